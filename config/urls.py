@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from .health import healthz
+
+admin.site.site_header = "Troop Positions Tracker"
+admin.site.site_title = "Troop Positions Tracker admin"
+admin.site.index_title = "Data entry"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("", include("sources.urls")),
+    path("", include("positions.urls")),
+]

@@ -1,0 +1,143 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from simple_history.admin import SimpleHistoryAdmin
+
+from .admin_forms import StatementForm
+from .models import Actor, AuthorisationBody, Position, Role, Topic
+
+
+class PositionCountryFilter(admin.SimpleListFilter):
+    """Filter on the position's own country column, listing only countries that have positions."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = Position.objects.exclude(country="").values_list("country", flat=True).distinct()
+        return sorted(((code, countries.name(code) or code) for code in codes), key=lambda item: str(item[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    fk_name = "actor"
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Actor)
+class ActorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "country", "alias_summary", "position_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "slug", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RoleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(position_total=Count("positions"))
+
+    @admin.display(description=_("aliases"))
+    def alias_summary(self, obj: Actor) -> str:
+        return ", ".join(obj.alias_list)
+
+    @admin.display(description=_("positions"), ordering="position_total")
+    def position_count(self, obj: Actor) -> int:
+        return obj.position_total
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "actor", "country", "organisation", "start_on", "end_on"]
+    list_filter = ["country"]
+    list_select_related = ["actor", "organisation"]
+    search_fields = ["title", "actor__name", "actor__aliases"]
+    autocomplete_fields = ["actor", "organisation"]
+    date_hierarchy = "start_on"
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "involves_deployment", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    list_display = ["stated_display", "actor", "country", "topic", "stance", "verification", "outlet", "summary_excerpt"]
+    list_display_links = ["stated_display", "actor"]
+    list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "stated_on"]
+    list_select_related = ["actor", "topic", "quote__source__outlet"]
+    search_fields = ["actor__name", "actor__aliases", "quote__text", "quote__original_text", "summary", "conditions"]
+    autocomplete_fields = ["actor", "quote"]
+    date_hierarchy = "stated_on"
+    readonly_fields = ["country", "actor_kind", "verification", "created_at", "updated_at"]
+
+    add_fieldsets = [
+        (_("Position"), {"fields": ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary"]}),
+        (_("Quote: pick one…"), {"fields": ["quote"]}),
+        (
+            _("…or write a new quote"),
+            {
+                "fields": [
+                    "new_quote_text",
+                    "new_quote_original_text",
+                    "new_quote_original_language",
+                    "new_quote_verification",
+                ],
+                "description": _("The new quote takes the position's date and precision."),
+            },
+        ),
+        (_("Source of the new quote: pick one…"), {"fields": ["existing_source"]}),
+        (
+            _("…or describe a new source"),
+            {
+                "fields": [
+                    "new_source_outlet",
+                    "new_source_title",
+                    "new_source_url",
+                    "new_source_published_on",
+                    "new_source_published_precision",
+                    "new_source_language",
+                    "new_source_archive_url",
+                ]
+            },
+        ),
+    ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = StatementForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.add_fieldsets
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    @admin.display(description=_("stated"), ordering="stated_on")
+    def stated_display(self, obj: Position) -> str:
+        return obj.stated_display
+
+    @admin.display(description=_("outlet"), ordering="quote__source__outlet__name")
+    def outlet(self, obj: Position) -> str:
+        return obj.quote.source.outlet.name
+
+    @admin.display(description=_("summary"))
+    def summary_excerpt(self, obj: Position) -> str:
+        return obj.summary if len(obj.summary) <= 80 else obj.summary[:77] + "…"
+
+
+@admin.register(AuthorisationBody)
+class AuthorisationBodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
+    list_filter = ["country", "scope", "requirement", "confirmed"]
+    search_fields = ["name", "legal_basis", "notes"]

@@ -1,0 +1,121 @@
+"""The admin's one-screen statement form: a position with its quote and source, new or picked."""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from sources.dates import DatePrecision, truncate_to_precision
+from sources.models import Outlet, Quote, Source, Verification
+
+from .models import Position
+
+
+class StatementForm(forms.ModelForm):
+    """Add a position and, in the same form, the quote and source behind it.
+
+    Pick an existing quote, or write a new one and pick its source (or describe a new
+    source). New rows are validated against the same database constraints as any other.
+    """
+
+    new_quote_text = forms.CharField(label=_("Quote (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    new_quote_original_text = forms.CharField(
+        label=_("Original text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    new_quote_original_language = forms.CharField(label=_("Original language"), max_length=10, required=False)
+    new_quote_verification = forms.ChoiceField(
+        label=_("Verification"), choices=Verification.choices, initial=Verification.CONFIRMED, required=False
+    )
+    existing_source = forms.ModelChoiceField(
+        label=_("Source"), queryset=Source.objects.all(), required=False,
+        help_text=_("Pick the source of the new quote, or describe a new source below."),
+    )
+    new_source_outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.all(), required=False)
+    new_source_title = forms.CharField(label=_("Title"), max_length=500, required=False)
+    new_source_url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
+    new_source_published_on = forms.DateField(label=_("Published on"), required=False)
+    new_source_published_precision = forms.ChoiceField(
+        label=_("Publication date precision"), choices=DatePrecision.choices, initial=DatePrecision.DAY, required=False
+    )
+    new_source_language = forms.CharField(label=_("Language"), max_length=10, initial="en", required=False)
+    new_source_archive_url = forms.URLField(label=_("Archive URL"), max_length=1000, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Position
+        fields = ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary", "quote"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quote"].required = False
+        self.fields["quote"].help_text = _("Pick an existing quote, or write a new one below.")
+        site = admin.site
+        self.fields["existing_source"].widget = AutocompleteSelect(Quote._meta.get_field("source"), site)
+        self.fields["new_source_outlet"].widget = AutocompleteSelect(Source._meta.get_field("outlet"), site)
+        self.new_source: Source | None = None
+        self.new_quote: Quote | None = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("stated_on") and cleaned.get("date_precision"):
+            cleaned["stated_on"] = truncate_to_precision(cleaned["stated_on"], cleaned["date_precision"])
+        if cleaned.get("quote"):
+            return cleaned
+        if not cleaned.get("new_quote_text"):
+            raise ValidationError(_("Pick an existing quote or write the new quote's text."))
+        source = cleaned.get("existing_source") or self.build_new_source(cleaned)
+        if source is None:
+            return cleaned
+        quote = Quote(
+            source=source,
+            text=cleaned["new_quote_text"],
+            original_text=cleaned.get("new_quote_original_text", ""),
+            original_language=cleaned.get("new_quote_original_language", ""),
+            said_on=cleaned.get("stated_on"),
+            date_precision=cleaned.get("date_precision") or DatePrecision.DAY,
+            verification=cleaned.get("new_quote_verification") or Verification.CONFIRMED,
+        )
+        self.validate_new(quote, exclude=["source"] if source.pk is None else [], prefix="new_quote_")
+        self.new_quote = quote
+        return cleaned
+
+    def build_new_source(self, cleaned) -> Source | None:
+        if not (cleaned.get("new_source_outlet") and cleaned.get("new_source_title")):
+            raise ValidationError(_("Pick the new quote's source, or give a new source's outlet and title."))
+        source = Source(
+            outlet=cleaned["new_source_outlet"],
+            title=cleaned["new_source_title"],
+            url=cleaned.get("new_source_url", ""),
+            published_on=cleaned.get("new_source_published_on"),
+            published_precision=cleaned.get("new_source_published_precision") or DatePrecision.DAY,
+            language=cleaned.get("new_source_language") or "en",
+            archive_url=cleaned.get("new_source_archive_url", ""),
+        )
+        source.published_on = truncate_to_precision(source.published_on, source.published_precision)
+        self.validate_new(source, exclude=[], prefix="new_source_")
+        self.new_source = source
+        return source
+
+    def validate_new(self, instance, exclude: list[str], prefix: str) -> None:
+        try:
+            instance.full_clean(exclude=exclude)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                target = f"{prefix}{field}" if f"{prefix}{field}" in self.fields else None
+                for message in messages:
+                    self.add_error(target, message)
+
+    def _get_validation_exclusions(self):
+        exclusions = super()._get_validation_exclusions()
+        if self.new_quote is not None or not self.cleaned_data.get("quote"):
+            # The new quote is saved with the position; the model cannot check it before then.
+            exclusions.add("quote")
+        return exclusions
+
+    def save(self, commit=True):
+        if self.new_source is not None:
+            self.new_source.save()
+            self.new_quote.source = self.new_source
+        if self.new_quote is not None:
+            self.new_quote.save()
+            self.instance.quote = self.new_quote
+        return super().save(commit=commit)

@@ -1,0 +1,48 @@
+"""The fixed vocabularies of the positions app (DESIGN.md's domain vocabulary)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state", _("state")
+    OFFICIAL = "official", _("official")
+    LEGISLATURE = "legislature", _("legislature")
+    ORGANISATION = "organisation", _("organisation")
+    ANALYST = "analyst", _("analyst")
+    PARTY = "party", _("party")
+
+
+class Stance(models.TextChoices):
+    """An ordered scale from support to ruling out, plus commentary that takes no side."""
+
+    SUPPORTS = "supports", _("supports")
+    OPEN = "open", _("open")
+    UNDECIDED = "undecided", _("undecided")
+    OPPOSES = "opposes", _("opposes")
+    RULES_OUT = "rules_out", _("rules out")
+    COMMENTARY = "commentary", _("commentary")
+
+    @classmethod
+    def scale_position(cls, value: str) -> int | None:
+        """Place on the support → rule-out scale; None for commentary."""
+        scale = [cls.SUPPORTS, cls.OPEN, cls.UNDECIDED, cls.OPPOSES, cls.RULES_OUT]
+        return scale.index(value) if value in scale else None
+
+
+class Scope(models.TextChoices):
+    DEPLOY_ABROAD = "deploy_abroad", _("sending own troops abroad")
+    ADMIT_FOREIGN = "admit_foreign", _("admitting foreign troops")
+
+
+class Requirement(models.TextChoices):
+    PRIOR_APPROVAL = "prior_approval", _("prior approval")
+    NOTIFICATION = "notification", _("notification")
+    CONVENTION = "convention", _("convention")
+    NONE = "none", _("none")
+
+
+class BodyKind(models.TextChoices):
+    PARLIAMENT = "parliament", _("parliament")
+    HEAD_OF_STATE = "head_of_state", _("head of state")
+    GOVERNMENT = "government", _("government")

@@ -1,0 +1,242 @@
+"""The seed article's facts as data: actors, roles, outlets, sources, quotes, positions, topics.
+
+The UNN article (late November 2024) is machine-translated: names in it are garbled, so each
+actor carries the article's spelling as an alias. Facts the article leaves out come from
+DESIGN.md; nothing else is added (no made-up URL, title or day).
+"""
+
+import datetime
+
+from sources.dates import DatePrecision as P
+from sources.models import OutletKind, Verification
+
+from .choices import ActorKind, Stance
+
+TOPICS = [
+    ("combat-troops", "Combat troops", "Combat units in Ukraine during the war.", True),
+    ("instructors", "Instructors", "Trainers and specialists.", True),
+    ("reassurance-force", "Reassurance force", "A post-ceasefire force.", True),
+    ("peacekeeping", "Peacekeeping", "A mandated peacekeeping mission.", True),
+    ("air-policing", "Air policing", "Policing Ukraine's airspace.", True),
+    ("troops-for-russia", "Troops for Russia", "Foreign troops fighting for Russia, e.g. North Korea's.", False),
+    ("foreign-volunteers", "Foreign volunteers", "Ukraine's International Legion.", False),
+]
+
+OUTLETS = [
+    {"slug": "unn", "name": "UNN", "url": "https://unn.ua/", "country": "UA", "kind": OutletKind.NEWS_AGENCY},
+    {"slug": "le-monde", "name": "Le Monde", "url": "https://www.lemonde.fr/", "country": "FR", "kind": OutletKind.NEWSPAPER},
+    {"slug": "lbc", "name": "LBC", "url": "https://www.lbc.co.uk/", "country": "GB", "kind": OutletKind.BROADCASTER},
+]
+
+# Sources without a known URL are matched by outlet, title and publication date.
+SOURCES = [
+    {
+        "key": "unn",
+        "outlet": "unn",
+        "title": "Political analyst Taras Semenyuk on sending foreign troops to Ukraine (UNN comment)",
+        "published_on": datetime.date(2024, 11, 1),
+        "published_precision": P.MONTH,
+        "language": "uk",
+        "notes": (
+            "Machine-translated UNN article from late November 2024. Its exact date, title and URL are "
+            "unknown; the title here describes it and is not the original headline."
+        ),
+    },
+    {
+        "key": "le-monde",
+        "outlet": "le-monde",
+        "title": "Guerre en Ukraine : l'envoi de militaires européens en discussion",
+        "published_on": datetime.date(2024, 11, 25),
+        "published_precision": P.DAY,
+        "language": "fr",
+        "notes": "Published online after Keir Starmer's 11 Nov 2024 visit to France. URL not recorded.",
+    },
+    {
+        "key": "lbc",
+        "outlet": "lbc",
+        "title": "Lammy at the G7 foreign ministers' meeting in Italy: UK not committing troops",
+        "published_on": datetime.date(2024, 11, 26),
+        "published_precision": P.DAY,
+        "language": "en",
+        "notes": "LBC's report of David Lammy's remarks at the G7 meeting. Title describes it; URL not recorded.",
+    },
+]
+
+ACTORS = [
+    {
+        "slug": "keir-starmer",
+        "name": "Keir Starmer",
+        "kind": ActorKind.OFFICIAL,
+        "country": "GB",
+        "aliases": "Cyrus Starmer",
+        "roles": [("Prime Minister of the United Kingdom", "GB", datetime.date(2024, 7, 5), None)],
+    },
+    {
+        "slug": "david-lammy",
+        "name": "David Lammy",
+        "kind": ActorKind.OFFICIAL,
+        "country": "GB",
+        "aliases": "David Lamy",
+        "roles": [
+            ("Foreign Secretary", "GB", datetime.date(2024, 7, 5), datetime.date(2025, 9, 5)),
+            ("Deputy Prime Minister and Justice Secretary", "GB", datetime.date(2025, 9, 5), None),
+        ],
+    },
+    {
+        "slug": "emmanuel-macron",
+        "name": "Emmanuel Macron",
+        "kind": ActorKind.OFFICIAL,
+        "country": "FR",
+        "aliases": "",
+        "roles": [("President of the French Republic", "FR", datetime.date(2017, 5, 14), None)],
+    },
+    {"slug": "france", "name": "France", "kind": ActorKind.STATE, "country": "FR", "aliases": "French government"},
+    {"slug": "united-kingdom", "name": "United Kingdom", "kind": ActorKind.STATE, "country": "GB", "aliases": "UK\nBritish government"},
+    {
+        "slug": "verkhovna-rada",
+        "name": "Verkhovna Rada of Ukraine",
+        "kind": ActorKind.LEGISLATURE,
+        "country": "UA",
+        "aliases": "Verkhovna Rada\nВерховна Рада України",
+    },
+    {
+        "slug": "taras-semenyuk",
+        "name": "Taras Semenyuk",
+        "kind": ActorKind.ANALYST,
+        "country": "UA",
+        "aliases": "Тарас Семенюк\nTaras Semeniuk",
+        "description": "Ukrainian political analyst.",
+    },
+]
+
+NOV_2024 = (datetime.date(2024, 11, 1), P.MONTH)
+
+QUOTES = [
+    {
+        "key": "le-monde-discussion",
+        "source": "unn",
+        "text": (
+            "The newspaper Le Monde reported that after the visit of British Prime Minister Cyrus Starmer "
+            "to France, both countries again returned to the mentioned topic."
+        ),
+        "said": (datetime.date(2024, 11, 25), P.DAY),
+        "verification": Verification.REPORTED,
+    },
+    {
+        "key": "lammy-rejects",
+        "source": "lbc",
+        "text": "Not committing UK troops to the theatre of action … remains the UK position at this time.",
+        "said": (datetime.date(2024, 11, 26), P.DAY),
+        "verification": Verification.REPORTED,
+    },
+    {
+        "key": "semenyuk-rada",
+        "source": "unn",
+        "text": (
+            "We are not talking about instructors or specialists, but about combat units. This requires "
+            "permission from the Verkhovna Rada of Ukraine. In particular, there should be a decision on the "
+            "admission of foreign troops to the territory of Ukraine."
+        ),
+        "said": NOV_2024,
+        "verification": Verification.CONFIRMED,
+    },
+    {
+        "key": "semenyuk-parliament",
+        "source": "unn",
+        "text": (
+            "Even in such a situation, the decision must be made by the Parliament of a NATO member country. "
+            "This is not an easy process. Now we are not talking about sending foreign troops."
+        ),
+        "said": NOV_2024,
+        "verification": Verification.CONFIRMED,
+    },
+    {
+        "key": "semenyuk-legion",
+        "source": "unn",
+        "text": (
+            "If we talk about the participation of North Korean troops on the side of Russia, then this is one "
+            "format. Russians can say: \"you also have an international Legion.\" But it is necessary to clearly "
+            "distinguish the Foreign Legion, which is a separate combat unit, from the regular troops of another "
+            "state. Regular troops of another state are authorized by the Parliament of that country."
+        ),
+        "said": NOV_2024,
+        "verification": Verification.CONFIRMED,
+    },
+    {
+        "key": "semenyuk-rumours",
+        "source": "unn",
+        "text": (
+            "Perhaps Russia will do everything possible to use this situation not only against our country, "
+            "but also against our partners. Therefore, so far this is only rumors and unverified information."
+        ),
+        "said": NOV_2024,
+        "verification": Verification.CONFIRMED,
+    },
+]
+
+POSITIONS = [
+    {
+        "actor": "keir-starmer",
+        "topic": "combat-troops",
+        "quote": "le-monde-discussion",
+        "stance": Stance.OPEN,
+        "summary": "After Starmer's 11 Nov 2024 visit to France, the UK and France returned to discussing sending troops (Le Monde).",
+    },
+    {
+        "actor": "france",
+        "topic": "combat-troops",
+        "quote": "le-monde-discussion",
+        "stance": Stance.OPEN,
+        "summary": "France and the UK returned to discussing sending European troops to Ukraine (Le Monde).",
+    },
+    {
+        "actor": "david-lammy",
+        "topic": "combat-troops",
+        "quote": "lammy-rejects",
+        "stance": Stance.OPPOSES,
+        "conditions": "At this time.",
+        "summary": "Lammy rejected the idea at the G7 foreign ministers' meeting in Italy: no UK troops to the theatre of action.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "combat-troops",
+        "quote": "semenyuk-rada",
+        "stance": Stance.COMMENTARY,
+        "summary": "Admitting foreign combat units to Ukraine requires a decision of the Verkhovna Rada; instructors are a different matter.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "combat-troops",
+        "quote": "semenyuk-rumours",
+        "stance": Stance.COMMENTARY,
+        "summary": "Talk of sending troops is so far only rumours and unverified information, which Russia may exploit.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "reassurance-force",
+        "quote": "semenyuk-parliament",
+        "stance": Stance.COMMENTARY,
+        "summary": "Sending troops needs the parliament of the NATO member concerned; it is not on the table now.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "foreign-volunteers",
+        "quote": "semenyuk-legion",
+        "stance": Stance.COMMENTARY,
+        "summary": "Ukraine's International Legion must be distinguished from another state's regular troops.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "troops-for-russia",
+        "quote": "semenyuk-legion",
+        "stance": Stance.COMMENTARY,
+        "summary": "North Korean troops fighting for Russia are a different format from Ukraine's volunteers.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "instructors",
+        "quote": "semenyuk-rada",
+        "stance": Stance.COMMENTARY,
+        "summary": "Instructors and specialists are not the question; combat units need the Rada's permission.",
+    },
+]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "positions"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("countries/", views.country_list, name="country_list"),
+    path("countries/<str:code>/", views.country_detail, name="country_detail"),
+    path("actors/", views.actor_list, name="actor_list"),
+    path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
+    path("positions/", views.position_list, name="position_list"),
+    path("positions/<int:pk>/", views.position_detail, name="position_detail"),
+    path("authorisations/", views.authorisation_list, name="authorisation_list"),
+]

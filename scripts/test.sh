@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install what the tests need and run the whole suite on SQLite, then on PostgreSQL 15.
+# Extra arguments go to pytest (e.g. scripts/test.sh -k export).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Python packages, pinned, in a project venv.
+if [ ! -x .venv/bin/python ]; then "$PYTHON" -m venv .venv; fi
+.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+
+# Debian's Chromium for the browser tests, PostgreSQL 15 for the second run.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+
+status=0
+echo "=== Test suite on SQLite ==="
+env -u DATABASE_URL .venv/bin/python -m pytest "$@" || status=$?
+
+echo "=== Test suite on PostgreSQL 15 ==="
+source scripts/postgres.sh
+start_postgres
+DATABASE_URL="$PG_URL" .venv/bin/python -m pytest "$@" || status=$?
+stop_postgres
+
+if [ "$status" -ne 0 ]; then echo "Tests FAILED (exit $status)"; else echo "All tests passed on SQLite and PostgreSQL."; fi
+exit "$status"

@@ -1,0 +1,66 @@
+"""Dates known only to the day, the month or the year, stored and shown honestly.
+
+A date with month precision is stored as the first of that month and shown as
+"Nov 2024"; with year precision, as 1 January and shown as "2024".
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+
+
+def truncate_to_precision(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """The first day of the period a date stands for, so no day is made up."""
+    if value is None:
+        return None
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    return value
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """'26 Nov 2024', 'Nov 2024' or '2024', through Django's localised formats."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return formats.date_format(value, "Y")
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "M Y")
+    return formats.date_format(value, "j M Y")
+
+
+def honest_date_constraint(field: str, precision_field: str, name: str) -> models.CheckConstraint:
+    """A month-precision date falls on the 1st; a year-precision date on 1 January."""
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{field}__isnull": True})
+            | models.Q(**{precision_field: DatePrecision.DAY})
+            | models.Q(**{precision_field: DatePrecision.MONTH, f"{field}__day": 1})
+            | models.Q(**{precision_field: DatePrecision.YEAR, f"{field}__day": 1, f"{field}__month": 1})
+        ),
+        name=name,
+        violation_error_message=_(
+            "A date known only to the month must be stored as the 1st of that month, "
+            "and one known only to the year as 1 January."
+        ),
+    )
+
+
+def choices_constraint(field: str, choices: type[models.TextChoices], name: str, label: str) -> models.CheckConstraint:
+    """Hold a choice field to its listed values even when forms are bypassed."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": choices.values}),
+        name=name,
+        violation_error_message=_("%(label)s must be one of: %(values)s.")
+        % {"label": label, "values": ", ".join(choices.values)},
+    )

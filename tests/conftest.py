@@ -1,0 +1,23 @@
+"""Test settings and fixtures shared by every test."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(groups=["Editors"], is_staff=True)
+
+
+@pytest.fixture
+def viewer(db):
+    return UserFactory(groups=["Viewers"], is_staff=True)
