@@ -5,6 +5,7 @@ Views, exports, feeds and the admin all build on these, so each rule lives in on
 
 import datetime
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
@@ -37,6 +38,36 @@ class PositionQuerySet(models.QuerySet):
 
     def for_country(self, code: str):
         return self.filter(country=code.upper())
+
+    def search(self, text: str):
+        """Full-text search over quotes, summaries, actor names and aliases.
+
+        PostgreSQL stems and ranks (annotating `rank`); SQLite, the small embedded default,
+        finds rows containing every word.
+        """
+        if self.db_connection_vendor() == "postgresql":
+            vector = (
+                SearchVector("actor__name", "actor__aliases", weight="A", config="english")
+                + SearchVector("quote__text", "summary", weight="B", config="english")
+                + SearchVector("quote__original_text", weight="C", config="simple")
+            )
+            query = SearchQuery(text, search_type="websearch", config="english")
+            return self.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0)
+        matches = self
+        for word in text.split()[:20]:
+            matches = matches.filter(
+                Q(quote__text__icontains=word)
+                | Q(quote__original_text__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(actor__name__icontains=word)
+                | Q(actor__aliases__icontains=word)
+            )
+        return matches
+
+    def db_connection_vendor(self) -> str:
+        from django.db import connections
+
+        return connections[self.db].vendor
 
     def current(self):
         """Each actor's current position per topic: its latest by date, then id."""

@@ -1,0 +1,164 @@
+"""The one FilterSet behind the positions list, the timeline, the exports and the feed.
+
+Every filter is a column of the positions table (or a slug looked up once), so each filtered
+query is an index scan; invalid values become form errors, never server errors.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from sources.models import Outlet, Verification
+
+from .choices import ActorKind, Stance
+from .models import Actor, Position, Topic
+
+SORTS = {
+    "-date": ("-stated_on", "-id"),
+    "date": ("stated_on", "id"),
+    "actor": ("actor__name", "-stated_on", "-id"),
+    "-actor": ("-actor__name", "-stated_on", "-id"),
+    "country": ("country", "-stated_on", "-id"),
+    "-country": ("-country", "-stated_on", "-id"),
+    "stance": ("stance_rank", "-stated_on", "-id"),
+    "-stance": ("-stance_rank", "-stated_on", "-id"),
+}
+SORT_CHOICES = [
+    ("-date", _("Newest first")),
+    ("date", _("Oldest first")),
+    ("actor", _("Actor A–Z")),
+    ("-actor", _("Actor Z–A")),
+    ("country", _("Country A–Z")),
+    ("-country", _("Country Z–A")),
+    ("stance", _("Stance: supports → rules out")),
+    ("-stance", _("Stance: rules out → supports")),
+    ("relevance", _("Relevance (with a search)")),
+]
+MAX_QUERY_LENGTH = 200
+
+
+def stance_rank():
+    """Stances in the order of their scale, commentary last."""
+    return Case(
+        *[When(stance=value, then=Value(rank)) for rank, value in enumerate(Stance.values)],
+        output_field=IntegerField(),
+    )
+
+
+class CountryCodeField(forms.MultipleChoiceField):
+    """ISO 3166 alpha-2 codes, accepted in either case."""
+
+    def to_python(self, value):
+        return [str(code).strip().upper() for code in super().to_python(value)]
+
+
+class CountryFilter(django_filters.MultipleChoiceFilter):
+    field_class = CountryCodeField
+
+
+class PositionFilter(django_filters.FilterSet):
+    country = CountryFilter(label=_("Country"), choices=lambda: list(countries), field_name="country")
+    actor = django_filters.ModelChoiceFilter(
+        label=_("Actor"), queryset=Actor.objects.all(), to_field_name="slug", field_name="actor"
+    )
+    actor_kind = django_filters.ChoiceFilter(label=_("Actor kind"), choices=ActorKind.choices)
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", field_name="topic"
+    )
+    stance = django_filters.ChoiceFilter(label=_("Stance"), choices=Stance.choices)
+    verification = django_filters.ChoiceFilter(label=_("Verification"), choices=Verification.choices)
+    date_from = django_filters.DateFilter(
+        label=_("From"), field_name="stated_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), field_name="stated_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH, strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, names, aliases…")}),
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        label=_("Outlet"), queryset=Outlet.objects.all(), to_field_name="slug", field_name="quote__source__outlet"
+    )
+    sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_sort", empty_label=None)
+
+    class Meta:
+        model = Position
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["country"].widget.attrs["size"] = 6
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            queryset = super().qs
+            if "sort" not in self.form.cleaned_data or not self.form.cleaned_data.get("sort"):
+                queryset = self.apply_sort(queryset, self.default_sort())
+            self._qs = queryset
+        return self._qs
+
+    def default_sort(self) -> str:
+        cleaned = getattr(self.form, "cleaned_data", {})
+        return "relevance" if cleaned.get("q") else "-date"
+
+    def filter_search(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.search(value)
+
+    def filter_sort(self, queryset, name, value):
+        return self.apply_sort(queryset, value or self.default_sort())
+
+    def apply_sort(self, queryset, value):
+        if value == "relevance":
+            if self.form.cleaned_data.get("q") and "rank" in queryset.query.annotations:
+                return queryset.order_by("-rank", "-stated_on", "-id")
+            value = "-date"
+        if value in ("stance", "-stance"):
+            queryset = queryset.annotate(stance_rank=stance_rank())
+        return queryset.order_by(*SORTS[value])
+
+    def clean_dates(self):
+        cleaned = self.form.cleaned_data
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.form.add_error("date_to", ValidationError(_("The end date is before the start date.")))
+
+    def is_valid(self):
+        if super().is_valid():
+            self.clean_dates()
+        return not self.form.errors
+
+    def active_filters(self):
+        """(name, label, shown value) for each filter in use, to show and remove one by one."""
+        if not self.is_valid():
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "", []) or name == "sort":
+                continue
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                active.append((name, self.form.fields[name].label, self.display_value(name, item), self.raw_value(name, item)))
+        return active
+
+    def display_value(self, name, value) -> str:
+        if name == "country":
+            return countries.name(value) or value
+        field = self.form.fields[name]
+        if hasattr(field, "choices") and not hasattr(value, "pk"):
+            return str(dict(field.choices).get(value, value))
+        return str(value)
+
+    @staticmethod
+    def raw_value(name, value) -> str:
+        if hasattr(value, "slug"):
+            return value.slug
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return str(value)
+
