@@ -27,10 +27,18 @@ class StatementForm(forms.ModelForm):
         label=_("Verification"), choices=Verification.choices, initial=Verification.CONFIRMED, required=False
     )
     existing_source = forms.ModelChoiceField(
-        label=_("Source"), queryset=Source.objects.all(), required=False,
+        label=_("Source"),
+        queryset=Source.objects.all(),
+        required=False,
         help_text=_("Pick the source of the new quote, or describe a new source below."),
+        widget=AutocompleteSelect(Quote._meta.get_field("source"), admin.site),
     )
-    new_source_outlet = forms.ModelChoiceField(label=_("Outlet"), queryset=Outlet.objects.all(), required=False)
+    new_source_outlet = forms.ModelChoiceField(
+        label=_("Outlet"),
+        queryset=Outlet.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Source._meta.get_field("outlet"), admin.site),
+    )
     new_source_title = forms.CharField(label=_("Title"), max_length=500, required=False)
     new_source_url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
     new_source_published_on = forms.DateField(label=_("Published on"), required=False)
@@ -48,9 +56,6 @@ class StatementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["quote"].required = False
         self.fields["quote"].help_text = _("Pick an existing quote, or write a new one below.")
-        site = admin.site
-        self.fields["existing_source"].widget = AutocompleteSelect(Quote._meta.get_field("source"), site)
-        self.fields["new_source_outlet"].widget = AutocompleteSelect(Source._meta.get_field("outlet"), site)
         self.new_source: Source | None = None
         self.new_quote: Quote | None = None
 
