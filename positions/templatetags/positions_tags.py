@@ -1,0 +1,63 @@
+"""Template helpers for the public pages: dates with their precision, stance and verification badges."""
+
+import datetime
+
+from django import template
+from django.http import QueryDict
+from sources.dates import format_partial_date
+from sources.models import Verification
+
+from positions.choices import Stance
+
+register = template.Library()
+
+
+@register.filter
+def partial_date(value: datetime.date | None, precision: str) -> str:
+    """`{{ position.stated_on|partial_date:position.date_precision }}` → "26 Nov 2024", "Nov 2024" or "2024"."""
+    return format_partial_date(value, precision)
+
+
+@register.inclusion_tag("positions/_stance_badge.html")
+def stance_badge(stance: str) -> dict:
+    """The stance as colour and text label; the colour comes from one class per stance in site.css."""
+    label = Stance(stance).label if stance in Stance.values else stance
+    return {"stance": stance, "label": label}
+
+
+@register.inclusion_tag("positions/_verification_badge.html")
+def verification_badge(verification: str, show_confirmed: bool = False) -> dict:
+    """A word badge for `reported` and `unverified`; `confirmed` only when asked, to keep rows quiet."""
+    label = Verification(verification).label if verification in Verification.values else verification
+    shown = show_confirmed or verification != Verification.CONFIRMED
+    return {"verification": verification, "label": label, "shown": shown}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (None removes one); page is reset unless given."""
+    params: QueryDict = context["request"].GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for name, value in changes.items():
+        if value is None or value == "":
+            params.pop(name, None)
+        else:
+            params[name] = str(value)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, name: str, value: str) -> str:
+    """The current query string without one value of one parameter, for removing an active filter."""
+    params: QueryDict = context["request"].GET.copy()
+    params.pop("page", None)
+    kept = [item for item in params.getlist(name) if item.strip().upper() != str(value).upper()] if name == "country" else [
+        item for item in params.getlist(name) if item != str(value)
+    ]
+    params.setlist(name, kept)
+    if not kept:
+        params.pop(name, None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
