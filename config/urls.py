@@ -13,3 +13,6 @@ urlpatterns = [
     path("", include("sources.urls")),
     path("", include("positions.urls")),
 ]
+
+# A database failure outside a view still gets the friendly 503 page (config/errors.py).
+handler500 = "config.errors.server_error"
