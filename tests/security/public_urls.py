@@ -1,0 +1,97 @@
+"""Every public URL of the site, found in the URLconf rather than listed by hand.
+
+Walking the resolver means a page added later is fuzzed and method-checked without anyone
+remembering to list it. Path parameters get real values from the database (so detail pages
+are exercised, not only their 404s) and, for the fuzz test, generated ones.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.urls import URLPattern, URLResolver, get_resolver
+from positions.models import Actor, AuthorisationBody, Position
+from sources.models import Source
+
+# Namespaces that are not public pages.
+PRIVATE_NAMESPACES = {"admin"}
+
+PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+# Filter parameters shared by list, export, timeline and feed (DESIGN.md), plus paging and
+# export options; the fuzz test mixes these with made-up names.
+QUERY_PARAMETERS = [
+    "country",
+    "actor",
+    "actor_kind",
+    "topic",
+    "stance",
+    "verification",
+    "date_from",
+    "date_to",
+    "q",
+    "outlet",
+    "sort",
+    "page",
+    "bom",
+    "delimiter",
+]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One public URL pattern: its route text and the (converter, name) of each parameter."""
+
+    route: str
+    parameters: tuple[tuple[str, str], ...]
+
+    def fill(self, values: dict[str, str]) -> str:
+        def substitute(match: re.Match) -> str:
+            return quote(str(values[match["name"]]), safe="")
+
+        return "/" + PARAMETER.sub(substitute, self.route)
+
+    def __str__(self) -> str:
+        return "/" + self.route
+
+
+def _walk(patterns, prefix: str = ""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in PRIVATE_NAMESPACES:
+                continue
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern)
+
+
+def public_routes() -> list[Route]:
+    routes = []
+    for route in dict.fromkeys(_walk(get_resolver().url_patterns)):
+        parameters = tuple((m["converter"] or "str", m["name"]) for m in PARAMETER.finditer(route))
+        routes.append(Route(route, parameters))
+    return routes
+
+
+def real_values(route: Route, name: str) -> list[str]:
+    """Values of a path parameter that name something in the database, by the URL contract."""
+    if route.route.startswith("countries/"):
+        codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
+        codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
+        return sorted(code.lower() for code in codes)
+    if route.route.startswith("actors/"):
+        return list(Actor.objects.values_list("slug", flat=True))
+    if route.route.startswith("positions/"):
+        return [str(pk) for pk in Position.objects.values_list("pk", flat=True)]
+    if route.route.startswith("sources/"):
+        return [str(pk) for pk in Source.objects.values_list("pk", flat=True)]
+    return []
+
+
+def example_url(route: Route) -> str:
+    """The route with the first real value of each parameter (or a plain placeholder)."""
+    values = {}
+    for converter, name in route.parameters:
+        found = real_values(route, name)
+        values[name] = found[0] if found else ("1" if converter == "int" else "x")
+    return route.fill(values)

@@ -1,0 +1,32 @@
+"""Public pages are read-only: they answer GET and HEAD, and 405 to every other method."""
+
+import pytest
+
+from tests.security.public_urls import example_url, public_routes
+
+ROUTES = public_routes()
+WRITE_METHODS = ["post", "put", "patch", "delete", "options", "trace"]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=str)
+@pytest.mark.parametrize("method", WRITE_METHODS)
+def test_public_page_refuses_methods_other_than_get_and_head(client, seeded, route, method):
+    response = getattr(client, method)(example_url(route))
+    assert response.status_code == 405, f"{method.upper()} {route} answered {response.status_code}"
+    assert sorted(m.strip() for m in response["Allow"].split(",")) == ["GET", "HEAD"]
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=str)
+def test_public_page_answers_get_and_head(client, seeded, route):
+    url = example_url(route)
+    get, head = client.get(url), client.head(url)
+    assert get.status_code in {200, 301, 302}, f"GET {url} answered {get.status_code}"
+    assert head.status_code == get.status_code
+    assert head.content == b""
+
+
+def test_every_page_of_the_url_contract_is_checked():
+    # The routes come from the URLconf, so a new page is covered as soon as it is routed;
+    # this guards against the walk silently finding nothing.
+    routes = {route.route for route in ROUTES}
+    assert {"healthz", "countries/", "actors/<slug:slug>/", "positions/<int:pk>/", "sources/"} <= routes
