@@ -6,14 +6,48 @@ Views, exports, feeds and the admin all build on these, so each rule lives in on
 import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
 from .choices import ActorKind, Scope
 
 UKRAINE = "UA"
 # A country's stance is what its government says: the state itself or its officials.
 GOVERNMENT_KINDS = (ActorKind.STATE, ActorKind.OFFICIAL)
+
+
+MAX_SEARCH_WORDS = 8
+
+# Positions matching one word, each branch served by a GIN index of migration 0003. A word
+# that is only a stop word ("the") constrains nothing rather than matching nothing.
+POSTGRES_WORD_MATCH = """
+    SELECT p.id FROM positions_position p JOIN sources_quote q ON q.id = p.quote_id
+     WHERE to_tsvector('english', q.text) @@ plainto_tsquery('english', %s)
+        OR to_tsvector('simple', q.original_text) @@ plainto_tsquery('simple', %s)
+    UNION
+    SELECT p.id FROM positions_position p JOIN positions_actor a ON a.id = p.actor_id
+     WHERE to_tsvector('english', a.name || ' ' || a.aliases) @@ plainto_tsquery('english', %s)
+    UNION
+    SELECT p.id FROM positions_position p
+     WHERE to_tsvector('english', p.summary) @@ plainto_tsquery('english', %s)
+    UNION
+    SELECT p.id FROM positions_position p WHERE numnode(plainto_tsquery('english', %s)) = 0
+"""
+
+# The latest governmental position per (country, topic), one index probe per pair, rather
+# than comparing every position with every later one.
+POSTGRES_COUNTRY_STANCES = """
+    SELECT latest.id
+      FROM (SELECT DISTINCT country FROM positions_actor
+             WHERE kind IN ('state', 'official') AND country <> '') AS c
+     CROSS JOIN positions_topic t
+     CROSS JOIN LATERAL (
+           SELECT p.id FROM positions_position p
+            WHERE p.country = c.country AND p.topic_id = t.id AND p.actor_kind IN ('state', 'official')
+            ORDER BY p.stated_on DESC, p.id DESC
+            LIMIT 1) AS latest
+"""
 
 
 def later_than_outer() -> Q:
@@ -40,21 +74,27 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(country=code.upper())
 
     def search(self, text: str):
-        """Full-text search over quotes, summaries, actor names and aliases.
+        """Full-text search over quotes, original texts, summaries, actor names and aliases.
 
-        PostgreSQL stems and ranks (annotating `rank`); SQLite, the small embedded default,
-        finds rows containing every word.
+        Every word must appear somewhere in those texts. PostgreSQL stems words and ranks the
+        matches (annotating `rank`), each word looked up in GIN indexes (migration 0003);
+        SQLite, the small embedded default, matches words as substrings.
         """
-        if self.db_connection_vendor() == "postgresql":
+        words = text.split()[:MAX_SEARCH_WORDS]
+        if not words:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            matches = self
+            for word in words:
+                matches = matches.filter(id__in=RawSQL(POSTGRES_WORD_MATCH, [word] * POSTGRES_WORD_MATCH.count("%s")))
             vector = (
                 SearchVector("actor__name", "actor__aliases", weight="A", config="english")
                 + SearchVector("quote__text", "summary", weight="B", config="english")
                 + SearchVector("quote__original_text", weight="C", config="simple")
             )
-            query = SearchQuery(text, search_type="websearch", config="english")
-            return self.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0)
+            return matches.annotate(rank=SearchRank(vector, SearchQuery(" ".join(words), config="english")))
         matches = self
-        for word in text.split()[:20]:
+        for word in words:
             matches = matches.filter(
                 Q(quote__text__icontains=word)
                 | Q(quote__original_text__icontains=word)
@@ -63,11 +103,6 @@ class PositionQuerySet(models.QuerySet):
                 | Q(actor__aliases__icontains=word)
             )
         return matches
-
-    def db_connection_vendor(self) -> str:
-        from django.db import connections
-
-        return connections[self.db].vendor
 
     def current(self):
         """Each actor's current position per topic: its latest by date, then id."""
@@ -79,6 +114,8 @@ class PositionQuerySet(models.QuerySet):
 
     def country_stances(self):
         """Each country's current stance per topic: the latest position of its state actor or officials."""
+        if connections[self.db].vendor == "postgresql":
+            return self.governmental().filter(id__in=RawSQL(POSTGRES_COUNTRY_STANCES, []))
         newer = (
             self.model.objects.governmental()
             .filter(country=OuterRef("country"), topic=OuterRef("topic"))

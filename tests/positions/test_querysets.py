@@ -132,3 +132,26 @@ def test_search_matches_quote_words():
     PositionFactory(quote=QuoteFactory(text="Reassurance force after a ceasefire"))
     PositionFactory(quote=QuoteFactory(text="Nothing relevant"))
     assert Position.objects.search("ceasefire").count() == 1
+
+
+def test_search_on_postgresql_stems_ranks_and_spans_actor_and_quote(seeded):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stemming and ranking are PostgreSQL's full-text search")
+    assert {p.actor.slug for p in Position.objects.search("rumour")} == {"taras-semenyuk"}
+    spanning = list(Position.objects.search("the Lammy troops").order_by("-rank"))
+    assert [p.actor.slug for p in spanning] == ["david-lammy"]
+    ranked = list(Position.objects.search("Cyrus Starmer").order_by("-rank"))
+    assert ranked[0].actor.slug == "keir-starmer" and ranked[0].rank >= ranked[-1].rank
+
+
+def test_country_stances_agree_between_the_portable_and_postgresql_queries():
+    topic = TopicFactory()
+    for day in (1, 2, 3):
+        PositionFactory(topic=topic, actor=ActorFactory(country="GB"), stated_on=D(2024, 1, day))
+    tie_a = PositionFactory(topic=topic, actor=ActorFactory(country="FR", kind=ActorKind.STATE), stated_on=D(2024, 5, 1))
+    tie_b = PositionFactory(topic=topic, actor=ActorFactory(country="FR"), stated_on=D(2024, 5, 1))
+    stances = {p.country: p for p in Position.objects.country_stances()}
+    assert stances["GB"].stated_on == D(2024, 1, 3)
+    assert stances["FR"] == tie_b != tie_a
