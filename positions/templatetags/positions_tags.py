@@ -61,3 +61,12 @@ def query_without(context, name: str, value: str) -> str:
         params.pop(name, None)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_with_facet(context, name: str, value: str) -> str:
+    """The current query string narrowed to one facet value (replacing that parameter), back on page one."""
+    params: QueryDict = context["request"].GET.copy()
+    params.pop("page", None)
+    params.setlist(name, [str(value)])
+    return f"?{params.urlencode()}"

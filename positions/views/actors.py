@@ -1,0 +1,93 @@
+"""Actors: the list (filtered by kind and country) and one actor's roles and positions over time."""
+
+import django_filters
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django_countries import countries
+
+from positions.choices import ActorKind
+from positions.filters import CountryFilter
+from positions.models import Actor, Position
+
+PER_PAGE = 50
+
+
+def actor_countries():
+    """Only countries that have actors, so the list stays short."""
+    codes = set(Actor.objects.exclude(country="").values_list("country", flat=True).distinct())
+    return [(code, name) for code, name in countries if code in codes]
+
+
+class ActorFilter(django_filters.FilterSet):
+    """The actors list's two filters; positions have their own (PositionFilter)."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices)
+    country = CountryFilter(label=_("Country"), choices=actor_countries, field_name="country")
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["country"].widget.attrs["size"] = 5
+
+
+@require_safe
+def actor_list(request):
+    actors = (
+        Actor.objects.prefetch_related("roles")
+        .annotate(n_positions=Count("positions"))
+        .order_by("name", "id")
+    )
+    f = ActorFilter(request.GET, queryset=actors)
+    valid = f.is_valid()
+    page = Paginator(f.qs if valid else actors.none(), PER_PAGE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    for actor in page.object_list:
+        actor.current_role = actor.role_on(today)
+    return render(
+        request,
+        "positions/actor_list.html",
+        {"filter": f, "page": page, "valid": valid},
+        status=200 if valid else 400,
+    )
+
+
+def stance_changes(actor: Actor) -> dict[int, str]:
+    """{position id: the stance it replaced} for each position whose stance differs from the one before on its topic."""
+    previous: dict[int, str] = {}
+    changes = {}
+    for pk, topic_id, stance in actor.positions.order_by("stated_on", "id").values_list("id", "topic_id", "stance"):
+        if topic_id in previous and previous[topic_id] != stance:
+            changes[pk] = previous[topic_id]
+        previous[topic_id] = stance
+    return changes
+
+
+@require_safe
+def actor_detail(request, slug: str):
+    actor = get_object_or_404(Actor.objects.prefetch_related("roles__organisation"), slug=slug)
+    changes = stance_changes(actor)
+    positions = (
+        Position.objects.filter(actor=actor)
+        .select_related("topic", "quote__source__outlet")
+        .order_by("-stated_on", "-id")
+    )
+    page = Paginator(positions, PER_PAGE).get_page(request.GET.get("page"))
+    rows = []
+    roles = list(actor.roles.all())
+    for position in page.object_list:
+        # The actor is already loaded, with its roles: reuse it rather than a query per row.
+        position.actor = actor
+        rows.append({"position": position, "role": actor.role_on(position.stated_on), "replaced": changes.get(position.pk)})
+    current = Position.objects.filter(actor=actor).current().select_related("topic").order_by("topic__order", "topic__name")
+    return render(
+        request,
+        "positions/actor_detail.html",
+        {"actor": actor, "roles": roles, "rows": rows, "page": page, "current": current},
+    )

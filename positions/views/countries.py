@@ -1,0 +1,86 @@
+"""Countries: the list with each one's current stances, and one country's actors, stances and authorisations."""
+
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django_countries import countries
+from sources.models import Verification
+
+from positions.choices import Stance
+from positions.models import Actor, AuthorisationBody, Position
+
+from .matrix import stance_matrix
+
+LATEST = 20
+
+
+@require_safe
+def country_list(request):
+    topics, rows = stance_matrix()
+    actor_counts = dict(
+        Actor.objects.exclude(country="").order_by().values_list("country").annotate(n=Count("id"))
+    )
+    position_counts = dict(
+        Position.objects.exclude(country="").order_by().values_list("country").annotate(n=Count("id"))
+    )
+    with_stances = {row.code for row in rows}
+    # Countries whose actors have spoken but whose government has not yet taken a stance still belong here.
+    others = sorted(
+        (code for code in set(actor_counts) | set(position_counts) if code not in with_stances),
+        key=lambda code: countries.name(code) or code,
+    )
+    listed = [
+        {
+            "code": row.code,
+            "name": row.name,
+            "stances": [(topic, cell) for topic, cell in zip(topics, row.cells) if cell],
+            "actors": actor_counts.get(row.code, 0),
+            "positions": position_counts.get(row.code, 0),
+        }
+        for row in rows
+    ] + [
+        {
+            "code": code,
+            "name": countries.name(code) or code,
+            "stances": [],
+            "actors": actor_counts.get(code, 0),
+            "positions": position_counts.get(code, 0),
+        }
+        for code in others
+    ]
+    return render(request, "positions/country_list.html", {"countries": listed})
+
+
+@require_safe
+def country_detail(request, code: str):
+    if len(code) != 2 or code.upper() not in countries:
+        raise Http404("No such country code.")
+    if code != code.lower():
+        return redirect("positions:country_detail", code=code.lower(), permanent=True)
+    upper = code.upper()
+    topics, rows = stance_matrix(upper)
+    stances = [(topic, cell) for topic, cell in zip(topics, rows[0].cells) if cell] if rows else []
+    today = timezone.localdate()
+    actors = list(Actor.objects.for_country(upper).prefetch_related("roles").annotate(n_positions=Count("positions")))
+    for actor in actors:
+        actor.current_role = actor.role_on(today)
+    bodies = AuthorisationBody.objects.filter(country=upper).order_by("scope", "name")
+    latest = Position.objects.for_country(upper).with_related().order_by("-stated_on", "-id")[:LATEST]
+    total = Position.objects.for_country(upper).count()
+    return render(
+        request,
+        "positions/country_detail.html",
+        {
+            "code": code,
+            "name": countries.name(upper),
+            "stances": stances,
+            "actors": actors,
+            "bodies": bodies,
+            "latest": latest,
+            "total": total,
+            "stance_choices": Stance.choices,
+            "verification_choices": Verification.choices,
+        },
+    )

@@ -1,0 +1,84 @@
+"""The positions list (one FilterSet, facet counts, sort, pages) and one position with everything behind it."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django_countries import countries
+
+from positions.choices import ActorKind, Stance
+from positions.filters import PositionFilter
+from positions.models import Position
+
+PER_PAGE = 50
+FACET_LIMIT = 15
+
+
+def facet(queryset, field: str, label_of) -> list[dict]:
+    """Rows per value of one column in the current selection, largest first: {value, label, count}."""
+    rows = queryset.order_by().values(field).annotate(n=Count("id")).order_by("-n", field)
+    return [{"value": row[field], "label": label_of(row[field]), "count": row["n"]} for row in rows]
+
+
+def facets(queryset) -> list[dict]:
+    """Datasette-style counts of the current selection by stance, topic, country and actor kind."""
+    stance_labels = dict(Stance.choices)
+    kind_labels = dict(ActorKind.choices)
+    topics = queryset.order_by().values("topic__slug", "topic__name").annotate(n=Count("id")).order_by("-n", "topic__name")
+    return [
+        {"name": "stance", "title": _("Stance"), "rows": facet(queryset, "stance", lambda v: stance_labels.get(v, v))},
+        {
+            "name": "topic",
+            "title": _("Topic"),
+            "rows": [{"value": row["topic__slug"], "label": row["topic__name"], "count": row["n"]} for row in topics],
+        },
+        {
+            "name": "country",
+            "title": _("Country"),
+            "rows": [
+                row for row in facet(queryset, "country", lambda v: countries.name(v) or v) if row["value"]
+            ][:FACET_LIMIT],
+        },
+        {"name": "actor_kind", "title": _("Actor kind"), "rows": facet(queryset, "actor_kind", lambda v: kind_labels.get(v, v))},
+    ]
+
+
+@require_safe
+def position_list(request):
+    f = PositionFilter(request.GET, queryset=Position.objects.all())
+    if not f.is_valid():
+        # Say what is wrong rather than silently dropping the bad filter and showing misleading rows.
+        return render(request, "positions/position_list.html", {"filter": f, "valid": False}, status=400)
+    selection = f.qs
+    page = Paginator(selection.with_related(), PER_PAGE).get_page(request.GET.get("page"))
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    return render(
+        request,
+        "positions/position_list.html",
+        {
+            "filter": f,
+            "valid": True,
+            "page": page,
+            "facets": facets(selection),
+            "active": f.active_filters(),
+            "export_query": export_query.urlencode(),
+        },
+    )
+
+
+@require_safe
+def position_detail(request, pk: int):
+    position = get_object_or_404(Position.objects.with_related().prefetch_related("actor__roles__organisation"), pk=pk)
+    bodies = position.authorisation_bodies_needed()
+    history = (
+        Position.objects.filter(actor=position.actor_id, topic=position.topic_id)
+        .exclude(pk=position.pk)
+        .order_by("-stated_on", "-id")
+    )
+    return render(
+        request,
+        "positions/position_detail.html",
+        {"position": position, "role": position.role, "bodies": bodies, "history": history},
+    )
