@@ -1,0 +1,469 @@
+"""Import the exchange format: check every row, match by natural keys, then write in batches.
+
+Nothing is written from a file with a bad row. Rows are matched by natural keys (actor slug,
+topic slug, source URL — or outlet, title and publication date —, quote text and date), never by
+`id`, so a file from another database cannot overwrite unrelated rows, and importing the same
+file twice creates nothing the second time.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from sources.models import Outlet, Quote, Source
+
+from .exchange import ExchangeRow, RowError, parse_row, read_rows
+from .models import Actor, Position, Role, Topic
+
+BATCH_SIZE = 1000
+# Keeps every `IN (...)` under SQLite's limit on query parameters.
+LOOKUP_CHUNK = 500
+KINDS = ("topic", "outlet", "actor", "source", "quote", "role", "position")
+PLURALS = {
+    "topic": "topics", "outlet": "outlets", "actor": "actors", "source": "sources", "quote": "quotes",
+    "role": "roles", "position": "positions",
+}  # fmt: skip
+
+
+@dataclass
+class Change:
+    """One object the import creates or changes, found first on `line`."""
+
+    line: int
+    kind: str
+    label: str
+    created: bool
+    fields: dict = field(default_factory=dict)  # name -> (old, new)
+
+    def __str__(self) -> str:
+        if self.created:
+            return _("line %(line)d: new %(kind)s %(label)s") % {"line": self.line, "kind": self.kind, "label": self.label}
+        details = "; ".join(f"{name} “{old}” → “{new}”" for name, (old, new) in self.fields.items())
+        return _("line %(line)d: %(kind)s %(label)s: %(details)s") % {
+            "line": self.line, "kind": self.kind, "label": self.label, "details": details,
+        }  # fmt: skip
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    dry_run: bool = False
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, kind: str, created: bool) -> int:
+        return sum(1 for change in self.changes if change.kind == kind and change.created == created)
+
+    def totals(self, created: bool) -> str:
+        parts = [f"{self.count(kind, created)} {PLURALS[kind]}" for kind in KINDS if self.count(kind, created)]
+        return ", ".join(parts) or _("nothing")
+
+    @property
+    def created(self) -> list[Change]:
+        return [change for change in self.changes if change.created]
+
+    @property
+    def changed(self) -> list[Change]:
+        return [change for change in self.changes if not change.created]
+
+    def lines(self) -> list[str]:
+        """The report as text, for the command and the admin."""
+        if self.errors:
+            head = _("%(errors)d of %(rows)d rows cannot be imported; nothing was imported:") % {
+                "errors": len(self.errors), "rows": self.rows,
+            }  # fmt: skip
+            return [head] + [str(error) for error in self.errors]
+        would = self.dry_run or not self.written
+        create_label = _("Would create") if would else _("Created")
+        change_label = _("Would change") if would else _("Changed")
+        return [
+            _("Checked %(rows)d rows: no errors.") % {"rows": self.rows},
+            f"{create_label}: {self.totals(True)}.",
+            f"{change_label}: {self.totals(False)}.",
+            *[str(change) for change in self.changed],
+        ]
+
+
+def import_file(data: bytes, name: str = "", dry_run: bool = False, user=None) -> ImportReport:
+    """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files."""
+    raw_rows = read_rows(data, name)
+    return import_rows(raw_rows, dry_run=dry_run, user=user)
+
+
+def import_rows(raw_rows, dry_run: bool = False, user=None) -> ImportReport:
+    report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
+    rows = []
+    for raw in raw_rows:
+        try:
+            rows.append(parse_row(raw))
+        except RowError as error:
+            report.errors.append(error)
+    report.errors.extend(inconsistencies(rows))
+    if report.errors:
+        report.errors.sort(key=lambda error: error.line)
+        return report
+    with transaction.atomic():
+        plan = Plan(rows)
+        plan.match()
+        report.changes = plan.changes
+        report.errors = plan.errors
+        if report.errors or dry_run:
+            return report
+        plan.write(user)
+        report.written = True
+    return report
+
+
+# Keys that say which rows describe the same object ------------------------------------------------
+
+
+def outlet_key(row: ExchangeRow) -> str:
+    return row.outlet.casefold()
+
+
+def source_key(row: ExchangeRow) -> tuple:
+    if row.source_url:
+        return ("url", row.source_url)
+    return ("title", outlet_key(row), row.source_title, row.published_on)
+
+
+def quote_key(row: ExchangeRow) -> tuple:
+    return (source_key(row), row.quote, row.stated_on)
+
+
+ACTOR_FIELDS = ("actor", "actor_kind", "country")
+SOURCE_FIELDS = ("source_title", "outlet", "published_on", "published_precision", "archive_url")
+QUOTE_FIELDS = ("quote_original", "quote_language", "verification")
+
+
+def inconsistencies(rows: list[ExchangeRow]) -> list[RowError]:
+    """Rows that describe the same actor, source or quote differently, or repeat a position."""
+    errors = []
+    checks = [
+        ("actor_slug", lambda row: row.actor_slug, ACTOR_FIELDS),
+        ("source", source_key, SOURCE_FIELDS),
+        ("quote", quote_key, QUOTE_FIELDS),
+    ]
+    for what, key_of, fields in checks:
+        first: dict = {}
+        for row in rows:
+            other = first.setdefault(key_of(row), row)
+            differing = [name for name in fields if normalised(other, name) != normalised(row, name)]
+            if differing:
+                errors.append(
+                    RowError(
+                        row.line,
+                        [_("describes the same %(what)s as line %(other)d differently (%(fields)s).")
+                         % {"what": what, "other": other.line, "fields": ", ".join(differing)}],
+                    )
+                )
+    return errors
+
+
+def normalised(row: ExchangeRow, name: str):
+    value = getattr(row, name)
+    return value.casefold() if name == "outlet" else value
+
+
+# Matching and writing ------------------------------------------------------------------------------
+
+
+def chunks(values: Iterable, size: int = LOOKUP_CHUNK):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def identity(obj) -> tuple:
+    return ("pk", obj.pk) if obj.pk else ("new", id(obj))
+
+
+class Plan:
+    """What an import will create and change, worked out with reads only, then written in batches."""
+
+    def __init__(self, rows: list[ExchangeRow]):
+        self.rows = rows
+        self.changes: list[Change] = []
+        self.errors: list[RowError] = []
+        self.new = defaultdict(list)
+        self.updated = defaultdict(dict)  # kind -> {pk: (obj, {field names})}
+        self.topics: dict = {}
+        self.outlets: dict = {}
+        self.actors: dict = {}
+        self.sources: dict = {}
+        self.quotes: dict = {}
+        self.positions_by_row: dict = {}
+
+    def created(self, kind: str, obj, line: int, label: str) -> None:
+        self.new[kind].append(obj)
+        self.changes.append(Change(line, kind, label, created=True))
+
+    def compare(self, kind: str, obj, line: int, label: str, wanted: dict, shown: dict | None = None) -> None:
+        """Set the fields that differ from the row on an existing object, and note the change."""
+        differing = {name: value for name, value in wanted.items() if getattr(obj, name) != value}
+        if not differing:
+            return
+        shown = shown or {}
+        fields = {}
+        for name, value in differing.items():
+            old = shown.get(name, (getattr(obj, name), value))[0]
+            fields[name] = (display(old), display(shown.get(name, (None, value))[1]))
+            setattr(obj, name, value)
+        self.updated[kind].setdefault(obj.pk, (obj, set()))[1].update(differing)
+        self.changes.append(Change(line, kind, label, created=False, fields=fields))
+
+    def match(self) -> None:
+        self.match_topics()
+        self.match_outlets()
+        self.match_actors()
+        self.match_sources()
+        self.match_quotes()
+        self.match_roles()
+        self.match_positions()
+
+    def match_topics(self) -> None:
+        slugs = {row.topic for row in self.rows}
+        for part in chunks(slugs):
+            self.topics.update({topic.slug: topic for topic in Topic.objects.filter(slug__in=part)})
+        for row in self.rows:
+            if row.topic not in self.topics:
+                # Named after its slug, for an editor to rename.
+                self.topics[row.topic] = topic = Topic(slug=row.topic, name=row.topic)
+                self.created("topic", topic, row.line, row.topic)
+
+    def match_outlets(self) -> None:
+        names = {outlet_key(row): row.outlet for row in reversed(self.rows)}
+        for part in chunks(names.values()):
+            for outlet in Outlet.objects.filter(name__in=part):
+                self.outlets.setdefault(outlet.name.casefold(), outlet)
+        unmatched = [name for key, name in names.items() if key not in self.outlets]
+        for part in chunks(unmatched, 100):
+            query = Q()
+            for name in part:
+                query |= Q(name__iexact=name)
+            for outlet in Outlet.objects.filter(query):
+                self.outlets.setdefault(outlet.name.casefold(), outlet)
+        taken: set[str] = set()
+        for row in self.rows:
+            if outlet_key(row) not in self.outlets:
+                slug = self.free_outlet_slug(row.outlet, taken)
+                self.outlets[outlet_key(row)] = outlet = Outlet(name=row.outlet, slug=slug)
+                self.created("outlet", outlet, row.line, row.outlet)
+
+    @staticmethod
+    def free_outlet_slug(name: str, taken: set[str]) -> str:
+        base = (slugify(name) or "outlet")[:180].strip("-") or "outlet"
+        used = taken | set(Outlet.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, number = base, 1
+        while slug in used:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        return slug
+
+    def match_actors(self) -> None:
+        slugs = {row.actor_slug for row in self.rows}
+        for part in chunks(slugs):
+            self.actors.update({actor.slug: actor for actor in Actor.objects.filter(slug__in=part)})
+        seen = set()
+        for row in self.rows:
+            if row.actor_slug in seen:
+                continue
+            seen.add(row.actor_slug)
+            actor = self.actors.get(row.actor_slug)
+            if actor is None:
+                actor = Actor(name=row.actor, slug=row.actor_slug, kind=row.actor_kind, country=row.country)
+                self.actors[row.actor_slug] = actor
+                self.created("actor", actor, row.line, row.actor_slug)
+                continue
+            wanted = {"name": row.actor, "kind": row.actor_kind}
+            shown = {}
+            if (actor.country.code or "") != row.country:
+                wanted["country"] = row.country
+                shown["country"] = (actor.country.code or "", row.country)
+            self.compare("actor", actor, row.line, row.actor_slug, wanted, shown)
+
+    def match_sources(self) -> None:
+        by_url, by_title = {}, {}
+        urls = {row.source_url for row in self.rows if row.source_url}
+        for part in chunks(urls):
+            by_url.update({source.url: source for source in Source.objects.filter(url__in=part).select_related("outlet")})
+        titles = {row.source_title for row in self.rows if not row.source_url}
+        for part in chunks(titles):
+            for source in Source.objects.filter(url="", title__in=part).select_related("outlet"):
+                by_title.setdefault((source.outlet_id, source.title, source.published_on), source)
+        for row in self.rows:
+            key = source_key(row)
+            if key in self.sources:
+                continue
+            outlet = self.outlets[outlet_key(row)]
+            if row.source_url:
+                source = by_url.get(row.source_url)
+            else:
+                source = by_title.get((outlet.pk, row.source_title, row.published_on)) if outlet.pk else None
+            label = row.source_url or f"{row.outlet}: {row.source_title}"
+            if source is None:
+                source = Source(
+                    outlet=outlet, title=row.source_title, url=row.source_url, published_on=row.published_on,
+                    published_precision=row.published_precision, language=row.quote_language or "en",
+                    archive_url=row.archive_url,
+                )  # fmt: skip
+                self.created("source", source, row.line, label)
+            else:
+                wanted = {"title": row.source_title, "published_on": row.published_on,
+                          "published_precision": row.published_precision, "archive_url": row.archive_url}  # fmt: skip
+                shown = {}
+                if source.outlet != outlet or outlet.pk is None:
+                    wanted["outlet"] = outlet
+                    shown["outlet"] = (source.outlet.name, outlet.name)
+                self.compare("source", source, row.line, label, wanted, shown)
+            self.sources[key] = source
+
+    def match_quotes(self) -> None:
+        candidates = defaultdict(list)
+        source_ids = {source.pk for source in self.sources.values() if source.pk}
+        texts = {row.quote for row in self.rows}
+        for part in chunks(source_ids):
+            for text_part in chunks(texts):
+                for quote in Quote.objects.filter(source_id__in=part, text__in=text_part).order_by("id"):
+                    candidates[(quote.source_id, quote.text)].append(quote)
+        for row in self.rows:
+            key = quote_key(row)
+            if key in self.quotes:
+                continue
+            source = self.sources[source_key(row)]
+            found = candidates.get((source.pk, row.quote), []) if source.pk else []
+            # The quote said that day; failing that, the same words in the same source.
+            quote = next((q for q in found if q.said_on == row.stated_on), found[0] if found else None)
+            label = excerpt(row.quote)
+            if quote is None:
+                quote = Quote(
+                    source=source, text=row.quote, original_text=row.quote_original,
+                    original_language=row.quote_language, said_on=row.stated_on,
+                    date_precision=row.date_precision, verification=row.verification,
+                )  # fmt: skip
+                self.created("quote", quote, row.line, label)
+            else:
+                wanted = {"original_text": row.quote_original, "original_language": row.quote_language,
+                          "verification": row.verification}  # fmt: skip
+                self.compare("quote", quote, row.line, label, wanted)
+            self.quotes[key] = quote
+
+    def match_roles(self) -> None:
+        """Reuse a role of the row's title covering its date, or start one on that date."""
+        roles = defaultdict(list)
+        actor_ids = {actor.pk for actor in self.actors.values() if actor.pk}
+        for part in chunks(actor_ids):
+            for role in Role.objects.filter(actor_id__in=part):
+                roles[role.actor_id].append(role)
+        # Oldest first, so a later statement reuses the role an earlier one started.
+        for row in sorted((row for row in self.rows if row.role), key=lambda row: (row.stated_on, row.line)):
+            actor = self.actors[row.actor_slug]
+            held = roles[identity(actor)] if actor.pk is None else roles[actor.pk]
+            if any(role.title == row.role and role.covers(row.stated_on) for role in held):
+                continue
+            role = Role(actor=actor, title=row.role, country=row.country, start_on=row.stated_on)
+            held.append(role)
+            self.created("role", role, row.line, f"{row.role} ({row.actor_slug}, {row.stated_on.isoformat()})")
+
+    def match_positions(self) -> None:
+        existing = {}
+        quote_ids = {quote.pk for quote in self.quotes.values() if quote.pk}
+        for part in chunks(quote_ids):
+            for position in Position.objects.filter(quote_id__in=part):
+                existing[(position.actor_id, position.topic_id, position.quote_id)] = position
+        first_line = {}
+        for row in self.rows:
+            actor, topic, quote = self.actors[row.actor_slug], self.topics[row.topic], self.quotes[quote_key(row)]
+            key = (identity(actor), identity(topic), identity(quote))
+            if key in first_line:
+                self.errors.append(
+                    RowError(row.line, [_("repeats the position of line %(other)d (same actor, topic and quote).")
+                                        % {"other": first_line[key]}])
+                )
+                continue
+            first_line[key] = row.line
+            label = f"{row.actor_slug} / {row.topic} ({row.stated_on.isoformat()})"
+            wanted = {"stance": row.stance, "stated_on": row.stated_on, "date_precision": row.date_precision,
+                      "conditions": row.conditions, "summary": row.summary}  # fmt: skip
+            position = existing.get((actor.pk, topic.pk, quote.pk)) if actor.pk and topic.pk and quote.pk else None
+            if position is None:
+                position = Position(actor=actor, topic=topic, quote=quote, **wanted)
+                self.created("position", position, row.line, label)
+                self.positions_by_row[row.line] = position
+            else:
+                self.compare("position", position, row.line, label, wanted)
+
+    def write(self, user=None) -> None:
+        """Create and update in batches, parents before children, with history rows for each."""
+        options = {"batch_size": BATCH_SIZE, "default_user": user}
+        for kind, model in (("topic", Topic), ("outlet", Outlet), ("actor", Actor)):
+            self.create(model, self.new[kind], options)
+        self.update(Actor, "actor", options)
+        self.create(Source, self.new["source"], options)
+        self.update(Source, "source", options)
+        self.create(Quote, self.new["quote"], options)
+        self.update(Quote, "quote", options)
+        self.create(Role, self.new["role"], options)
+        self.copy_to_positions()
+        positions = self.new["position"]
+        for position in positions:
+            position.copy_denormalised_fields()
+        # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
+        # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
+        line_of = {id(position): line for line, position in self.positions_by_row.items()}
+        positions.sort(key=lambda position: (position.stated_on, -line_of[id(position)]))
+        self.create(Position, positions, options)
+        now = timezone.now()
+        for position, fields in self.updated["position"].values():
+            position.updated_at = now
+            fields.add("updated_at")
+        self.update(Position, "position", options)
+
+    def create(self, model, objects: list, options: dict) -> None:
+        if objects:
+            bulk_create_with_history(objects, model, **options)
+
+    def update(self, model, kind: str, options: dict) -> None:
+        updated = self.updated[kind]
+        if updated:
+            objects = [obj for obj, _fields in updated.values()]
+            fields = sorted(set().union(*(fields for _obj, fields in updated.values())))
+            bulk_update_with_history(objects, model, fields, **options)
+
+    def copy_to_positions(self) -> None:
+        """Keep existing positions' copies of changed actors' and quotes' values in step (see Position)."""
+        for actor, _fields in self.updated["actor"].values():
+            Position.objects.filter(actor=actor).exclude(country=actor.country.code or "", actor_kind=actor.kind).update(
+                country=actor.country.code or "", actor_kind=actor.kind
+            )
+        by_verification = defaultdict(list)
+        for quote, _fields in self.updated["quote"].values():
+            by_verification[quote.verification].append(quote.pk)
+        for verification, quote_ids in by_verification.items():
+            for part in chunks(quote_ids):
+                Position.objects.filter(quote_id__in=part).update(verification=verification)
+
+
+def display(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return excerpt(str(value))
+
+
+def excerpt(text: str, length: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= length else f"“{text[: length - 1]}…”"
