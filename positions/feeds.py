@@ -1,0 +1,81 @@
+"""The Atom feed of newly added positions, taking the positions list's filters.
+
+A reporter subscribes to `/feeds/positions/?country=fr` to hear of new positions from France.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponseNotAllowed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+
+from .filters import PositionFilter
+from .models import Position
+from .views_export import bad_request, filter_errors
+
+FEED_LENGTH = 50
+
+
+class PositionFeed(Feed):
+    feed_type = Atom1Feed
+    author_name = "Troop Positions Tracker"
+
+    def __call__(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        filterset = PositionFilter(request.GET, queryset=Position.objects.all())
+        if not filterset.is_valid():
+            return bad_request(filter_errors(filterset))
+        request.position_filter = filterset
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs) -> PositionFilter:
+        return request.position_filter
+
+    def title(self, filterset: PositionFilter) -> str:
+        shown = [f"{label}: {value}" for _name, label, value, _raw in filterset.active_filters() if _name != "sort"]
+        base = _("Troop positions: new positions")
+        return f"{base} ({'; '.join(shown)})" if shown else base
+
+    def subtitle(self, filterset: PositionFilter) -> str:
+        return _("Stated positions on sending foreign troops to Ukraine, newest added first.")
+
+    def link(self, filterset: PositionFilter) -> str:
+        query = filterset.data.urlencode() if filterset.data else ""
+        return reverse("positions:position_list") + (f"?{query}" if query else "")
+
+    def feed_url(self, filterset: PositionFilter) -> str:
+        query = filterset.data.urlencode() if filterset.data else ""
+        return reverse("positions:feed") + (f"?{query}" if query else "")
+
+    def items(self, filterset: PositionFilter):
+        # Newest added first, whatever the list's sort, so a reader sees what is new.
+        return filterset.qs.with_related().order_by("-created_at", "-id")[:FEED_LENGTH]
+
+    def item_title(self, position: Position) -> str:
+        return str(position)
+
+    def item_description(self, position: Position) -> str:
+        # Atom summaries are HTML: every piece of user text is escaped here.
+        parts = [("<p>{}</p>", (position.summary,))] if position.summary else []
+        if position.conditions:
+            parts.append(("<p>{}: {}</p>", (_("Conditions"), position.conditions)))
+        parts.append(("<blockquote>{}</blockquote>", (position.quote.text,)))
+        parts.append(("<p>{}</p>", (f"{position.quote.source} ({position.quote.get_verification_display()})",)))
+        return format_html_join("", "{}", ((format_html(template, *args),) for template, args in parts))
+
+    def item_link(self, position: Position) -> str:
+        return position.get_absolute_url()
+
+    def item_pubdate(self, position: Position):
+        return position.created_at
+
+    def item_updateddate(self, position: Position):
+        return position.updated_at
+
+    def item_author_name(self, position: Position) -> str:
+        return position.actor.name
+
+    def item_categories(self, position: Position) -> list[str]:
+        return [position.topic.slug, position.stance] + ([position.country] if position.country else [])

@@ -1,0 +1,74 @@
+"""CSV and JSON exports of the positions list: the list's filters, every matching row, streamed.
+
+Rows are read in chunks of 2,000 (a server-side cursor on PostgreSQL) and written as they are
+read, so memory stays flat whatever the number of rows. There is no row cap: a failure part-way
+breaks the download visibly rather than leaving a short file that looks complete.
+"""
+
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from .exchange import DELIMITERS, csv_chunks, json_chunks
+from .filters import PositionFilter
+from .models import Position
+
+CHUNK_SIZE = 2000
+MAX_NAME_LENGTH = 120
+
+
+def bad_request(reasons: list[str]) -> HttpResponseBadRequest:
+    text = _("Invalid export or feed parameters:") + "\n" + "\n".join(f"- {reason}" for reason in reasons) + "\n"
+    return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
+
+
+def filter_errors(filterset: PositionFilter) -> list[str]:
+    return [f"{name}: {message}" for name, messages in filterset.form.errors.items() for message in messages]
+
+
+def export_file_name(filterset: PositionFilter, extension: str) -> str:
+    """positions-gb-rules_out-2026-11-24.csv: what was filtered, and when it was exported."""
+    parts = [slugify(raw) for _name, _label, _shown, raw in filterset.active_filters()]
+    stem = "-".join(["positions", *[part for part in parts if part]])[:MAX_NAME_LENGTH].rstrip("-")
+    return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
+
+
+def filtered_rows(filterset: PositionFilter):
+    return filterset.qs.with_related().iterator(chunk_size=CHUNK_SIZE)
+
+
+def streamed(chunks, content_type: str, file_name: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
+    return response
+
+
+def valid_filters(request) -> tuple[PositionFilter, list[str]]:
+    filterset = PositionFilter(request.GET, queryset=Position.objects.all())
+    return filterset, ([] if filterset.is_valid() else filter_errors(filterset))
+
+
+@require_safe
+def export_csv(request):
+    filterset, errors = valid_filters(request)
+    delimiter = request.GET.get("delimiter", "comma")
+    if delimiter not in DELIMITERS:
+        errors.append(_("delimiter: use “comma” or “semicolon”."))
+    bom = request.GET.get("bom", "0")
+    if bom not in ("0", "1"):
+        errors.append(_("bom: use 1 to add a byte-order mark, or 0."))
+    if errors:
+        return bad_request(errors)
+    chunks = csv_chunks(filtered_rows(filterset), delimiter=DELIMITERS[delimiter], bom=bom == "1")
+    return streamed(chunks, "text/csv; charset=utf-8", export_file_name(filterset, "csv"))
+
+
+@require_safe
+def export_json(request):
+    filterset, errors = valid_filters(request)
+    if errors:
+        return bad_request(errors)
+    return streamed(json_chunks(filtered_rows(filterset)), "application/json", export_file_name(filterset, "json"))
