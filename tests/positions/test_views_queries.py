@@ -1,0 +1,116 @@
+"""Every public page runs the same number of queries for 1 row as for 50: no N+1 anywhere.
+
+Each page is built with one row and with fifty, and the count is pinned for both, so a template
+that starts querying per row fails here (Django prints every query on a mismatch).
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_countries import countries
+from positions.choices import ActorKind, Stance
+from positions.models import Actor, Position
+from sources.models import Source
+
+from tests.factories import (
+    ActorFactory,
+    AuthorisationBodyFactory,
+    OutletFactory,
+    PositionFactory,
+    QuoteFactory,
+    RoleFactory,
+    SourceFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+CODES = [code for code, _name in countries][:60]
+STANCES = [Stance.SUPPORTS, Stance.OPPOSES, Stance.OPEN, Stance.RULES_OUT]
+
+
+def spread(n: int) -> None:
+    """n positions, each by its own official in its own country, from its own source, with an authorisation body."""
+    topics = [TopicFactory(slug=f"topic-{i}") for i in range(3)]
+    for i in range(n):
+        actor = ActorFactory(country=CODES[i], kind=ActorKind.OFFICIAL)
+        RoleFactory(actor=actor, country=CODES[i], start_on=D(2020, 1, 1))
+        quote = QuoteFactory(verification="reported" if i % 2 else "confirmed", said_on=D(2024, 11, 1 + i % 28))
+        PositionFactory(actor=actor, topic=topics[i % 3], quote=quote, stance=STANCES[i % 4], stated_on=quote.said_on)
+        AuthorisationBodyFactory(country=CODES[i], scope="deploy_abroad" if i % 2 else "admit_foreign")
+
+
+def concentrated(n: int) -> Actor:
+    """n positions by one British official over n days on two topics, all quoted from one source."""
+    actor = ActorFactory(slug="lammy", country="GB", kind=ActorKind.OFFICIAL)
+    RoleFactory(actor=actor, start_on=D(2020, 1, 1), end_on=D(2024, 7, 4), title="Shadow Foreign Secretary")
+    RoleFactory(actor=actor, start_on=D(2024, 7, 5))
+    source = SourceFactory(outlet=OutletFactory())
+    topics = [TopicFactory(slug="combat-troops"), TopicFactory(slug="instructors")]
+    for i in range(n):
+        day = D(2024, 1, 1) + datetime.timedelta(days=5 * i)
+        quote = QuoteFactory(source=source, said_on=day, original_text="Texte", original_language="fr")
+        PositionFactory(actor=actor, topic=topics[i % 2], quote=quote, stance=STANCES[i % 4], stated_on=day)
+        AuthorisationBodyFactory(country="GB", name=f"Body {i}", scope="deploy_abroad")
+    AuthorisationBodyFactory(country="UA", name="Verkhovna Rada", scope="admit_foreign")
+    return actor
+
+
+def spread_urls() -> list[str]:
+    return ["/", "/countries/", "/actors/", "/positions/", "/positions/?q=statement&verification=confirmed", "/sources/", "/authorisations/"]
+
+
+def concentrated_urls(actor: Actor) -> list[str]:
+    position = Position.objects.filter(actor=actor).order_by("-stated_on").first()
+    source = Source.objects.get()
+    return ["/countries/gb/", f"/actors/{actor.slug}/", f"/positions/{position.pk}/", f"/sources/{source.pk}/"]
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+# Pinned counts: change them only with a reason (a new section on the page), never for a per-row query.
+SPREAD_COUNTS = {
+    "/": 6,  # stances, statement counts, topics, latest + their roles, roles of the matrix actors
+    "/countries/": 6,
+    "/actors/": 4,  # country choices, count, page, roles
+    "/positions/": 10,  # three filter choice lists, count, page, roles, four facets
+    "/positions/?q=statement&verification=confirmed": 10,
+    "/sources/": 3,
+    "/authorisations/": 1,
+}
+CONCENTRATED_COUNTS = {"country": 10, "actor": 6, "position": 4, "source": 6}
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+@pytest.mark.parametrize("url", spread_urls())
+def test_list_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries, rows, url):
+    spread(rows)
+    with django_assert_num_queries(SPREAD_COUNTS[url]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+@pytest.mark.parametrize("page", ["country", "actor", "position", "source"])
+def test_detail_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries, rows, page):
+    actor = concentrated(rows)
+    urls = dict(zip(["country", "actor", "position", "source"], concentrated_urls(actor)))
+    with django_assert_num_queries(CONCENTRATED_COUNTS[page]):
+        response = client.get(urls[page])
+    assert response.status_code == 200
+
+
+def test_the_pages_really_show_fifty_rows(client):
+    """Guards the counts above: a page that silently showed one row would pass them trivially."""
+    spread(50)
+    assert client.get("/positions/").content.decode().count('class="position-row"') == 50
+    assert client.get("/actors/").content.decode().count("/actors/actor-") >= 50
+    home = client.get("/").content.decode()
+    assert home.count('class="cell"') == 50
