@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds, views_export
-from . import views
+from . import views, views_timeline
 
 app_name = "positions"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("feeds/positions/", feeds.PositionFeed(), name="feed"),
     path("positions/<int:pk>/", views.position_detail, name="position_detail"),
     path("authorisations/", views.authorisation_list, name="authorisation_list"),
+    path("timeline/", views_timeline.timeline, name="timeline"),
 ]

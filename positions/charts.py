@@ -1,0 +1,213 @@
+"""Stance over time: for one topic, how many countries stood at each stance at the end of each month.
+
+A country's stance at a month's end follows `PositionQuerySet.country_stances()`: the latest
+position (by date, then id) of its state actor or officials stated on or before that day. The
+governmental positions on the topic are fetched once and swept month by month in Python.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Stance
+from .models import Position
+from .timeline import month_start, next_month
+
+LEFT = 48
+TOP = 16
+PLOT_HEIGHT = 220
+AXIS_HEIGHT = 40
+RIGHT_MARGIN = 16
+MIN_PLOT_WIDTH = 640
+MAX_BAR_WIDTH = 40
+MIN_BAR_WIDTH = 6
+# Bottom of the stack first: the scale from support to ruling out, then commentary.
+STACK_ORDER = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT, Stance.COMMENTARY]
+
+
+@dataclass
+class Segment:
+    stance: str
+    count: int
+    x: float = 0.0
+    y: float = 0.0
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def label(self) -> str:
+        return str(Stance(self.stance).label)
+
+    @property
+    def css_class(self) -> str:
+        return f"sc-segment stance-{self.stance}"
+
+
+@dataclass
+class MonthColumn:
+    """The countries' stances at one month's end."""
+
+    month: datetime.date
+    counts: dict[str, int]
+    segments: list[Segment] = field(default_factory=list)
+    changed: bool = False
+    x: float = 0.0
+    width: float = 0.0
+    month_label: str = ""
+
+    @property
+    def centre(self) -> float:
+        return round(self.x + self.width / 2, 2)
+
+    @property
+    def label(self) -> str:
+        return formats.date_format(self.month, "M Y")
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def cells(self) -> list[int]:
+        """The counts in legend order, for the text table."""
+        return [self.counts.get(stance, 0) for stance in STACK_ORDER]
+
+    @property
+    def hover_text(self) -> str:
+        parts = [f"{segment.label}: {segment.count}" for segment in self.segments]
+        return f"{self.label} — " + (", ".join(parts) if parts else str(_("no country has stated a position")))
+
+
+@dataclass
+class YTick:
+    y: float
+    label: str
+
+
+@dataclass
+class StanceChart:
+    topic: object
+    columns: list[MonthColumn]
+    width: float
+    height: float
+    y_ticks: list[YTick]
+    year_ticks: list[tuple[float, str]]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(column.total for column in self.columns)
+
+    @property
+    def changed_columns(self) -> list[MonthColumn]:
+        """The months whose counts differ from the month before: the text alternative lists these."""
+        return [column for column in self.columns if column.changed]
+
+    @property
+    def stances(self) -> list[tuple[str, str]]:
+        return [(stance.value, stance.label) for stance in STACK_ORDER]
+
+    @property
+    def plot_bottom(self) -> float:
+        return TOP + PLOT_HEIGHT
+
+    @property
+    def plot_left(self) -> float:
+        return LEFT
+
+    @property
+    def plot_right(self) -> float:
+        return self.width - RIGHT_MARGIN
+
+    @property
+    def count_label_x(self) -> float:
+        return LEFT - 8
+
+    @property
+    def month_label_y(self) -> float:
+        return TOP + PLOT_HEIGHT + 15
+
+    @property
+    def year_label_y(self) -> float:
+        return self.height - 6
+
+
+def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    """The first of each month from `first`'s month to `last`'s month."""
+    months, day = [], month_start(first)
+    while day <= last:
+        months.append(day)
+        day = next_month(day)
+    return months
+
+
+def count_stances(rows, months: list[datetime.date]) -> list[dict[str, int]]:
+    """Sweep positions ordered by (stated_on, id): each month, count the latest stance of each country."""
+    current: dict[str, str] = {}
+    counts = []
+    index = 0
+    for month in months:
+        month_end = next_month(month)
+        while index < len(rows) and rows[index][1] < month_end:
+            country, _stated_on, stance = rows[index]
+            current[country] = stance
+            index += 1
+        tally: dict[str, int] = {}
+        for stance in current.values():
+            tally[stance] = tally.get(stance, 0) + 1
+        counts.append(tally)
+    return counts
+
+
+def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
+    """How many countries stood at each stance on `topic`, month by month, in one query."""
+    today = today or timezone.localdate()
+    positions = Position.objects.governmental().filter(topic=topic)
+    if countries:
+        positions = positions.filter(country__in=[code.upper() for code in countries])
+    rows = list(positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance"))
+    if not rows:
+        return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
+    first = date_from or rows[0][1]
+    last = date_to or max(today, rows[-1][1])
+    months = month_ends(first, last)
+    columns = [MonthColumn(month, counts) for month, counts in zip(months, count_stances(rows, months))]
+    for before, column in zip([None, *columns], columns):
+        column.changed = column.counts != (before.counts if before else {}) and bool(column.total or before)
+    return lay_out(StanceChart(topic, columns, 0, 0, [], []))
+
+
+def lay_out(chart: StanceChart) -> StanceChart:
+    """Stacked bars, one per month, on a y-axis of whole countries."""
+    columns = chart.columns
+    slot = max(MIN_BAR_WIDTH + 2, min(MAX_BAR_WIDTH + 4, MIN_PLOT_WIDTH / len(columns)))
+    plot_width = max(MIN_PLOT_WIDTH, slot * len(columns))
+    slot = plot_width / len(columns)
+    peak = max(1, max(column.total for column in columns))
+    step = max(1, -(-peak // 5))
+    top_count = step * -(-peak // step)
+    unit = PLOT_HEIGHT / top_count
+    for index, column in enumerate(columns):
+        column.x = round(LEFT + index * slot + slot * 0.15, 2)
+        column.width = round(slot * 0.7, 2)
+        if slot >= 26:
+            column.month_label = formats.date_format(column.month, "M")
+        elif slot >= 10:
+            column.month_label = formats.date_format(column.month, "M")[:1]
+        y = TOP + PLOT_HEIGHT
+        for stance in STACK_ORDER:
+            count = column.counts.get(stance, 0)
+            if count:
+                height = round(count * unit, 2)
+                y = round(y - height, 2)
+                column.segments.append(Segment(stance, count, column.x, y, column.width, height))
+    chart.y_ticks = [YTick(round(TOP + PLOT_HEIGHT - value * unit, 2), str(value)) for value in range(0, top_count + 1, step)]
+    chart.year_ticks = [
+        (round(LEFT + index * slot, 2), str(column.month.year))
+        for index, column in enumerate(columns)
+        if column.month.month == 1 or index == 0
+    ]
+    chart.width = LEFT + plot_width + RIGHT_MARGIN
+    chart.height = TOP + PLOT_HEIGHT + AXIS_HEIGHT
+    return chart

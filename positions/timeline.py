@@ -1,0 +1,563 @@
+"""The swimlane timeline: geometry of bands and markers, stance changes, and the list beside it.
+
+`build_timeline(queryset)` turns any queryset of positions (the filtered list, a country's, an
+actor's) into plain objects the SVG and list templates only loop over. It runs two queries
+whatever the number of positions: the positions themselves, and the light history of their
+actors on their topics, so a band ends at the actor's next position even when a filter hides it.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from sources.dates import DatePrecision, format_partial_date
+from sources.models import Verification
+
+from .choices import ActorKind, Stance
+
+# SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
+LABEL_WIDTH = 250
+RIGHT_MARGIN = 24
+MIN_PLOT_WIDTH = 840
+PX_PER_MONTH = 34
+MAX_PLOT_WIDTH = 3000
+AXIS_HEIGHT = 52
+GROUP_HEIGHT = 34
+ROW_HEADING_HEIGHT = 20
+LANE_HEIGHT = 26
+ROW_GAP = 10
+BOTTOM_MARGIN = 12
+BAND_HEIGHT = 14
+MARKER_RADIUS = 6
+# Markers closer than this share a spot; they are fanned out vertically so each stays clickable.
+MARKER_CLUSTER_PX = 2 * MARKER_RADIUS
+FAN_OFFSETS = (0, -6, 6, -3, 3)
+EXCERPT_CHARS = 160
+
+# Governments first, then the people and bodies around them.
+KIND_ORDER = {kind: rank for rank, kind in enumerate(
+    [ActorKind.STATE, ActorKind.LEGISLATURE, ActorKind.OFFICIAL, ActorKind.PARTY, ActorKind.ORGANISATION, ActorKind.ANALYST]
+)}
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def period_end(day: datetime.date, precision: str) -> datetime.date:
+    """The first day after the period a stored date stands for (its day, month or year)."""
+    if precision == DatePrecision.YEAR:
+        return datetime.date(day.year + 1, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return next_month(day)
+    return day + ONE_DAY
+
+
+@dataclass(frozen=True)
+class HistoryLink:
+    """One position in an actor's history on a topic, with just what ordering and bands need."""
+
+    id: int
+    stance: str
+    stated_on: datetime.date
+    date_precision: str
+
+    @property
+    def stated_display(self) -> str:
+        return format_partial_date(self.stated_on, self.date_precision)
+
+    @property
+    def stance_label(self) -> str:
+        return Stance(self.stance).label
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """A move from one stance to another between an actor's consecutive positions on a topic."""
+
+    before: str
+    after: str
+
+    @property
+    def steps(self) -> int | None:
+        """Steps along the supports → rules-out scale; None when commentary is involved."""
+        before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)
+        if before is None or after is None:
+            return None
+        return abs(after - before)
+
+    @property
+    def is_reversal(self) -> bool:
+        """Two or more steps at once, e.g. open → opposes: the changes readers most need to see."""
+        return (self.steps or 0) >= 2
+
+    @property
+    def direction(self) -> str:
+        before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)
+        if before is None or after is None:
+            return ""
+        return "towards-support" if after < before else "towards-ruling-out"
+
+    @property
+    def label(self) -> str:
+        return f"{Stance(self.before).label} → {Stance(self.after).label}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(_("reversal") if self.is_reversal else _("change of stance"))
+
+
+def detect_change(previous: str | None, current: str) -> StanceChange | None:
+    if previous is None or previous == current:
+        return None
+    return StanceChange(previous, current)
+
+
+def load_histories(positions) -> dict[tuple[int, int], list[HistoryLink]]:
+    """Every position of the shown actors on the shown topics, ordered by date then id (ties by id)."""
+    shown = positions.order_by()
+    same_pair = shown.filter(actor_id=OuterRef("actor_id"), topic_id=OuterRef("topic_id"))
+    rows = (
+        positions.model.objects.filter(actor_id__in=shown.values("actor_id"))
+        .filter(Exists(same_pair))
+        .order_by("actor_id", "topic_id", "stated_on", "id")
+        .values_list("actor_id", "topic_id", "id", "stance", "stated_on", "date_precision")
+    )
+    histories: dict[tuple[int, int], list[HistoryLink]] = defaultdict(list)
+    for actor_id, topic_id, pk, stance, stated_on, precision in rows:
+        histories[(actor_id, topic_id)].append(HistoryLink(pk, stance, stated_on, precision))
+    return histories
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps days onto x: `start` is the first day drawn, `end` the first day after the last."""
+
+    start: datetime.date
+    end: datetime.date
+    left: float
+    width: float
+
+    def x(self, day: datetime.date) -> float:
+        span = (self.end - self.start).days
+        offset = min(max((day - self.start).days, 0), span)
+        return round(self.left + self.width * offset / span, 2)
+
+    @property
+    def px_per_day(self) -> float:
+        return self.width / (self.end - self.start).days
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+    is_year: bool
+    label_x: float = 0.0
+
+
+@dataclass
+class Band:
+    """A stretch of time during which the actor held a stance; `uncertain` covers a month/year-only date."""
+
+    x: float
+    width: float
+    stance: str
+    uncertain: bool = False
+
+    @property
+    def css_class(self) -> str:
+        return f"tl-band stance-{self.stance}" + (" tl-band-uncertain" if self.uncertain else "")
+
+    @property
+    def pattern_id(self) -> str:
+        return f"tl-hatch-{self.stance}"
+
+
+@dataclass
+class Entry:
+    """One position as the chart and the list show it."""
+
+    position: object
+    url: str
+    history: list[HistoryLink]
+    index: int
+    change: StanceChange | None
+    x: float = 0.0
+    y: float = 0.0
+
+    @property
+    def link(self) -> HistoryLink:
+        return self.history[self.index]
+
+    @property
+    def superseded_by(self) -> HistoryLink | None:
+        """The actor's next position on the topic (a same-day tie goes to the higher id)."""
+        return self.history[self.index + 1] if self.index + 1 < len(self.history) else None
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.superseded_by is not None
+
+    @property
+    def is_precise(self) -> bool:
+        return self.position.date_precision == DatePrecision.DAY
+
+    @property
+    def stated_display(self) -> str:
+        return self.position.stated_display
+
+    @property
+    def excerpt(self) -> str:
+        return Truncator(self.position.quote.text).chars(EXCERPT_CHARS)
+
+    @property
+    def verification_note(self) -> str:
+        if self.position.verification == Verification.CONFIRMED:
+            return ""
+        return str(self.position.get_verification_display())
+
+    @property
+    def marker_class(self) -> str:
+        classes = ["tl-marker", f"stance-{self.position.stance}", "tl-marker-day" if self.is_precise else "tl-marker-period"]
+        if self.change:
+            classes.append("tl-marker-reversal" if self.change.is_reversal else "tl-marker-change")
+        if self.is_superseded:
+            classes.append("tl-marker-superseded")
+        return " ".join(classes)
+
+    @property
+    def hover_text(self) -> str:
+        """The SVG <title>: date, actor, topic, stance, then the quote excerpt."""
+        position = self.position
+        lines = [f"{self.stated_display} · {position.actor.name} · {position.topic.name}"]
+        stance = str(position.get_stance_display())
+        if self.verification_note:
+            stance += f" ({self.verification_note})"
+        lines.append(f"{_('Stance')}: {stance}")
+        if self.change:
+            lines.append(f"{self.change.kind_label}: {self.change.label}")
+        if not self.is_precise:
+            lines.append(str(_("Only the month or year is known.")))
+        if self.superseded_by:
+            lines.append(f"{_('Superseded')} {self.superseded_by.stated_display}")
+        lines.append(f"“{self.excerpt}”")
+        return "\n".join(lines)
+
+
+@dataclass
+class Lane:
+    """One actor's history on one topic: bands and markers on a line."""
+
+    topic: object
+    y: float = 0.0
+    bands: list[Band] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def centre(self) -> float:
+        return self.y + LANE_HEIGHT / 2
+
+    @property
+    def band_y(self) -> float:
+        return self.centre - BAND_HEIGHT / 2
+
+    @property
+    def label_y(self) -> float:
+        return self.centre + 5
+
+
+@dataclass
+class ActorRow:
+    actor: object
+    lanes: list[Lane]
+    y: float = 0.0
+    height: float = 0.0
+    shaded: bool = False
+
+    @property
+    def label(self) -> str:
+        return Truncator(self.actor.name).chars(30)
+
+    @property
+    def label_y(self) -> float:
+        return self.y + 15
+
+
+@dataclass
+class CountryGroup:
+    code: str
+    name: str
+    rows: list[ActorRow]
+    y: float = 0.0
+
+    @property
+    def label_y(self) -> float:
+        return self.y + 24
+
+    @property
+    def rule_y(self) -> float:
+        return self.y + GROUP_HEIGHT - 3
+
+
+@dataclass
+class MonthGroup:
+    """The list's heading for a month, or for a year when only the year is known."""
+
+    label: str
+    entries: list[Entry]
+
+
+@dataclass
+class Timeline:
+    groups: list[CountryGroup]
+    entries: list[Entry]
+    scale: Scale | None
+    ticks: list[Tick]
+    width: float
+    height: float
+    today: datetime.date
+    show_topics: bool
+    dom_id: str = "tl"
+    stance_values = Stance.values
+    band_height = BAND_HEIGHT
+    marker_radius = MARKER_RADIUS
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.entries
+
+    @property
+    def changes(self) -> list[Entry]:
+        return [entry for entry in self.entries if entry.change]
+
+    @property
+    def reversals(self) -> list[Entry]:
+        return [entry for entry in self.entries if entry.change and entry.change.is_reversal]
+
+    @property
+    def actor_count(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def today_x(self) -> float | None:
+        if self.scale and self.scale.start <= self.today < self.scale.end:
+            return self.scale.x(self.today)
+        return None
+
+    @property
+    def plot_left(self) -> float:
+        return LABEL_WIDTH
+
+    @property
+    def plot_right(self) -> float:
+        return self.width - RIGHT_MARGIN
+
+    @property
+    def axis_y(self) -> float:
+        return AXIS_HEIGHT
+
+    @property
+    def month_label_y(self) -> float:
+        return AXIS_HEIGHT - 6
+
+    @property
+    def month_tick_y(self) -> float:
+        return AXIS_HEIGHT - 16
+
+    @property
+    def first_day(self) -> str:
+        return formats.date_format(self.scale.start, "j M Y") if self.scale else ""
+
+    @property
+    def last_day(self) -> str:
+        return formats.date_format(self.scale.end - ONE_DAY, "j M Y") if self.scale else ""
+
+    @property
+    def months(self) -> list[MonthGroup]:
+        """The entries oldest first, under a heading per month (or per year for year-only dates)."""
+        def key(entry: Entry):
+            stated = entry.position.stated_on
+            if entry.position.date_precision == DatePrecision.YEAR:
+                return (stated.year, 0)
+            return (stated.year, stated.month)
+
+        ordered = sorted(self.entries, key=lambda entry: (key(entry), entry.position.stated_on, entry.position.pk))
+        groups = []
+        for (year, month), items in groupby(ordered, key=key):
+            if month:
+                label = formats.date_format(datetime.date(year, month, 1), "F Y")
+            else:
+                label = str(_("%(year)s (month not known)") % {"year": year})
+            groups.append(MonthGroup(label, list(items)))
+        return groups
+
+
+def choose_domain(entries: list[Entry], today, date_from, date_to) -> tuple[datetime.date, datetime.date]:
+    """Whole months from the filter's start (or the first statement) to its end (or today)."""
+    first = date_from or min(entry.position.stated_on for entry in entries)
+    last = date_to or max(today, max(entry.position.stated_on for entry in entries))
+    start = month_start(first)
+    end = next_month(last)
+    return start, end
+
+
+def make_ticks(scale: Scale) -> list[Tick]:
+    """A tick at each month, labelled when there is room; a taller one with the year each January."""
+    ticks = []
+    month_px = scale.px_per_day * 30.4
+    day = scale.start
+    while day < scale.end:
+        x = scale.x(day)
+        label_x = (x + scale.x(min(next_month(day), scale.end))) / 2
+        if day.month == 1:
+            ticks.append(Tick(x, str(day.year), True, x + 4))
+        if month_px >= 26 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
+            label = formats.date_format(day, "M") if month_px >= 26 else formats.date_format(day, "M")[:1]
+            ticks.append(Tick(x, label, False, label_x))
+        elif day.month != 1:
+            ticks.append(Tick(x, "", False, label_x))
+        day = next_month(day)
+    if scale.start.month != 1:
+        # The first year is named even when the range starts mid-year.
+        ticks.insert(0, Tick(scale.x(scale.start), str(scale.start.year), True, scale.x(scale.start) + 4))
+    return ticks
+
+
+def lay_out_lane(lane: Lane, scale: Scale, today: datetime.date) -> None:
+    """Bands from each statement until the next one (or today); markers on top, fanned when they collide."""
+    held_until_max = min(today + ONE_DAY, scale.end)
+    for entry in lane.entries:
+        position, following = entry.position, entry.superseded_by
+        start = position.stated_on
+        known_by = min(period_end(start, position.date_precision), held_until_max)
+        until = following.stated_on if following else held_until_max
+        until = max(min(until, scale.end), start)
+        if entry.is_precise:
+            lane.bands.append(Band(scale.x(start), scale.x(until) - scale.x(start), position.stance))
+            entry.x = round((scale.x(start) + scale.x(min(start + ONE_DAY, scale.end))) / 2, 2)
+        else:
+            # Said some time in this month or year: hatched over the period, never pinned to a made-up day.
+            uncertain_end = max(min(known_by, until), start)
+            lane.bands.append(Band(scale.x(start), scale.x(uncertain_end) - scale.x(start), position.stance, True))
+            if until > uncertain_end:
+                lane.bands.append(Band(scale.x(uncertain_end), scale.x(until) - scale.x(uncertain_end), position.stance))
+            entry.x = round((scale.x(start) + scale.x(max(known_by, start))) / 2, 2)
+        entry.y = lane.centre
+    fan_out(lane.entries)
+
+
+def fan_out(entries: list[Entry]) -> None:
+    cluster_x, placed = None, 0
+    for entry in sorted(entries, key=lambda e: (e.x, e.position.stated_on, e.position.pk)):
+        if cluster_x is not None and entry.x - cluster_x < MARKER_CLUSTER_PX:
+            placed += 1
+        else:
+            cluster_x, placed = entry.x, 0
+        entry.y += FAN_OFFSETS[placed % len(FAN_OFFSETS)]
+
+
+def group_rows(entries: list[Entry]) -> list[CountryGroup]:
+    by_actor: dict[int, dict[int, Lane]] = defaultdict(dict)
+    actors = {}
+    for entry in entries:
+        position = entry.position
+        actors[position.actor_id] = position.actor
+        lanes = by_actor[position.actor_id]
+        if position.topic_id not in lanes:
+            lanes[position.topic_id] = Lane(position.topic)
+        lanes[position.topic_id].entries.append(entry)
+
+    by_country: dict[str, list[ActorRow]] = defaultdict(list)
+    for actor_id, lanes in by_actor.items():
+        actor = actors[actor_id]
+        ordered = sorted(lanes.values(), key=lambda lane: (lane.topic.order, lane.topic.name))
+        by_country[actor.country.code or ""].append(ActorRow(actor, ordered))
+
+    groups = []
+    for code, rows in by_country.items():
+        rows.sort(key=lambda row: (KIND_ORDER.get(row.actor.kind, 99), row.actor.name))
+        name = countries.name(code) if code else str(_("International"))
+        groups.append(CountryGroup(code, name, rows))
+    # Countries A–Z, international organisations and people without a country last.
+    groups.sort(key=lambda group: (not group.code, group.name))
+    return groups
+
+
+def stack_rows(groups: list[CountryGroup], show_topics: bool) -> float:
+    y = AXIS_HEIGHT + 6
+    shaded = False
+    for group in groups:
+        group.y = y
+        y += GROUP_HEIGHT
+        for row in group.rows:
+            row.y, row.shaded = y, shaded
+            shaded = not shaded
+            if show_topics:
+                y += ROW_HEADING_HEIGHT
+            for lane in row.lanes:
+                lane.y = y
+                y += LANE_HEIGHT
+            y += ROW_GAP / 2
+            row.height = y - row.y
+            y += ROW_GAP / 2
+    return y + BOTTOM_MARGIN
+
+
+def position_url_maker():
+    """Reverse once and fill in ids: thousands of markers need thousands of links."""
+    placeholder = 2_147_483_647
+    pattern = reverse("positions:position_detail", args=[placeholder])
+    return lambda pk: pattern.replace(str(placeholder), str(pk))
+
+
+def build_timeline(
+    positions, *, today: datetime.date | None = None, date_from=None, date_to=None, dom_id: str = "tl"
+) -> Timeline:
+    """The timeline of a queryset of positions (filtered, a country's, an actor's), in two queries.
+
+    `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline.
+    """
+    today = today or timezone.localdate()
+    shown = list(
+        positions.select_related("actor", "topic", "quote").order_by("actor_id", "topic_id", "stated_on", "id")
+    )
+    histories = load_histories(positions) if shown else {}
+    index_of = {link.id: i for history in histories.values() for i, link in enumerate(history)}
+    url_for = position_url_maker()
+    entries = []
+    for position in shown:
+        history = histories[(position.actor_id, position.topic_id)]
+        index = index_of[position.pk]
+        previous = history[index - 1].stance if index > 0 else None
+        entries.append(Entry(position, url_for(position.pk), history, index, detect_change(previous, position.stance)))
+
+    if not entries:
+        return Timeline([], [], None, [], LABEL_WIDTH + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, today, False, dom_id)
+
+    start, end = choose_domain(entries, today, date_from, date_to)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    plot_width = min(max(MIN_PLOT_WIDTH, months * PX_PER_MONTH), MAX_PLOT_WIDTH)
+    scale = Scale(start, end, LABEL_WIDTH, plot_width)
+    groups = group_rows(entries)
+    show_topics = len({entry.position.topic_id for entry in entries}) > 1
+    height = stack_rows(groups, show_topics)
+    for group in groups:
+        for row in group.rows:
+            for lane in row.lanes:
+                lay_out_lane(lane, scale, today)
+    return Timeline(
+        groups, entries, scale, make_ticks(scale), LABEL_WIDTH + plot_width + RIGHT_MARGIN, height, today, show_topics, dom_id
+    )

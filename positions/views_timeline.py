@@ -1,0 +1,34 @@
+"""/timeline/: the swimlane timeline of the filtered positions and a topic's stance-over-time chart."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from .charts import build_stance_chart
+from .filters import PositionFilter
+from .models import Position, Topic
+from .timeline import build_timeline
+
+
+@require_safe
+def timeline(request):
+    f = PositionFilter(request.GET, queryset=Position.objects.all())
+    if not f.is_valid():
+        # Say what is wrong rather than drawing a chart of rows the reader did not ask for.
+        return render(request, "positions/timeline.html", {"filter": f, "valid": False}, status=400)
+    cleaned = f.form.cleaned_data
+    date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+    chart_topic = cleaned.get("topic") or Topic.objects.order_by("order", "name").first()
+    chart = None
+    if chart_topic:
+        chart = build_stance_chart(chart_topic, countries=cleaned.get("country"), date_from=date_from, date_to=date_to)
+    return render(
+        request,
+        "positions/timeline.html",
+        {
+            "filter": f,
+            "valid": True,
+            "active": f.active_filters(),
+            "timeline": build_timeline(f.qs, date_from=date_from, date_to=date_to),
+            "chart": chart,
+        },
+    )
