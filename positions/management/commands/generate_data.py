@@ -68,9 +68,9 @@ class Command(BaseCommand):
         for quotes, position_rows in data.statement_chunks():
             writer.write(Quote, QUOTE_COLUMNS, quotes)
             writer.write(Position, POSITION_COLUMNS, position_rows)
-            self.stdout.write(f"  {writer.counts['positions']:,} positions", ending="\r")
-            self.stdout.flush()
-        self.stdout.write("")
+            if self.stdout.isatty():
+                self.stdout.write(f"  {writer.counts['positions']:,} positions", ending="\r")
+                self.stdout.flush()
         writer.rebuild_indexes()
         return writer
 
