@@ -1,0 +1,78 @@
+"""PositionFilter on its own: each DESIGN.md parameter, the exact rows it keeps, and its error handling."""
+
+import datetime
+
+import pytest
+from positions.choices import ActorKind, Stance
+from positions.filters import PositionFilter
+from positions.models import Position
+
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+DESIGN_PARAMETERS = {"country", "actor", "actor_kind", "topic", "stance", "verification", "date_from", "date_to", "q", "outlet", "sort"}
+
+
+def rows(data) -> set[int]:
+    f = PositionFilter(data, queryset=Position.objects.all())
+    assert f.is_valid(), f.errors
+    return set(f.qs.values_list("pk", flat=True))
+
+
+@pytest.fixture
+def pair():
+    a = PositionFactory(
+        actor=ActorFactory(slug="starmer", country="GB", aliases="Cyrus Starmer"), topic=TopicFactory(slug="combat-troops"),
+        stance=Stance.OPEN, stated_on=D(2024, 11, 11), quote=QuoteFactory(source=SourceFactory(outlet__slug="le-monde")),
+    )
+    b = PositionFactory(
+        actor=ActorFactory(slug="semenyuk", country="UA", kind=ActorKind.ANALYST), topic=TopicFactory(slug="instructors"),
+        stance=Stance.COMMENTARY, stated_on=D(2024, 12, 1), quote=QuoteFactory(verification="reported"),
+    )
+    return a, b
+
+
+def test_the_filterset_has_every_parameter_of_the_design():
+    assert set(PositionFilter.base_filters) == DESIGN_PARAMETERS
+
+
+@pytest.mark.parametrize(
+    ("data", "which"),
+    [
+        ({"country": ["gb"]}, "a"),
+        ({"country": ["GB", "ua"]}, "ab"),
+        ({"actor": "semenyuk"}, "b"),
+        ({"actor_kind": "analyst"}, "b"),
+        ({"topic": "combat-troops"}, "a"),
+        ({"stance": "open"}, "a"),
+        ({"verification": "reported"}, "b"),
+        ({"date_from": "2024-11-12"}, "b"),
+        ({"date_to": "2024-11-11"}, "a"),
+        ({"q": "cyrus"}, "a"),
+        ({"q": "   "}, "ab"),
+        ({"outlet": "le-monde"}, "a"),
+        ({}, "ab"),
+    ],
+)
+def test_each_filter_keeps_exactly_the_matching_rows(pair, data, which):
+    expected = {pair["ab".index(letter)].pk for letter in which}
+    assert rows(data) == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"stance": "maybe"}, {"country": ["xx"]}, {"date_from": "2024-02-30"}, {"actor": "ghost"}, {"q": "x" * 201},
+     {"date_from": "2024-12-01", "date_to": "2024-11-01"}, {"sort": "random"}],
+)
+def test_invalid_values_are_errors_not_silently_ignored(pair, data):
+    f = PositionFilter(data, queryset=Position.objects.all())
+    assert not f.is_valid()
+    assert f.errors
+
+
+def test_active_filters_name_each_value_for_removal(pair):
+    f = PositionFilter({"country": ["gb", "UA"], "stance": "open", "sort": "date"}, queryset=Position.objects.all())
+    assert [(name, shown, raw) for name, _label, shown, raw in f.active_filters()] == [
+        ("country", "United Kingdom", "GB"), ("country", "Ukraine", "UA"), ("stance", "open", "open"),
+    ]
