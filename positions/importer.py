@@ -461,9 +461,13 @@ def display(value) -> str:
         return ""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return excerpt(str(value))
+    return shortened(str(value))
 
 
-def excerpt(text: str, length: int = 60) -> str:
+def shortened(text: str, length: int = 60) -> str:
     text = " ".join(text.split())
-    return f"“{text}”" if len(text) <= length else f"“{text[: length - 1]}…”"
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
+def excerpt(text: str) -> str:
+    return f"“{shortened(text)}”"
