@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Stance
 from .models import Position
-from .timeline import month_start, next_month
+from .timeline_scale import month_start, next_month
 
 LEFT = 48
 TOP = 16

@@ -11,16 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from sources.dates import DatePrecision, format_partial_date
+from sources.dates import DatePrecision
 from sources.models import Verification
 
 from .choices import ActorKind, Stance
+from .stance_history import HistoryLink, StanceChange, detect_change, load_histories
+from .timeline_scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
 LABEL_WIDTH = 250
@@ -45,127 +46,6 @@ EXCERPT_CHARS = 160
 KIND_ORDER = {kind: rank for rank, kind in enumerate(
     [ActorKind.STATE, ActorKind.LEGISLATURE, ActorKind.OFFICIAL, ActorKind.PARTY, ActorKind.ORGANISATION, ActorKind.ANALYST]
 )}
-ONE_DAY = datetime.timedelta(days=1)
-
-
-def month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
-def next_month(day: datetime.date) -> datetime.date:
-    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def period_end(day: datetime.date, precision: str) -> datetime.date:
-    """The first day after the period a stored date stands for (its day, month or year)."""
-    if precision == DatePrecision.YEAR:
-        return datetime.date(day.year + 1, 1, 1)
-    if precision == DatePrecision.MONTH:
-        return next_month(day)
-    return day + ONE_DAY
-
-
-@dataclass(frozen=True)
-class HistoryLink:
-    """One position in an actor's history on a topic, with just what ordering and bands need."""
-
-    id: int
-    stance: str
-    stated_on: datetime.date
-    date_precision: str
-
-    @property
-    def stated_display(self) -> str:
-        return format_partial_date(self.stated_on, self.date_precision)
-
-    @property
-    def stance_label(self) -> str:
-        return Stance(self.stance).label
-
-
-@dataclass(frozen=True)
-class StanceChange:
-    """A move from one stance to another between an actor's consecutive positions on a topic."""
-
-    before: str
-    after: str
-
-    @property
-    def steps(self) -> int | None:
-        """Steps along the supports → rules-out scale; None when commentary is involved."""
-        before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)
-        if before is None or after is None:
-            return None
-        return abs(after - before)
-
-    @property
-    def is_reversal(self) -> bool:
-        """Two or more steps at once, e.g. open → opposes: the changes readers most need to see."""
-        return (self.steps or 0) >= 2
-
-    @property
-    def direction(self) -> str:
-        before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)
-        if before is None or after is None:
-            return ""
-        return "towards-support" if after < before else "towards-ruling-out"
-
-    @property
-    def label(self) -> str:
-        return f"{Stance(self.before).label} → {Stance(self.after).label}"
-
-    @property
-    def kind_label(self) -> str:
-        return str(_("reversal") if self.is_reversal else _("change of stance"))
-
-
-def detect_change(previous: str | None, current: str) -> StanceChange | None:
-    if previous is None or previous == current:
-        return None
-    return StanceChange(previous, current)
-
-
-def load_histories(positions) -> dict[tuple[int, int], list[HistoryLink]]:
-    """Every position of the shown actors on the shown topics, ordered by date then id (ties by id)."""
-    shown = positions.order_by()
-    same_pair = shown.filter(actor_id=OuterRef("actor_id"), topic_id=OuterRef("topic_id"))
-    rows = (
-        positions.model.objects.filter(actor_id__in=shown.values("actor_id"))
-        .filter(Exists(same_pair))
-        .order_by("actor_id", "topic_id", "stated_on", "id")
-        .values_list("actor_id", "topic_id", "id", "stance", "stated_on", "date_precision")
-    )
-    histories: dict[tuple[int, int], list[HistoryLink]] = defaultdict(list)
-    for actor_id, topic_id, pk, stance, stated_on, precision in rows:
-        histories[(actor_id, topic_id)].append(HistoryLink(pk, stance, stated_on, precision))
-    return histories
-
-
-@dataclass(frozen=True)
-class Scale:
-    """Maps days onto x: `start` is the first day drawn, `end` the first day after the last."""
-
-    start: datetime.date
-    end: datetime.date
-    left: float
-    width: float
-
-    def x(self, day: datetime.date) -> float:
-        span = (self.end - self.start).days
-        offset = min(max((day - self.start).days, 0), span)
-        return round(self.left + self.width * offset / span, 2)
-
-    @property
-    def px_per_day(self) -> float:
-        return self.width / (self.end - self.start).days
-
-
-@dataclass
-class Tick:
-    x: float
-    label: str
-    is_year: bool
-    label_x: float = 0.0
 
 
 @dataclass
@@ -412,28 +292,6 @@ def choose_domain(entries: list[Entry], today, date_from, date_to) -> tuple[date
     start = month_start(first)
     end = next_month(last)
     return start, end
-
-
-def make_ticks(scale: Scale) -> list[Tick]:
-    """A tick at each month, labelled when there is room; a taller one with the year each January."""
-    ticks = []
-    month_px = scale.px_per_day * 30.4
-    day = scale.start
-    while day < scale.end:
-        x = scale.x(day)
-        label_x = (x + scale.x(min(next_month(day), scale.end))) / 2
-        if day.month == 1:
-            ticks.append(Tick(x, str(day.year), True, x + 4))
-        if month_px >= 26 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
-            label = formats.date_format(day, "M") if month_px >= 26 else formats.date_format(day, "M")[:1]
-            ticks.append(Tick(x, label, False, label_x))
-        elif day.month != 1:
-            ticks.append(Tick(x, "", False, label_x))
-        day = next_month(day)
-    if scale.start.month != 1:
-        # The first year is named even when the range starts mid-year.
-        ticks.insert(0, Tick(scale.x(scale.start), str(scale.start.year), True, scale.x(scale.start) + 4))
-    return ticks
 
 
 def lay_out_lane(lane: Lane, scale: Scale, today: datetime.date) -> None:

@@ -1,0 +1,91 @@
+"""An actor's history on a topic: its positions in order, the changes of stance, what superseded what.
+
+Positions are ordered by date, then id, so two positions stated on the same day are settled by
+which was recorded later (the same rule as `PositionQuerySet.current()`).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from sources.dates import format_partial_date
+
+from .choices import Stance
+
+
+@dataclass(frozen=True)
+class HistoryLink:
+    """One position in an actor's history on a topic, with just what ordering and bands need."""
+
+    id: int
+    stance: str
+    stated_on: datetime.date
+    date_precision: str
+
+    @property
+    def stated_display(self) -> str:
+        return format_partial_date(self.stated_on, self.date_precision)
+
+    @property
+    def stance_label(self) -> str:
+        return Stance(self.stance).label
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """A move from one stance to another between an actor's consecutive positions on a topic."""
+
+    before: str
+    after: str
+
+    @property
+    def steps(self) -> int | None:
+        """Steps along the supports → rules-out scale; None when commentary is involved."""
+        before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)
+        if before is None or after is None:
+            return None
+        return abs(after - before)
+
+    @property
+    def is_reversal(self) -> bool:
+        """Two or more steps at once, e.g. open → opposes: the changes readers most need to see."""
+        return (self.steps or 0) >= 2
+
+    @property
+    def direction(self) -> str:
+        before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)
+        if before is None or after is None:
+            return ""
+        return "towards-support" if after < before else "towards-ruling-out"
+
+    @property
+    def label(self) -> str:
+        return f"{Stance(self.before).label} → {Stance(self.after).label}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(_("reversal") if self.is_reversal else _("change of stance"))
+
+
+def detect_change(previous: str | None, current: str) -> StanceChange | None:
+    if previous is None or previous == current:
+        return None
+    return StanceChange(previous, current)
+
+
+def load_histories(positions) -> dict[tuple[int, int], list[HistoryLink]]:
+    """Every position of the shown actors on the shown topics, ordered by date then id (ties by id)."""
+    shown = positions.order_by()
+    same_pair = shown.filter(actor_id=OuterRef("actor_id"), topic_id=OuterRef("topic_id"))
+    rows = (
+        positions.model.objects.filter(actor_id__in=shown.values("actor_id"))
+        .filter(Exists(same_pair))
+        .order_by("actor_id", "topic_id", "stated_on", "id")
+        .values_list("actor_id", "topic_id", "id", "stance", "stated_on", "date_precision")
+    )
+    histories: dict[tuple[int, int], list[HistoryLink]] = defaultdict(list)
+    for actor_id, topic_id, pk, stance, stated_on, precision in rows:
+        histories[(actor_id, topic_id)].append(HistoryLink(pk, stance, stated_on, precision))
+    return histories

@@ -1,0 +1,75 @@
+"""The timeline's time axis: periods a partial date stands for, the x-scale, and month and year ticks."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import formats
+from sources.dates import DatePrecision
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def period_end(day: datetime.date, precision: str) -> datetime.date:
+    """The first day after the period a stored date stands for (its day, month or year)."""
+    if precision == DatePrecision.YEAR:
+        return datetime.date(day.year + 1, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return next_month(day)
+    return day + ONE_DAY
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps days onto x: `start` is the first day drawn, `end` the first day after the last."""
+
+    start: datetime.date
+    end: datetime.date
+    left: float
+    width: float
+
+    def x(self, day: datetime.date) -> float:
+        span = (self.end - self.start).days
+        offset = min(max((day - self.start).days, 0), span)
+        return round(self.left + self.width * offset / span, 2)
+
+    @property
+    def px_per_day(self) -> float:
+        return self.width / (self.end - self.start).days
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+    is_year: bool
+    label_x: float = 0.0
+
+
+def make_ticks(scale: Scale) -> list[Tick]:
+    """A tick at each month, labelled when there is room; a taller one with the year each January."""
+    ticks = []
+    month_px = scale.px_per_day * 30.4
+    day = scale.start
+    while day < scale.end:
+        x = scale.x(day)
+        label_x = (x + scale.x(min(next_month(day), scale.end))) / 2
+        if day.month == 1:
+            ticks.append(Tick(x, str(day.year), True, x + 4))
+        if month_px >= 26 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
+            label = formats.date_format(day, "M") if month_px >= 26 else formats.date_format(day, "M")[:1]
+            ticks.append(Tick(x, label, False, label_x))
+        elif day.month != 1:
+            ticks.append(Tick(x, "", False, label_x))
+        day = next_month(day)
+    if scale.start.month != 1:
+        # The first year is named even when the range starts mid-year.
+        ticks.insert(0, Tick(scale.x(scale.start), str(scale.start.year), True, scale.x(scale.start) + 4))
+    return ticks

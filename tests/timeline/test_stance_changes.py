@@ -1,0 +1,84 @@
+"""Changes of stance between an actor's consecutive positions on a topic, reversals first among them."""
+
+import pytest
+from positions.choices import Stance
+from positions.models import Position
+from positions.stance_history import StanceChange, detect_change
+from positions.timeline import build_timeline
+
+from tests.factories import ActorFactory, TopicFactory
+from tests.timeline.helpers import TODAY, D, state
+
+pytestmark = pytest.mark.django_db
+
+
+def changes(timeline):
+    return [(entry.change.before, entry.change.after, entry.change.is_reversal) for entry in timeline.changes]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "steps", "reversal"),
+    [
+        (Stance.OPEN, Stance.RULES_OUT, 3, True),
+        (Stance.OPEN, Stance.OPPOSES, 2, True),
+        (Stance.RULES_OUT, Stance.SUPPORTS, 4, True),
+        (Stance.OPEN, Stance.UNDECIDED, 1, False),
+        (Stance.COMMENTARY, Stance.OPEN, None, False),
+    ],
+)
+def test_steps_along_the_scale_decide_what_counts_as_a_reversal(before, after, steps, reversal):
+    change = detect_change(before, after)
+    assert change.steps == steps and change.is_reversal is reversal
+
+
+def test_keeping_the_same_stance_or_a_first_position_is_no_change():
+    assert detect_change(Stance.OPEN, Stance.OPEN) is None
+    assert detect_change(None, Stance.OPEN) is None
+
+
+def test_change_reads_old_arrow_new():
+    assert StanceChange(Stance.OPEN, Stance.RULES_OUT).label == "open → rules out"
+    assert StanceChange(Stance.OPEN, Stance.RULES_OUT).direction == "towards-ruling-out"
+    assert StanceChange(Stance.OPPOSES, Stance.OPEN).direction == "towards-support"
+
+
+def test_timeline_calls_out_each_change_in_order():
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.OPEN, D(2024, 1, 1))
+    state(actor, topic, Stance.OPEN, D(2024, 2, 1))
+    state(actor, topic, Stance.UNDECIDED, D(2024, 3, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 4, 1))
+    timeline = build_timeline(Position.objects.all(), today=TODAY)
+    assert changes(timeline) == [(Stance.OPEN, Stance.UNDECIDED, False), (Stance.UNDECIDED, Stance.RULES_OUT, True)]
+    assert len(timeline.reversals) == 1
+    assert "tl-marker-reversal" in timeline.reversals[0].marker_class
+
+
+def test_same_day_positions_are_ordered_by_id():
+    actor, topic = ActorFactory(), TopicFactory()
+    earlier = state(actor, topic, Stance.SUPPORTS, D(2024, 5, 5))
+    later = state(actor, topic, Stance.RULES_OUT, D(2024, 5, 5))
+    assert earlier.pk < later.pk
+    timeline = build_timeline(Position.objects.all(), today=TODAY)
+    by_position = {entry.position: entry for entry in timeline.entries}
+    assert by_position[earlier].change is None
+    assert by_position[later].change == StanceChange(Stance.SUPPORTS, Stance.RULES_OUT)
+    # The earlier one is superseded the same day: it keeps its marker but its band has no length.
+    assert by_position[earlier].is_superseded and not by_position[later].is_superseded
+    supports_band = next(band for lane in timeline.groups[0].rows[0].lanes for band in lane.bands if band.stance == Stance.SUPPORTS)
+    assert supports_band.width == 0
+
+
+def test_changes_compare_positions_on_the_same_topic_only():
+    actor = ActorFactory()
+    state(actor, TopicFactory(slug="combat-troops"), Stance.SUPPORTS, D(2024, 1, 1))
+    state(actor, TopicFactory(slug="instructors"), Stance.RULES_OUT, D(2024, 2, 1))
+    assert build_timeline(Position.objects.all(), today=TODAY).changes == []
+
+
+def test_a_change_is_found_even_when_the_previous_position_is_filtered_out():
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.OPEN, D(2024, 1, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 9, 1))
+    timeline = build_timeline(Position.objects.filter(stated_on__gte=D(2024, 6, 1)), today=TODAY)
+    assert changes(timeline) == [(Stance.OPEN, Stance.RULES_OUT, True)]

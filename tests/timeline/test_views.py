@@ -1,0 +1,120 @@
+"""/timeline/: the filtered timeline and a topic's chart, in a fixed number of queries, without inline styles."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from positions.choices import ActorKind, Stance
+from sources.dates import DatePrecision
+
+from tests.factories import ActorFactory, QuoteFactory, PositionFactory, SourceFactory, TopicFactory
+from tests.timeline.helpers import D, state
+
+pytestmark = pytest.mark.django_db
+URL = "/timeline/"
+# Topics, actors and outlets for the filter form's menus, the chart's topic and positions,
+# and the timeline's two (its positions, then their actors' histories).
+QUERIES = 7
+
+
+def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None:
+    """n positions by `actors` officials of one country on `topics` topics, changing stance as they go."""
+    people = [ActorFactory(country=country, kind=ActorKind.OFFICIAL) for _ in range(actors)]
+    subjects = [TopicFactory(slug=f"topic-{i}") for i in range(topics)]
+    source = SourceFactory()
+    stances = list(Stance)
+    for i in range(n):
+        day = D(2022, 1, 1) + (D(2022, 1, 2) - D(2022, 1, 1)) * (3 * i)
+        precision = DatePrecision.MONTH if i % 7 == 0 else DatePrecision.DAY
+        quote = QuoteFactory(source=source, said_on=day, date_precision=precision)
+        PositionFactory(
+            actor=people[i % actors], topic=subjects[i % topics], quote=quote, stance=stances[(i // 2) % 6],
+            stated_on=day, date_precision=precision,
+        )
+
+
+def drawn(response) -> str:
+    """The timeline's SVG, without the filter form's menus that name every actor."""
+    return response.content.decode().split('<svg class="tl-svg"')[1].split("</svg>")[0]
+
+
+def test_timeline_page_draws_markers_that_link_to_their_positions(client):
+    position = state(ActorFactory(name="David Lammy"), TopicFactory(name="Combat troops"), Stance.OPPOSES, D(2024, 11, 26))
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<a href="{position.get_absolute_url()}" class="tl-marker-link"><title>26 Nov 2024 · David Lammy · Combat troops' in html
+    assert '<title id="tl-title">' in html and '<desc id="tl-desc">' in html
+    assert "tl-band stance-opposes" in html and "Countries' stances on “Combat troops”" in html
+
+
+def test_url_is_named(client):
+    assert reverse("positions:timeline") == URL
+
+
+def test_filters_narrow_the_timeline(client):
+    state(ActorFactory(name="Keep Me", country="FR"), TopicFactory(), Stance.OPEN, D(2024, 1, 1))
+    state(ActorFactory(name="Drop Me", country="DE"), TopicFactory(), Stance.OPEN, D(2024, 1, 1))
+    chart = drawn(client.get(URL, {"country": "fr"}))
+    assert "Keep Me" in chart and "Drop Me" not in chart
+
+
+@pytest.mark.parametrize(
+    "query", [{"date_from": "2025-13-01"}, {"stance": "maybe"}, {"date_from": "2025-02-01", "date_to": "2025-01-01"}, {"topic": "nope"}]
+)
+def test_invalid_filters_give_a_message_not_a_server_error(client, query):
+    response = client.get(URL, query)
+    assert response.status_code == 400
+    assert "Some filters could not be used" in response.content.decode()
+
+
+def test_no_matching_positions_says_so(client):
+    assert "No positions to draw" in client.get(URL).content.decode()
+
+
+def test_only_get_and_head_are_answered(client):
+    assert client.head(URL).status_code == 200
+    assert client.post(URL).status_code == 405
+
+
+def test_page_has_no_inline_styles_for_the_csp(client):
+    many(20)
+    html = client.get(URL).content.decode()
+    assert not re.search(r"\sstyle=", html)
+    assert "<style" not in html and "<script" not in html
+
+
+def test_coordinates_keep_a_decimal_point_in_ukrainian(client):
+    many(20)
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE="uk").content.decode()
+    assert 'lang="uk"' in html
+    assert not re.search(r'(?:x|y|width|cx|cy)="\d+,\d', html)
+
+
+def test_reversals_and_superseded_positions_are_called_out_in_the_list(client):
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.OPEN, D(2024, 11, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 12, 2))
+    html = client.get(URL).content.decode()
+    assert "Reversal</span>" not in html
+    assert re.search(r"Reversal: open → rules out", html)
+    assert "Superseded 2 Dec 2024 (rules out)" in html
+    assert "tl-marker-reversal" in html
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_query_count_does_not_grow_with_positions(client, django_assert_num_queries, n):
+    many(n)
+    with django_assert_num_queries(QUERIES):
+        response = client.get(URL)
+    assert response.content.decode().count('class="tl-marker-link"') == n
+
+
+def test_a_country_with_many_positions_renders_in_the_same_queries(client, django_assert_num_queries):
+    many(300, country="PL", actors=12, topics=4)
+    many(5, country="FR", actors=1, topics=1)
+    with django_assert_num_queries(QUERIES):
+        response = client.get(URL, {"country": "PL"})
+    chart = drawn(response)
+    assert chart.count('class="tl-marker-link"') == 300
+    assert "Poland" in chart and "France" not in chart
