@@ -24,10 +24,10 @@ from .stance_history import HistoryLink, StanceChange, detect_change, load_histo
 from .timeline_scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
-LABEL_WIDTH = 250
+LABEL_WIDTH = 230
 RIGHT_MARGIN = 24
-MIN_PLOT_WIDTH = 840
-PX_PER_MONTH = 34
+MIN_PLOT_WIDTH = 900
+PX_PER_MONTH = 24
 MAX_PLOT_WIDTH = 3000
 AXIS_HEIGHT = 52
 GROUP_HEIGHT = 34
@@ -244,6 +244,11 @@ class Timeline:
     @property
     def plot_right(self) -> float:
         return self.width - RIGHT_MARGIN
+
+    @property
+    def plot_svg_width(self) -> float:
+        """The chart is two SVGs side by side: the labels (which stay put when the chart scrolls) and the plot."""
+        return round(self.width - LABEL_WIDTH, 2)
 
     @property
     def axis_y(self) -> float:
