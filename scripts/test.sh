@@ -23,6 +23,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 fi
 
+# axe-core for the browser tests' accessibility checks (node_modules/ is not committed).
+if command -v npm >/dev/null; then npm install --no-save --no-audit --no-fund --silent axe-core@4.14.1; fi
+
 status=0
 echo "=== Test suite on SQLite ==="
 env -u DATABASE_URL .venv/bin/python -m pytest "$@" || status=$?
