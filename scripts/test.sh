@@ -17,6 +17,7 @@ if [ ! -x .venv/bin/python ]; then "$PYTHON" -m venv .venv; fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages"
   as_root apt-get update -q
@@ -24,7 +25,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # axe-core for the browser tests' accessibility checks (node_modules/ is not committed).
-if command -v npm >/dev/null; then npm install --no-save --no-audit --no-fund --silent axe-core@4.14.1; fi
+npm install --no-save --no-audit --no-fund --silent axe-core@4.14.1
 
 status=0
 echo "=== Test suite on SQLite ==="
