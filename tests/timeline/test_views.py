@@ -34,8 +34,9 @@ def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None
 
 
 def drawn(response) -> str:
-    """The timeline's SVG, without the filter form's menus that name every actor."""
-    return response.content.decode().split('<svg class="tl-svg"')[1].split("</svg>")[0]
+    """The timeline's two SVGs (labels, plot), without the filter form's menus that name every actor."""
+    rest = response.content.decode().split('<svg class="tl-labels"')[1]
+    return rest[: rest.index("</svg>", rest.index('<svg class="tl-svg"'))]
 
 
 def test_timeline_page_draws_markers_that_link_to_their_positions(client):
