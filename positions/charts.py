@@ -20,7 +20,7 @@ TOP = 16
 PLOT_HEIGHT = 220
 AXIS_HEIGHT = 40
 RIGHT_MARGIN = 16
-MIN_PLOT_WIDTH = 640
+MIN_PLOT_WIDTH = 900
 MAX_BAR_WIDTH = 40
 MIN_BAR_WIDTH = 6
 # Bottom of the stack first: the scale from support to ruling out, then commentary.
