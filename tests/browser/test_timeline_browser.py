@@ -1,0 +1,70 @@
+"""The timeline in a real Chromium: markers link to their positions, the chart scrolls in its own box
+with the actor labels kept in view, no CSP violation, no serious axe-core finding, and screenshots."""
+
+import pytest
+from positions.models import Position
+
+from .conftest import AXE, BROWSER_DB, SCREENSHOTS
+
+pytestmark = [pytest.mark.browser, BROWSER_DB]
+
+
+def test_timeline_markers_link_to_their_positions(page, site):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(site + "/timeline/")
+    page.screenshot(path=str(SCREENSHOTS / "timeline-1440.png"), full_page=True)
+    page.locator(".tl-figure").first.screenshot(path=str(SCREENSHOTS / "timeline-chart-1440.png"))
+
+    markers = page.locator("svg.tl-svg a.tl-marker-link")
+    expected = {position.get_absolute_url() for position in Position.objects.all()}
+    assert markers.count() == len(expected)
+    assert {markers.nth(i).get_attribute("href") for i in range(markers.count())} == expected
+
+    lammy = Position.objects.get(actor__slug="david-lammy", topic__slug="combat-troops")
+    marker = page.locator(f'svg.tl-svg a.tl-marker-link[href="{lammy.get_absolute_url()}"]')
+    # The hover text names the day, the actor, the stance and the quote.
+    hover = marker.locator("title").text_content()
+    assert hover.startswith("26 Nov 2024 · David Lammy · Combat troops")
+    assert "opposes (reported)" in hover and "Not committing UK troops" in hover
+    marker.locator("circle").last.click()
+    page.wait_for_url(site + lammy.get_absolute_url())
+    assert "David Lammy" in page.locator("main").inner_text()
+    assert page.console_errors == []
+
+
+def test_timeline_scrolls_in_its_own_box_on_a_phone_with_labels_in_view(browser, site):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(site + "/timeline/")
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    box = page.locator(".tl-scroll").first
+    box.scroll_into_view_if_needed()
+    assert box.evaluate("element => element.scrollWidth > element.clientWidth")
+    labels_before = page.locator("svg.tl-labels").bounding_box()["x"]
+    box.evaluate("element => { element.scrollLeft = 400; }")
+    assert box.evaluate("element => element.scrollLeft") == 400
+    assert page.locator("svg.tl-labels").bounding_box()["x"] == labels_before
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "timeline-375-scrolled.png"))
+    page.screenshot(path=str(SCREENSHOTS / "timeline-375.png"), full_page=True)
+    context.close()
+    assert errors == []
+
+
+def test_timeline_has_no_serious_accessibility_problems(browser, site):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm install --no-save axe-core` (scripts/test.sh does)")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.add_init_script(path=str(AXE))
+    page.goto(site + "/timeline/?topic=combat-troops")
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})")
+    context.close()
+    serious = [
+        f"{violation['id']}: {violation['help']} — {[node['target'] for node in violation['nodes'][:3]]}"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
