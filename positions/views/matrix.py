@@ -28,7 +28,7 @@ def statement_counts(positions) -> dict[tuple[str, int], int]:
 
 
 def stance_matrix(code: str | None = None):
-    """(topics, rows): topics with at least one current stance, and one row per country, by country name."""
+    """(topics, rows): every topic, and one row per country with a current stance, by country name."""
     stances = Position.objects.country_stances().with_related()
     everything = Position.objects.all()
     if code:
@@ -36,8 +36,8 @@ def stance_matrix(code: str | None = None):
         everything = everything.for_country(code)
     stances = list(stances)
     counts = statement_counts(everything)
-    used_topics = {position.topic_id for position in stances}
-    topics = [topic for topic in Topic.objects.all() if topic.pk in used_topics]
+    # Every topic is a column, even one no government has spoken on: an empty column is news too.
+    topics = list(Topic.objects.all())
     by_key = {(position.country, position.topic_id): position for position in stances}
     rows = []
     for country in sorted({position.country for position in stances}, key=lambda c: countries.name(c) or c):

@@ -44,12 +44,38 @@ def facets(queryset) -> list[dict]:
     ]
 
 
+MORE_FILTERS = ("verification", "actor", "actor_kind", "outlet", "date_from", "date_to")
+
+
+def tidy_form(f: PositionFilter) -> None:
+    """Friendlier choice lists: "any" for no choice, and only countries that have positions (plus any chosen).
+
+    Only the widgets change: validation still accepts every ISO code, in either case.
+    """
+    for field in f.form.fields.values():
+        if getattr(field, "empty_label", None) is not None:
+            field.empty_label = _("any")
+            if not hasattr(field, "queryset"):
+                field.widget.choices = [("", _("any"))] + [choice for choice in field.choices if choice[0] != ""]
+        elif hasattr(field, "choices") and not hasattr(field, "queryset"):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "":
+                field.choices = [("", _("any"))] + choices[1:]
+    present = set(Position.objects.exclude(country="").order_by().values_list("country", flat=True).distinct())
+    chosen = {code.strip().upper() for code in f.data.getlist("country")} if hasattr(f.data, "getlist") else set()
+    f.form.fields["country"].widget.choices = [(code, name) for code, name in countries if code in present | chosen]
+
+
 @require_safe
 def position_list(request):
     f = PositionFilter(request.GET, queryset=Position.objects.all())
+    tidy_form(f)
+    more_open = any(request.GET.get(name) for name in MORE_FILTERS)
     if not f.is_valid():
         # Say what is wrong rather than silently dropping the bad filter and showing misleading rows.
-        return render(request, "positions/position_list.html", {"filter": f, "valid": False}, status=400)
+        return render(
+            request, "positions/position_list.html", {"filter": f, "valid": False, "more_open": True}, status=400
+        )
     selection = f.qs
     page = Paginator(selection.with_related(), PER_PAGE).get_page(request.GET.get("page"))
     export_query = request.GET.copy()
@@ -60,6 +86,7 @@ def position_list(request):
         {
             "filter": f,
             "valid": True,
+            "more_open": more_open,
             "page": page,
             "facets": facets(selection),
             "active": f.active_filters(),

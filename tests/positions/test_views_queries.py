@@ -80,8 +80,8 @@ SPREAD_COUNTS = {
     "/": 6,  # stances, statement counts, topics, latest + their roles, roles of the matrix actors
     "/countries/": 6,
     "/actors/": 4,  # country choices, count, page, roles
-    "/positions/": 10,  # three filter choice lists, count, page, roles, four facets
-    "/positions/?q=statement&verification=confirmed": 10,
+    "/positions/": 11,  # countries with positions, three filter choice lists, count, page, roles, four facets
+    "/positions/?q=statement&verification=confirmed": 11,
     "/sources/": 3,
     "/authorisations/": 1,
 }
