@@ -1,8 +1,8 @@
 """A friendly 503 page, instead of a server error, while the database cannot be reached.
 
-`DatabaseUnavailableMiddleware` answers any view that fails to reach the database;
-`server_error` (the project's handler500) does the same for a database failure raised outside
-a view, e.g. while a middleware saves the session. Neither shows a traceback. The connection
+`DatabaseUnavailableMiddleware` answers any view that fails to reach the database, and any
+streamed response (an export) that would; `server_error` (the project's handler500) does the
+same for a database failure raised outside a view, e.g. while a middleware saves the session. Neither shows a traceback. The connection
 health checks in settings (CONN_MAX_AGE with conn_health_checks) reconnect by themselves when
 the database comes back, so no restart is needed.
 """
@@ -10,7 +10,7 @@ the database comes back, so no restart is needed.
 import logging
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.views import defaults
@@ -41,11 +41,24 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.streaming:
+            # A streamed export reads the database only while it is sent, after its status is
+            # fixed; so make sure the database answers before handing it out. Connections left
+            # dead by an outage were already dropped by the health check at the request's start.
+            try:
+                connections[DEFAULT_DB_ALIAS].ensure_connection()
+            except DATABASE_UNAVAILABLE as exception:
+                return self.unavailable(request, exception)
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DATABASE_UNAVAILABLE):
             return None
+        return self.unavailable(request, exception)
+
+    @staticmethod
+    def unavailable(request: HttpRequest, exception: Exception) -> HttpResponse:
         # One line, not a traceback: an outage is an operations event, not a bug.
         logger.warning("Database unavailable on %s %s: %s", request.method, request.path, exception)
         return database_unavailable_response()

@@ -56,8 +56,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # A database outage answers a friendly 503 instead of a server error.
-    "config.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,8 +66,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, so that a locked-out login is answered before the view runs.
+    # Near the end, so that a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
+    # A database outage answers a friendly 503 instead of a server error. Innermost, so that
+    # its 503 still passes through every other middleware (security headers, CSP).
+    "config.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
