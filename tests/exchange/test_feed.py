@@ -1,0 +1,81 @@
+"""The Atom feed of new positions: valid Atom, the list's filters, escaped text, 400 on invalid filters."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from positions.models import Position
+
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory
+
+pytestmark = pytest.mark.django_db
+FEED_URL = reverse("positions:feed")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def entries(response) -> list[ET.Element]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    # Atom requires an id, a title and an updated date on the feed and each entry.
+    for element in [root, *root.findall(f"{ATOM}entry")]:
+        for required in ("id", "title", "updated"):
+            assert element.find(f"{ATOM}{required}") is not None, required
+    return root.findall(f"{ATOM}entry")
+
+
+def test_feed_url_is_the_one_design_md_promises():
+    assert FEED_URL == "/feeds/positions/"
+
+
+def test_feed_lists_newest_added_positions_first(client):
+    older = PositionFactory(stated_on=datetime.date(2024, 11, 26))
+    newer = PositionFactory(stated_on=datetime.date(2024, 11, 1), date_precision="month")
+    found = entries(client.get(FEED_URL))
+    assert [entry.find(f"{ATOM}link").get("href") for entry in found] == [
+        f"http://testserver{newer.get_absolute_url()}", f"http://testserver{older.get_absolute_url()}",
+    ]  # fmt: skip
+    assert found[0].find(f"{ATOM}title").text == str(newer)
+    assert "Nov 2024" in found[0].find(f"{ATOM}title").text
+
+
+def test_feed_takes_the_lists_filters(client):
+    france = ActorFactory(country="FR", name="France", kind="state")
+    PositionFactory(actor=france)
+    PositionFactory(actor=ActorFactory(country="GB"))
+    found = entries(client.get(f"{FEED_URL}?country=fr"))
+    assert [entry.find(f"{ATOM}author/{ATOM}name").text for entry in found] == ["France"]
+    root = ET.fromstring(client.get(f"{FEED_URL}?country=fr").content)
+    assert "France" in root.find(f"{ATOM}title").text
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == "http://testserver/feeds/positions/?country=fr"
+    assert root.find(f"{ATOM}link[@rel='alternate']").get("href") == "http://testserver/positions/?country=fr"
+
+
+def test_feed_escapes_user_text_in_its_html_summary(client):
+    PositionFactory(summary="<script>alert(1)</script>", quote=QuoteFactory(text="A & B <b>bold</b>"))
+    [entry] = entries(client.get(FEED_URL))
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    # Once the XML is read, the HTML still shows the text, never a tag.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in summary.text
+    assert "A &amp; B &lt;b&gt;bold&lt;/b&gt;" in summary.text
+    assert "<script>" not in summary.text
+
+
+def test_feed_is_capped_to_the_newest_fifty(client):
+    PositionFactory.create_batch(52)
+    assert len(entries(client.get(FEED_URL))) == 50
+    assert Position.objects.count() == 52
+
+
+@pytest.mark.parametrize("query", ["country=zz", "stance=maybe", "date_to=tomorrow", "actor=nobody"])
+def test_invalid_filters_give_400_with_the_reason(client, query):
+    response = client.get(f"{FEED_URL}?{query}")
+    assert response.status_code == 400
+    assert query.split("=")[0] in response.content.decode()
+
+
+def test_feed_refuses_post(client):
+    assert client.post(FEED_URL).status_code == 405
