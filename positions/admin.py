@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_exchange import PositionExchangeAdminMixin
 from .admin_forms import StatementForm
 from .models import Actor, AuthorisationBody, Position, Role, Topic
 
@@ -68,7 +69,7 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(PositionExchangeAdminMixin, SimpleHistoryAdmin):
     list_display = ["stated_display", "actor", "country", "topic", "stance", "verification", "outlet", "summary_excerpt"]
     list_display_links = ["stated_display", "actor"]
     list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "stated_on"]

@@ -70,6 +70,14 @@ class ImportReport:
         return ", ".join(parts) or _("nothing")
 
     @property
+    def totals_created(self) -> str:
+        return self.totals(True)
+
+    @property
+    def totals_changed(self) -> str:
+        return self.totals(False)
+
+    @property
     def created(self) -> list[Change]:
         return [change for change in self.changes if change.created]
 

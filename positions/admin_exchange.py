@@ -1,0 +1,140 @@
+"""Exports and imports in the admin, in the one exchange format of `positions/exchange.py`.
+
+An action exports the selected positions (select all to export the filtered list); an import
+page uploads a file, previews what would be created and changed, and imports on confirmation.
+The app keeps no state of its own, so the previewed file waits in the session (in the database)
+until it is confirmed, and is checked again then.
+"""
+
+import hashlib
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .exchange import FileError, csv_chunks, json_chunks
+from .importer import import_file
+from .views_export import CHUNK_SIZE, streamed
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+SESSION_KEY = "positions_import"
+IMPORT_PERMISSIONS = (
+    "positions.add_position", "positions.change_position", "positions.add_actor", "positions.change_actor",
+    "positions.add_role", "sources.add_outlet", "sources.add_source", "sources.change_source",
+    "sources.add_quote", "sources.change_quote",
+)  # fmt: skip
+PREVIEW_LIMIT = 500
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods", ".numbers")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("A CSV (comma or semicolon separated, UTF-8) or JSON file in the export's format, at most 10 MB."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB. Split it and import the parts one by one."))
+        if upload.name.lower().endswith(SPREADSHEET_EXTENSIONS):
+            raise forms.ValidationError(
+                _("Spreadsheet workbooks cannot be imported. Save the sheet as “CSV UTF-8” and upload that.")
+            )
+        return upload
+
+
+def export_file_name(extension: str) -> str:
+    return f"positions-admin-{timezone.localdate().isoformat()}.{extension}"
+
+
+def selected_rows(queryset):
+    return queryset.with_related().order_by("-stated_on", "-id").iterator(chunk_size=CHUNK_SIZE)
+
+
+class PositionExchangeAdminMixin:
+    """Export actions and the import page, for PositionAdmin."""
+
+    actions = ["export_selected_csv", "export_selected_json"]
+
+    @admin.action(description=_("Export selected positions as CSV"), permissions=["view"])
+    def export_selected_csv(self, request, queryset):
+        return streamed(csv_chunks(selected_rows(queryset)), "text/csv; charset=utf-8", export_file_name("csv"))
+
+    @admin.action(description=_("Export selected positions as JSON"), permissions=["view"])
+    def export_selected_json(self, request, queryset):
+        return streamed(json_chunks(selected_rows(queryset)), "application/json", export_file_name("json"))
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="%s_%s_import" % info),
+        ] + super().get_urls()
+
+    def has_import_permission(self, request) -> bool:
+        return request.user.has_perms(IMPORT_PERMISSIONS)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "confirm" in request.POST:
+            return self.confirm_import(request)
+        form = ImportForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            try:
+                report = import_file(data, name=upload.name, dry_run=True)
+            except FileError as error:
+                form.add_error("file", str(error))
+            else:
+                if report.ok:
+                    request.session[SESSION_KEY] = {
+                        "name": upload.name,
+                        "text": data.decode("utf-8"),
+                        "digest": hashlib.sha256(data).hexdigest(),
+                    }
+        return self.render_import(request, form, report)
+
+    def confirm_import(self, request):
+        pending = request.session.get(SESSION_KEY)
+        if not pending or pending["digest"] != request.POST.get("digest"):
+            messages.error(request, _("That preview has expired. Upload the file again."))
+            return redirect(reverse("admin:positions_position_import"))
+        data = pending["text"].encode("utf-8")
+        report = import_file(data, name=pending["name"], user=request.user)
+        del request.session[SESSION_KEY]
+        if not report.ok:
+            # The database changed since the preview; nothing was imported.
+            return self.render_import(request, ImportForm(), report)
+        messages.success(
+            request,
+            _("Imported %(name)s: created %(created)s; changed %(changed)s.")
+            % {"name": pending["name"], "created": report.totals(True), "changed": report.totals(False)},
+        )
+        return redirect(reverse("admin:positions_position_changelist"))
+
+    def render_import(self, request, form, report):
+        pending = request.session.get(SESSION_KEY) if report is not None and report.ok else None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Import positions"),
+            "form": form,
+            "report": report,
+            "created": report.created[:PREVIEW_LIMIT] if report else [],
+            "changed": report.changed[:PREVIEW_LIMIT] if report else [],
+            "preview_limit": PREVIEW_LIMIT,
+            "pending": pending,
+        }
+        return TemplateResponse(request, "admin/positions/position/import.html", context)

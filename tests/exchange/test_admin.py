@@ -1,0 +1,113 @@
+"""The admin's export action and its import page: upload, preview of changes, confirm."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from positions.admin_exchange import MAX_UPLOAD_BYTES
+from positions.importer import import_file
+from positions.models import Position, Topic
+
+from tests.exchange.helpers import body, csv_dicts
+from tests.exchange.test_import import csv_bytes, row
+from tests.factories import PositionFactory
+
+pytestmark = pytest.mark.django_db
+IMPORT_URL = reverse("admin:positions_position_import")
+CHANGELIST_URL = reverse("admin:positions_position_changelist")
+
+
+def upload(client, data: bytes, name: str = "positions.csv"):
+    return client.post(IMPORT_URL, {"file": SimpleUploadedFile(name, data)})
+
+
+def test_export_action_streams_the_selected_positions_as_csv(client, editor):
+    chosen, _other, also = PositionFactory(), PositionFactory(), PositionFactory(summary="=1+1")
+    client.force_login(editor)
+    response = client.post(
+        CHANGELIST_URL, {"action": "export_selected_csv", "_selected_action": [chosen.pk, also.pk]}
+    )
+    rows = csv_dicts(body(response))
+    assert [row["id"] for row in rows] == [str(also.pk), str(chosen.pk)]
+    assert rows[0]["summary"] == "'=1+1"
+
+
+def test_export_action_as_json(client, viewer):
+    position = PositionFactory()
+    client.force_login(viewer)
+    response = client.post(CHANGELIST_URL, {"action": "export_selected_json", "_selected_action": [position.pk]})
+    assert b'"id": %d' % position.pk in body(response)
+
+
+def test_changelist_links_to_import_for_editors_only(client, editor, viewer):
+    client.force_login(editor)
+    assert IMPORT_URL in client.get(CHANGELIST_URL).content.decode()
+    client.force_login(viewer)
+    assert IMPORT_URL not in client.get(CHANGELIST_URL).content.decode()
+    assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_preview_shows_changes_and_writes_nothing_until_confirmed(client, editor):
+    import_file(csv_bytes([row()]), "first.csv")
+    Position.objects.update(stance="open")
+    client.force_login(editor)
+    response = upload(client, csv_bytes([row(), row(topic="naval-mission", stance="supports")]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Would create: 1 topics, 1 positions" in page
+    assert "Would change: 1 positions" in page
+    assert "line 2: position david-lammy / combat-troops (2024-11-26): stance “open” → “opposes”" in page
+    assert "new topic naval-mission" in page
+    assert not Topic.objects.filter(slug="naval-mission").exists()
+    assert Position.objects.get().stance == "open"
+
+    digest = response.context["pending"]["digest"]
+    response = client.post(IMPORT_URL, {"confirm": "1", "digest": digest}, follow=True)
+    assert response.redirect_chain[-1][0] == CHANGELIST_URL
+    assert "Imported positions.csv: created 1 topics, 1 positions; changed 1 positions." in response.content.decode()
+    assert Position.objects.get(topic__slug="combat-troops").stance == "opposes"
+    assert Position.objects.get(topic__slug="naval-mission").history.get().history_user == editor
+
+
+def test_confirming_twice_imports_once(client, editor):
+    client.force_login(editor)
+    digest = upload(client, csv_bytes([row()])).context["pending"]["digest"]
+    client.post(IMPORT_URL, {"confirm": "1", "digest": digest})
+    response = client.post(IMPORT_URL, {"confirm": "1", "digest": digest}, follow=True)
+    assert "preview has expired" in response.content.decode()
+    assert Position.objects.count() == 1
+
+
+def test_bad_rows_are_listed_with_their_lines_and_there_is_nothing_to_confirm(client, editor):
+    client.force_login(editor)
+    response = upload(client, csv_bytes([row(), row(stance="maybe", topic="x")]))
+    page = response.content.decode()
+    assert "1 of 2 rows cannot be imported; nothing was imported:" in page
+    assert "line 3: stance “maybe” is not one of" in page
+    assert 'name="confirm"' not in page
+    assert Position.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "data, name, message",
+    [
+        ("id,stated_on\r\n".encode("utf-16"), "positions.csv", "The file is not UTF-8 text"),
+        (b"PK\x03\x04workbook", "positions.xlsx", "Save the sheet as “CSV UTF-8”"),
+        (b"Dear editor,\nplease import this.\n", "notes.txt", "the header does not match the exchange format"),
+        (b'{"not": "an array"}', "positions.json", "must be an array of objects"),
+    ],
+)
+def test_unreadable_uploads_get_a_clear_message_and_change_nothing(client, editor, data, name, message):
+    client.force_login(editor)
+    response = upload(client, data, name)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Position.objects.count() == 0 and Topic.objects.count() == 0
+
+
+def test_uploads_over_the_size_limit_are_refused(client, editor, monkeypatch):
+    monkeypatch.setattr("positions.admin_exchange.MAX_UPLOAD_BYTES", 100)
+    client.force_login(editor)
+    response = upload(client, csv_bytes([row()]))
+    assert "larger than 10 MB" in response.content.decode()
+    assert MAX_UPLOAD_BYTES == 10 * 1024 * 1024
+    assert Position.objects.count() == 0
