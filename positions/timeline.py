@@ -9,6 +9,7 @@ actors on their topics, so a band ends at the actor's next position even when a 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
 from django.urls import reverse
@@ -21,6 +22,7 @@ from sources.models import Verification
 
 from .choices import ActorKind, Stance
 from .stance_history import HistoryLink, StanceChange, detect_change, load_histories
+from .timeline_markup import Wording, lane_marks, list_items
 from .timeline_scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
@@ -75,6 +77,8 @@ class Entry:
     history: list[HistoryLink]
     index: int
     change: StanceChange | None
+    actor_url: str = ""
+    wording: Wording = field(default_factory=Wording, repr=False)
     x: float = 0.0
     y: float = 0.0
 
@@ -95,21 +99,23 @@ class Entry:
     def is_precise(self) -> bool:
         return self.position.date_precision == DatePrecision.DAY
 
-    @property
+    # Each string below is shown twice (chart and list), thousands of times on a big page: work it out once.
+    @cached_property
     def stated_display(self) -> str:
-        return self.position.stated_display
+        return self.wording.date(self.position.stated_on, self.position.date_precision)
 
-    @property
+    @cached_property
     def excerpt(self) -> str:
-        return Truncator(self.position.quote.text).chars(EXCERPT_CHARS)
+        text = self.position.quote.text
+        return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
-    @property
+    @cached_property
     def verification_note(self) -> str:
         if self.position.verification == Verification.CONFIRMED:
             return ""
         return str(self.position.get_verification_display())
 
-    @property
+    @cached_property
     def marker_class(self) -> str:
         classes = ["tl-marker", f"stance-{self.position.stance}", "tl-marker-day" if self.is_precise else "tl-marker-period"]
         if self.change:
@@ -118,23 +124,9 @@ class Entry:
             classes.append("tl-marker-superseded")
         return " ".join(classes)
 
-    @property
+    @cached_property
     def hover_text(self) -> str:
-        """The SVG <title>: date, actor, topic, stance, then the quote excerpt."""
-        position = self.position
-        lines = [f"{self.stated_display} · {position.actor.name} · {position.topic.name}"]
-        stance = str(position.get_stance_display())
-        if self.verification_note:
-            stance += f" ({self.verification_note})"
-        lines.append(f"{_('Stance')}: {stance}")
-        if self.change:
-            lines.append(f"{self.change.kind_label}: {self.change.label}")
-        if not self.is_precise:
-            lines.append(str(_("Only the month or year is known.")))
-        if self.superseded_by:
-            lines.append(f"{_('Superseded')} {self.superseded_by.stated_display}")
-        lines.append(f"“{self.excerpt}”")
-        return "\n".join(lines)
+        return self.wording.hover(self)
 
 
 @dataclass
@@ -198,6 +190,10 @@ class MonthGroup:
 
     label: str
     entries: list[Entry]
+
+    @property
+    def items(self) -> str:
+        return list_items(self.entries)
 
 
 @dataclass
@@ -271,6 +267,13 @@ class Timeline:
         return formats.date_format(self.scale.end - ONE_DAY, "j M Y") if self.scale else ""
 
     @property
+    def marks(self) -> str:
+        """Every lane's bands and markers, as SVG."""
+        return lane_marks(
+            [lane for group in self.groups for row in group.rows for lane in row.lanes], self.dom_id, BAND_HEIGHT
+        )
+
+    @cached_property
     def months(self) -> list[MonthGroup]:
         """The entries oldest first, under a heading per month (or per year for year-only dates)."""
         def key(entry: Entry):
@@ -379,11 +382,10 @@ def stack_rows(groups: list[CountryGroup], show_topics: bool) -> float:
     return y + BOTTOM_MARGIN
 
 
-def position_url_maker():
-    """Reverse once and fill in ids: thousands of markers need thousands of links."""
-    placeholder = 2_147_483_647
-    pattern = reverse("positions:position_detail", args=[placeholder])
-    return lambda pk: pattern.replace(str(placeholder), str(pk))
+def url_maker(name: str, placeholder):
+    """Reverse once and fill in each id or slug: thousands of markers need thousands of links."""
+    pattern = reverse(name, args=[placeholder])
+    return lambda value: pattern.replace(str(placeholder), str(value))
 
 
 def build_timeline(
@@ -399,13 +401,16 @@ def build_timeline(
     )
     histories = load_histories(positions) if shown else {}
     index_of = {link.id: i for history in histories.values() for i, link in enumerate(history)}
-    url_for = position_url_maker()
+    url_for = url_maker("positions:position_detail", 2_147_483_647)
+    actor_url_for = url_maker("positions:actor_detail", "actor-slug-placeholder")
+    wording = Wording()
     entries = []
     for position in shown:
         history = histories[(position.actor_id, position.topic_id)]
         index = index_of[position.pk]
         previous = history[index - 1].stance if index > 0 else None
-        entries.append(Entry(position, url_for(position.pk), history, index, detect_change(previous, position.stance)))
+        change = detect_change(previous, position.stance)
+        entries.append(Entry(position, url_for(position.pk), history, index, change, actor_url_for(position.actor.slug), wording))
 
     if not entries:
         return Timeline([], [], None, [], LABEL_WIDTH + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, today, False, dom_id)
