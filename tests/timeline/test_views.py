@@ -118,3 +118,14 @@ def test_a_country_with_many_positions_renders_in_the_same_queries(client, djang
     chart = drawn(response)
     assert chart.count('class="tl-marker-link"') == 300
     assert "Poland" in chart and "France" not in chart
+
+
+def test_names_and_quotes_are_escaped_in_the_chart_and_the_list(client):
+    actor = ActorFactory(name='<script>alert("x")</script>', slug="evil")
+    topic = TopicFactory(name="Topic & <b>more</b>")
+    quote = QuoteFactory(text='He said "<img src=x onerror=alert(1)>"', said_on=D(2024, 5, 1))
+    PositionFactory(actor=actor, topic=topic, quote=quote, stance=Stance.OPEN, stated_on=D(2024, 5, 1))
+    html = client.get(URL).content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>more</b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in drawn(client.get(URL))
+    assert "Topic &amp; &lt;b&gt;more&lt;/b&gt;" in html.split('class="tl-list"')[1]
