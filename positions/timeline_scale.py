@@ -63,9 +63,9 @@ def make_ticks(scale: Scale) -> list[Tick]:
         label_x = (x + scale.x(min(next_month(day), scale.end))) / 2
         if day.month == 1:
             ticks.append(Tick(x, str(day.year), True, x + 4))
-        if month_px >= 26 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
-            label = formats.date_format(day, "M") if month_px >= 26 else formats.date_format(day, "M")[:1]
-            ticks.append(Tick(x, label, False, label_x))
+        if month_px >= 22 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
+            # With little room, only the quarters are named, at the start of their month.
+            ticks.append(Tick(x, formats.date_format(day, "M"), False, label_x if month_px >= 22 else x + 12))
         elif day.month != 1:
             ticks.append(Tick(x, "", False, label_x))
         day = next_month(day)
