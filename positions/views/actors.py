@@ -12,6 +12,7 @@ from django_countries import countries
 from positions.choices import ActorKind
 from positions.filters import CountryFilter
 from positions.models import Actor, Position
+from positions.timeline import build_timeline
 
 PER_PAGE = 50
 
@@ -89,5 +90,12 @@ def actor_detail(request, slug: str):
     return render(
         request,
         "positions/actor_detail.html",
-        {"actor": actor, "roles": roles, "rows": rows, "page": page, "current": current},
+        {
+            "actor": actor,
+            "roles": roles,
+            "rows": rows,
+            "page": page,
+            "current": current,
+            "timeline": build_timeline(Position.objects.filter(actor=actor)),
+        },
     )

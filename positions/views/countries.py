@@ -10,6 +10,7 @@ from sources.models import Verification
 
 from positions.choices import Stance
 from positions.models import Actor, AuthorisationBody, Position
+from positions.timeline import build_timeline
 
 from .matrix import stance_matrix
 
@@ -82,5 +83,6 @@ def country_detail(request, code: str):
             "total": total,
             "stance_choices": Stance.choices,
             "verification_choices": Verification.choices,
+            "timeline": build_timeline(Position.objects.for_country(upper), today=today),
         },
     )

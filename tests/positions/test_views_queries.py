@@ -85,7 +85,8 @@ SPREAD_COUNTS = {
     "/sources/": 3,
     "/authorisations/": 1,
 }
-CONCENTRATED_COUNTS = {"country": 10, "actor": 6, "position": 4, "source": 6}
+# Country and actor pages: +2 for their timeline (its positions, then their actors' histories).
+CONCENTRATED_COUNTS = {"country": 12, "actor": 8, "position": 4, "source": 6}
 
 
 @pytest.mark.parametrize("rows", [1, 50])
