@@ -150,7 +150,9 @@ def list_items(entries) -> SafeString:
         position = entry.position
         if position.actor_id not in actors:
             actor = position.actor
-            country = f" · {escape(str(actor.country.name))}" if position.country else ""
+            country_name = str(actor.country.name) if position.country else ""
+            # "France · France" says nothing more: a state's own row needs no country after it.
+            country = f" · {escape(country_name)}" if country_name and country_name != actor.name else ""
             actors[position.actor_id] = (escape(actor.name), country)
         if position.topic_id not in topics:
             topics[position.topic_id] = escape(position.topic.name)
