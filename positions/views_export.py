@@ -5,7 +5,7 @@ read, so memory stays flat whatever the number of rows. There is no row cap: a f
 breaks the download visibly rather than leaving a short file that looks complete.
 """
 
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -40,8 +40,12 @@ def filtered_rows(filterset: PositionFilter):
     return filterset.qs.with_related().iterator(chunk_size=CHUNK_SIZE)
 
 
-def streamed(chunks, content_type: str, file_name: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=content_type)
+def streamed(chunks, content_type: str, file_name: str, head: bool = False) -> HttpResponse:
+    """The file as a stream; for HEAD, only its headers, without running the query."""
+    if head:
+        response = HttpResponse(content_type=content_type)
+    else:
+        response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
     return response
 
@@ -63,7 +67,7 @@ def export_csv(request):
     if errors:
         return bad_request(errors)
     chunks = csv_chunks(filtered_rows(filterset), delimiter=DELIMITERS[delimiter], bom=bom == "1")
-    return streamed(chunks, "text/csv; charset=utf-8", export_file_name(filterset, "csv"))
+    return streamed(chunks, "text/csv; charset=utf-8", export_file_name(filterset, "csv"), request.method == "HEAD")
 
 
 @require_safe
@@ -71,4 +75,5 @@ def export_json(request):
     filterset, errors = valid_filters(request)
     if errors:
         return bad_request(errors)
-    return streamed(json_chunks(filtered_rows(filterset)), "application/json", export_file_name(filterset, "json"))
+    chunks = json_chunks(filtered_rows(filterset))
+    return streamed(chunks, "application/json", export_file_name(filterset, "json"), request.method == "HEAD")

@@ -190,6 +190,12 @@ def test_empty_export_is_valid(client):
     assert csv_rows(body(client.get(CSV_URL))) == [list(COLUMNS)]
 
 
-def test_export_answers_head_and_refuses_post(client):
-    assert client.head(CSV_URL).status_code == 200
+def test_export_answers_head_with_headers_only_and_refuses_post(client):
+    PositionFactory()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.head(f"{CSV_URL}?country=gb")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="positions-gb-')
+    assert response.content == b""
+    assert not [q for q in queries.captured_queries if 'FROM "positions_position"' in q["sql"]]
     assert client.post(CSV_URL).status_code == 405
