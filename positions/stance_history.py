@@ -7,6 +7,7 @@ which was recorded later (the same rule as `PositionQuerySet.current()`).
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,7 @@ class StanceChange:
     before: str
     after: str
 
-    @property
+    @cached_property
     def steps(self) -> int | None:
         """Steps along the supports → rules-out scale; None when commentary is involved."""
         before, after = Stance.scale_position(self.before), Stance.scale_position(self.after)

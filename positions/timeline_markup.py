@@ -8,6 +8,7 @@ stance or verification value.
 """
 
 import datetime
+from functools import cached_property
 from html import escape
 
 from django.template.loader import render_to_string
@@ -35,6 +36,10 @@ class Wording:
         self.reversal_long, self.change_long = _("reversal"), _("change of stance")
         self.period_only = _("Only the month or year is known.")
         self.superseded_on = _("Superseded %(day)s (%(stance)s)")
+
+    @cached_property
+    def badges(self) -> tuple[dict[str, str], dict[str, str]]:
+        return render_badges()
 
     def date(self, day: datetime.date, precision: str) -> str:
         key = (day, precision)
@@ -104,7 +109,7 @@ def lane_marks(lanes, dom_id: str, band_height: float) -> SafeString:
     return mark_safe("".join(parts))
 
 
-def badges() -> tuple[dict[str, str], dict[str, str]]:
+def render_badges() -> tuple[dict[str, str], dict[str, str]]:
     """The site's stance and verification badges, rendered once per value."""
     stance = {value: render_to_string("positions/_stance_badge.html", {"stance": value, "label": label}) for value, label in Stance.choices}
     verification = {
@@ -140,7 +145,9 @@ def superseded_note(entry, wording: Wording) -> str:
 
 def list_items(entries) -> SafeString:
     """The list's <li> for each entry: date, stance, change, who, topic, quote excerpt and link."""
-    stance_badges, verification_badges = badges()
+    if not entries:
+        return mark_safe("")
+    stance_badges, verification_badges = entries[0].wording.badges
     on, position_word = escape(_("on")), escape(_("Position"))
     # Names repeat across thousands of rows: escape each once.
     actors: dict[int, tuple[str, str]] = {}
