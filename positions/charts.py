@@ -169,8 +169,10 @@ def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, t
     rows = list(positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance"))
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
-    first = date_from or rows[0][1]
-    last = date_to or max(today, rows[-1][1])
+    # Nothing changes before the first statement or after today: months outside add only empty bars.
+    first = max(date_from, rows[0][1]) if date_from else rows[0][1]
+    last = max(today, rows[-1][1])
+    last = min(date_to, last) if date_to else last
     months = month_ends(first, last)
     columns = [MonthColumn(month, counts) for month, counts in zip(months, count_stances(rows, months))]
     for before, column in zip([None, *columns], columns):

@@ -57,19 +57,21 @@ def make_ticks(scale: Scale) -> list[Tick]:
     """A tick at each month, labelled when there is room; a taller one with the year each January."""
     ticks = []
     month_px = scale.px_per_day * 30.4
+    # Over decades there is no room to name every year: every fifth or tenth then.
+    year_step = next(step for step in (1, 2, 5, 10, 20, 50) if month_px * 12 * step >= 40 or step == 50)
     day = scale.start
     while day < scale.end:
         x = scale.x(day)
         label_x = (x + scale.x(min(next_month(day), scale.end))) / 2
         if day.month == 1:
-            ticks.append(Tick(x, str(day.year), True, x + 4))
+            ticks.append(Tick(x, str(day.year) if day.year % year_step == 0 else "", True, x + 4))
         if month_px >= 22 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
             # With little room, only the quarters are named, at the start of their month.
             ticks.append(Tick(x, formats.date_format(day, "M"), False, label_x if month_px >= 22 else x + 12))
         elif day.month != 1:
             ticks.append(Tick(x, "", False, label_x))
         day = next_month(day)
-    if scale.start.month != 1:
+    if scale.start.month != 1 and year_step == 1:
         # The first year is named even when the range starts mid-year.
         ticks.insert(0, Tick(scale.x(scale.start), str(scale.start.year), True, scale.x(scale.start) + 4))
     return ticks

@@ -168,3 +168,10 @@ def test_one_position_is_one_row_with_one_band_to_today():
     assert entry.position == position and entry.change is None and not entry.is_superseded
     assert band.x + band.width == pytest.approx(timeline.scale.x(D(2025, 6, 16)))
     assert timeline.today_x == timeline.scale.x(TODAY)
+
+
+def test_over_decades_only_some_years_are_named_so_labels_never_collide():
+    scale = Scale(D(1900, 1, 1), D(2026, 1, 1), 0, 3000)
+    named = [tick for tick in make_ticks(scale) if tick.is_year and tick.label]
+    assert named[0].label == "1900" and 10 < len(named) < 126
+    assert min(b.x - a.x for a, b in zip(named, named[1:])) >= 40
