@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -121,15 +121,20 @@ def import_rows(raw_rows, dry_run: bool = False, user=None) -> ImportReport:
     if report.errors:
         report.errors.sort(key=lambda error: error.line)
         return report
-    with transaction.atomic():
-        plan = Plan(rows)
-        plan.match()
-        report.changes = plan.changes
-        report.errors = plan.errors
-        if report.errors or dry_run:
-            return report
-        plan.write(user)
-        report.written = True
+    try:
+        with transaction.atomic():
+            plan = Plan(rows)
+            plan.match()
+            report.changes = plan.changes
+            report.errors = plan.errors
+            if report.errors or dry_run:
+                return report
+            plan.write(user)
+            report.written = True
+    except IntegrityError as error:
+        # A concurrent edit can still collide with a row checked moments ago; the transaction is undone.
+        report.written = False
+        report.errors = [RowError(1, [_("the database refused the import (%(error)s); run it again.") % {"error": error}])]
     return report
 
 

@@ -292,3 +292,18 @@ def test_command_fails_listing_bad_rows(tmp_path, capsys):
 def test_command_refuses_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_positions", str(tmp_path / "nope.csv"))
+
+
+def test_a_write_the_database_refuses_is_reported_and_undone(monkeypatch):
+    from django.db import IntegrityError
+    from positions import importer
+
+    def refuse(self, user=None):
+        Topic.objects.create(slug="written-then-undone", name="x")
+        raise IntegrityError("duplicate key value")
+
+    monkeypatch.setattr(importer.Plan, "write", refuse)
+    report = import_file(csv_bytes([row()]), "a.csv")
+    assert not report.ok and not report.written
+    assert "the database refused the import (duplicate key value)" in report.lines()[1]
+    assert sum(counts().values()) == 0
