@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext_lazy as _
-from sources.dates import format_partial_date
 
 from .choices import Stance
 
@@ -24,14 +22,6 @@ class HistoryLink:
     stance: str
     stated_on: datetime.date
     date_precision: str
-
-    @property
-    def stated_display(self) -> str:
-        return format_partial_date(self.stated_on, self.date_precision)
-
-    @property
-    def stance_label(self) -> str:
-        return Stance(self.stance).label
 
 
 @dataclass(frozen=True)
@@ -64,10 +54,6 @@ class StanceChange:
     @property
     def label(self) -> str:
         return f"{Stance(self.before).label} → {Stance(self.after).label}"
-
-    @property
-    def kind_label(self) -> str:
-        return str(_("reversal") if self.is_reversal else _("change of stance"))
 
 
 def detect_change(previous: str | None, current: str) -> StanceChange | None:

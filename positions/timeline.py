@@ -18,7 +18,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from sources.dates import DatePrecision
-from sources.models import Verification
 
 from .choices import ActorKind, Stance
 from .stance_history import HistoryLink, StanceChange, detect_change, load_histories
@@ -69,10 +68,6 @@ class Band:
     def css_class(self) -> str:
         return f"tl-band stance-{self.stance}" + (" tl-band-uncertain" if self.uncertain else "")
 
-    @property
-    def pattern_id(self) -> str:
-        return f"tl-hatch-{self.stance}"
-
 
 @dataclass
 class Entry:
@@ -87,10 +82,6 @@ class Entry:
     wording: Wording = field(default_factory=Wording, repr=False)
     x: float = 0.0
     y: float = 0.0
-
-    @property
-    def link(self) -> HistoryLink:
-        return self.history[self.index]
 
     @property
     def superseded_by(self) -> HistoryLink | None:
@@ -114,12 +105,6 @@ class Entry:
     def excerpt(self) -> str:
         text = self.position.quote.text
         return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
-
-    @cached_property
-    def verification_note(self) -> str:
-        if self.position.verification == Verification.CONFIRMED:
-            return ""
-        return str(self.position.get_verification_display())
 
     @cached_property
     def marker_class(self) -> str:
@@ -214,8 +199,6 @@ class Timeline:
     show_topics: bool
     dom_id: str = "tl"
     stance_values = Stance.values
-    band_height = BAND_HEIGHT
-    marker_radius = MARKER_RADIUS
 
     @property
     def is_empty(self) -> bool:
