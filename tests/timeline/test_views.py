@@ -129,3 +129,20 @@ def test_names_and_quotes_are_escaped_in_the_chart_and_the_list(client):
     assert "<script>alert" not in html and "<img src=x" not in html and "<b>more</b>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in drawn(client.get(URL))
     assert "Topic &amp; &lt;b&gt;more&lt;/b&gt;" in html.split('class="tl-list"')[1]
+
+
+def test_the_axis_spans_the_filtered_dates(client):
+    state(ActorFactory(), TopicFactory(), Stance.OPEN, D(2024, 3, 3))
+    html = client.get(URL, {"date_from": "2024-01-15", "date_to": "2024-06-10"}).content.decode()
+    assert "From 1 Jan 2024 to 30 Jun 2024." in html
+
+
+def test_a_search_keeps_the_bands_of_the_matching_actors_whole(client):
+    actor, topic = ActorFactory(name="Radoslaw Sikorski", country="PL"), TopicFactory()
+    state(actor, topic, Stance.OPEN, D(2024, 1, 10), text="Troops could be sent")
+    state(actor, topic, Stance.RULES_OUT, D(2024, 4, 10), text="Never")
+    state(ActorFactory(name="Someone Else"), topic, Stance.OPEN, D(2024, 1, 10), text="Unrelated words")
+    chart = drawn(client.get(URL, {"q": "troops"}))
+    assert chart.count('class="tl-marker-link"') == 1 and "Someone Else" not in chart
+    # The open band stops where the (unshown) ruling-out begins, and the list says it was superseded.
+    assert "Superseded 10 Apr 2024 (rules out)" in client.get(URL, {"q": "troops"}).content.decode()
