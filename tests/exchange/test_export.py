@@ -199,3 +199,21 @@ def test_export_answers_head_with_headers_only_and_refuses_post(client):
     assert response.content == b""
     assert not [q for q in queries.captured_queries if 'FROM "positions_position"' in q["sql"]]
     assert client.post(CSV_URL).status_code == 405
+
+
+def test_export_reads_through_a_chunked_cursor_server_side_on_postgresql(client, monkeypatch):
+    PositionFactory.create_batch(3)
+    opened = []
+    original = connection.chunked_cursor
+
+    def recording():
+        cursor = original()
+        opened.append(cursor)
+        return cursor
+
+    monkeypatch.setattr(connection, "chunked_cursor", recording)
+    assert len(csv_dicts(body(client.get(CSV_URL)))) == 3
+    assert opened, "the export must read with QuerySet.iterator(), not load every row"
+    if connection.vendor == "postgresql":
+        # A named cursor: PostgreSQL keeps the rows and hands them over 2,000 at a time.
+        assert opened[0].cursor.name
