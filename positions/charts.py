@@ -16,11 +16,11 @@ from .models import Position
 from .timeline_scale import month_start, next_month
 
 LEFT = 48
-TOP = 16
+TOP = 26
 PLOT_HEIGHT = 220
 AXIS_HEIGHT = 40
 RIGHT_MARGIN = 16
-MIN_PLOT_WIDTH = 900
+MIN_PLOT_WIDTH = 1090
 MAX_BAR_WIDTH = 40
 MIN_BAR_WIDTH = 6
 # Bottom of the stack first: the scale from support to ruling out, then commentary.
