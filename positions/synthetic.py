@@ -433,12 +433,17 @@ class BulkWriter:
         self.dropped_indexes = []
 
     def finish(self) -> None:
-        """Move id sequences past the copied rows and refresh the planner's statistics."""
+        """Move id sequences past the copied rows and refresh the planner's statistics.
+
+        Outside a transaction, VACUUM as well: it sets the visibility map, without which
+        PostgreSQL cannot answer counts from an index alone (index-only scans).
+        """
         if not self.postgres:
             return
         loaded = [Actor, Role, Outlet, Source, Quote, Position]
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), loaded):
                 cursor.execute(statement)
+            refresh = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
             for model in loaded:
-                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+                cursor.execute(f"{refresh} {connection.ops.quote_name(model._meta.db_table)}")

@@ -41,8 +41,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             writer = self.load(positions, seed)
-        with transaction.atomic():
-            writer.finish()
+        writer.finish()
         elapsed = time.perf_counter() - started
         total = sum(writer.counts.values())
         self.stdout.write(", ".join(f"{count} {label}" for label, count in writer.counts.items()) + " created.")
