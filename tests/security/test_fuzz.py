@@ -60,6 +60,8 @@ HOSTILE = [
     "*",
     "x" * 10_000,
 ]
+# Tried in each parameter on its own: no data, far past and future dates, overflow, markup.
+EDGE_VALUES = ["\x00", "0001-01-01", "9999-12-31", "9" * 400, "-1", XSS_MARKER]
 VALID_LOOKING = [
     "gb",
     "GB",
@@ -142,9 +144,11 @@ def test_no_input_gives_a_server_error(client, seeded, route):
         {name: path_values(route, converter, name) for converter, name in route.parameters}
     )
 
-    # Besides the random examples: every filter parameter set to each hostile value at once.
+    # Besides the random examples: every filter parameter set to each hostile value at once, and
+    # each parameter alone set to each edge value (alone, so no other invalid filter hides it).
     real_path = {name: (real_values(route, name) or ["1"])[0] for _, name in route.parameters}
     hostile_examples = [urlencode({name: value for name in QUERY_PARAMETERS}) for value in HOSTILE]
+    hostile_examples += [urlencode({name: value}) for name in QUERY_PARAMETERS for value in EDGE_VALUES]
 
     @settings(
         max_examples=EXAMPLES_PER_URL,
