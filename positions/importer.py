@@ -8,7 +8,6 @@ file twice creates nothing the second time.
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -19,88 +18,12 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from sources.models import Outlet, Quote, Source
 
 from .exchange import ExchangeRow, RowError, parse_row, read_rows
+from .import_report import Change, ImportReport, display, excerpt
 from .models import Actor, Position, Role, Topic
 
 BATCH_SIZE = 1000
 # Keeps every `IN (...)` under SQLite's limit on query parameters.
 LOOKUP_CHUNK = 500
-KINDS = ("topic", "outlet", "actor", "source", "quote", "role", "position")
-PLURALS = {
-    "topic": "topics", "outlet": "outlets", "actor": "actors", "source": "sources", "quote": "quotes",
-    "role": "roles", "position": "positions",
-}  # fmt: skip
-
-
-@dataclass
-class Change:
-    """One object the import creates or changes, found first on `line`."""
-
-    line: int
-    kind: str
-    label: str
-    created: bool
-    fields: dict = field(default_factory=dict)  # name -> (old, new)
-
-    def __str__(self) -> str:
-        if self.created:
-            return _("line %(line)d: new %(kind)s %(label)s") % {"line": self.line, "kind": self.kind, "label": self.label}
-        details = "; ".join(f"{name} “{old}” → “{new}”" for name, (old, new) in self.fields.items())
-        return _("line %(line)d: %(kind)s %(label)s: %(details)s") % {
-            "line": self.line, "kind": self.kind, "label": self.label, "details": details,
-        }  # fmt: skip
-
-
-@dataclass
-class ImportReport:
-    rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-    dry_run: bool = False
-    written: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def count(self, kind: str, created: bool) -> int:
-        return sum(1 for change in self.changes if change.kind == kind and change.created == created)
-
-    def totals(self, created: bool) -> str:
-        parts = [f"{self.count(kind, created)} {PLURALS[kind]}" for kind in KINDS if self.count(kind, created)]
-        return ", ".join(parts) or _("nothing")
-
-    @property
-    def totals_created(self) -> str:
-        return self.totals(True)
-
-    @property
-    def totals_changed(self) -> str:
-        return self.totals(False)
-
-    @property
-    def created(self) -> list[Change]:
-        return [change for change in self.changes if change.created]
-
-    @property
-    def changed(self) -> list[Change]:
-        return [change for change in self.changes if not change.created]
-
-    def lines(self) -> list[str]:
-        """The report as text, for the command and the admin."""
-        if self.errors:
-            head = _("%(errors)d of %(rows)d rows cannot be imported; nothing was imported:") % {
-                "errors": len(self.errors), "rows": self.rows,
-            }  # fmt: skip
-            return [head] + [str(error) for error in self.errors]
-        would = self.dry_run or not self.written
-        create_label = _("Would create") if would else _("Created")
-        change_label = _("Would change") if would else _("Changed")
-        return [
-            _("Checked %(rows)d rows: no errors.") % {"rows": self.rows},
-            f"{create_label}: {self.totals(True)}.",
-            f"{change_label}: {self.totals(False)}.",
-            *[str(change) for change in self.changed],
-        ]
 
 
 def import_file(data: bytes, name: str = "", dry_run: bool = False, user=None) -> ImportReport:
@@ -469,18 +392,3 @@ class Plan:
                 Position.objects.filter(quote_id__in=part).update(verification=verification)
 
 
-def display(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return shortened(str(value))
-
-
-def shortened(text: str, length: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else f"{text[: length - 1]}…"
-
-
-def excerpt(text: str) -> str:
-    return f"“{shortened(text)}”"
