@@ -2,9 +2,9 @@
 
 `DatabaseUnavailableMiddleware` answers any view that fails to reach the database, and any
 streamed response (an export) that would; `server_error` (the project's handler500) does the
-same for a database failure raised outside a view, e.g. while a middleware saves the session. Neither shows a traceback. The connection
-health checks in settings (CONN_MAX_AGE with conn_health_checks) reconnect by themselves when
-the database comes back, so no restart is needed.
+same for a database failure raised outside a view, e.g. while a middleware saves the session.
+Neither shows a traceback. The connection health checks in settings (CONN_MAX_AGE with
+conn_health_checks) reconnect by themselves when the database comes back, so no restart is needed.
 """
 
 import logging

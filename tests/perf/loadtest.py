@@ -121,7 +121,10 @@ def main(argv=None) -> int:
     wall = time.perf_counter() - started
 
     ms = [latency * 1000 for latency in results.latencies]
-    print(f"requests: {len(ms)}  clients: {options.clients}  wall time: {wall:.1f} s  throughput: {len(ms) / wall:.1f} req/s")
+    print(
+        f"requests: {len(ms)}  clients: {options.clients}  "
+        f"wall time: {wall:.1f} s  throughput: {len(ms) / wall:.1f} req/s"
+    )
     print(
         f"latency ms  p50: {percentile(ms, 0.50):.1f}  p95: {percentile(ms, 0.95):.1f}  "
         f"p99: {percentile(ms, 0.99):.1f}  max: {max(ms):.1f}  mean: {statistics.fmean(ms):.1f}"

@@ -112,9 +112,9 @@ def test_viewers_can_view_but_not_add_change_or_delete(logged_in, viewer, model)
 @pytest.mark.parametrize("model", DOMAIN_MODELS, ids=model_id)
 def test_anonymous_visitors_are_sent_to_the_login_page(client, db, model):
     obj = FACTORIES[model]()
-    for url in [admin_url(model, action, *args) for action, args in
-                [("changelist", ()), ("add", ()), ("change", (obj.pk,)), ("delete", (obj.pk,)), ("history", (obj.pk,))]]:
-        response = client.get(url)
+    pages = [("changelist", ()), ("add", ()), ("change", (obj.pk,)), ("delete", (obj.pk,)), ("history", (obj.pk,))]
+    for action, args in pages:
+        response = client.get(admin_url(model, action, *args))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("admin:login"))
     client.post(admin_url(model, "delete", obj.pk), {"post": "yes"})

@@ -61,7 +61,9 @@ def test_a_restored_database_accepts_new_rows(seeded, tmp_path):
     dump(tmp_path / "backup.json")
     flush()
     call_command("loaddata", str(tmp_path / "backup.json"), verbosity=0)
-    highest = {model: model.objects.order_by("-pk").values_list("pk", flat=True).first() for model in (Position, Quote, Source)}
+    highest = {
+        model: model.objects.order_by("-pk").values_list("pk", flat=True).first() for model in (Position, Quote, Source)
+    }
     position = PositionFactory()
     assert position.pk > highest[Position]
     assert position.quote.pk > highest[Quote] and position.quote.source.pk > highest[Source]

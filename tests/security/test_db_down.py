@@ -211,7 +211,12 @@ def live_app(own_postgres):
     env.pop("DEBUG", None)
     for command in (["migrate", "--noinput"], ["seed_demo"]):
         subprocess.run(
-            [sys.executable, "manage.py", *command], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True, timeout=300
+            [sys.executable, "manage.py", *command],
+            cwd=PROJECT_ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
     port = closed_port()
     server = subprocess.Popen(
