@@ -47,7 +47,11 @@ DEFAULT_PATHS = [
 def loopback_only(base_url: str) -> tuple[str, int]:
     parts = urlsplit(base_url)
     host = parts.hostname or ""
-    if parts.scheme != "http" or not (host == "localhost" or ipaddress.ip_address(host).is_loopback):
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name other than localhost
+        loopback = False
+    if parts.scheme != "http" or not loopback:
         raise SystemExit(f"refusing to load-test {base_url}: only http:// on the loopback interface")
     return host, parts.port or 80
 
