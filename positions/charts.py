@@ -136,7 +136,7 @@ class StanceChart:
 def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     """The first of each month from `first`'s month to `last`'s month."""
     months, day = [], month_start(first)
-    while day <= last:
+    while day <= last and (not months or day > months[-1]):
         months.append(day)
         day = next_month(day)
     return months
@@ -174,6 +174,8 @@ def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, t
     last = max(today, rows[-1][1])
     last = min(date_to, last) if date_to else last
     months = month_ends(first, last)
+    if not months:
+        return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
     columns = [MonthColumn(month, counts) for month, counts in zip(months, count_stances(rows, months))]
     for before, column in zip([None, *columns], columns):
         column.changed = column.counts != (before.counts if before else {}) and bool(column.total or before)

@@ -22,7 +22,7 @@ from sources.dates import DatePrecision
 from .choices import ActorKind, Stance
 from .stance_history import HistoryLink, StanceChange, detect_change, load_histories
 from .timeline_markup import Wording, lane_marks, list_items
-from .timeline_scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end
+from .timeline_scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end, years_after, years_before
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
 LABEL_WIDTH = 230
@@ -283,12 +283,16 @@ class Timeline:
 
 
 def choose_domain(entries: list[Entry], today, date_from, date_to) -> tuple[datetime.date, datetime.date]:
-    """Whole months from the filter's start (or the first statement) to its end (or today)."""
-    first = date_from or min(entry.position.stated_on for entry in entries)
-    last = date_to or max(today, max(entry.position.stated_on for entry in entries))
-    start = month_start(first)
-    end = next_month(last)
-    return start, end
+    """Whole months from the filter's start (or the first statement) to its end (or today).
+
+    A filter reaching far beyond the statements (date_to=9999-12-31) is cut to a year either side,
+    rather than squeezing the bands into a sliver of an axis that spans millennia.
+    """
+    earliest = min(entry.position.stated_on for entry in entries)
+    latest = max(today, max(entry.position.stated_on for entry in entries))
+    first = max(date_from, years_before(earliest, 1)) if date_from else earliest
+    last = min(date_to, years_after(latest, 1)) if date_to else latest
+    return month_start(first), next_month(last)
 
 
 def lay_out_lane(lane: Lane, scale: Scale, today: datetime.date) -> None:

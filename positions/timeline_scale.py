@@ -14,7 +14,18 @@ def month_start(day: datetime.date) -> datetime.date:
 
 
 def next_month(day: datetime.date) -> datetime.date:
+    """The first of the following month (the last day there is, after December 9999)."""
+    if day.year == datetime.MAXYEAR and day.month == 12:
+        return datetime.date.max
     return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    return datetime.date(max(datetime.MINYEAR, day.year - years), 1, 1)
+
+
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    return datetime.date(min(datetime.MAXYEAR, day.year + years), 12, 31)
 
 
 def period_end(day: datetime.date, precision: str) -> datetime.date:

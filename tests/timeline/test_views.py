@@ -146,3 +146,21 @@ def test_a_search_keeps_the_bands_of_the_matching_actors_whole(client):
     assert chart.count('class="tl-marker-link"') == 1 and "Someone Else" not in chart
     # The open band stops where the (unshown) ruling-out begins, and the list says it was superseded.
     assert "Superseded 10 Apr 2024 (rules out)" in client.get(URL, {"q": "troops"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_to": "9999-12-31"},
+        {"date_from": "0001-01-01"},
+        {"date_from": "0001-01-01", "date_to": "9999-12-31"},
+        {"date_to": "2000-01-01"},
+        {"date_from": "2030-01-01"},
+    ],
+)
+def test_extreme_date_ranges_still_draw(client, query):
+    state(ActorFactory(kind=ActorKind.STATE), TopicFactory(), Stance.OPEN, D(2024, 3, 3))
+    response = client.get(URL, query)
+    assert response.status_code == 200
+    # At most a year of empty axis either side of the statements and today.
+    assert response.content.decode().count('class="tl-grid-month"') < 12 * 6
