@@ -5,6 +5,7 @@ read, so memory stays flat whatever the number of rows. There is no row cap: a f
 breaks the download visibly rather than leaving a short file that looks complete.
 """
 
+from django.db import connection
 from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .exchange import DELIMITERS, csv_chunks, json_chunks
+from .export_copy import copy_csv_chunks
 from .filters import PositionFilter
 from .models import Position
 
@@ -45,7 +47,8 @@ def streamed(chunks, content_type: str, file_name: str, head: bool = False) -> H
     if head:
         response = HttpResponse(content_type=content_type)
     else:
-        response = StreamingHttpResponse((chunk.encode("utf-8") for chunk in chunks), content_type=content_type)
+        encoded = (chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
+        response = StreamingHttpResponse(encoded, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
     return response
 
@@ -66,7 +69,11 @@ def export_csv(request):
         errors.append(_("bom: use 1 to add a byte-order mark, or 0."))
     if errors:
         return bad_request(errors)
-    chunks = csv_chunks(filtered_rows(filterset), delimiter=DELIMITERS[delimiter], bom=bom == "1")
+    if connection.vendor == "postgresql":
+        # PostgreSQL writes the CSV itself: the same cells, at the database's own speed.
+        chunks = copy_csv_chunks(filterset.qs, delimiter=DELIMITERS[delimiter], bom=bom == "1")
+    else:
+        chunks = csv_chunks(filtered_rows(filterset), delimiter=DELIMITERS[delimiter], bom=bom == "1")
     return streamed(chunks, "text/csv; charset=utf-8", export_file_name(filterset, "csv"), request.method == "HEAD")
 
 
