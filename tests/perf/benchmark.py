@@ -384,14 +384,16 @@ def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
     database.unlink(missing_ok=True)
     utils = str(BENCH_VENV / "bin" / "sqlite-utils")
     started = time.perf_counter()
-    subprocess.run([utils, "insert", str(database), "positions", str(full_export), "--csv", "--detect-types"], check=True,
+    subprocess.run([utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True,
                    stdout=subprocess.DEVNULL)
     for column in ("country", "stance", "stated_on"):
         subprocess.run([utils, "create-index", str(database), "positions", column], check=True)
     load_seconds = time.perf_counter() - started
     port = free_port()
     command = [str(BENCH_VENV / "bin" / "datasette"), "serve", str(database), "--host", "127.0.0.1", "--port", str(port),
-               "--setting", "sql_time_limit_ms", "60000", "--setting", "max_csv_mb", "0"]
+               "--setting", "sql_time_limit_ms", "60000", "--setting", "max_csv_mb", "0",
+               # Facet suggestions cost ~1 s a page at this size; a site serving this much turns them off.
+               "--setting", "suggest_facets", "off"]
     with serve(command, os.environ.copy(), port, "/-/versions.json", work / "datasette.log") as process:
         listing = time_page(port, f"/bench/positions?{list_query}&_sort_desc=stated_on")
         full = download(port, "/bench/positions.csv?_stream=on&_size=max", work / "datasette-export.csv")
@@ -456,7 +458,12 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     import django
 
-    results: dict = {"machine": f"{os.cpu_count()} cores", "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    def save() -> None:
+        (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    results: dict = {"machine": f"{os.cpu_count()} cores", "commit": commit,
+                     "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     results["generate_seconds"] = prepare_database(args.database_url, args.positions, args.regenerate)
     # DEBUG off serves hashed static names from the manifest, as in production.
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
@@ -480,6 +487,7 @@ def main() -> None:
                     if (label in LOAD_MIX or label.startswith("actor (")) and results["pages"][label]["status"] == 200]
         results["load"] = [load(port, ok_paths, clients, LOAD_SECONDS) for clients in (8, 32)]
         print(f"load: {results['load']}", flush=True)
+    save()
 
     results["exports"], results["copy_out"] = {}, {}
     exports = {"100k rows": f"date_from={targets['export_from']}", "all rows": ""}
@@ -492,6 +500,7 @@ def main() -> None:
         results["exports"][name] = export
         results["copy_out"][name] = copy_out_rate(args.database_url, targets["export_from"] if query else "0001-01-01")
         print(f"export {name}: {export}; COPY: {results['copy_out'][name]}", flush=True)
+        save()
 
     full_export = args.out / "export-all.csv"
     if (ROOT / "positions/management/commands/import_positions.py").exists() and results["exports"]["all rows"]["rows"]:
@@ -500,10 +509,14 @@ def main() -> None:
         results["copy_in"] = copy_in_rate(args.database_url, import_csv)
         results["import"] = import_rate(args.database_url, import_csv, rows)
         print(f"import: {results['import']}; COPY FROM: {results['copy_in']}", flush=True)
+        save()
 
     if not args.skip_datasette and results["exports"]["all rows"]["rows"]:
-        results["datasette"] = datasette_peer(full_export, args.out, "country=GB&stance=opposes")
-        print(f"datasette: {results['datasette']}", flush=True)
+        try:
+            results["datasette"] = datasette_peer(full_export, args.out, "country=GB&stance=opposes")
+            print(f"datasette: {results['datasette']}", flush=True)
+        except (OSError, subprocess.CalledProcessError, RuntimeError) as error:
+            print(f"Datasette skipped: {error}", flush=True)
 
     report = table(results)
     print(report)
@@ -511,7 +524,7 @@ def main() -> None:
     plans = "\n\n".join(f"### {label} ({page['slowest_ms']:.1f} ms of {page['db_ms']:.1f} ms)\n\n```sql\n"
                         f"{page['slowest_sql']}\n```\n\n```\n{page['plan']}\n```" for label, page in results["explain"].items())
     (args.out / "plans.md").write_text(plans + "\n")
-    (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    save()
     print(f"Results, plans and table in {args.out}")
 
 
