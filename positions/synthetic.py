@@ -1,10 +1,9 @@
 """Synthetic data at scale for benchmarks: realistic actors, outlets, sources, quotes and positions.
 
 `SyntheticData` draws every row from one `random.Random(seed)`, so a seed always gives the same
-data; `BulkWriter` writes the rows with COPY on PostgreSQL and `bulk_create` elsewhere. Rows carry
-explicit ids, so foreign keys are known without reading anything back. Bulk writes bypass `save()`
-and signals: the copies of country, actor kind and verification on positions are filled here, and
-no history rows are made.
+data; `positions.bulk_load.BulkWriter` writes them. Rows carry explicit ids, so foreign keys are
+known without reading anything back. Bulk writes bypass `save()` and signals: the copies of
+country, actor kind and verification on positions are filled here, and no history rows are made.
 """
 
 import datetime
@@ -12,16 +11,13 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.core.management.color import no_style
-from django.db import connection
 from django.utils.text import slugify
 from django_countries import countries
 from sources.dates import DatePrecision, truncate_to_precision
-from sources.models import OutletKind, Outlet, Quote, Source, Verification
+from sources.models import OutletKind, Verification
 
 from . import synthetic_words as words
 from .choices import ActorKind, Stance
-from .models import Actor, Position, Role
 
 FIRST_DAY = datetime.date(2014, 1, 1)
 LAST_DAY = datetime.date(2026, 10, 31)
@@ -363,87 +359,3 @@ def cumulative(weights: Iterable[float]) -> list[float]:
         total += weight
         out.append(total)
     return out
-
-
-class BulkWriter:
-    """Writes rows of explicit columns: COPY on PostgreSQL, `bulk_create` on other databases."""
-
-    def __init__(self, batch_size: int = 2000):
-        self.batch_size = batch_size
-        self.postgres = connection.vendor == "postgresql"
-        self.counts: dict[str, int] = {}
-        self.dropped_indexes: list[str] = []
-
-    def write(self, model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
-        written = 0
-        if self.postgres:
-            fields = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in columns)
-            table = connection.ops.quote_name(model._meta.db_table)
-            connection.ensure_connection()
-            with connection.connection.cursor() as cursor:
-                with cursor.copy(f"COPY {table} ({fields}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-                        written += 1
-        else:
-            batch = []
-            for row in rows:
-                batch.append(model(**dict(zip(columns, row, strict=True))))
-                if len(batch) >= self.batch_size:
-                    model.objects.bulk_create(batch)
-                    written += len(batch)
-                    batch = []
-            model.objects.bulk_create(batch)
-            written += len(batch)
-        label = model._meta.verbose_name_plural
-        self.counts[label] = self.counts.get(label, 0) + written
-        return written
-
-    def drop_secondary_indexes(self, models) -> None:
-        """Drop the plain indexes of these tables, to build them once after the load (PostgreSQL only).
-
-        Building an index over a loaded table is several times faster than updating it row by row;
-        indexes that back a constraint (primary key, unique) stay, so the load is still checked.
-        """
-        if not self.postgres:
-            return
-        with connection.cursor() as cursor:
-            for model in models:
-                cursor.execute(
-                    """
-                    SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index
-                    WHERE indrelid = %s::regclass AND NOT indisprimary AND NOT indisunique
-                      AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = indexrelid)
-                    """,
-                    [model._meta.db_table],
-                )
-                for name, definition in cursor.fetchall():
-                    cursor.execute(f"DROP INDEX {name}")
-                    self.dropped_indexes.append(definition)
-
-    def rebuild_indexes(self) -> None:
-        if not self.dropped_indexes:
-            return
-        with connection.cursor() as cursor:
-            # Foreign keys are checked at commit; an index cannot be built over pending checks.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            for definition in self.dropped_indexes:
-                cursor.execute(definition)
-        self.dropped_indexes = []
-
-    def finish(self) -> None:
-        """Move id sequences past the copied rows and refresh the planner's statistics.
-
-        Outside a transaction, VACUUM as well: it sets the visibility map, without which
-        PostgreSQL cannot answer counts from an index alone (index-only scans).
-        """
-        if not self.postgres:
-            return
-        loaded = [Actor, Role, Outlet, Source, Quote, Position]
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), loaded):
-                cursor.execute(statement)
-            refresh = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-            for model in loaded:
-                cursor.execute(f"{refresh} {connection.ops.quote_name(model._meta.db_table)}")

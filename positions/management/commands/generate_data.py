@@ -8,6 +8,7 @@ from django.db.models import Max
 from sources.models import Outlet, Quote, Source
 
 from positions import seed
+from positions.bulk_load import BulkWriter
 from positions.models import Actor, Position, Role, Topic
 from positions.synthetic import (
     ACTOR_COLUMNS,
@@ -16,7 +17,6 @@ from positions.synthetic import (
     QUOTE_COLUMNS,
     ROLE_COLUMNS,
     SOURCE_COLUMNS,
-    BulkWriter,
     SyntheticData,
     slug_prefix,
 )
