@@ -1,7 +1,9 @@
 """Playwright driving Debian's Chromium against pytest-django's live server, with the seed data loaded.
 
-The sync Playwright API runs an event loop in the test thread, so Django's guard against ORM calls
-from async code must be lifted for the test thread's own set-up (the server thread is unaffected).
+The sync Playwright API keeps an event loop running in the test thread from the first browser test
+on, so Django's guard against ORM calls from async code is lifted (DJANGO_ALLOW_ASYNC_UNSAFE) by the
+browser fixture, and browser tests run after every other test: neither the running loop nor the
+variable can then reach other tests or their subprocesses (`check --deploy` rejects the variable).
 """
 
 import os
@@ -9,8 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -32,16 +32,31 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BROWSER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests last, after pytest-django's own ordering."""
+    here = Path(__file__).parent
+    items.sort(key=lambda item: Path(str(item.path)).parent == here)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is not installed (scripts/test.sh installs it)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
