@@ -122,6 +122,15 @@ def test_a_database_error_outside_a_view_also_gets_the_503_page(error):
     assert FRIENDLY in response.content.decode()
 
 
+def test_handler500_is_wired_for_errors_raised_in_middleware(client, db):
+    client.raise_request_exception = False
+    lost = OperationalError("server closed the connection unexpectedly")
+    with mock.patch("django.contrib.sessions.middleware.SessionMiddleware.process_response", side_effect=lost):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert FRIENDLY in response.content.decode()
+
+
 def test_other_errors_still_get_the_500_page():
     request = RequestFactory().get("/")
     try:
