@@ -1,8 +1,12 @@
 """An Editor adds a statement in the admin — new quote, new source, one screen — and finds it on its country page."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from positions.models import Actor
 from sources.models import Outlet
@@ -13,6 +17,23 @@ from .conftest import BROWSER_DB
 
 pytestmark = [pytest.mark.browser, BROWSER_DB]
 PASSWORD = "a-long-test-password-42"
+groups_migration = importlib.import_module("positions.migrations.0002_groups")
+
+
+def editors_group() -> Group:
+    """The Editors group exactly as migration 0002 makes it.
+
+    A transactional test's flush can leave content types, permissions and groups renumbered or gone,
+    depending on what ran before; rebuilding them here keeps this test independent of test order.
+    """
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    group, _created = Group.objects.get_or_create(name="Editors")
+    group.permissions.set(
+        list(groups_migration.permissions_for(apps, groups_migration.VIEWED, ["view"]))
+        + list(groups_migration.permissions_for(apps, groups_migration.EDITED, ["add", "change"]))
+    )
+    return group
 
 
 def pick_autocomplete(page, field_id: str, value: int, label: str) -> None:
@@ -28,6 +49,7 @@ def pick_autocomplete(page, field_id: str, value: int, label: str) -> None:
 
 
 def test_editor_adds_a_statement_with_a_new_quote_and_source_and_sees_it_on_the_country_page(page, site):
+    editors_group()
     UserFactory(username="editor", groups=["Editors"], is_staff=True)
     macron = Actor.objects.get(slug="emmanuel-macron")
     le_monde = Outlet.objects.get(slug="le-monde")
