@@ -1,6 +1,6 @@
 """Benchmark the app at scale against PostgreSQL's own figures and against Datasette (issue 6).
 
-Not part of the test run (pytest collects only test_*.py). Usage, from the project root:
+Not part of the test run (pytest.ini ignores tests/perf). Usage, from the project root:
 
     .venv/bin/python tests/perf/benchmark.py --positions 100000 --regenerate
     .venv/bin/python tests/perf/benchmark.py                  # reuse the database as it is
@@ -11,78 +11,40 @@ time beside the EXPLAIN ANALYZE time of the queries the page runs; CSV export ro
 `COPY (…) TO STDOUT` of the same joined rows, with the worker's peak memory; `import_positions`
 of new rows beside `COPY … FROM STDIN` of the same file; requests/s under load; and Datasette
 serving our own full export from SQLite (installed into a separate venv, never a dependency).
-Results, plans and the table go to --out.
+Results, plans and the table go to --out. Helpers: serving.py (gunicorn, timing) and peers.py
+(COPY, import, Datasette).
 """
 
 import argparse
-import csv
-import http.client
 import json
 import os
 import random
-import signal
-import socket
-import statistics
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-BENCH_VENV = Path("/tmp/bench-venv")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from peers import copy_in_rate, copy_out_rate, datasette_peer, import_rate, new_rows_file  # noqa: E402
+from serving import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    admin_connection,
+    download,
+    environment,
+    free_port,
+    gunicorn,
+    load,
+    peak_rss_mb,
+    time_page,
+    worker_pids,
+)
+
 SEED = 1
-REPEAT = 15
 LOAD_SECONDS = 15
-PAGE_BUDGET_SECONDS = 20
 LOAD_MIX = ("home matrix", "list: country+stance", "country page", "position", "feed")
-
-# The joined rows of the exchange format (DESIGN.md), as the export builds them: what COPY is timed on.
-EXPORT_SQL = """
-    SELECT p.id, p.stated_on, p.date_precision, a.name, a.slug, p.actor_kind, p.country,
-           (SELECT r.title FROM positions_role r
-             WHERE r.actor_id = p.actor_id AND r.start_on <= p.stated_on AND (r.end_on IS NULL OR r.end_on >= p.stated_on)
-             ORDER BY r.start_on DESC, r.id DESC LIMIT 1),
-           t.slug, p.stance, p.conditions, p.summary, q.text, q.original_text, q.original_language, p.verification,
-           s.title, s.url, o.name, s.published_on, s.published_precision, s.archive_url
-      FROM positions_position p
-      JOIN positions_actor a ON a.id = p.actor_id
-      JOIN positions_topic t ON t.id = p.topic_id
-      JOIN sources_quote q ON q.id = p.quote_id
-      JOIN sources_source s ON s.id = q.source_id
-      JOIN sources_outlet o ON o.id = s.outlet_id
-     WHERE p.stated_on >= %(date_from)s
-     ORDER BY p.stated_on DESC, p.id DESC
-"""
-
-
-def environment(database_url: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "0",
-        "SECRET_KEY": "benchmark-secret-key-not-for-production-0123456789abcdefghij",
-        "SECURE_SSL_REDIRECT": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def admin_connection(database_url: str):
-    import psycopg
-
-    parts = urlsplit(database_url)
-    return psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True)
 
 
 def manage(env: dict, *args: str, capture: bool = False) -> subprocess.CompletedProcess:
@@ -186,221 +148,6 @@ def explain_pages(page_list: list[tuple[str, str]]) -> dict:
     return results
 
 
-# Serving and timing ------------------------------------------------------------------------------
-
-
-@contextmanager
-def serve(command: list[str], env: dict, port: int, ready_path: str, log: Path):
-    """A server on 127.0.0.1, stopped by its own PID however the block ends."""
-    with log.open("w") as handle:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(300):
-            try:
-                status, _body, _ms = get(port, ready_path)
-                if status < 500:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited; see {log}")
-            time.sleep(0.2)
-        yield process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def gunicorn(env: dict, port: int, workers: int, log: Path):
-    command = [GUNICORN, "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-               "--timeout", "900", "--access-logfile", "-"]
-    return serve(command, env, port, "/healthz", log)
-
-
-def worker_pids(master: int) -> list[int]:
-    children = Path(f"/proc/{master}/task/{master}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def get(port: int, path: str, sink=None) -> tuple[int, int, float]:
-    """(status, body bytes, milliseconds) of one GET on a fresh connection, the body read in full."""
-    started = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        size = 0
-        while chunk := response.read(1 << 16):
-            size += len(chunk)
-            if sink:
-                sink.write(chunk)
-        return response.status, size, (time.perf_counter() - started) * 1000
-    finally:
-        conn.close()
-
-
-def time_page(port: int, path: str, budget: float = PAGE_BUDGET_SECONDS) -> dict:
-    """Median and p95 of up to REPEAT runs after a warm-up; fewer (at least 3) for a page slower than the budget."""
-    get(port, path)
-    runs, stop = [], time.perf_counter() + budget
-    while len(runs) < REPEAT and (len(runs) < 3 or time.perf_counter() < stop):
-        runs.append(get(port, path))
-    times = sorted(ms for _status, _size, ms in runs)
-    return {"status": runs[-1][0], "p50": statistics.median(times), "p95": times[round(0.95 * (len(times) - 1))],
-            "runs": len(runs)}
-
-
-def download(port: int, path: str, target: Path) -> dict:
-    with target.open("wb") as sink:
-        status, size, ms = get(port, path, sink)
-    with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = max(0, sum(1 for _ in csv.reader(handle)) - 1)
-    return {"status": status, "rows": rows, "mb": size / 1e6, "seconds": ms / 1000, "rows_per_s": rows / (ms / 1000)}
-
-
-def load(port: int, paths: list[str], clients: int, seconds: float) -> dict:
-    """Requests per second with `clients` concurrent clients cycling through the pages, and errors."""
-    done, errors, stop = [0], [0], time.perf_counter() + seconds
-    lock = threading.Lock()
-
-    def client(offset: int):
-        turn = offset
-        while time.perf_counter() < stop:
-            try:
-                status, _size, _ms = get(port, paths[turn % len(paths)])
-                failed = status >= 400
-            except OSError:
-                failed = True
-            with lock:
-                done[0] += 1
-                errors[0] += failed
-            turn += 1
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {"clients": clients, "rps": done[0] / (time.perf_counter() - started), "requests": done[0], "errors": errors[0]}
-
-
-# The database's own figures ----------------------------------------------------------------------
-
-
-def copy_out_rate(database_url: str, date_from: str) -> dict:
-    import psycopg
-
-    with psycopg.connect(database_url) as conn:
-        sql = psycopg.ClientCursor(conn).mogrify(EXPORT_SQL, {"date_from": date_from})
-        rows, size, started = 0, 0, time.perf_counter()
-        with conn.cursor() as cursor, cursor.copy(f"COPY ({sql}) TO STDOUT WITH CSV") as copy:
-            for data in copy:
-                size += len(data)
-        seconds = time.perf_counter() - started
-        rows = conn.execute(f"SELECT count(*) FROM ({sql}) AS export").fetchone()[0]
-    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "mb": size / 1e6}
-
-
-def copy_in_rate(database_url: str, csv_path: Path) -> dict:
-    import psycopg
-
-    with psycopg.connect(database_url) as conn:
-        header = next(csv.reader(csv_path.open(encoding="utf-8-sig")))
-        columns = ", ".join(f'"{name}" text' for name in header)
-        conn.execute(f"CREATE TEMP TABLE import_staging ({columns})")
-        started = time.perf_counter()
-        with conn.cursor() as cursor, cursor.copy("COPY import_staging FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
-            copy.write(csv_path.read_bytes())
-        seconds = time.perf_counter() - started
-        rows = conn.execute("SELECT count(*) FROM import_staging").fetchone()[0]
-        conn.rollback()
-    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds}
-
-
-# Import ------------------------------------------------------------------------------------------
-
-
-def new_rows_file(export: Path, target: Path, rows: int) -> int:
-    """Our export turned into new statements: other source URLs and quote texts, same actors and topics."""
-    with export.open(encoding="utf-8-sig", newline="") as source, target.open("w", encoding="utf-8", newline="") as out:
-        reader, writer, count = csv.DictReader(source), None, 0
-        for row in reader:
-            if count == rows:
-                break
-            writer = writer or csv.DictWriter(out, fieldnames=reader.fieldnames)
-            if count == 0:
-                writer.writeheader()
-            row["source_url"] = f"https://bench-import.example/{count}"
-            row["quote"] = f"{row['quote']} (bench import {count})"
-            writer.writerow(row)
-            count += 1
-    return count
-
-
-def import_rate(database_url: str, csv_path: Path, rows: int) -> dict:
-    """import_positions into a copy of the database, so the benchmark database stays as generated."""
-    name = urlsplit(database_url).path.lstrip("/")
-    copy_name = f"{name}_import"
-    copy_url = urlsplit(database_url)._replace(path=f"/{copy_name}").geturl()
-    with admin_connection(database_url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-        conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
-    try:
-        started = time.perf_counter()
-        process = subprocess.Popen([PYTHON, "manage.py", "import_positions", str(csv_path)], cwd=ROOT,
-                                   env=environment(copy_url), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        output = process.stdout.read()
-        _pid, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        with admin_connection(database_url) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "peak_mb": usage.ru_maxrss / 1024,
-            "exit": process.returncode, "output": output[-2000:]}
-
-
-# Datasette ---------------------------------------------------------------------------------------
-
-
-def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
-    """Datasette serving our own full export from SQLite, indexed on country, stance and date."""
-    if not (BENCH_VENV / "bin" / "datasette").exists():
-        subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
-        subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", "--quiet", "datasette", "sqlite-utils"], check=True)
-    database = work / "bench.db"
-    database.unlink(missing_ok=True)
-    utils = str(BENCH_VENV / "bin" / "sqlite-utils")
-    started = time.perf_counter()
-    subprocess.run([utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True,
-                   stdout=subprocess.DEVNULL)
-    for column in ("country", "stance", "stated_on"):
-        subprocess.run([utils, "create-index", str(database), "positions", column], check=True)
-    load_seconds = time.perf_counter() - started
-    port = free_port()
-    command = [str(BENCH_VENV / "bin" / "datasette"), "serve", str(database), "--host", "127.0.0.1", "--port", str(port),
-               "--setting", "sql_time_limit_ms", "60000", "--setting", "max_csv_mb", "0",
-               # Facet suggestions cost ~1 s a page at this size; a site serving this much turns them off.
-               "--setting", "suggest_facets", "off"]
-    with serve(command, os.environ.copy(), port, "/-/versions.json", work / "datasette.log") as process:
-        listing = time_page(port, f"/bench/positions?{list_query}&_sort_desc=stated_on")
-        full = download(port, "/bench/positions.csv?_stream=on&_size=max", work / "datasette-export.csv")
-        full["peak_mb"] = peak_rss_mb(process.pid)
-    return {"load_seconds": load_seconds, "list": listing, "export": full}
-
-
 # Report ------------------------------------------------------------------------------------------
 
 
@@ -490,12 +237,12 @@ def main() -> None:
     save()
 
     results["exports"], results["copy_out"] = {}, {}
-    exports = {"100k rows": f"date_from={targets['export_from']}", "all rows": ""}
+    exports = {f"{args.export_rows:,} newest rows": f"date_from={targets['export_from']}", "all rows": ""}
     for name, query in exports.items():
         port = free_port()
         # A fresh single worker per export, so its peak memory is the export's.
-        with gunicorn(env, port, 1, args.out / f"gunicorn-export-{name[:3]}.log") as master:
-            export = download(port, f"/positions/export.csv?{query}", args.out / f"export-{name[:3]}.csv")
+        with gunicorn(env, port, 1, args.out / f"gunicorn-export-{name.split()[0]}.log") as master:
+            export = download(port, f"/positions/export.csv?{query}", args.out / f"export-{name.split()[0].replace(',', '')}.csv")
             export["peak_mb"] = max((peak_rss_mb(pid) for pid in worker_pids(master.pid)), default=0.0)
         results["exports"][name] = export
         results["copy_out"][name] = copy_out_rate(args.database_url, targets["export_from"] if query else "0001-01-01")

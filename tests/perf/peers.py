@@ -1,0 +1,139 @@
+"""The benchmark's yardsticks: PostgreSQL's COPY on the same rows, and Datasette serving our export.
+
+Datasette and sqlite-utils go into their own venv (/tmp/bench-venv): never a dependency of the app.
+"""
+
+import csv
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from serving import PYTHON, ROOT, admin_connection, download, environment, free_port, peak_rss_mb, serve, time_page
+
+BENCH_VENV = Path("/tmp/bench-venv")
+
+# The joined rows of the exchange format (DESIGN.md), as the export builds them: what COPY is timed on.
+EXPORT_SQL = """
+    SELECT p.id, p.stated_on, p.date_precision, a.name, a.slug, p.actor_kind, p.country,
+           (SELECT r.title FROM positions_role r
+             WHERE r.actor_id = p.actor_id AND r.start_on <= p.stated_on AND (r.end_on IS NULL OR r.end_on >= p.stated_on)
+             ORDER BY r.start_on DESC, r.id DESC LIMIT 1),
+           t.slug, p.stance, p.conditions, p.summary, q.text, q.original_text, q.original_language, p.verification,
+           s.title, s.url, o.name, s.published_on, s.published_precision, s.archive_url
+      FROM positions_position p
+      JOIN positions_actor a ON a.id = p.actor_id
+      JOIN positions_topic t ON t.id = p.topic_id
+      JOIN sources_quote q ON q.id = p.quote_id
+      JOIN sources_source s ON s.id = q.source_id
+      JOIN sources_outlet o ON o.id = s.outlet_id
+     WHERE p.stated_on >= %(date_from)s
+     ORDER BY p.stated_on DESC, p.id DESC
+"""
+
+
+# The database's own figures ----------------------------------------------------------------------
+
+
+def copy_out_rate(database_url: str, date_from: str) -> dict:
+    import psycopg
+
+    with psycopg.connect(database_url) as conn:
+        sql = psycopg.ClientCursor(conn).mogrify(EXPORT_SQL, {"date_from": date_from})
+        rows, size, started = 0, 0, time.perf_counter()
+        with conn.cursor() as cursor, cursor.copy(f"COPY ({sql}) TO STDOUT WITH CSV") as copy:
+            for data in copy:
+                size += len(data)
+        seconds = time.perf_counter() - started
+        rows = conn.execute(f"SELECT count(*) FROM ({sql}) AS export").fetchone()[0]
+    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "mb": size / 1e6}
+
+
+def copy_in_rate(database_url: str, csv_path: Path) -> dict:
+    import psycopg
+
+    with psycopg.connect(database_url) as conn:
+        header = next(csv.reader(csv_path.open(encoding="utf-8-sig")))
+        columns = ", ".join(f'"{name}" text' for name in header)
+        conn.execute(f"CREATE TEMP TABLE import_staging ({columns})")
+        started = time.perf_counter()
+        with conn.cursor() as cursor, cursor.copy("COPY import_staging FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+            copy.write(csv_path.read_bytes())
+        seconds = time.perf_counter() - started
+        rows = conn.execute("SELECT count(*) FROM import_staging").fetchone()[0]
+        conn.rollback()
+    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds}
+
+
+# Import ------------------------------------------------------------------------------------------
+
+
+def new_rows_file(export: Path, target: Path, rows: int) -> int:
+    """Our export turned into new statements: other source URLs and quote texts, same actors and topics."""
+    with export.open(encoding="utf-8-sig", newline="") as source, target.open("w", encoding="utf-8", newline="") as out:
+        reader, writer, count = csv.DictReader(source), None, 0
+        for row in reader:
+            if count == rows:
+                break
+            writer = writer or csv.DictWriter(out, fieldnames=reader.fieldnames)
+            if count == 0:
+                writer.writeheader()
+            row["source_url"] = f"https://bench-import.example/{count}"
+            row["quote"] = f"{row['quote']} (bench import {count})"
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def import_rate(database_url: str, csv_path: Path, rows: int) -> dict:
+    """import_positions into a copy of the database, so the benchmark database stays as generated."""
+    name = urlsplit(database_url).path.lstrip("/")
+    copy_name = f"{name}_import"
+    copy_url = urlsplit(database_url)._replace(path=f"/{copy_name}").geturl()
+    with admin_connection(database_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+        conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
+    try:
+        started = time.perf_counter()
+        process = subprocess.Popen([PYTHON, "manage.py", "import_positions", str(csv_path)], cwd=ROOT,
+                                   env=environment(copy_url), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        output = process.stdout.read()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        with admin_connection(database_url) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "peak_mb": usage.ru_maxrss / 1024,
+            "exit": process.returncode, "output": output[-2000:]}
+
+
+# Datasette ---------------------------------------------------------------------------------------
+
+
+def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
+    """Datasette serving our own full export from SQLite, indexed on country, stance and date."""
+    if not (BENCH_VENV / "bin" / "datasette").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
+        subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", "--quiet", "datasette", "sqlite-utils"], check=True)
+    database = work / "bench.db"
+    database.unlink(missing_ok=True)
+    utils = str(BENCH_VENV / "bin" / "sqlite-utils")
+    started = time.perf_counter()
+    subprocess.run([utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True,
+                   stdout=subprocess.DEVNULL)
+    for column in ("country", "stance", "stated_on"):
+        subprocess.run([utils, "create-index", str(database), "positions", column], check=True)
+    load_seconds = time.perf_counter() - started
+    port = free_port()
+    command = [str(BENCH_VENV / "bin" / "datasette"), "serve", str(database), "--host", "127.0.0.1", "--port", str(port),
+               "--setting", "sql_time_limit_ms", "60000", "--setting", "max_csv_mb", "0",
+               # Facet suggestions cost ~1 s a page at this size; a site serving this much turns them off.
+               "--setting", "suggest_facets", "off"]
+    with serve(command, os.environ.copy(), port, "/-/versions.json", work / "datasette.log") as process:
+        listing = time_page(port, f"/bench/positions?{list_query}&_sort_desc=stated_on")
+        full = download(port, "/bench/positions.csv?_stream=on&_size=max", work / "datasette-export.csv")
+        full["peak_mb"] = peak_rss_mb(process.pid)
+    return {"load_seconds": load_seconds, "list": listing, "export": full}
