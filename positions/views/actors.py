@@ -26,7 +26,7 @@ def actor_countries():
 class ActorFilter(django_filters.FilterSet):
     """The actors list's two filters; positions have their own (PositionFilter)."""
 
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices, empty_label=_("any"))
     country = CountryFilter(label=_("Country"), choices=actor_countries, field_name="country")
 
     class Meta:
