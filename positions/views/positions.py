@@ -62,13 +62,16 @@ def tidy_form(f: PositionFilter) -> None:
             if choices and choices[0][0] == "":
                 field.choices = [("", _("any"))] + choices[1:]
     present = set(Position.objects.exclude(country="").order_by().values_list("country", flat=True).distinct())
-    chosen = {code.strip().upper() for code in f.data.getlist("country")} if hasattr(f.data, "getlist") else set()
+    chosen = set(f.data.getlist("country"))
     f.form.fields["country"].widget.choices = [(code, name) for code, name in countries if code in present | chosen]
 
 
 @require_safe
 def position_list(request):
-    f = PositionFilter(request.GET, queryset=Position.objects.all())
+    data = request.GET.copy()
+    # Codes are accepted in either case; upper-case them so the form shows them as selected.
+    data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+    f = PositionFilter(data, queryset=Position.objects.all())
     tidy_form(f)
     more_open = any(request.GET.get(name) for name in MORE_FILTERS)
     if not f.is_valid():

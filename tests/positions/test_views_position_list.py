@@ -159,3 +159,8 @@ def test_searching_the_garbled_name_finds_keir_starmer_in_the_seed(client, seede
     assert starmer and starmer <= set(shown)
     if connection.vendor == "postgresql":  # ranked by relevance: the name match comes first
         assert shown[0] in starmer
+
+
+def test_a_lower_case_country_is_shown_selected_in_the_form(client, three):
+    page = client.get("/positions/?country=gb").content.decode()
+    assert '<option value="GB" selected>United Kingdom</option>' in page
