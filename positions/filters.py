@@ -59,7 +59,11 @@ class CountryFilter(django_filters.MultipleChoiceFilter):
 
 
 class PositionFilter(django_filters.FilterSet):
-    country = CountryFilter(label=_("Country"), choices=lambda: list(countries), field_name="country")
+    # A list of values on a column of this table cannot repeat rows: no DISTINCT, which would
+    # stop the (country, stance, date) index from serving the sort.
+    country = CountryFilter(
+        label=_("Country"), choices=lambda: list(countries), field_name="country", distinct=False
+    )
     actor = django_filters.ModelChoiceFilter(
         label=_("Actor"), queryset=Actor.objects.all(), to_field_name="slug", field_name="actor"
     )

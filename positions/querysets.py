@@ -113,15 +113,24 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(actor_kind__in=GOVERNMENT_KINDS).exclude(country="")
 
     def country_stances(self):
-        """Each country's current stance per topic: the latest position of its state actor or officials."""
-        if connections[self.db].vendor == "postgresql":
-            return self.governmental().filter(id__in=RawSQL(POSTGRES_COUNTRY_STANCES, []))
-        newer = (
-            self.model.objects.governmental()
-            .filter(country=OuterRef("country"), topic=OuterRef("topic"))
-            .filter(later_than_outer())
-        )
-        return self.governmental().filter(~Exists(newer))
+        """Each country's current stance per topic: the latest position of its state actor or officials.
+
+        Runs one query for the ids at once, then filters by them: asked as a single query,
+        PostgreSQL's planner misjudges the subquery and joins every governmental position.
+        """
+        connection = connections[self.db]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(POSTGRES_COUNTRY_STANCES)
+                ids = [row[0] for row in cursor.fetchall()]
+        else:
+            newer = (
+                self.model.objects.governmental()
+                .filter(country=OuterRef("country"), topic=OuterRef("topic"))
+                .filter(later_than_outer())
+            )
+            ids = list(self.model.objects.governmental().filter(~Exists(newer)).values_list("id", flat=True))
+        return self.governmental().filter(id__in=ids)
 
     def stance_changes(self):
         """Positions ordered per actor and topic, for walking through changes of stance."""

@@ -198,6 +198,7 @@ class Timeline:
     today: datetime.date
     show_topics: bool
     dom_id: str = "tl"
+    cutoff: datetime.date | None = None  # set when only the newest MAX_POSITIONS are drawn
     stance_values = Stance.values
 
     @property
@@ -381,6 +382,20 @@ def url_maker(name: str, placeholder):
     return lambda value: pattern.replace(str(placeholder), str(value))
 
 
+MAX_POSITIONS = 5000
+
+
+def newest_cutoff(positions, limit: int | None = None) -> datetime.date | None:
+    """The earliest date to draw when there are more than `limit` positions, else None.
+
+    A page draws at most MAX_POSITIONS statements, the newest ones (whole days, so a day is
+    never cut in half): a country with a hundred thousand would make a page of hundreds of MB.
+    """
+    limit = limit or MAX_POSITIONS
+    dates = list(positions.order_by("-stated_on", "-id").values_list("stated_on", flat=True)[limit - 1 : limit + 1])
+    return dates[0] if len(dates) > 1 else None
+
+
 def build_timeline(
     positions, *, today: datetime.date | None = None, date_from=None, date_to=None, dom_id: str = "tl"
 ) -> Timeline:
@@ -389,6 +404,9 @@ def build_timeline(
     `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline.
     """
     today = today or timezone.localdate()
+    cutoff = newest_cutoff(positions)
+    if cutoff:
+        positions = positions.filter(stated_on__gte=cutoff)
     shown = list(
         positions.select_related("actor", "topic", "quote")
         .only(*SHOWN_FIELDS)
@@ -422,5 +440,6 @@ def build_timeline(
             for lane in row.lanes:
                 lay_out_lane(lane, scale, today)
     return Timeline(
-        groups, entries, scale, make_ticks(scale), LABEL_WIDTH + plot_width + RIGHT_MARGIN, height, today, show_topics, dom_id
+        groups, entries, scale, make_ticks(scale), LABEL_WIDTH + plot_width + RIGHT_MARGIN, height, today, show_topics, dom_id,
+        cutoff,
     )

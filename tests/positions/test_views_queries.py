@@ -77,16 +77,17 @@ def count_queries(client, url: str) -> int:
 
 # Pinned counts: change them only with a reason (a new section on the page), never for a per-row query.
 SPREAD_COUNTS = {
-    "/": 6,  # stances, statement counts, topics, latest + their roles, roles of the matrix actors
-    "/countries/": 6,
+    "/": 7,  # stance ids, stances, statement counts, topics, latest + their roles, roles of the matrix actors
+    "/countries/": 7,
     "/actors/": 4,  # country choices, count, page, roles
     "/positions/": 11,  # countries with positions, three filter choice lists, count, page, roles, four facets
     "/positions/?q=statement&verification=confirmed": 11,
     "/sources/": 3,
     "/authorisations/": 1,
 }
-# Country and actor pages: +2 for their timeline (its positions, then their actors' histories).
-CONCENTRATED_COUNTS = {"country": 12, "actor": 8, "position": 4, "source": 6}
+# Country and actor pages: +3 for their timeline (how many to draw, its positions, their actors' histories);
+# the country page +1 for the ids of its current stances.
+CONCENTRATED_COUNTS = {"country": 14, "actor": 9, "position": 4, "source": 6}
 
 
 @pytest.mark.parametrize("rows", [1, 50])

@@ -13,8 +13,8 @@ from tests.timeline.helpers import D, state
 pytestmark = pytest.mark.django_db
 URL = "/timeline/"
 # Topics, actors and outlets for the filter form's menus, the chart's topic and positions,
-# and the timeline's two (its positions, then their actors' histories).
-QUERIES = 7
+# and the timeline's three (how many to draw, its positions, then their actors' histories).
+QUERIES = 8
 
 
 def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None:
@@ -164,3 +164,24 @@ def test_extreme_date_ranges_still_draw(client, query):
     assert response.status_code == 200
     # At most a year of empty axis either side of the statements and today.
     assert response.content.decode().count('class="tl-grid-month"') < 12 * 6
+
+
+def test_only_the_newest_positions_are_drawn_past_the_limit(client, monkeypatch):
+    monkeypatch.setattr("positions.timeline.MAX_POSITIONS", 5)
+    actor, topic = ActorFactory(country="GB", kind="state"), TopicFactory()
+    for day in range(1, 9):
+        PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
+    response = client.get(URL, {"country": "gb"})
+    timeline = response.context["timeline"]
+    assert timeline.cutoff == D(2024, 3, 4)
+    assert sorted(entry.position.stated_on.day for entry in timeline.entries) == [4, 5, 6, 7, 8]
+    assert "Only the newest statements are drawn, from 4 Mar 2024 on." in response.content.decode()
+
+
+def test_no_cutoff_at_or_under_the_limit(client, monkeypatch):
+    monkeypatch.setattr("positions.timeline.MAX_POSITIONS", 5)
+    actor, topic = ActorFactory(country="GB", kind="state"), TopicFactory()
+    for day in range(1, 6):
+        PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
+    timeline = client.get(URL, {"country": "gb"}).context["timeline"]
+    assert timeline.cutoff is None and len(timeline.entries) == 5
