@@ -7,6 +7,7 @@ numbers), how a row is checked, and how CSV cells are kept from running as sprea
 import codecs
 import csv
 import datetime
+import functools
 import io
 import json
 import re
@@ -308,8 +309,14 @@ def parse_date(value: str, column: str, reasons: list[str]) -> datetime.date | N
     return None
 
 
+@functools.cache
+def choice_values(choices) -> frozenset:
+    # `TextChoices.values` builds a new list on every access; an import checks five cells a row.
+    return frozenset(choices.values)
+
+
 def check_choice(cells: dict, column: str, choices, reasons: list[str]) -> None:
-    if cells[column] not in choices.values:
+    if cells[column] not in choice_values(choices):
         reasons.append(
             _("%(column)s “%(value)s” is not one of: %(values)s.")
             % {"column": column, "value": cells[column], "values": ", ".join(choices.values)}
@@ -317,7 +324,7 @@ def check_choice(cells: dict, column: str, choices, reasons: list[str]) -> None:
 
 
 def check_honest_date(value, precision: str, column: str, reasons: list[str]) -> None:
-    if value and precision in DatePrecision.values and truncate_to_precision(value, precision) != value:
+    if value and precision in choice_values(DatePrecision) and truncate_to_precision(value, precision) != value:
         reasons.append(
             _("%(column)s %(value)s has %(precision)s precision, so it must be written %(expected)s.")
             % {
@@ -329,11 +336,27 @@ def check_honest_date(value, precision: str, column: str, reasons: list[str]) ->
         )
 
 
+VALIDATE_URL = URLValidator()
+
+
+@functools.lru_cache(maxsize=65536)
+def is_valid_url(value: str) -> bool:
+    """Django's URL check, remembered: many rows of a file cite the same source."""
+    try:
+        VALIDATE_URL(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1024)
+def is_country_code(code: str) -> bool:
+    return code in countries
+
+
 def check_url(cells: dict, column: str, reasons: list[str]) -> None:
     if cells[column]:
-        try:
-            URLValidator()(cells[column])
-        except ValidationError:
+        if not is_valid_url(cells[column]):
             reasons.append(_("%(column)s “%(value)s” is not a valid URL.") % {"column": column, "value": cells[column]})
 
 
@@ -377,7 +400,7 @@ def parse_row(raw: RawRow) -> ExchangeRow:
     check_url(cells, "source_url", reasons)
     check_url(cells, "archive_url", reasons)
     country = cells["country"].upper()
-    if country and country not in countries:
+    if country and not is_country_code(country):
         reasons.append(_("country “%(value)s” is not an ISO 3166 alpha-2 code.") % {"value": cells["country"]})
     if cells["quote_original"] and not cells["quote_language"]:
         reasons.append(_("quote_original is given without its quote_language."))
