@@ -262,9 +262,12 @@ def json_row(line: int, item) -> RawRow:
 # Checking rows ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExchangeRow:
-    """A checked row: typed values, ready to be matched against the database."""
+    """A checked row: typed values, ready to be matched against the database.
+
+    Slotted: an import holds one per line of the file until it is written.
+    """
 
     line: int
     stated_on: datetime.date
