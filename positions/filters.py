@@ -67,6 +67,9 @@ class PositionFilter(django_filters.FilterSet):
     actor = django_filters.ModelChoiceFilter(
         label=_("Actor"), queryset=Actor.objects.all(), to_field_name="slug", field_name="actor"
     )
+    # Past this many actors the menu would outweigh the page (20,000 actors make 1.5 MB of HTML):
+    # the actor is then typed as its slug, as in the actor page's address.
+    MAX_ACTOR_MENU = 300
     actor_kind = django_filters.ChoiceFilter(label=_("Actor kind"), choices=ActorKind.choices)
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", field_name="topic"
@@ -95,6 +98,10 @@ class PositionFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.form.fields["country"].widget.attrs["size"] = 6
+        actor_field = self.form.fields["actor"]
+        if Actor.objects.all()[self.MAX_ACTOR_MENU : self.MAX_ACTOR_MENU + 1].exists():
+            actor_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. david-lammy")})
+            actor_field.help_text = _("The actor's slug, as in the address of its page.")
 
     @property
     def qs(self):

@@ -76,3 +76,18 @@ def test_active_filters_name_each_value_for_removal(pair):
     assert [(name, shown, raw) for name, _label, shown, raw in f.active_filters()] == [
         ("country", "United Kingdom", "GB"), ("country", "Ukraine", "UA"), ("stance", "open", "open"),
     ]
+
+
+def test_actor_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
+    from django.http import QueryDict
+    from positions.filters import PositionFilter
+    from positions.models import Position
+
+    from tests.factories import ActorFactory
+
+    ActorFactory.create_batch(3)
+    assert PositionFilter(QueryDict(""), queryset=Position.objects.all()).form.fields["actor"].widget.input_type == "select"
+    monkeypatch.setattr(PositionFilter, "MAX_ACTOR_MENU", 2)
+    f = PositionFilter(QueryDict("actor=actor-x"), queryset=Position.objects.all())
+    assert f.form.fields["actor"].widget.input_type == "text"
+    assert not f.is_valid() and "actor" in f.form.errors

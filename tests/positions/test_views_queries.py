@@ -80,8 +80,9 @@ SPREAD_COUNTS = {
     "/": 7,  # stance ids, stances, statement counts, topics, latest + their roles, roles of the matrix actors
     "/countries/": 7,
     "/actors/": 4,  # country choices, count, page, roles
-    "/positions/": 12,  # countries of actors, three filter choice lists, count, page ids, page, roles, four facets
-    "/positions/?q=statement&verification=confirmed": 12,
+    # countries of actors, actor menu or not, three filter choice lists, count, page ids, page, roles, four facets
+    "/positions/": 13,
+    "/positions/?q=statement&verification=confirmed": 13,
     "/sources/": 3,
     "/authorisations/": 1,
 }
