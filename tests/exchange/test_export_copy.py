@@ -73,3 +73,12 @@ def test_search_export_through_copy_ranks_like_the_list(client):
     PositionFactory(quote=QuoteFactory(text="Nothing"))
     rows = parsed([body(client.get(reverse("positions:export_csv") + "?q=troops"))])
     assert [row[12] for row in rows[1:]] == ["Troops troops troops for Ukraine", "No troops"]
+
+
+def test_copy_output_is_gathered_into_large_chunks(monkeypatch):
+    PositionFactory.create_batch(30)
+    monkeypatch.setattr("positions.export_copy.CHUNK_BYTES", 2000)
+    chunks = list(copy_csv_chunks(Position.objects.order_by("-stated_on", "-id")))
+    assert 2 < len(chunks) < 31
+    assert all(len(chunk) >= 2000 for chunk in chunks[1:-1])
+    assert len(parsed(chunks)) == 31
