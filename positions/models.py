@@ -68,9 +68,16 @@ class Actor(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # Positions keep a copy of country and kind so filters need no join (see Position).
-        self.positions.exclude(country=self.country, actor_kind=self.kind).update(
-            country=self.country, actor_kind=self.kind
-        )
+        moved = self.positions.exclude(country=self.country, actor_kind=self.kind)
+        pairs = set(moved.order_by().values_list("country", "topic").distinct())
+        if not pairs:
+            return
+        moved.update(country=self.country, actor_kind=self.kind)
+        # Imported here: country_stances builds on the models of this module.
+        from .country_stances import refresh
+
+        country = self.country.code if self.country else ""
+        refresh(pairs | {(country, topic_id) for _, topic_id in pairs})
 
     def role_on(self, day: datetime.date) -> "Role | None":
         """The role held on a day, from prefetched roles when there are some."""
@@ -241,6 +248,30 @@ class Position(models.Model):
 
     def authorisation_bodies_needed(self):
         return AuthorisationBody.objects.needed_for(self)
+
+
+class CountryStance(models.Model):
+    """A country's current stance on a topic: its latest governmental position and how many stand behind it.
+
+    Derived from positions and kept in step by positions/country_stances.py (on every save and
+    delete of a position or actor, and after bulk loads), so that the home matrix reads a few
+    hundred rows instead of finding the latest of a million positions per request.
+    """
+
+    country = models.CharField(_("country"), max_length=2)
+    topic = models.ForeignKey(Topic, models.CASCADE, related_name="+", verbose_name=_("topic"))
+    position = models.ForeignKey(Position, models.CASCADE, related_name="+", verbose_name=_("position"))
+    statements = models.PositiveIntegerField(_("statements"))
+
+    class Meta:
+        verbose_name = _("country stance")
+        verbose_name_plural = _("country stances")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "topic"], name="countrystance_one_per_topic"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} — {self.topic_id}: {self.position_id}"
 
 
 class AuthorisationBody(models.Model):

@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django_countries import countries
 
-from positions.models import Position, Topic
+from positions.models import CountryStance, Position, Topic
 
 
 @dataclass
@@ -21,29 +20,27 @@ class CountryRow:
     cells: list = field(default_factory=list)  # one Cell or None per topic, in topic order
 
 
-def statement_counts(positions) -> dict[tuple[str, int], int]:
-    """How many governmental statements stand behind each (country, topic) stance, so a thin record shows."""
-    rows = positions.governmental().order_by().values("country", "topic").annotate(n=Count("id"))
-    return {(row["country"], row["topic"]): row["n"] for row in rows}
-
-
 def stance_matrix(code: str | None = None):
     """(topics, rows): every topic, and one row per country with a current stance, by country name."""
-    stances = Position.objects.country_stances().with_related()
-    everything = Position.objects.all()
+    stances = CountryStance.objects.select_related("position__actor")
     if code:
-        stances = stances.for_country(code)
-        everything = everything.for_country(code)
-    stances = list(stances)
-    counts = statement_counts(everything)
+        # One country's few stances show their conditions and the role of who stated them.
+        stances = stances.filter(country=code.upper()).prefetch_related("position__actor__roles")
+    else:
+        # The grid of every country loads only what a cell shows.
+        stances = stances.only(
+            "country", "topic_id", "statements",
+            "position__stance", "position__stated_on", "position__date_precision", "position__verification",
+            "position__actor__name",
+        )
     # Every topic is a column, even one no government has spoken on: an empty column is news too.
     topics = list(Topic.objects.all())
-    by_key = {(position.country, position.topic_id): position for position in stances}
+    by_key = {(stance.country, stance.topic_id): stance for stance in stances}
     rows = []
-    for country in sorted({position.country for position in stances}, key=lambda c: countries.name(c) or c):
+    for country in sorted({country for country, _ in by_key}, key=lambda c: countries.name(c) or c):
         row = CountryRow(code=country, name=countries.name(country) or country)
         for topic in topics:
-            position = by_key.get((country, topic.pk))
-            row.cells.append(Cell(position, counts.get((country, topic.pk), 0)) if position else None)
+            stance = by_key.get((country, topic.pk))
+            row.cells.append(Cell(stance.position, stance.statements) if stance else None)
         rows.append(row)
     return topics, rows

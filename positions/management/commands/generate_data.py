@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from sources.models import Outlet, Quote, Source
 
-from positions import seed
+from positions import country_stances, seed
 from positions.bulk_load import BulkWriter
 from positions.models import Actor, Position, Role, Topic
 from positions.synthetic import (
@@ -71,6 +71,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {writer.counts['positions']:,} positions", ending="\r")
                 self.stdout.flush()
         writer.rebuild_indexes()
+        # COPY sends no signals: the countries' current stances are recomputed once for the load.
+        country_stances.refresh_all()
         return writer
 
     def ensure_topics(self) -> dict[str, int]:
