@@ -5,10 +5,9 @@ Views, exports, feeds and the admin all build on these, so each rule lives in on
 
 import datetime
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression
 
 from .choices import ActorKind, Scope
 
@@ -19,21 +18,53 @@ GOVERNMENT_KINDS = (ActorKind.STATE, ActorKind.OFFICIAL)
 
 MAX_SEARCH_WORDS = 8
 
-# Positions matching one word, each branch served by a GIN index of migration 0003. A word
-# that is only a stop word ("the") constrains nothing rather than matching nothing.
-POSTGRES_WORD_MATCH = """
-    SELECT p.id FROM positions_position p JOIN sources_quote q ON q.id = p.quote_id
-     WHERE to_tsvector('english', q.text) @@ plainto_tsquery('english', %s)
-        OR to_tsvector('simple', q.original_text) @@ plainto_tsquery('simple', %s)
-    UNION
-    SELECT p.id FROM positions_position p JOIN positions_actor a ON a.id = p.actor_id
-     WHERE to_tsvector('english', a.name || ' ' || a.aliases) @@ plainto_tsquery('english', %s)
-    UNION
-    SELECT p.id FROM positions_position p
-     WHERE to_tsvector('english', p.summary) @@ plainto_tsquery('english', %s)
-    UNION
-    SELECT p.id FROM positions_position p WHERE numnode(plainto_tsquery('english', %s)) = 0
-"""
+# One word of a search, as a tsquery against positions_position.search_vector (migration 0005):
+# its English stems, or the word unstemmed as the original texts are indexed ('simple', so
+# Cyrillic and French words are found as written). A word that is only an English stop word
+# ("the") becomes an empty query, which && drops: it constrains nothing rather than matching nothing.
+POSTGRES_WORD_QUERY = """(CASE WHEN numnode(plainto_tsquery('english', %s)) = 0 THEN plainto_tsquery('english', %s)
+       ELSE plainto_tsquery('english', %s) || plainto_tsquery('simple', %s) END)"""
+
+
+def postgres_search_query(words: list[str]) -> tuple[str, list[str]]:
+    """Every word must match: the words' queries joined with &&, as SQL and its parameters."""
+    sql = " && ".join([POSTGRES_WORD_QUERY] * len(words))
+    params = [word for word in words for _ in range(POSTGRES_WORD_QUERY.count("%s"))]
+    return f"({sql})", params
+
+
+class StoredSearch(Expression):
+    """SQL over the position's stored search vector, a column SQLite lacks and the model leaves out.
+
+    `template` names the vector `{vector}` and the search query `{query}`. The table's alias is
+    read when the SQL is compiled, so the expression also works inside a subquery (alias U0).
+    """
+
+    def __init__(self, template: str, words: list[str], output_field):
+        super().__init__(output_field=output_field)
+        self.template = template
+        self.words = list(words)
+
+    def as_sql(self, compiler, connection):
+        vector = f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_vector"
+        query, params = postgres_search_query(self.words)
+        # A constant query folds at planning, so an all-stop-word search plans as no filter at all.
+        return self.template.format(vector=vector, query=query), params * self.template.count("{query}")
+
+    def __eq__(self, other):
+        return isinstance(other, StoredSearch) and (self.template, self.words) == (other.template, other.words)
+
+    def __hash__(self):
+        return hash((self.template, tuple(self.words)))
+
+
+def search_matches(words: list[str]) -> StoredSearch:
+    return StoredSearch("(numnode({query}) = 0 OR {vector} @@ {query})", words, models.BooleanField())
+
+
+def search_rank(words: list[str]) -> StoredSearch:
+    return StoredSearch("ts_rank({vector}, {query})", words, models.FloatField())
+
 
 # The latest governmental position per (country, topic), one index probe per pair, rather
 # than comparing every position with every later one.
@@ -76,23 +107,18 @@ class PositionQuerySet(models.QuerySet):
     def search(self, text: str):
         """Full-text search over quotes, original texts, summaries, actor names and aliases.
 
-        Every word must appear somewhere in those texts. PostgreSQL stems words and ranks the
-        matches (annotating `rank`), each word looked up in GIN indexes (migration 0003);
-        SQLite, the small embedded default, matches words as substrings.
+        Every word must appear somewhere in those texts. PostgreSQL matches stemmed words against
+        each position's stored, weighted vector (migration 0005, one GIN index) and annotates
+        `rank`, which costs nothing unless selected: order by it only when asked to, since ranking
+        every match of a common word reads every matching vector, where newest first reads only
+        a page of them along the date index. SQLite, the small embedded default, matches words as
+        substrings.
         """
         words = text.split()[:MAX_SEARCH_WORDS]
         if not words:
             return self
         if connections[self.db].vendor == "postgresql":
-            matches = self
-            for word in words:
-                matches = matches.filter(id__in=RawSQL(POSTGRES_WORD_MATCH, [word] * POSTGRES_WORD_MATCH.count("%s")))
-            vector = (
-                SearchVector("actor__name", "actor__aliases", weight="A", config="english")
-                + SearchVector("quote__text", "summary", weight="B", config="english")
-                + SearchVector("quote__original_text", weight="C", config="simple")
-            )
-            return matches.annotate(rank=SearchRank(vector, SearchQuery(" ".join(words), config="english")))
+            return self.filter(search_matches(words)).annotate(rank=search_rank(words))
         matches = self
         for word in words:
             matches = matches.filter(

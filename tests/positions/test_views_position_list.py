@@ -154,11 +154,19 @@ def test_odd_searches_are_answered(client, three, q):
 
 def test_searching_the_garbled_name_finds_keir_starmer_in_the_seed(client, seeded):
     starmer = set(Position.objects.filter(actor__slug="keir-starmer").values_list("pk", flat=True))
-    shown = shown_ids(client.get("/positions/", {"q": "Cyrus Starmer"}))
+    shown = shown_ids(client.get("/positions/", {"q": "Cyrus Starmer", "sort": "relevance"}))
     # France's position quotes the same article, which names Starmer too.
     assert starmer and starmer <= set(shown)
-    if connection.vendor == "postgresql":  # ranked by relevance: the name match comes first
+    if connection.vendor == "postgresql":  # ranked by relevance when asked: the name match comes first
         assert shown[0] in starmer
+
+
+def test_a_search_lists_newest_first_unless_relevance_is_asked_for(client):
+    old = PositionFactory(quote=QuoteFactory(text="Troops troops troops"), stated_on=datetime.date(2020, 1, 1))
+    new = PositionFactory(quote=QuoteFactory(text="No troops, and a long quote about other things"), stated_on=datetime.date(2024, 1, 1))
+    assert shown_ids(client.get("/positions/", {"q": "troops"})) == [new.pk, old.pk]
+    if connection.vendor == "postgresql":
+        assert shown_ids(client.get("/positions/", {"q": "troops", "sort": "relevance"})) == [old.pk, new.pk]
 
 
 def test_a_lower_case_country_is_shown_selected_in_the_form(client, three):
