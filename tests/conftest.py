@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import UserFactory
@@ -21,3 +22,11 @@ def editor(db):
 @pytest.fixture
 def viewer(db):
     return UserFactory(groups=["Viewers"], is_staff=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse ids, so data versions repeat between tests."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -9,6 +9,7 @@ from django_countries import countries
 from sources.models import Verification
 
 from positions.choices import Stance
+from positions.data_version import data_version
 from positions.models import Actor, AuthorisationBody, Position
 from positions.timeline import build_timeline
 
@@ -17,8 +18,8 @@ from .matrix import stance_matrix
 LATEST = 20
 
 
-@require_safe
-def country_list(request):
+def country_overview() -> list[dict]:
+    """Every country with positions: its current stances, how many actors and positions it has."""
     topics, rows = stance_matrix()
     actor_counts = dict(
         Actor.objects.exclude(country="").order_by().values_list("country").annotate(n=Count("id"))
@@ -32,7 +33,7 @@ def country_list(request):
         (code for code in set(actor_counts) | set(position_counts) if code not in with_stances),
         key=lambda code: countries.name(code) or code,
     )
-    listed = [
+    return [
         {
             "code": row.code,
             "name": row.name,
@@ -51,7 +52,13 @@ def country_list(request):
         }
         for code in others
     ]
-    return render(request, "positions/country_list.html", {"countries": listed})
+
+
+@require_safe
+def country_list(request):
+    # The template calls country_overview only when its cached rendering is out of date.
+    context = {"country_overview": country_overview, "data_version": data_version()}
+    return render(request, "positions/country_list.html", context)
 
 
 @require_safe

@@ -4,15 +4,16 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
+from positions.data_version import data_version
 from positions.models import Position
 
-from .matrix import stance_matrix
+from .matrix import StanceMatrix
 
 LATEST = 10
 
 
 @require_safe
 def home(request):
-    topics, rows = stance_matrix()
     latest = Position.objects.with_related().order_by("-stated_on", "-id")[:LATEST]
-    return render(request, "positions/home.html", {"topics": topics, "rows": rows, "latest": latest, "stance_choices": Stance.choices})
+    context = {"matrix": StanceMatrix(), "data_version": data_version(), "latest": latest, "stance_choices": Stance.choices}
+    return render(request, "positions/home.html", context)

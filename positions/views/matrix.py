@@ -1,6 +1,7 @@
 """The country × topic grid of current stances shared by the home and country pages."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django_countries import countries
 
@@ -44,3 +45,22 @@ def stance_matrix(code: str | None = None):
             row.cells.append(Cell(stance.position, stance.statements) if stance else None)
         rows.append(row)
     return topics, rows
+
+
+class StanceMatrix:
+    """The matrix, built only when a template first reads it: not at all when its rendering is cached."""
+
+    def __init__(self, code: str | None = None):
+        self.code = code
+
+    @cached_property
+    def built(self):
+        return stance_matrix(self.code)
+
+    @property
+    def topics(self):
+        return self.built[0]
+
+    @property
+    def rows(self):
+        return self.built[1]

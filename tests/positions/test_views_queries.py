@@ -77,8 +77,9 @@ def count_queries(client, url: str) -> int:
 
 # Pinned counts: change them only with a reason (a new section on the page), never for a per-row query.
 SPREAD_COUNTS = {
-    "/": 4,  # country stances with their positions and actors, topics, latest + their roles
-    "/countries/": 4,  # country stances, topics, actors and positions per country
+    # Uncached: data version, country stances with their positions and actors, topics, latest + their roles
+    "/": 5,
+    "/countries/": 5,  # data version, country stances, topics, actors and positions per country
     "/actors/": 4,  # country choices, count, page, roles
     # countries of actors, actor menu or not, three filter choice lists, count, page ids, page, roles, four facets
     "/positions/": 13,

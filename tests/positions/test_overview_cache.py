@@ -1,0 +1,92 @@
+"""The home matrix and the countries page are rendered once per version of the data, never stale.
+
+Each test renders a page (filling the cache), changes something a cell shows the way an editor
+would, and expects the very next request to show the change.
+"""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from positions.choices import ActorKind, Stance
+from positions.data_version import data_version
+from positions.models import Position
+from sources.models import Verification
+
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def stance(db):
+    actor = ActorFactory(name="Cyrus Starmer", country="GB", kind=ActorKind.OFFICIAL)
+    quote = QuoteFactory(said_on=D(2024, 11, 25))
+    return PositionFactory(actor=actor, topic=TopicFactory(name="Combat troops"), quote=quote, stance=Stance.OPEN)
+
+
+def matrix_html(client) -> str:
+    """The matrix table alone: the latest positions below it are never cached."""
+    html = client.get("/").content.decode()
+    start = html.index('id="stance-matrix"')
+    return html[start : html.index("</table>", start)]
+
+
+def test_a_cached_matrix_is_served_without_rebuilding_it(client, stance, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(3):  # data version, latest positions and their roles
+        response = client.get("/")
+    assert "Cyrus Starmer" in response.content.decode()
+
+
+def test_the_matrix_shows_an_edited_stance_at_once(client, stance):
+    assert "stance-open" in matrix_html(client)
+    stance.stance = Stance.RULES_OUT
+    stance.save()
+    assert "stance-rules_out" in matrix_html(client)
+
+
+def test_the_matrix_shows_a_renamed_actor_and_topic_at_once(client, stance):
+    matrix_html(client)
+    stance.actor.name = "Keir Starmer"
+    stance.actor.save()
+    stance.topic.name = "Ground troops"
+    stance.topic.save()
+    html = matrix_html(client)
+    assert "Keir Starmer" in html and "Ground troops" in html
+    assert "Cyrus Starmer" not in html
+
+
+def test_the_matrix_shows_a_quote_losing_its_confirmation_at_once(client, stance):
+    assert "verification-reported" not in matrix_html(client)
+    stance.quote.verification = Verification.REPORTED
+    stance.quote.save()
+    assert "verification-reported" in matrix_html(client)
+
+
+def test_the_matrix_drops_a_deleted_stance_at_once(client, stance):
+    assert "Cyrus Starmer" in matrix_html(client)
+    stance.delete()
+    assert "Cyrus Starmer" not in client.get("/").content.decode()  # no matrix, no latest position
+
+
+def test_the_countries_page_shows_a_new_country_at_once(client, stance):
+    assert "France" not in client.get("/countries/").content.decode()
+    PositionFactory(actor=ActorFactory(country="FR", kind=ActorKind.STATE), topic=stance.topic)
+    assert "France" in client.get("/countries/").content.decode()
+
+
+def test_bulk_loads_and_rebuilds_change_the_version():
+    before = data_version()
+    call_command("generate_data", positions=50, seed=4)
+    after_load = data_version()
+    call_command("refresh_country_stances")
+    assert len({before, after_load, data_version()}) == 3
+
+
+def test_a_raw_update_is_shown_once_the_stances_are_refreshed(client, stance):
+    matrix_html(client)
+    Position.objects.filter(pk=stance.pk).update(stance=Stance.SUPPORTS)  # no signal, no history
+    call_command("refresh_country_stances")
+    assert "stance-supports" in matrix_html(client)
