@@ -7,35 +7,42 @@ file twice creates nothing the second time.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from operator import attrgetter
+from types import MappingProxyType
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 from sources.models import Outlet, Quote, Source
 
-from .exchange import ExchangeRow, RowError, parse_row, read_rows
+from .exchange import ExchangeRow, RawRow, RowError, iter_rows, parse_row
 from .import_report import Change, ImportReport, display, excerpt
+from .import_writer import NEW_COLUMNS, Pending, insert_new
 from .models import Actor, Position, Role, Topic
 
 BATCH_SIZE = 1000
+# What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
+NO_FIELDS = MappingProxyType({})
 # Keeps every `IN (...)` under SQLite's limit on query parameters.
 LOOKUP_CHUNK = 500
 
 
 def import_file(data: bytes, name: str = "", dry_run: bool = False, user=None) -> ImportReport:
     """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files."""
-    raw_rows = read_rows(data, name)
-    return import_rows(raw_rows, dry_run=dry_run, user=user)
+    return import_rows(iter_rows(data, name), dry_run=dry_run, user=user)
 
 
-def import_rows(raw_rows, dry_run: bool = False, user=None) -> ImportReport:
-    report = ImportReport(rows=len(raw_rows), dry_run=dry_run)
+def import_rows(raw_rows: Iterable[RawRow], dry_run: bool = False, user=None) -> ImportReport:
+    """Check every row, then match and write them; each raw row is checked as it is read and let go."""
+    report = ImportReport(dry_run=dry_run)
     rows = []
     for raw in raw_rows:
+        report.rows += 1
         try:
             rows.append(parse_row(raw))
         except RowError as error:
@@ -79,46 +86,64 @@ def quote_key(row: ExchangeRow) -> tuple:
 
 
 ACTOR_FIELDS = ("actor", "actor_kind", "country")
-SOURCE_FIELDS = ("source_title", "outlet", "published_on", "published_precision", "archive_url")
+# The outlet last: its name is compared without regard to case.
+SOURCE_FIELDS = ("source_title", "published_on", "published_precision", "archive_url", "outlet")
 QUOTE_FIELDS = ("quote_original", "quote_language", "verification")
+source_details = attrgetter(*SOURCE_FIELDS[:-1])
 
 
 def inconsistencies(rows: list[ExchangeRow]) -> list[RowError]:
     """Rows that describe the same actor, source or quote differently, or repeat a position."""
     errors = []
     checks = [
-        ("actor_slug", lambda row: row.actor_slug, ACTOR_FIELDS),
-        ("source", source_key, SOURCE_FIELDS),
-        ("quote", quote_key, QUOTE_FIELDS),
+        ("actor_slug", attrgetter("actor_slug"), attrgetter(*ACTOR_FIELDS), ACTOR_FIELDS),
+        ("source", source_key, lambda row: (*source_details(row), row.outlet.casefold()), SOURCE_FIELDS),
+        ("quote", quote_key, attrgetter(*QUOTE_FIELDS), QUOTE_FIELDS),
     ]
-    for what, key_of, fields in checks:
+    for what, key_of, described_by, fields in checks:
         first: dict = {}
         for row in rows:
-            other = first.setdefault(key_of(row), row)
-            differing = [name for name in fields if normalised(other, name) != normalised(row, name)]
-            if differing:
-                errors.append(
-                    RowError(
-                        row.line,
-                        [_("describes the same %(what)s as line %(other)d differently (%(fields)s).")
-                         % {"what": what, "other": other.line, "fields": ", ".join(differing)}],
-                    )
+            described = described_by(row)
+            other, other_described = first.setdefault(key_of(row), (row, described))
+            if described == other_described:
+                continue
+            differing = [name for name, a, b in zip(fields, other_described, described, strict=True) if a != b]
+            errors.append(
+                RowError(
+                    row.line,
+                    [_("describes the same %(what)s as line %(other)d differently (%(fields)s).")
+                     % {"what": what, "other": other.line, "fields": ", ".join(differing)}],
                 )
+            )
     return errors
-
-
-def normalised(row: ExchangeRow, name: str):
-    value = getattr(row, name)
-    return value.casefold() if name == "outlet" else value
 
 
 # Matching and writing ------------------------------------------------------------------------------
 
 
-def chunks(values: Iterable, size: int = LOOKUP_CHUNK):
+def chunks(values: Iterable, size: int | None = None):
     values = list(values)
+    size = size or LOOKUP_CHUNK
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def among(queryset, field: str, values: Iterable) -> Iterator:
+    """Objects of `queryset` whose `field` is one of `values`.
+
+    On PostgreSQL one query with the values as a single array parameter (`= ANY(%s)`), which
+    costs little to build however many there are; elsewhere `IN (...)` in chunks.
+    """
+    values = list(values)
+    if not values:
+        return
+    if connection.vendor == "postgresql":
+        quote_name = connection.ops.quote_name
+        column = f"{quote_name(queryset.model._meta.db_table)}.{quote_name(queryset.model._meta.get_field(field).column)}"
+        yield from queryset.filter(RawSQL(f"{column} = ANY(%s)", (values,), output_field=BooleanField()))
+        return
+    for part in chunks(values):
+        yield from queryset.filter(**{f"{field}__in": part})
 
 
 def identity(obj) -> tuple:
@@ -139,11 +164,10 @@ class Plan:
         self.actors: dict = {}
         self.sources: dict = {}
         self.quotes: dict = {}
-        self.positions_by_row: dict = {}
 
     def created(self, kind: str, obj, line: int, label: str) -> None:
         self.new[kind].append(obj)
-        self.changes.append(Change(line, kind, label, created=True))
+        self.changes.append(Change(line, kind, label, True, NO_FIELDS))
 
     def compare(self, kind: str, obj, line: int, label: str, wanted: dict, shown: dict | None = None) -> None:
         """Set the fields that differ from the row on an existing object, and note the change."""
@@ -170,8 +194,7 @@ class Plan:
 
     def match_topics(self) -> None:
         slugs = {row.topic for row in self.rows}
-        for part in chunks(slugs):
-            self.topics.update({topic.slug: topic for topic in Topic.objects.filter(slug__in=part)})
+        self.topics.update({topic.slug: topic for topic in among(Topic.objects.all(), "slug", slugs)})
         for row in self.rows:
             if row.topic not in self.topics:
                 # Named after its slug, for an editor to rename.
@@ -180,9 +203,8 @@ class Plan:
 
     def match_outlets(self) -> None:
         names = {outlet_key(row): row.outlet for row in reversed(self.rows)}
-        for part in chunks(names.values()):
-            for outlet in Outlet.objects.filter(name__in=part):
-                self.outlets.setdefault(outlet.name.casefold(), outlet)
+        for outlet in among(Outlet.objects.all(), "name", names.values()):
+            self.outlets.setdefault(outlet.name.casefold(), outlet)
         unmatched = [name for key, name in names.items() if key not in self.outlets]
         for part in chunks(unmatched, 100):
             query = Q()
@@ -210,8 +232,7 @@ class Plan:
 
     def match_actors(self) -> None:
         slugs = {row.actor_slug for row in self.rows}
-        for part in chunks(slugs):
-            self.actors.update({actor.slug: actor for actor in Actor.objects.filter(slug__in=part)})
+        self.actors.update({actor.slug: actor for actor in among(Actor.objects.all(), "slug", slugs)})
         seen = set()
         for row in self.rows:
             if row.actor_slug in seen:
@@ -233,12 +254,12 @@ class Plan:
     def match_sources(self) -> None:
         by_url, by_title = {}, {}
         urls = {row.source_url for row in self.rows if row.source_url}
-        for part in chunks(urls):
-            by_url.update({source.url: source for source in Source.objects.filter(url__in=part).select_related("outlet")})
+        # Excluding blank URLs lets PostgreSQL use the partial unique index on URLs.
+        with_url = Source.objects.exclude(url="").select_related("outlet")
+        by_url.update({source.url: source for source in among(with_url, "url", urls)})
         titles = {row.source_title for row in self.rows if not row.source_url}
-        for part in chunks(titles):
-            for source in Source.objects.filter(url="", title__in=part).select_related("outlet"):
-                by_title.setdefault((source.outlet_id, source.title, source.published_on), source)
+        for source in among(Source.objects.filter(url="").select_related("outlet"), "title", titles):
+            by_title.setdefault((source.outlet_id, source.title, source.published_on), source)
         for row in self.rows:
             key = source_key(row)
             if key in self.sources:
@@ -250,11 +271,9 @@ class Plan:
                 source = by_title.get((outlet.pk, row.source_title, row.published_on)) if outlet.pk else None
             label = row.source_url or f"{row.outlet}: {row.source_title}"
             if source is None:
-                source = Source(
-                    outlet=outlet, title=row.source_title, url=row.source_url, published_on=row.published_on,
-                    published_precision=row.published_precision, language=row.quote_language or "en",
-                    archive_url=row.archive_url,
-                )  # fmt: skip
+                # NEW_COLUMNS[Source] order; the outlet's id is known once it is written.
+                source = Pending((outlet, row.source_title, row.source_url, row.published_on, row.published_precision,
+                                  row.quote_language or "en", row.archive_url), row.line)  # fmt: skip
                 self.created("source", source, row.line, label)
             else:
                 wanted = {"title": row.source_title, "published_on": row.published_on,
@@ -270,10 +289,10 @@ class Plan:
         candidates = defaultdict(list)
         source_ids = {source.pk for source in self.sources.values() if source.pk}
         texts = {row.quote for row in self.rows}
-        for part in chunks(source_ids):
-            for text_part in chunks(texts):
-                for quote in Quote.objects.filter(source_id__in=part, text__in=text_part).order_by("id"):
-                    candidates[(quote.source_id, quote.text)].append(quote)
+        # All quotes of the matched sources (a source has a few), rather than sources × texts.
+        for quote in among(Quote.objects.order_by("id"), "source_id", source_ids):
+            if quote.text in texts:
+                candidates[(quote.source_id, quote.text)].append(quote)
         for row in self.rows:
             key = quote_key(row)
             if key in self.quotes:
@@ -284,11 +303,8 @@ class Plan:
             quote = next((q for q in found if q.said_on == row.stated_on), found[0] if found else None)
             label = excerpt(row.quote)
             if quote is None:
-                quote = Quote(
-                    source=source, text=row.quote, original_text=row.quote_original,
-                    original_language=row.quote_language, said_on=row.stated_on,
-                    date_precision=row.date_precision, verification=row.verification,
-                )  # fmt: skip
+                quote = Pending((source, row.quote, row.quote_original, row.quote_language, row.stated_on,
+                                 row.date_precision, row.verification), row.line)  # fmt: skip
                 self.created("quote", quote, row.line, label)
             else:
                 wanted = {"original_text": row.quote_original, "original_language": row.quote_language,
@@ -300,9 +316,8 @@ class Plan:
         """Reuse a role of the row's title covering its date, or start one on that date."""
         roles = defaultdict(list)
         actor_ids = {actor.pk for actor in self.actors.values() if actor.pk}
-        for part in chunks(actor_ids):
-            for role in Role.objects.filter(actor_id__in=part):
-                roles[role.actor_id].append(role)
+        for role in among(Role.objects.all(), "actor_id", actor_ids):
+            roles[role.actor_id].append(role)
         # Oldest first, so a later statement reuses the role an earlier one started.
         for row in sorted((row for row in self.rows if row.role), key=lambda row: (row.stated_on, row.line)):
             actor = self.actors[row.actor_slug]
@@ -316,9 +331,8 @@ class Plan:
     def match_positions(self) -> None:
         existing = {}
         quote_ids = {quote.pk for quote in self.quotes.values() if quote.pk}
-        for part in chunks(quote_ids):
-            for position in Position.objects.filter(quote_id__in=part):
-                existing[(position.actor_id, position.topic_id, position.quote_id)] = position
+        for position in among(Position.objects.all(), "quote_id", quote_ids):
+            existing[(position.actor_id, position.topic_id, position.quote_id)] = position
         first_line = {}
         for row in self.rows:
             actor, topic, quote = self.actors[row.actor_slug], self.topics[row.topic], self.quotes[quote_key(row)]
@@ -331,14 +345,15 @@ class Plan:
                 continue
             first_line[key] = row.line
             label = f"{row.actor_slug} / {row.topic} ({row.stated_on.isoformat()})"
-            wanted = {"stance": row.stance, "stated_on": row.stated_on, "date_precision": row.date_precision,
-                      "conditions": row.conditions, "summary": row.summary}  # fmt: skip
             position = existing.get((actor.pk, topic.pk, quote.pk)) if actor.pk and topic.pk and quote.pk else None
             if position is None:
-                position = Position(actor=actor, topic=topic, quote=quote, **wanted)
+                # The first NEW_COLUMNS[Position]; the copies of actor and quote values are added on writing.
+                position = Pending((actor, topic, quote, row.stance, row.stated_on, row.date_precision, row.conditions,
+                                    row.summary), row.line)  # fmt: skip
                 self.created("position", position, row.line, label)
-                self.positions_by_row[row.line] = position
             else:
+                wanted = {"stance": row.stance, "stated_on": row.stated_on, "date_precision": row.date_precision,
+                          "conditions": row.conditions, "summary": row.summary}  # fmt: skip
                 self.compare("position", position, row.line, label, wanted)
 
     def write(self, user=None) -> None:
@@ -347,25 +362,31 @@ class Plan:
         for kind, model in (("topic", Topic), ("outlet", Outlet), ("actor", Actor)):
             self.create(model, self.new[kind], options)
         self.update(Actor, "actor", options)
-        self.create(Source, self.new["source"], options)
+        now = timezone.now()
+        insert_new(Source, self.new["source"], user, now)
         self.update(Source, "source", options)
-        self.create(Quote, self.new["quote"], options)
+        insert_new(Quote, self.new["quote"], user, now)
         self.update(Quote, "quote", options)
         self.create(Role, self.new["role"], options)
         self.copy_to_positions()
         positions = self.new["position"]
-        for position in positions:
-            position.copy_denormalised_fields()
+        self.add_copied_values(positions, now)
         # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
         # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
-        line_of = {id(position): line for line, position in self.positions_by_row.items()}
-        positions.sort(key=lambda position: (position.stated_on, -line_of[id(position)]))
-        self.create(Position, positions, options)
-        now = timezone.now()
+        positions.sort(key=lambda position: (position.values[4], -position.line))
+        insert_new(Position, positions, user, now)
         for position, fields in self.updated["position"].values():
             position.updated_at = now
             fields.add("updated_at")
         self.update(Position, "position", options)
+
+    def add_copied_values(self, positions: list[Pending], now) -> None:
+        """Complete new positions with their copies of the actor's and the quote's values (see Position)."""
+        of_actor = {id(actor): (actor.country.code if actor.country else "", actor.kind) for actor in self.actors.values()}
+        for position in positions:
+            actor, _topic, quote = position.values[:3]
+            verification = quote.values[6] if isinstance(quote, Pending) else quote.verification
+            position.values = (*position.values, *of_actor[id(actor)], verification, now, now)
 
     def create(self, model, objects: list, options: dict) -> None:
         if objects:

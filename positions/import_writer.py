@@ -1,0 +1,131 @@
+"""Writing an import's new sources, quotes and positions in bulk, each with its `+` history row.
+
+An import may create a hundred thousand rows of each. They are kept as `Pending` tuples, not
+model instances, and written without a Python object per row: on PostgreSQL with ids drawn
+from the table's sequence and the rows sent by COPY, elsewhere (SQLite, the small default) by
+`bulk_create` in batches. History rows are then copied from the written rows by one
+`INSERT … SELECT` per table, as simple_history's bulk helpers would have made them one by one
+(history_type `+`, the importing user, an empty change reason). Bulk writes send no signals:
+the importer keeps positions' copied columns in step itself.
+"""
+
+from collections.abc import Iterator, Sequence
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from sources.models import Quote, Source
+
+from .models import Position
+
+# Columns of the rows an import creates, in the order a Pending holds them. Parents (outlet,
+# source, actor, topic, quote) are held as objects, since a new parent has no id until written.
+NEW_COLUMNS = {
+    Source: ("outlet_id", "title", "url", "published_on", "published_precision", "language", "archive_url"),
+    Quote: ("source_id", "text", "original_text", "original_language", "said_on", "date_precision", "verification"),
+    Position: ("actor_id", "topic_id", "quote_id", "stance", "stated_on", "date_precision", "conditions", "summary",
+               "country", "actor_kind", "verification", "created_at", "updated_at"),
+}  # fmt: skip
+PARENTS = {Source: (0,), Quote: (0,), Position: (0, 1, 2)}
+BATCH_SIZE = 1000
+# Keeps every `IN (...)` under SQLite's limit on query parameters.
+ID_CHUNK = 500
+
+
+class Pending:
+    """A row the import will create: its values in NEW_COLUMNS order, and its id once written."""
+
+    __slots__ = ("values", "line", "pk")
+
+    def __init__(self, values: tuple, line: int):
+        self.values = values
+        self.line = line
+        self.pk = None
+
+
+def insert_new(model, pending: Sequence[Pending], user=None, now=None) -> None:
+    """Write the rows, set each Pending's id, and add one creation history row per row."""
+    if not pending:
+        return
+    if connection.vendor == "postgresql":
+        copy_rows(model, pending)
+    else:
+        create_rows(model, pending)
+    insert_history(model, [row.pk for row in pending], user, now)
+
+
+def resolved(model, pending: Pending) -> list:
+    values = list(pending.values)
+    for index in PARENTS[model]:
+        values[index] = values[index].pk
+    return values
+
+
+def other_columns(model) -> tuple[tuple[str, ...], tuple]:
+    """The model's remaining columns with their defaults (a source's notes, its accessed date)."""
+    given = set(NEW_COLUMNS[model]) | {model._meta.pk.attname}
+    fields = [field for field in model._meta.concrete_fields if field.attname not in given]
+    return tuple(field.column for field in fields), tuple(field.get_default() for field in fields)
+
+
+def copy_rows(model, pending: Sequence[Pending]) -> None:
+    """PostgreSQL: ids from the table's own sequence, then COPY of every row, in this transaction."""
+    quote_name = connection.ops.quote_name
+    table, pk = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, pk, len(pending)]
+        )
+        # Ascending, so rows get ids in the order given (positions: by statement date).
+        ids = sorted(row[0] for row in cursor.fetchall())
+    extra_columns, extra_values = other_columns(model)
+    columns = ", ".join(quote_name(name) for name in (pk, *NEW_COLUMNS[model], *extra_columns))
+    with connection.connection.cursor() as cursor, cursor.copy(f"COPY {quote_name(table)} ({columns}) FROM STDIN") as copy:
+        for row, pk_value in zip(pending, ids, strict=True):
+            row.pk = pk_value
+            copy.write_row((pk_value, *resolved(model, row), *extra_values))
+
+
+def create_rows(model, pending: Sequence[Pending]) -> None:
+    """Other databases: bulk_create in batches; the database returns each new id."""
+    columns = NEW_COLUMNS[model]
+    for start in range(0, len(pending), BATCH_SIZE):
+        batch = pending[start : start + BATCH_SIZE]
+        objects = [model(**dict(zip(columns, resolved(model, row), strict=True))) for row in batch]
+        model.objects.bulk_create(objects)
+        for row, obj in zip(batch, objects, strict=True):
+            assert obj.pk is not None, "the database did not return the ids of created rows"
+            row.pk = obj.pk
+
+
+def history_sql(model, where: str) -> str:
+    """INSERT … SELECT copying rows of `model` into its history table as creations, in id order."""
+    quote_name = connection.ops.quote_name
+    pk = quote_name(model._meta.pk.column)
+    history = model.history.model
+    tracked = history.tracked_fields
+    targets = [history._meta.get_field(field.name).column for field in tracked]
+    targets += [history._meta.get_field(name).column
+                for name in ("history_date", "history_change_reason", "history_type", "history_user")]  # fmt: skip
+    sources = [quote_name(field.column) for field in tracked] + ["%s", "%s", "%s", "%s"]
+    return (
+        f"INSERT INTO {quote_name(history._meta.db_table)} ({', '.join(quote_name(name) for name in targets)}) "
+        f"SELECT {', '.join(sources)} FROM {quote_name(model._meta.db_table)} WHERE {pk} {where} ORDER BY {pk}"
+    )
+
+
+def insert_history(model, ids: list[int], user=None, now=None) -> None:
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True) or not ids:
+        return
+    params = [now or timezone.now(), "", "+", getattr(user, "pk", None)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(history_sql(model, "= ANY(%s)"), [*params, ids])
+            return
+        for part in id_chunks(ids):
+            cursor.execute(history_sql(model, f"IN ({', '.join(['%s'] * len(part))})"), [*params, *part])
+
+
+def id_chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), ID_CHUNK):
+        yield ids[start : start + ID_CHUNK]
