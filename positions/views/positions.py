@@ -1,18 +1,17 @@
 """The positions list (one FilterSet, facet counts, sort, pages) and one position with everything behind it."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
-from positions.choices import ActorKind, Stance
+from positions.facets import MAX_ROWS as FACET_MAX_ROWS
+from positions.facets import facets
 from positions.filters import PositionFilter
 from positions.models import Actor, Position
 
 PER_PAGE = 50
-FACET_LIMIT = 15
 
 
 class IdsFirstPaginator(Paginator):
@@ -30,35 +29,6 @@ class IdsFirstPaginator(Paginator):
         ids = list(self.object_list.values_list("id", flat=True)[bottom:top])
         rows = Position.objects.filter(pk__in=ids).with_related().in_bulk()
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
-
-
-def facet(queryset, field: str, label_of) -> list[dict]:
-    """Rows per value of one column in the current selection, largest first: {value, label, count}."""
-    rows = queryset.order_by().values(field).annotate(n=Count("id")).order_by("-n", field)
-    return [{"value": row[field], "label": label_of(row[field]), "count": row["n"]} for row in rows]
-
-
-def facets(queryset) -> list[dict]:
-    """Datasette-style counts of the current selection by stance, topic, country and actor kind."""
-    stance_labels = dict(Stance.choices)
-    kind_labels = dict(ActorKind.choices)
-    topics = queryset.order_by().values("topic__slug", "topic__name").annotate(n=Count("id")).order_by("-n", "topic__name")
-    return [
-        {"name": "stance", "title": _("Stance"), "rows": facet(queryset, "stance", lambda v: stance_labels.get(v, v))},
-        {
-            "name": "topic",
-            "title": _("Topic"),
-            "rows": [{"value": row["topic__slug"], "label": row["topic__name"], "count": row["n"]} for row in topics],
-        },
-        {
-            "name": "country",
-            "title": _("Country"),
-            "rows": [
-                row for row in facet(queryset, "country", lambda v: countries.name(v) or v) if row["value"]
-            ][:FACET_LIMIT],
-        },
-        {"name": "actor_kind", "title": _("Actor kind"), "rows": facet(queryset, "actor_kind", lambda v: kind_labels.get(v, v))},
-    ]
 
 
 MORE_FILTERS = ("verification", "actor", "actor_kind", "outlet", "date_from", "date_to")
@@ -109,7 +79,8 @@ def position_list(request):
             "valid": True,
             "more_open": more_open,
             "page": page,
-            "facets": facets(selection),
+            "facets": facets(selection, page.paginator.count),
+            "facet_max_rows": FACET_MAX_ROWS,
             "active": f.active_filters(),
             "export_query": export_query.urlencode(),
         },

@@ -1,0 +1,50 @@
+"""Facet counts: one query gives what counting each column separately gives; huge selections are not counted."""
+
+import pytest
+from django.db.models import Count
+from positions import facets as facets_module
+from positions.choices import ActorKind, Stance
+from positions.facets import facets, grouped_counts
+from positions.models import Position
+
+from tests.factories import ActorFactory, PositionFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mixed():
+    topics = [TopicFactory(name="Combat troops"), TopicFactory(name="Instructors")]
+    kinds = [ActorKind.OFFICIAL, ActorKind.STATE, ActorKind.ANALYST]
+    stances = [Stance.SUPPORTS, Stance.OPPOSES, Stance.OPEN, Stance.RULES_OUT, Stance.SUPPORTS]
+    for i in range(23):
+        actor = ActorFactory(country=["GB", "FR", "DE", ""][i % 4], kind=kinds[i % 3])
+        PositionFactory(actor=actor, topic=topics[i % 2], stance=stances[i % 5])
+
+
+@pytest.mark.parametrize("filters", [{}, {"stance": Stance.SUPPORTS}, {"country__in": ["GB", "FR"]}, {"topic__name": "Instructors"}])
+def test_one_query_counts_what_a_query_per_column_counts(mixed, filters):
+    selection = Position.objects.filter(**filters)
+    counts = grouped_counts(selection)
+    for column in ("stance", "topic_id", "country", "actor_kind"):
+        expected = {str(value): n for value, n in selection.order_by().values_list(column).annotate(n=Count("id"))}
+        assert counts[column] == expected, column
+
+
+def test_facets_are_ranked_and_labelled(mixed):
+    stance, topic, country, kind = facets(Position.objects.all(), 23)
+    assert [row["count"] for row in stance["rows"]] == sorted((row["count"] for row in stance["rows"]), reverse=True)
+    assert {row["value"] for row in topic["rows"]} == set(Position.objects.values_list("topic__slug", flat=True))
+    assert "" not in {row["value"] for row in country["rows"]}
+    assert {row["label"] for row in country["rows"]} == {"United Kingdom", "France", "Germany"}
+    assert sum(row["count"] for row in kind["rows"]) == 23
+
+
+def test_a_selection_too_large_to_count_says_so_instead(client, mixed, monkeypatch):
+    monkeypatch.setattr(facets_module, "MAX_ROWS", 10)
+    assert facets(Position.objects.all(), 23) is None
+    page = client.get("/positions/").content.decode()
+    assert "appear once a filter narrows the selection" in page
+    narrowed = client.get("/positions/?country=GB&stance=supports").content.decode()
+    assert "appear once a filter narrows the selection" not in narrowed
+    assert 'class="count"' in narrowed
