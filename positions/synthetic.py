@@ -8,6 +8,7 @@ country, actor kind and verification on positions are filled here, and no histor
 
 import datetime
 import random
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -108,6 +109,7 @@ class SyntheticData:
         self.country_names = {code: str(name) for code, name in countries}
         self.actors: list[SyntheticActor] = []
         self.sources: list[SyntheticSource] = []
+        self.quote_keys: set[int] = set()  # see distinct_quote
         self.years = list(YEAR_WEIGHTS)
         self.year_cum = cumulative(YEAR_WEIGHTS.values())
         self.topics = [slug for slug in TOPIC_WEIGHTS if slug in topic_ids]
@@ -317,6 +319,7 @@ class SyntheticData:
         stances = [self.stance(actor, topic, said_on.year) for topic in topics]
         text, original, language = self.quote_text(actor, topics[0], stances[0], source.language)
         quote_id = self.new_id("quote")
+        text, original = self.distinct_quote(source.id, said_on, text, original, language, quote_id, actor)
         quote = (quote_id, source.id, text, original, language, said_on, precision, verification)
         created = datetime.datetime.combine(said_on, datetime.time(9), tzinfo=datetime.UTC) + datetime.timedelta(days=1)
         positions = []
@@ -327,6 +330,28 @@ class SyntheticData:
             positions.append((self.new_id("position"), actor.id, self.topic_ids[topic], quote_id, stance, said_on,
                               precision, conditions, summary, actor.country, actor.kind, verification, created, created))
         return quote, positions
+
+    def distinct_quote(self, source_id: int, said_on: datetime.date, text: str, original: str, language: str,
+                       quote_id: int, actor: SyntheticActor) -> tuple[str, str]:
+        """The quote's words, lengthened if the source already has the same words that day.
+
+        An export names a quote by its source, words and date (DESIGN.md), so two quotes alike in
+        all three would come back as one, its positions with two verifications, and the import
+        would refuse the file. Keys are remembered as one integer each (a CRC of the words): a
+        CRC shared by other words only lengthens a quote that did not need it.
+        """
+        for _attempt in range(10):
+            key = (zlib.crc32(text.encode()) << 64) | (source_id << 24) | said_on.toordinal()
+            if key not in self.quote_keys:
+                self.quote_keys.add(key)
+                return text, original
+            if original:
+                extra = self.rng.choice(words.TRANSLATED_FILLERS)
+                text, original = f"{text} {extra[0]}", f"{original} {extra[1 if language == 'uk' else 2]}"
+            else:
+                text = f"{text} {self.rng.choice(words.FILLER_SENTENCES).format(c=actor.context)}"
+        # Ten draws alike are as good as impossible; the quote's id settles it regardless.
+        return f"{text} ({quote_id})", original
 
     def stance(self, actor: SyntheticActor, topic: str, year: int) -> str:
         """The actor's lean, drifting by year and shifted by topic, with noise: stances change over time."""
