@@ -70,6 +70,8 @@ class PositionFilter(django_filters.FilterSet):
     # Past this many actors the menu would outweigh the page (20,000 actors make 1.5 MB of HTML):
     # the actor is then typed as its slug, as in the actor page's address.
     MAX_ACTOR_MENU = 300
+    # Likewise for outlets: rendering 500 options costs more than the rest of the page.
+    MAX_OUTLET_MENU = 300
     actor_kind = django_filters.ChoiceFilter(label=_("Actor kind"), choices=ActorKind.choices)
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", field_name="topic"
@@ -102,6 +104,10 @@ class PositionFilter(django_filters.FilterSet):
         if Actor.objects.all()[self.MAX_ACTOR_MENU : self.MAX_ACTOR_MENU + 1].exists():
             actor_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. david-lammy")})
             actor_field.help_text = _("The actor's slug, as in the address of its page.")
+        outlet_field = self.form.fields["outlet"]
+        if Outlet.objects.all()[self.MAX_OUTLET_MENU : self.MAX_OUTLET_MENU + 1].exists():
+            outlet_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. le-monde")})
+            outlet_field.help_text = _("The outlet's slug, as in the address of its sources.")
 
     @property
     def qs(self):

@@ -91,3 +91,20 @@ def test_actor_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
     f = PositionFilter(QueryDict("actor=actor-x"), queryset=Position.objects.all())
     assert f.form.fields["actor"].widget.input_type == "text"
     assert not f.is_valid() and "actor" in f.form.errors
+
+
+def test_outlet_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
+    from django.http import QueryDict
+    from positions.filters import PositionFilter
+    from positions.models import Position
+
+    from tests.factories import OutletFactory, PositionFactory, QuoteFactory, SourceFactory
+
+    outlets = OutletFactory.create_batch(3)
+    PositionFactory(quote=QuoteFactory(source=SourceFactory(outlet=outlets[0])))
+    assert PositionFilter(QueryDict(""), queryset=Position.objects.all()).form.fields["outlet"].widget.input_type == "select"
+    monkeypatch.setattr(PositionFilter, "MAX_OUTLET_MENU", 2)
+    f = PositionFilter(QueryDict(f"outlet={outlets[0].slug}"), queryset=Position.objects.all())
+    assert f.form.fields["outlet"].widget.input_type == "text"
+    assert f.is_valid() and f.qs.count() == 1
+    assert not PositionFilter(QueryDict("outlet=no-such-outlet"), queryset=Position.objects.all()).is_valid()

@@ -81,10 +81,10 @@ SPREAD_COUNTS = {
     "/": 5,
     "/countries/": 5,  # data version, country stances, topics, actors and positions per country
     "/actors/": 4,  # country choices, count, page, roles
-    # countries of actors, actor menu or not, three filter choice lists, count, page ids, page, roles,
-    # the four facets in one query, their topics
-    "/positions/": 11,
-    "/positions/?q=statement&verification=confirmed": 11,
+    # countries of actors, actor and outlet menus or not, three filter choice lists, count, page ids,
+    # page, roles, the four facets in one query, their topics
+    "/positions/": 12,
+    "/positions/?q=statement&verification=confirmed": 12,
     "/sources/": 3,
     "/authorisations/": 1,
 }
