@@ -383,6 +383,8 @@ def url_maker(name: str, placeholder):
 
 
 MAX_POSITIONS = 5000
+# A timeline that is one section of a page (a country's, an actor's) draws fewer, linking to the full one.
+SECTION_LIMIT = 200
 
 
 def newest_cutoff(positions, limit: int | None = None) -> datetime.date | None:
@@ -397,14 +399,21 @@ def newest_cutoff(positions, limit: int | None = None) -> datetime.date | None:
 
 
 def build_timeline(
-    positions, *, today: datetime.date | None = None, date_from=None, date_to=None, dom_id: str = "tl"
+    positions,
+    *,
+    today: datetime.date | None = None,
+    date_from=None,
+    date_to=None,
+    dom_id: str = "tl",
+    limit: int | None = None,
 ) -> Timeline:
     """The timeline of a queryset of positions (filtered, a country's, an actor's), in two queries.
 
-    `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline.
+    `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline;
+    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part.
     """
     today = today or timezone.localdate()
-    cutoff = newest_cutoff(positions)
+    cutoff = newest_cutoff(positions, limit)
     if cutoff:
         positions = positions.filter(stated_on__gte=cutoff)
     shown = list(

@@ -13,7 +13,7 @@ from django_countries import countries
 from positions.choices import ActorKind
 from positions.filters import CountryFilter
 from positions.models import Actor, Position
-from positions.timeline import build_timeline
+from positions.timeline import SECTION_LIMIT, build_timeline
 
 PER_PAGE = 50
 
@@ -99,6 +99,6 @@ def actor_detail(request, slug: str):
             "rows": rows,
             "page": page,
             "current": current,
-            "timeline": build_timeline(Position.objects.filter(actor=actor)),
+            "timeline": build_timeline(Position.objects.filter(actor=actor), limit=SECTION_LIMIT),
         },
     )

@@ -11,7 +11,7 @@ from sources.models import Verification
 from positions.choices import Stance
 from positions.data_version import data_version
 from positions.models import Actor, AuthorisationBody, Position
-from positions.timeline import build_timeline
+from positions.timeline import SECTION_LIMIT, build_timeline
 
 from .matrix import stance_matrix
 
@@ -90,6 +90,6 @@ def country_detail(request, code: str):
             "total": total,
             "stance_choices": Stance.choices,
             "verification_choices": Verification.choices,
-            "timeline": build_timeline(Position.objects.for_country(upper), today=today),
+            "timeline": build_timeline(Position.objects.for_country(upper), today=today, limit=SECTION_LIMIT),
         },
     )

@@ -186,3 +186,19 @@ def test_no_cutoff_at_or_under_the_limit(client, monkeypatch):
         PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
     timeline = client.get(URL, {"country": "gb"}).context["timeline"]
     assert timeline.cutoff is None and len(timeline.entries) == 5
+
+
+@pytest.mark.parametrize("page", ["country", "actor"])
+def test_country_and_actor_pages_draw_fewer_and_link_to_the_full_timeline(client, monkeypatch, page):
+    monkeypatch.setattr(f"positions.views.{'countries' if page == 'country' else 'actors'}.SECTION_LIMIT", 3)
+    actor, topic = ActorFactory(country="GB", kind="state", slug="united-kingdom"), TopicFactory()
+    for day in range(1, 9):
+        PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
+    url, full = ("/countries/gb/", "/timeline/?country=gb") if page == "country" else ("/actors/united-kingdom/", "/timeline/?actor=united-kingdom")
+    response = client.get(url)
+    timeline = response.context["timeline"]
+    assert sorted(entry.position.stated_on.day for entry in timeline.entries) == [6, 7, 8]
+    html = response.content.decode()
+    assert "Only the newest statements are drawn here, from 6 Mar 2024 on." in html
+    assert f'<a href="{full}">The full timeline</a>' in html
+    assert len(client.get(full).context["timeline"].entries) == 8
