@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 from sources.models import Outlet, Quote, Source
 
+from . import country_stances
 from .exchange import ExchangeRow, RawRow, RowError, iter_rows, parse_row
 from .import_report import Change, ImportReport, display, excerpt
 from .import_writer import NEW_COLUMNS, Pending, insert_new
@@ -28,6 +29,8 @@ from .models import Actor, Position, Role, Topic
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
 NO_FIELDS = MappingProxyType({})
+# Past this many (country, topic) pairs, rebuilding the small CountryStance table beats a refresh per pair.
+REFRESH_ALL_OVER = 100
 # Keeps every `IN (...)` under SQLite's limit on query parameters.
 LOOKUP_CHUNK = 500
 
@@ -150,6 +153,15 @@ def identity(obj) -> tuple:
     return ("pk", obj.pk) if obj.pk else ("new", id(obj))
 
 
+def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
+    """Refresh the countries' current stances an import may have changed: pair by pair, or all at once."""
+    pairs = {pair for pair in pairs if pair[0]}
+    if len(pairs) > REFRESH_ALL_OVER:
+        country_stances.refresh_all()
+    elif pairs:
+        country_stances.refresh(pairs)
+
+
 class Plan:
     """What an import will create and change, worked out with reads only, then written in batches."""
 
@@ -164,6 +176,7 @@ class Plan:
         self.actors: dict = {}
         self.sources: dict = {}
         self.quotes: dict = {}
+        self.stance_pairs: set[tuple[str, int]] = set()  # (country, topic id) whose current stance may change
 
     def created(self, kind: str, obj, line: int, label: str) -> None:
         self.new[kind].append(obj)
@@ -379,6 +392,10 @@ class Plan:
             position.updated_at = now
             fields.add("updated_at")
         self.update(Position, "position", options)
+        # Bulk writes send no signals: the countries' current stances are brought up to date here.
+        self.stance_pairs |= {(position.values[8], position.values[1].pk) for position in positions}
+        self.stance_pairs |= {(position.country, position.topic_id) for position, _f in self.updated["position"].values()}
+        refresh_country_stances(self.stance_pairs)
 
     def add_copied_values(self, positions: list[Pending], now) -> None:
         """Complete new positions with their copies of the actor's and the quote's values (see Position)."""
@@ -402,9 +419,12 @@ class Plan:
     def copy_to_positions(self) -> None:
         """Keep existing positions' copies of changed actors' and quotes' values in step (see Position)."""
         for actor, _fields in self.updated["actor"].values():
-            Position.objects.filter(actor=actor).exclude(country=actor.country.code or "", actor_kind=actor.kind).update(
-                country=actor.country.code or "", actor_kind=actor.kind
-            )
+            country = actor.country.code or ""
+            moved = Position.objects.filter(actor=actor).exclude(country=country, actor_kind=actor.kind)
+            pairs = set(moved.order_by().values_list("country", "topic").distinct())
+            if pairs:
+                moved.update(country=country, actor_kind=actor.kind)
+                self.stance_pairs |= pairs | {(country, topic_id) for _old, topic_id in pairs}
         by_verification = defaultdict(list)
         for quote, _fields in self.updated["quote"].values():
             by_verification[quote.verification].append(quote.pk)

@@ -1,5 +1,7 @@
 """The importer's bulk path: history rows, copied columns, lookups past one chunk, Django's URL check."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -7,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from positions.exchange import is_valid_url
 from positions.importer import LOOKUP_CHUNK, import_file
-from positions.models import Actor, Position, Role, Topic
+from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
 from tests.exchange.test_import import csv_bytes, row
@@ -115,3 +117,24 @@ URL_PIECES = st.sampled_from(["https", "http", "ftp", "mailto", "", ":", "//", "
 @given(st.lists(URL_PIECES, max_size=10).map("".join))
 def test_url_check_agrees_with_djangos_url_validator_on_any_arrangement(url):
     assert is_valid_url(url) == passes_django(url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("countries", [1, 30])
+def test_import_brings_the_countries_current_stances_up_to_date(countries, monkeypatch):
+    # Few pairs are refreshed one by one; many make one rebuild of the table.
+    monkeypatch.setattr("positions.importer.REFRESH_ALL_OVER", 10)
+    codes = ["GB", "FR", "DE", "PL", "IT", "NL", "SE", "DK", "FI", "EE", "LV", "LT", "CA", "US", "UA",
+             "ES", "PT", "BE", "AT", "CZ", "SK", "HU", "RO", "BG", "GR", "IE", "NO", "IS", "HR", "SI"][:countries]  # fmt: skip
+    old = PositionFactory(actor__kind="state", actor__country="GB", topic__slug="combat-troops",
+                          stated_on=datetime.date(2020, 1, 1))  # fmt: skip
+    rows = [row(actor_slug=f"state-{code.lower()}", actor=f"State {code}", actor_kind="state", country=code, role="",
+                quote=f"Words of {code}.", source_url=f"https://example.org/{code}") for code in codes]  # fmt: skip
+
+    assert import_file(csv_bytes(rows), "a.csv").written
+
+    stances = {(stance.country, stance.topic.slug): stance for stance in CountryStance.objects.select_related("position__actor")}
+    assert set(stances) == {(code, "combat-troops") for code in codes}
+    assert stances["GB", "combat-troops"].position.actor.slug == "state-gb"
+    assert stances["GB", "combat-troops"].statements == 2
+    assert stances["GB", "combat-troops"].position != old
