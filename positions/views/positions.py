@@ -1,5 +1,8 @@
 """The positions list (one FilterSet, facet counts, sort, pages) and one position with everything behind it."""
 
+from functools import cached_property
+from math import ceil
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -12,20 +15,46 @@ from positions.filters import PositionFilter
 from positions.models import Actor, Position
 
 PER_PAGE = 50
+# A search counts and lists at most this many matches, newest first (see IdsFirstPaginator).
+SEARCH_COUNT_LIMIT = 10_000
 
 
 class IdsFirstPaginator(Paginator):
     """Pages through ids first, then loads only the shown rows with their relations.
 
-    A deep page's OFFSET then skips index entries, not tens of thousands of joined rows.
+    A deep page's OFFSET then skips index entries, not tens of thousands of joined rows. With a
+    `count_limit`, rows are counted only up to it and only that many are paged through: counting
+    every match of a common word means checking a third of a million stored vectors.
     """
+
+    def __init__(self, object_list, per_page, count_limit: int | None = None):
+        super().__init__(object_list, per_page)
+        self.count_limit = count_limit
+
+    @cached_property
+    def count(self) -> int:
+        """The number of rows, or count_limit + 1 when there are more than count_limit."""
+        if self.count_limit is None:
+            return super().count
+        return self.object_list.order_by()[: self.count_limit + 1].count()
+
+    @property
+    def count_is_exact(self) -> bool:
+        return self.count_limit is None or self.count <= self.count_limit
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count_is_exact:
+            return super().num_pages
+        return ceil(self.count_limit / self.per_page)
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
+        listed = self.count if self.count_is_exact else self.count_limit
+        if top + self.orphans >= listed:
+            top = listed
         ids = list(self.object_list.values_list("id", flat=True)[bottom:top])
         rows = Position.objects.filter(pk__in=ids).with_related().in_bulk()
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
@@ -68,7 +97,8 @@ def position_list(request):
             request, "positions/position_list.html", {"filter": f, "valid": False, "more_open": True}, status=400
         )
     selection = f.qs
-    page = IdsFirstPaginator(selection, PER_PAGE).get_page(request.GET.get("page"))
+    count_limit = SEARCH_COUNT_LIMIT if f.form.cleaned_data.get("q") else None
+    page = IdsFirstPaginator(selection, PER_PAGE, count_limit).get_page(request.GET.get("page"))
     export_query = request.GET.copy()
     export_query.pop("page", None)
     return render(
@@ -79,8 +109,8 @@ def position_list(request):
             "valid": True,
             "more_open": more_open,
             "page": page,
-            "facets": facets(selection, page.paginator.count),
-            "facet_max_rows": FACET_MAX_ROWS,
+            "facets": facets(selection, page.paginator.count) if page.paginator.count_is_exact else None,
+            "facet_max_rows": min(FACET_MAX_ROWS, count_limit or FACET_MAX_ROWS),
             "active": f.active_filters(),
             "export_query": export_query.urlencode(),
         },

@@ -1,0 +1,49 @@
+"""A search counts and lists at most SEARCH_COUNT_LIMIT matches; plain filters count exactly."""
+
+import re
+
+import pytest
+from positions.views import positions as position_views
+
+from tests.factories import PositionFactory, QuoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seven_ceasefires(monkeypatch):
+    monkeypatch.setattr(position_views, "SEARCH_COUNT_LIMIT", 4)
+    monkeypatch.setattr(position_views, "PER_PAGE", 2)
+    return [PositionFactory(quote=QuoteFactory(text=f"A ceasefire first, number {i}.")) for i in range(7)]
+
+
+def test_a_search_past_the_limit_says_more_than_and_pages_through_the_newest(client, seven_ceasefires):
+    response = client.get("/positions/", {"q": "ceasefire"})
+    html = response.content.decode()
+    assert "More than 4 positions match" in html
+    assert "The newest 4 are listed" in html
+    assert response.context["page"].paginator.num_pages == 2
+    assert "Page 1 of 2" in html
+    assert "appear once a filter narrows the selection to 4 positions or fewer" in html
+    last = client.get("/positions/", {"q": "ceasefire", "page": 2}).context["page"]
+    assert len(last.object_list) == 2 and not last.has_next()
+    assert client.get("/positions/", {"q": "ceasefire", "page": 3}).context["page"].number == 2
+
+
+def test_a_search_within_the_limit_is_counted_exactly_with_facets(client, seven_ceasefires):
+    PositionFactory(quote=QuoteFactory(text="Only instructors."))
+    html = client.get("/positions/", {"q": "instructors"}).content.decode()
+    assert re.search(r"<strong>1 position</strong>", html)
+    assert 'class="count"' in html and "More than" not in html
+
+
+def test_plain_filters_count_exactly_past_the_search_limit(client, seven_ceasefires):
+    PositionFactory.create_batch(3)
+    html = client.get("/positions/").content.decode()
+    assert "<strong>10 positions</strong>" in html
+    assert "Page 1 of 5" in html
+
+
+def test_the_export_of_a_capped_search_has_every_match(client, seven_ceasefires):
+    rows = client.get("/positions/export.csv", {"q": "ceasefire"}).getvalue().decode("utf-8-sig").splitlines()
+    assert len(rows) == 1 + 7
