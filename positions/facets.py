@@ -19,9 +19,12 @@ MAX_ROWS = 50_000
 COLUMNS = ("stance", "topic_id", "country", "actor_kind")
 
 
-def grouped_counts(selection) -> dict[str, dict[str, int]]:
-    """{column: {value: rows}} for each of COLUMNS in the selection, in one query."""
-    inner, params = selection.order_by().values_list(*COLUMNS).query.sql_with_params()
+def grouped_counts(selection, limit: int | None = None) -> dict[str, dict[str, int]]:
+    """{column: {value: rows}} for each of COLUMNS in the selection (its first `limit` rows), in one query."""
+    rows = selection.order_by().values_list(*COLUMNS)
+    if limit is not None:
+        rows = rows[:limit]
+    inner, params = rows.query.sql_with_params()
     groups = " UNION ALL ".join(
         f"SELECT '{column}', CAST({column} AS VARCHAR(20)), COUNT(*) FROM selection GROUP BY {column}"
         for column in COLUMNS
@@ -47,7 +50,24 @@ def facets(selection, size: int) -> list[dict] | None:
         return None
     if not size:
         return []
-    counts = grouped_counts(selection)
+    return labelled(grouped_counts(selection))
+
+
+def counted_facets(selection, limit: int) -> tuple[int, list[dict] | None]:
+    """(rows, facets) of a selection in one pass over at most limit + 1 of its rows.
+
+    For a search, where finding the matches is the expensive part, this finds them once for
+    both the count and the facets; past `limit` rows it returns limit + 1 and no facets.
+    """
+    counts = grouped_counts(selection, limit + 1)
+    size = sum(counts["stance"].values())
+    if size > min(limit, MAX_ROWS):
+        return size, None
+    return size, labelled(counts) if size else []
+
+
+def labelled(counts: dict[str, dict[str, int]]) -> list[dict]:
+    """Facets for the template from grouped counts: labels, topic slugs, largest first."""
     stance_labels = dict(Stance.choices)
     kind_labels = dict(ActorKind.choices)
     topics = {str(topic.pk): topic for topic in Topic.objects.filter(pk__in=[int(pk) for pk in counts["topic_id"]])}

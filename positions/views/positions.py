@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
-from positions.facets import facets
+from positions.facets import counted_facets, facets
 from positions.filters import PositionFilter
 from positions.models import Actor, Position
 
@@ -27,16 +27,18 @@ class IdsFirstPaginator(Paginator):
     every match of a common word means checking a third of a million stored vectors.
     """
 
-    def __init__(self, object_list, per_page, count_limit: int | None = None):
+    def __init__(self, object_list, per_page, count_limit: int | None = None, known_count: int | None = None):
         super().__init__(object_list, per_page)
         self.count_limit = count_limit
+        if known_count is not None:
+            self.__dict__["count"] = known_count  # counted already, with the facets
 
     @cached_property
     def count(self) -> int:
         """The number of rows, or count_limit + 1 when there are more than count_limit."""
         if self.count_limit is None:
             return super().count
-        return self.object_list.order_by()[: self.count_limit + 1].count()
+        return self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
 
     @property
     def count_is_exact(self) -> bool:
@@ -97,8 +99,16 @@ def position_list(request):
             request, "positions/position_list.html", {"filter": f, "valid": False, "more_open": True}, status=400
         )
     selection = f.qs
-    count_limit = SEARCH_COUNT_LIMIT if f.form.cleaned_data.get("q") else None
-    page = IdsFirstPaginator(selection, PER_PAGE, count_limit).get_page(request.GET.get("page"))
+    if f.form.cleaned_data.get("q"):
+        # Finding a search's matches is the costly part: find them once for the count and the facets.
+        count_limit = SEARCH_COUNT_LIMIT
+        size, facet_list = counted_facets(selection, count_limit)
+        paginator = IdsFirstPaginator(selection, PER_PAGE, count_limit, known_count=size)
+    else:
+        count_limit = None
+        paginator = IdsFirstPaginator(selection, PER_PAGE)
+        facet_list = facets(selection, paginator.count)
+    page = paginator.get_page(request.GET.get("page"))
     export_query = request.GET.copy()
     export_query.pop("page", None)
     return render(
@@ -109,7 +119,7 @@ def position_list(request):
             "valid": True,
             "more_open": more_open,
             "page": page,
-            "facets": facets(selection, page.paginator.count) if page.paginator.count_is_exact else None,
+            "facets": facet_list,
             "facet_max_rows": min(FACET_MAX_ROWS, count_limit or FACET_MAX_ROWS),
             "active": f.active_filters(),
             "export_query": export_query.urlencode(),

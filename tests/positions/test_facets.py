@@ -48,3 +48,13 @@ def test_a_selection_too_large_to_count_says_so_instead(client, mixed, monkeypat
     narrowed = client.get("/positions/?country=GB&stance=supports").content.decode()
     assert "appear once a filter narrows the selection" not in narrowed
     assert 'class="count"' in narrowed
+
+
+def test_counting_with_the_facets_gives_the_size_and_stops_past_the_limit(mixed):
+    from positions.facets import counted_facets
+
+    selection = Position.objects.filter(stance=Stance.SUPPORTS)
+    size, found = counted_facets(selection, limit=100)
+    assert size == selection.count() == 9
+    assert found == facets(selection, size)
+    assert counted_facets(selection, limit=8) == (9, None)
