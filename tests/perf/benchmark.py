@@ -212,6 +212,8 @@ def main() -> None:
     results: dict = {"machine": f"{os.cpu_count()} cores", "commit": commit,
                      "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     results["generate_seconds"] = prepare_database(args.database_url, args.positions, args.regenerate)
+    # A database kept from an earlier run gets this commit's migrations (idempotent).
+    manage(env, "migrate", "--verbosity", "0")
     # DEBUG off serves hashed static names from the manifest, as in production.
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     django.setup()
