@@ -110,7 +110,7 @@ def history_sql(model, where: str) -> str:
     sources = [quote_name(field.column) for field in tracked] + ["%s", "%s", "%s", "%s"]
     return (
         f"INSERT INTO {quote_name(history._meta.db_table)} ({', '.join(quote_name(name) for name in targets)}) "
-        f"SELECT {', '.join(sources)} FROM {quote_name(model._meta.db_table)} WHERE {pk} {where} ORDER BY {pk}"
+        f"SELECT {', '.join(sources)} FROM {quote_name(model._meta.db_table)} WHERE {pk} {where.format(pk=pk)} ORDER BY {pk}"
     )
 
 
@@ -120,7 +120,8 @@ def insert_history(model, ids: list[int], user=None, now=None) -> None:
     params = [now or timezone.now(), "", "+", getattr(user, "pk", None)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(history_sql(model, "= ANY(%s)"), [*params, ids])
+            # The range lets PostgreSQL walk the primary key over just the new rows.
+            cursor.execute(history_sql(model, "BETWEEN %s AND %s AND {pk} = ANY(%s)"), [*params, min(ids), max(ids), ids])
             return
         for part in id_chunks(ids):
             cursor.execute(history_sql(model, f"IN ({', '.join(['%s'] * len(part))})"), [*params, *part])

@@ -4,6 +4,11 @@ Nothing is written from a file with a bad row. Rows are matched by natural keys 
 topic slug, source URL — or outlet, title and publication date —, quote text and date), never by
 `id`, so a file from another database cannot overwrite unrelated rows, and importing the same
 file twice creates nothing the second time.
+
+Built for files of a hundred thousand rows: rows are checked as they are read and kept as
+tuples; each natural key is looked up with one query for the whole file (on PostgreSQL); new
+sources, quotes and positions are written by `import_writer` without a Python object per row.
+Topics, outlets, actors and roles, a few per thousand rows, go through the ORM as before.
 """
 
 from collections import defaultdict
@@ -23,7 +28,7 @@ from sources.models import Outlet, Quote, Source
 from . import country_stances
 from .exchange import ExchangeRow, RawRow, RowError, iter_rows, parse_row
 from .import_report import Change, ImportReport, display, excerpt
-from .import_writer import NEW_COLUMNS, Pending, insert_new
+from .import_writer import Pending, insert_new
 from .models import Actor, Position, Role, Topic
 
 BATCH_SIZE = 1000
@@ -124,9 +129,8 @@ def inconsistencies(rows: list[ExchangeRow]) -> list[RowError]:
 # Matching and writing ------------------------------------------------------------------------------
 
 
-def chunks(values: Iterable, size: int | None = None):
+def chunks(values: Iterable, size: int = LOOKUP_CHUNK):
     values = list(values)
-    size = size or LOOKUP_CHUNK
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
