@@ -12,7 +12,7 @@ the importer keeps positions' copied columns in step itself.
 from collections.abc import Iterator, Sequence
 
 from django.conf import settings
-from django.db import connection
+from django.db import NotSupportedError, connection
 from django.utils import timezone
 from sources.models import Quote, Source
 
@@ -93,8 +93,9 @@ def create_rows(model, pending: Sequence[Pending]) -> None:
         batch = pending[start : start + BATCH_SIZE]
         objects = [model(**dict(zip(columns, resolved(model, row), strict=True))) for row in batch]
         model.objects.bulk_create(objects)
+        if objects[0].pk is None:
+            raise NotSupportedError("Importing needs a database that returns the ids of rows created in bulk.")
         for row, obj in zip(batch, objects, strict=True):
-            assert obj.pk is not None, "the database did not return the ids of created rows"
             row.pk = obj.pk
 
 
