@@ -80,10 +80,12 @@ def copy_rows(model, pending: Sequence[Pending]) -> None:
         ids = sorted(row[0] for row in cursor.fetchall())
     extra_columns, extra_values = other_columns(model)
     columns = ", ".join(quote_name(name) for name in (pk, *NEW_COLUMNS[model], *extra_columns))
-    with connection.connection.cursor() as cursor, cursor.copy(f"COPY {quote_name(table)} ({columns}) FROM STDIN") as copy:
-        for row, pk_value in zip(pending, ids, strict=True):
-            row.pk = pk_value
-            copy.write_row((pk_value, *resolved(model, row), *extra_values))
+    # psycopg's own cursor, for COPY; its errors are turned into Django's (IntegrityError for a clash).
+    with connection.wrap_database_errors, connection.connection.cursor() as cursor:
+        with cursor.copy(f"COPY {quote_name(table)} ({columns}) FROM STDIN") as copy:
+            for row, pk_value in zip(pending, ids, strict=True):
+                row.pk = pk_value
+                copy.write_row((pk_value, *resolved(model, row), *extra_values))
 
 
 def create_rows(model, pending: Sequence[Pending]) -> None:

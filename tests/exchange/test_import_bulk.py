@@ -138,3 +138,21 @@ def test_import_brings_the_countries_current_stances_up_to_date(countries, monke
     assert stances["GB", "combat-troops"].position.actor.slug == "state-gb"
     assert stances["GB", "combat-troops"].statements == 2
     assert stances["GB", "combat-troops"].position != old
+
+
+@pytest.mark.django_db
+def test_a_source_added_by_someone_else_while_importing_is_reported_and_nothing_is_written(monkeypatch):
+    from positions import importer
+
+    match_positions = importer.Plan.match_positions
+
+    def meanwhile(self):
+        match_positions(self)
+        SourceFactory(url="https://example.org/3")  # after the import looked its URL up
+
+    monkeypatch.setattr(importer.Plan, "match_positions", meanwhile)
+    report = import_file(csv_bytes(many_rows(5)), "a.csv")
+
+    assert not report.ok and not report.written
+    assert "the database refused the import" in report.lines()[1]
+    assert Position.objects.count() == 0 and Source.objects.count() == 0
