@@ -187,7 +187,10 @@ def check_columns(columns: list[str]) -> None:
 
 
 def read_csv_bytes(data: bytes) -> Iterator[RawRow]:
-    """`read_csv` of undecoded bytes, decoding as it goes; a file that is not UTF-8 raises FileError."""
+    """Rows of a comma- or semicolon-separated file, each with the line it starts on, decoded as read.
+
+    A file that is not UTF-8 raises FileError, whenever the bad bytes are met.
+    """
     end = data.find(b"\n")
     first_line = (data if end < 0 else data[:end]).decode("utf-8-sig", errors="replace")
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
