@@ -172,3 +172,13 @@ def test_a_search_lists_newest_first_unless_relevance_is_asked_for(client):
 def test_a_lower_case_country_is_shown_selected_in_the_form(client, three):
     page = client.get("/positions/?country=gb").content.decode()
     assert '<option value="GB" selected>United Kingdom</option>' in page
+
+
+def test_large_counts_are_shown_with_thousands_separators(client, monkeypatch):
+    from positions.views.positions import IdsFirstPaginator
+
+    monkeypatch.setattr(IdsFirstPaginator, "count", 1234567)
+    PositionFactory()
+    html = client.get("/positions/").content.decode()
+    assert "1,234,567 positions" in html
+    assert "Page 1 of 24,692" in html
