@@ -103,6 +103,10 @@ def position_list(request):
         # Finding a search's matches is the costly part: find them once for the count and the facets.
         count_limit = SEARCH_COUNT_LIMIT
         size, facet_list = counted_facets(selection, count_limit)
+        if f.form.cleaned_data.get("sort") == "relevance" and size > count_limit:
+            # Rank the matches the page lists, the newest SEARCH_COUNT_LIMIT, rather than every one.
+            newest = selection.order_by("-stated_on", "-id").values("id")[:count_limit]
+            selection = selection.filter(id__in=newest)
         paginator = IdsFirstPaginator(selection, PER_PAGE, count_limit, known_count=size)
     else:
         count_limit = None

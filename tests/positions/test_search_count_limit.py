@@ -1,11 +1,14 @@
 """A search counts and lists at most SEARCH_COUNT_LIMIT matches; plain filters count exactly."""
 
+import datetime
 import re
 
 import pytest
+from django.db import connection
+from positions.models import Position
 from positions.views import positions as position_views
 
-from tests.factories import PositionFactory, QuoteFactory
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +50,21 @@ def test_plain_filters_count_exactly_past_the_search_limit(client, seven_ceasefi
 def test_the_export_of_a_capped_search_has_every_match(client, seven_ceasefires):
     rows = client.get("/positions/export.csv", {"q": "ceasefire"}).getvalue().decode("utf-8-sig").splitlines()
     assert len(rows) == 1 + 7
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking is PostgreSQL's")
+@pytest.mark.parametrize("limit, best_listed", [(4, False), (10, True)])
+def test_relevance_ranks_the_newest_matches_a_capped_search_lists(client, monkeypatch, limit, best_listed):
+    monkeypatch.setattr(position_views, "SEARCH_COUNT_LIMIT", limit)
+    best = PositionFactory(
+        actor=ActorFactory(name="Ceasefire Committee"), stated_on=datetime.date(2020, 1, 1),
+        quote=QuoteFactory(text="A ceasefire, a ceasefire, only a ceasefire.", said_on=datetime.date(2020, 1, 1)),
+    )
+    for day in range(1, 7):
+        PositionFactory(
+            stated_on=datetime.date(2024, 1, day),
+            quote=QuoteFactory(text=f"Troops, perhaps after a ceasefire ({day}).", said_on=datetime.date(2024, 1, day)),
+        )
+    page = client.get("/positions/", {"q": "ceasefire", "sort": "relevance"}).context["page"]
+    assert (page.object_list[0] == best) is best_listed
+    assert (best in Position.objects.filter(pk__in=[p.pk for p in page.paginator.object_list])) is best_listed
