@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peers import copy_in_rate, copy_out_rate, datasette_peer, import_rate, new_rows_file  # noqa: E402
+from peers import copy_in_rate, copy_out_rate, datasette_peer, import_rate, new_rows_file, sql_import_rate  # noqa: E402
 from serving import (  # noqa: E402
     PYTHON,
     ROOT,
@@ -182,6 +182,11 @@ def table(results: dict) -> str:
         lines.append(f"| import_positions, {imp['rows']:,} new rows (peak {imp['peak_mb']:.0f} MB) "
                      f"| {imp['rows_per_s']:,.0f} rows/s | COPY FROM {db['rows_per_s']:,.0f} rows/s "
                      f"| {100 * imp['rows_per_s'] / db['rows_per_s']:.1f} % | – | – | exit {imp['exit']} | |")
+        if "sql_import" in results:
+            sql = results["sql_import"]
+            lines.append(f"| the same import, against PostgreSQL writing the rows itself (INSERT … SELECT into the real tables) "
+                         f"| {imp['rows_per_s']:,.0f} rows/s | SQL import {sql['rows_per_s']:,.0f} rows/s "
+                         f"| {100 * imp['rows_per_s'] / sql['rows_per_s']:.0f} % | – | – | | |")
     for run in results["load"]:
         lines.append(f"| {run['clients']} concurrent clients | {run['rps']:.1f} req/s | – | – | – | – "
                      f"| {run['errors']} errors / {run['requests']} | |")
@@ -256,6 +261,8 @@ def main() -> None:
         import_csv = args.out / "import.csv"
         rows = new_rows_file(full_export, import_csv, args.import_rows)
         results["copy_in"] = copy_in_rate(args.database_url, import_csv)
+        results["sql_import"] = sql_import_rate(args.database_url, import_csv)
+        print(f"SQL import: {results['sql_import']}", flush=True)
         results["import"] = import_rate(args.database_url, import_csv, rows)
         print(f"import: {results['import']}; COPY FROM: {results['copy_in']}", flush=True)
         save()
