@@ -1,9 +1,12 @@
 """Template helpers for the public pages: dates with their precision, stance and verification badges."""
 
 import datetime
+from functools import lru_cache
 
 from django import template
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from sources.dates import format_partial_date
 from sources.models import Verification
 
@@ -18,19 +21,27 @@ def partial_date(value: datetime.date | None, precision: str) -> str:
     return format_partial_date(value, precision)
 
 
-@register.inclusion_tag("positions/_stance_badge.html")
-def stance_badge(stance: str) -> dict:
+@lru_cache(maxsize=256)
+def badge(template_name: str, language: str | None, **context) -> str:
+    """A badge's markup, rendered once per value and language: pages show hundreds of them."""
+    return render_to_string(template_name, context)
+
+
+@register.simple_tag
+def stance_badge(stance: str) -> str:
     """The stance as colour and text label; the colour comes from one class per stance in site.css."""
     label = Stance(stance).label if stance in Stance.values else stance
-    return {"stance": stance, "label": label}
+    return badge("positions/_stance_badge.html", get_language(), stance=stance, label=str(label))
 
 
-@register.inclusion_tag("positions/_verification_badge.html")
-def verification_badge(verification: str, show_confirmed: bool = False) -> dict:
+@register.simple_tag
+def verification_badge(verification: str, show_confirmed: bool = False) -> str:
     """A word badge for `reported` and `unverified`; `confirmed` only when asked, to keep rows quiet."""
     label = Verification(verification).label if verification in Verification.values else verification
     shown = show_confirmed or verification != Verification.CONFIRMED
-    return {"verification": verification, "label": label, "shown": shown}
+    return badge(
+        "positions/_verification_badge.html", get_language(), verification=verification, label=str(label), shown=shown
+    )
 
 
 @register.simple_tag(takes_context=True)
