@@ -37,6 +37,8 @@ SORT_CHOICES = [
     ("relevance", _("Relevance (with a search)")),
 ]
 MAX_QUERY_LENGTH = 200
+# A search within at most this many filtered rows checks each of them rather than its index.
+FEW_CANDIDATES = 20_000
 
 
 def stance_rank():
@@ -127,7 +129,10 @@ class PositionFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.search(value)
+        # With other filters applied first (country, stance…), a few thousand rows are quicker to
+        # check one by one than a common word's entry in the search index is to read.
+        few = bool(queryset.query.where) and queryset.order_by().values("pk")[: FEW_CANDIDATES + 1].count() <= FEW_CANDIDATES
+        return queryset.search(value, among_few=few)
 
     def filter_sort(self, queryset, name, value):
         return self.apply_sort(queryset, value or self.default_sort())

@@ -68,3 +68,27 @@ def test_relevance_ranks_the_newest_matches_a_capped_search_lists(client, monkey
     page = client.get("/positions/", {"q": "ceasefire", "sort": "relevance"}).context["page"]
     assert (page.object_list[0] == best) is best_listed
     assert (best in Position.objects.filter(pk__in=[p.pk for p in page.paginator.object_list])) is best_listed
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the search index is PostgreSQL's")
+def test_a_search_among_few_filtered_rows_checks_them_and_finds_the_same(seven_ceasefires, monkeypatch):
+    from django.http import QueryDict
+    from django.test.utils import CaptureQueriesContext
+    from positions import filters
+
+    PositionFactory(quote=QuoteFactory(text="Instructors, not a ceasefire."), stance="opposes")
+    PositionFactory(quote=QuoteFactory(text="Instructors only."), stance="opposes")
+
+    def matches(query: str) -> tuple[set, str]:
+        with CaptureQueriesContext(connection) as queries:
+            found = set(filters.PositionFilter(QueryDict(query), queryset=Position.objects.all()).qs.values_list("pk", flat=True))
+        return found, queries.captured_queries[-1]["sql"]
+
+    few, few_sql = matches("q=ceasefire&stance=opposes")
+    alone, alone_sql = matches("q=ceasefire")
+    assert "IS TRUE" in few_sql and "IS TRUE" not in alone_sql
+    monkeypatch.setattr(filters, "FEW_CANDIDATES", 0)
+    indexed, indexed_sql = matches("q=ceasefire&stance=opposes")
+    assert "IS TRUE" not in indexed_sql
+    assert few == indexed == {pk for pk in alone if Position.objects.get(pk=pk).stance == "opposes"}
+    assert len(few) >= 1

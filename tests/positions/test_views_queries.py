@@ -84,7 +84,8 @@ SPREAD_COUNTS = {
     # countries of actors, actor and outlet menus or not, three filter choice lists, count, page ids,
     # page, roles, the four facets in one query, their topics
     "/positions/": 12,
-    "/positions/?q=statement&verification=confirmed": 11,  # a search counts its matches with the facets
+    # a search counts its matches with the facets, after counting the rows its other filters leave
+    "/positions/?q=statement&verification=confirmed": 12,
     "/sources/": 3,
     "/authorisations/": 1,
 }
