@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import psycopg
 from django.db import connections
-from django.db.models import CharField, F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce
 
@@ -18,20 +18,18 @@ from .exchange import BOM, COLUMNS
 from .models import Role
 
 
-class Neutralised(Func):
-    """exchange.neutralise in SQL: an apostrophe before a cell a spreadsheet would run."""
+FORMULA = "'=', '+', '-', '@', chr(9), chr(13)"
+SUSPECT = FORMULA + ", ''''"
 
-    output_field = TextField()
 
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        template = (
-            "CASE WHEN left(ltrim({0}, ''''), 1) IN ('=', '+', '-', '@', chr(9), chr(13)) "
-            "THEN '''' || {0} ELSE {0} END"
-        )
-        # The cell's expression appears three times, and so do its parameters.
-        return template.format(sql), (*params, *params, *params)
-
+def neutralised(column: str) -> str:
+    """exchange.neutralise in SQL, on a column of the inner query: an apostrophe before a cell a
+    spreadsheet would run. Most cells start with a letter, so their first character settles it
+    before any trimming copies a long quote."""
+    return (
+        f"CASE WHEN left({column}, 1) IN ({SUSPECT}) AND left(ltrim({column}, ''''), 1) IN ({FORMULA}) "
+        f"THEN '''' || {column} ELSE {column} END"
+    )
 
 class IsoDate(Func):
     function = "to_char"
@@ -71,15 +69,21 @@ CHUNK_BYTES = 64 * 1024
 
 
 def export_sql(queryset) -> str:
-    """The filtered, ordered queryset as one SELECT of the export's columns, parameters inlined."""
-    annotations = {}
-    for column in COLUMNS:
-        if column == "id":
-            continue
-        expression = SOURCES.get(column, F(column))
-        annotations[f"export_{column}"] = expression if column in UNNEUTRALISED else Neutralised(expression)
+    """The filtered, ordered queryset as one SELECT of the export's columns, parameters inlined.
+
+    Rows are selected by an inner query and neutralised by an outer one, so each cell's
+    expression (the role's is a subquery) runs once per row rather than once per mention. The
+    inner ORDER BY keeps PostgreSQL from merging the two queries, and its order is the output's.
+    """
+    annotations = {f"export_{column}": SOURCES.get(column, F(column)) for column in COLUMNS if column != "id"}
     rows = queryset.annotate(**annotations).values_list("id", *annotations)
-    sql, params = rows.query.sql_with_params()
+    inner, params = rows.query.sql_with_params()
+    cells = ['t."id"'] + [
+        f't."export_{column}"' if column in UNNEUTRALISED else neutralised(f't."export_{column}"')
+        for column in COLUMNS
+        if column != "id"
+    ]
+    sql = f"SELECT {', '.join(cells)} FROM ({inner}) AS t"
     connection = connections[queryset.db]
     connection.ensure_connection()
     # COPY takes no parameters, so psycopg quotes them into the statement client-side.
