@@ -9,8 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef
-
 from .choices import Stance
 
 
@@ -62,17 +60,21 @@ def detect_change(previous: str | None, current: str) -> StanceChange | None:
     return StanceChange(previous, current)
 
 
-def load_histories(positions) -> dict[tuple[int, int], list[HistoryLink]]:
-    """Every position of the shown actors on the shown topics, ordered by date then id (ties by id)."""
-    shown = positions.order_by()
-    same_pair = shown.filter(actor_id=OuterRef("actor_id"), topic_id=OuterRef("topic_id"))
+def load_histories(model, pairs: set[tuple[int, int]]) -> dict[tuple[int, int], list[HistoryLink]]:
+    """Every position of these (actor id, topic id) pairs, ordered by date then id (ties by id).
+
+    The actors are named as a list, so PostgreSQL probes the actor index for each of them; asked
+    through a subquery of the selection, it misjudged how many there are and scanned every
+    position (240 ms for a country's 4,899 statements at a million positions).
+    """
+    actor_ids = sorted({actor_id for actor_id, _topic_id in pairs})
     rows = (
-        positions.model.objects.filter(actor_id__in=shown.values("actor_id"))
-        .filter(Exists(same_pair))
+        model.objects.filter(actor_id__in=actor_ids, topic_id__in={topic_id for _actor_id, topic_id in pairs})
         .order_by("actor_id", "topic_id", "stated_on", "id")
         .values_list("actor_id", "topic_id", "id", "stance", "stated_on", "date_precision")
     )
     histories: dict[tuple[int, int], list[HistoryLink]] = defaultdict(list)
     for actor_id, topic_id, pk, stance, stated_on, precision in rows:
-        histories[(actor_id, topic_id)].append(HistoryLink(pk, stance, stated_on, precision))
+        if (actor_id, topic_id) in pairs:
+            histories[(actor_id, topic_id)].append(HistoryLink(pk, stance, stated_on, precision))
     return histories

@@ -421,7 +421,7 @@ def build_timeline(
         .only(*SHOWN_FIELDS)
         .order_by("actor_id", "topic_id", "stated_on", "id")
     )
-    histories = load_histories(positions) if shown else {}
+    histories = load_histories(positions.model, {(p.actor_id, p.topic_id) for p in shown})
     index_of = {link.id: i for history in histories.values() for i, link in enumerate(history)}
     url_for = url_maker("positions:position_detail", 2_147_483_647)
     actor_url_for = url_maker("positions:actor_detail", "actor-slug-placeholder")
