@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from simple_history.admin import SimpleHistoryAdmin
+from config.history_admin import HistoryAdmin
 
 from .admin_exchange import PositionExchangeAdminMixin
 from .admin_forms import StatementForm
@@ -31,7 +31,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "alias_summary", "position_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases"]
@@ -51,7 +51,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(HistoryAdmin):
     list_display = ["title", "actor", "country", "organisation", "start_on", "end_on"]
     list_filter = ["country"]
     list_select_related = ["actor", "organisation"]
@@ -61,7 +61,7 @@ class RoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug", "involves_deployment", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
@@ -69,7 +69,7 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(PositionExchangeAdminMixin, SimpleHistoryAdmin):
+class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     list_display = ["stated_display", "actor", "country", "topic", "stance", "verification", "outlet", "summary_excerpt"]
     list_display_links = ["stated_display", "actor"]
     list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "stated_on"]
@@ -138,7 +138,7 @@ class PositionAdmin(PositionExchangeAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(AuthorisationBody)
-class AuthorisationBodyAdmin(SimpleHistoryAdmin):
+class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
     list_filter = ["country", "scope", "requirement", "confirmed"]
     search_fields = ["name", "legal_basis", "notes"]

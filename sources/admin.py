@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+from config.history_admin import HistoryAdmin
 
 from .models import Outlet, Quote, Source
 
 
 @admin.register(Outlet)
-class OutletAdmin(SimpleHistoryAdmin):
+class OutletAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "url"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug"]
@@ -21,7 +21,7 @@ class QuoteInline(admin.StackedInline):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["title", "outlet", "published_display", "language", "has_url"]
     list_filter = ["outlet", "language", "published_precision"]
     list_select_related = ["outlet"]
@@ -40,7 +40,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(SimpleHistoryAdmin):
+class QuoteAdmin(HistoryAdmin):
     list_display = ["excerpt", "said_display", "verification", "source"]
     list_filter = ["verification", "date_precision", "source__outlet"]
     list_select_related = ["source__outlet"]
