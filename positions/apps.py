@@ -8,4 +8,4 @@ class PositionsConfig(AppConfig):
     verbose_name = _("Positions")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)
+        from positions import signals  # noqa: F401  (connects the receivers)

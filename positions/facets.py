@@ -10,8 +10,8 @@ from django.db import connections
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .choices import ActorKind, Stance
-from .models import Topic
+from positions.choices import ActorKind, Stance
+from positions.models import Topic
 
 FACET_LIMIT = 15
 MAX_ROWS = 50_000

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from sources.models import Outlet, Verification
 
-from .choices import ActorKind, Stance
-from .models import Actor, Position, Topic
+from positions.choices import ActorKind, Stance
+from positions.models import Actor, Position, Topic
 
 SORTS = {
     "-date": ("-stated_on", "-id"),

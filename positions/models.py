@@ -11,8 +11,8 @@ from simple_history.models import HistoricalRecords
 from sources.dates import DatePrecision, choices_constraint, format_partial_date, honest_date_constraint, truncate_to_precision
 from sources.models import Quote, Verification
 
-from .choices import ActorKind, BodyKind, Requirement, Scope, Stance
-from .querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
+from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
+from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
 
 
 class Actor(models.Model):
@@ -64,20 +64,6 @@ class Actor(models.Model):
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Positions keep a copy of country and kind so filters need no join (see Position).
-        moved = self.positions.exclude(country=self.country, actor_kind=self.kind)
-        pairs = set(moved.order_by().values_list("country", "topic").distinct())
-        if not pairs:
-            return
-        moved.update(country=self.country, actor_kind=self.kind)
-        # Imported here: country_stances builds on the models of this module.
-        from .country_stances import refresh
-
-        country = self.country.code if self.country else ""
-        refresh(pairs | {(country, topic_id) for _, topic_id in pairs})
 
     def role_on(self, day: datetime.date) -> "Role | None":
         """The role held on a day, from prefetched roles when there are some."""
@@ -254,7 +240,7 @@ class Position(models.Model):
 class CountryStance(models.Model):
     """A country's current stance on a topic: its latest governmental position and how many stand behind it.
 
-    Derived from positions and kept in step by positions/country_stances.py (on every save and
+    Derived from positions and kept in step by positions/derived.py (on every save and
     delete of a position or actor, and after bulk loads), so that the home matrix reads a few
     hundred rows instead of finding the latest of a million positions per request.
     """

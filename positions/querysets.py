@@ -9,7 +9,7 @@ from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import Expression
 
-from .choices import ActorKind, Scope
+from positions.choices import ActorKind, Scope
 
 UKRAINE = "UA"
 # A country's stance is what its government says: the state itself or its officials.

@@ -1,22 +1,26 @@
-"""Keep derived data in step: positions' copies of a quote's verification, and the country stances."""
+"""When to bring derived data in step (positions/derived.py says how): after saves of quotes,
+actors and positions. Raw saves (loaddata) skip it: a restore brings its own derived rows."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from sources.models import Quote
 
-from . import country_stances
-from .models import Position
+from positions import derived
+from positions.models import Actor, Position
 
 
 @receiver(post_save, sender=Quote, dispatch_uid="positions_copy_quote_verification")
 def copy_quote_verification(sender, instance: Quote, raw: bool = False, **kwargs) -> None:
     if raw:
         return
-    instance.positions.exclude(verification=instance.verification).update(verification=instance.verification)
+    derived.copy_quote_verification([instance.pk], instance.verification)
 
 
-# A country's stance on a topic (CountryStance) depends on which governmental positions exist,
-# their dates and topics. Raw saves (loaddata) skip this: a restore brings its own CountryStance rows.
+@receiver(post_save, sender=Actor, dispatch_uid="positions_copy_actor_columns")
+def copy_actor_columns(sender, instance: Actor, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    derived.refresh(derived.copy_actor_columns(instance))
 
 
 @receiver(pre_save, sender=Position, dispatch_uid="positions_remember_stance_pair")
@@ -35,9 +39,9 @@ def refresh_stance_after_save(sender, instance: Position, raw: bool = False, **k
     pairs = {(instance.country, instance.topic_id)}
     if getattr(instance, "_stance_pair_before", None):
         pairs.add(instance._stance_pair_before)
-    country_stances.refresh(pairs)
+    derived.refresh(pairs)
 
 
 @receiver(post_delete, sender=Position, dispatch_uid="positions_refresh_stance_after_delete")
 def refresh_stance_after_delete(sender, instance: Position, **kwargs) -> None:
-    country_stances.refresh({(instance.country, instance.topic_id)})
+    derived.refresh({(instance.country, instance.topic_id)})

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from . import feeds, views_export
-from . import views, views_timeline
+from positions import views
+from positions.views import export, feeds, timeline
 
 app_name = "positions"
 
@@ -12,10 +12,10 @@ urlpatterns = [
     path("actors/", views.actor_list, name="actor_list"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     path("positions/", views.position_list, name="position_list"),
-    path("positions/export.csv", views_export.export_csv, name="export_csv"),
-    path("positions/export.json", views_export.export_json, name="export_json"),
+    path("positions/export.csv", export.export_csv, name="export_csv"),
+    path("positions/export.json", export.export_json, name="export_json"),
     path("feeds/positions/", feeds.PositionFeed(), name="feed"),
     path("positions/<int:pk>/", views.position_detail, name="position_detail"),
     path("authorisations/", views.authorisation_list, name="authorisation_list"),
-    path("timeline/", views_timeline.timeline, name="timeline"),
+    path("timeline/", timeline.timeline, name="timeline"),
 ]

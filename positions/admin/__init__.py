@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from config.history_admin import HistoryAdmin
 
-from .admin_exchange import PositionExchangeAdminMixin
-from .admin_forms import StatementForm
-from .models import Actor, AuthorisationBody, Position, Role, Topic
+from positions.admin.exchange import PositionExchangeAdminMixin
+from positions.admin.forms import StatementForm
+from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 
 
 class PositionCountryFilter(admin.SimpleListFilter):

@@ -17,9 +17,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .exchange import FileError, csv_chunks, json_chunks
-from .importer import import_file
-from .views_export import CHUNK_SIZE, streamed
+from positions.exchange.format import FileError, csv_chunks, json_chunks
+from positions.exchange.importer import import_file
+from positions.views.export import CHUNK_SIZE, streamed
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SESSION_KEY = "positions_import"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import Outlet, Quote, Source, Verification
 
-from .models import Position
+from positions.models import Position
 
 
 class StatementForm(forms.ModelForm):

@@ -10,7 +10,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from sources.models import Outlet, Quote, Source
 
-from .models import Actor, Position, Role
+from positions.models import Actor, Position, Role
 
 
 class BulkWriter:

@@ -10,7 +10,7 @@ import datetime
 from sources.dates import DatePrecision as P
 from sources.models import OutletKind, Verification
 
-from .choices import ActorKind, Stance
+from positions.choices import ActorKind, Stance
 
 TOPICS = [
     ("combat-troops", "Combat troops", "Combat units in Ukraine during the war.", True),

@@ -1,7 +1,7 @@
 """Synthetic data at scale for benchmarks: realistic actors, outlets, sources, quotes and positions.
 
 `SyntheticData` draws every row from one `random.Random(seed)`, so a seed always gives the same
-data; `positions.bulk_load.BulkWriter` writes them. Rows carry explicit ids, so foreign keys are
+data; `positions.demo.bulk_load.BulkWriter` writes them. Rows carry explicit ids, so foreign keys are
 known without reading anything back. Bulk writes bypass `save()` and signals: the copies of
 country, actor kind and verification on positions are filled here, and no history rows are made.
 """
@@ -17,8 +17,8 @@ from django_countries import countries
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import OutletKind, Verification
 
-from . import synthetic_words as words
-from .choices import ActorKind, Stance
+from positions.demo import words
+from positions.choices import ActorKind, Stance
 
 FIRST_DAY = datetime.date(2014, 1, 1)
 LAST_DAY = datetime.date(2026, 10, 31)

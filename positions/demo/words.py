@@ -4,7 +4,7 @@ Used only by `generate_data` (positions/synthetic.py) to make benchmark data tha
 real thing: quotes of realistic length, Cyrillic and French originals with their English text.
 """
 
-from .choices import Stance
+from positions.choices import Stance
 
 # Countries that dominate the debate come first: they get the most actors, outlets and statements.
 PRIORITY_COUNTRIES = [

@@ -14,8 +14,8 @@ from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce
 
-from .exchange import BOM, COLUMNS
-from .models import Role
+from positions.exchange.format import BOM, COLUMNS
+from positions.models import Role
 
 
 FORMULA = "'=', '+', '-', '@', chr(9), chr(13)"

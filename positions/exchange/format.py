@@ -24,7 +24,7 @@ from django_countries import countries
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import Verification
 
-from .choices import ActorKind, Stance
+from positions.choices import ActorKind, Stance
 
 COLUMNS = (
     "id", "stated_on", "date_precision", "actor", "actor_slug", "actor_kind", "country", "role", "topic",

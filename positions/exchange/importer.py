@@ -25,11 +25,11 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 from sources.models import Outlet, Quote, Source
 
-from . import country_stances
-from .exchange import ExchangeRow, RawRow, RowError, iter_rows, parse_row
-from .import_report import Change, ImportReport, display, excerpt
-from .import_writer import Pending, insert_new
-from .models import Actor, Position, Role, Topic
+from positions import derived
+from positions.exchange.format import ExchangeRow, RawRow, RowError, iter_rows, parse_row
+from positions.exchange.report import Change, ImportReport, display, excerpt
+from positions.exchange.writer import Pending, insert_new
+from positions.models import Actor, Position, Role, Topic
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -161,9 +161,9 @@ def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
     """Refresh the countries' current stances an import may have changed: pair by pair, or all at once."""
     pairs = {pair for pair in pairs if pair[0]}
     if len(pairs) > REFRESH_ALL_OVER:
-        country_stances.refresh_all()
+        derived.refresh_all()
     elif pairs:
-        country_stances.refresh(pairs)
+        derived.refresh(pairs)
 
 
 class Plan:
@@ -423,17 +423,12 @@ class Plan:
     def copy_to_positions(self) -> None:
         """Keep existing positions' copies of changed actors' and quotes' values in step (see Position)."""
         for actor, _fields in self.updated["actor"].values():
-            country = actor.country.code or ""
-            moved = Position.objects.filter(actor=actor).exclude(country=country, actor_kind=actor.kind)
-            pairs = set(moved.order_by().values_list("country", "topic").distinct())
-            if pairs:
-                moved.update(country=country, actor_kind=actor.kind)
-                self.stance_pairs |= pairs | {(country, topic_id) for _old, topic_id in pairs}
+            self.stance_pairs |= derived.copy_actor_columns(actor)
         by_verification = defaultdict(list)
         for quote, _fields in self.updated["quote"].values():
             by_verification[quote.verification].append(quote.pk)
         for verification, quote_ids in by_verification.items():
             for part in chunks(quote_ids):
-                Position.objects.filter(quote_id__in=part).update(verification=verification)
+                derived.copy_quote_verification(part, verification)
 
 

@@ -16,7 +16,7 @@ from django.db import NotSupportedError, connection
 from django.utils import timezone
 from sources.models import Quote, Source
 
-from .models import Position
+from positions.models import Position
 
 # Columns of the rows an import creates, in the order a Pending holds them. Parents (outlet,
 # source, actor, topic, quote) are held as objects, since a new parent has no id until written.

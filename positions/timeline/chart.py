@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Stance
-from .models import Position
-from .timeline_scale import month_start, next_month
+from positions.choices import Stance
+from positions.models import Position
+from positions.timeline.scale import month_start, next_month
 
 LEFT = 48
 TOP = 26

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from .choices import Stance
+from positions.choices import Stance
 
 
 @dataclass(frozen=True)

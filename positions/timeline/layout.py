@@ -19,10 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from sources.dates import DatePrecision
 
-from .choices import ActorKind, Stance
-from .stance_history import HistoryLink, StanceChange, detect_change, load_histories
-from .timeline_markup import Wording, lane_marks, list_items
-from .timeline_scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end, years_after, years_before
+from positions.choices import ActorKind, Stance
+from positions.timeline.history import HistoryLink, StanceChange, detect_change, load_histories
+from positions.timeline.markup import Wording, lane_marks, list_items
+from positions.timeline.scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end, years_after, years_before
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
 LABEL_WIDTH = 230

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from sources.dates import format_partial_date
 from sources.models import Verification
 
-from .choices import Stance
+from positions.choices import Stance
 
 MARKER_RADIUS = 6
 CHANGE_RING_RADIUS = 9

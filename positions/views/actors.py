@@ -11,9 +11,9 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.choices import ActorKind
-from positions.filters import CountryFilter
+from positions.filtersets import CountryFilter
 from positions.models import Actor, Position
-from positions.timeline import SECTION_LIMIT, build_timeline
+from positions.timeline.layout import SECTION_LIMIT, build_timeline
 
 PER_PAGE = 50
 

@@ -9,9 +9,9 @@ from django_countries import countries
 from sources.models import Verification
 
 from positions.choices import Stance
-from positions.data_version import data_version
+from positions.derived import data_version
 from positions.models import Actor, AuthorisationBody, Position
-from positions.timeline import SECTION_LIMIT, build_timeline
+from positions.timeline.layout import SECTION_LIMIT, build_timeline
 
 from .matrix import stance_matrix
 

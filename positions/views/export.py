@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .exchange import DELIMITERS, csv_chunks, json_chunks
-from .export_copy import copy_csv_chunks
-from .filters import PositionFilter
-from .models import Position
+from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
+from positions.exchange.export_pg import copy_csv_chunks
+from positions.filtersets import PositionFilter
+from positions.models import Position
 
 CHUNK_SIZE = 2000
 MAX_NAME_LENGTH = 120

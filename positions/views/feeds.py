@@ -10,9 +10,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from .filters import PositionFilter
-from .models import Position
-from .views_export import bad_request, filter_errors
+from positions.filtersets import PositionFilter
+from positions.models import Position
+from positions.views.export import bad_request, filter_errors
 
 FEED_LENGTH = 50
 

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
-from positions.data_version import data_version
+from positions.derived import data_version
 from positions.models import Position
 
 from .matrix import StanceMatrix

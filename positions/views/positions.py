@@ -11,7 +11,7 @@ from django_countries import countries
 
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, facets
-from positions.filters import PositionFilter
+from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
 
 PER_PAGE = 50

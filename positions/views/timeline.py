@@ -3,10 +3,10 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from .charts import build_stance_chart
-from .filters import PositionFilter
-from .models import Position, Topic
-from .timeline import build_timeline
+from positions.timeline.chart import build_stance_chart
+from positions.filtersets import PositionFilter
+from positions.models import Position, Topic
+from positions.timeline.layout import build_timeline
 
 
 @require_safe

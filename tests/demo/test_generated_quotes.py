@@ -5,9 +5,9 @@ import io
 
 import pytest
 from django.core.management import call_command
-from positions.importer import import_file
-from positions.seed import TOPICS
-from positions.synthetic import POSITION_COLUMNS, QUOTE_COLUMNS, SyntheticData
+from positions.exchange.importer import import_file
+from positions.demo.seed import TOPICS
+from positions.demo.synthetic import POSITION_COLUMNS, QUOTE_COLUMNS, SyntheticData
 
 from tests.exchange.helpers import body
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from positions.admin_exchange import MAX_UPLOAD_BYTES
-from positions.importer import import_file
+from positions.admin.exchange import MAX_UPLOAD_BYTES
+from positions.exchange.importer import import_file
 from positions.models import Position, Topic
 
 from tests.exchange.helpers import body, csv_dicts
@@ -105,7 +105,7 @@ def test_unreadable_uploads_get_a_clear_message_and_change_nothing(client, edito
 
 
 def test_uploads_over_the_size_limit_are_refused(client, editor, monkeypatch):
-    monkeypatch.setattr("positions.admin_exchange.MAX_UPLOAD_BYTES", 100)
+    monkeypatch.setattr("positions.admin.exchange.MAX_UPLOAD_BYTES", 100)
     client.force_login(editor)
     response = upload(client, csv_bytes([row()]))
     assert "larger than 10 MB" in response.content.decode()

@@ -7,8 +7,8 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from positions.exchange import COLUMNS, neutralise, restore
-from positions.filters import PositionFilter
+from positions.exchange.format import COLUMNS, neutralise, restore
+from positions.filtersets import PositionFilter
 from positions.models import Position
 from sources.dates import DatePrecision
 
@@ -42,7 +42,7 @@ def test_json_objects_keep_column_order(client):
 
 def test_export_is_streamed_row_by_row(client, monkeypatch):
     # COPY's output is gathered into 64 KB chunks; a byte makes every row its own chunk here.
-    monkeypatch.setattr("positions.export_copy.CHUNK_BYTES", 1)
+    monkeypatch.setattr("positions.exchange.export_pg.CHUNK_BYTES", 1)
     PositionFactory.create_batch(3)
     for url in (CSV_URL, JSON_URL):
         response = client.get(url)
@@ -111,7 +111,7 @@ def test_export_rows_equal_the_lists_rows_for_the_same_filters(client, query):
 
 def test_export_has_no_row_cap_and_reads_in_chunks(client, monkeypatch):
     # JSON everywhere, and CSV on SQLite, are written from model rows read in chunks.
-    monkeypatch.setattr("positions.views_export.CHUNK_SIZE", 7)
+    monkeypatch.setattr("positions.views.export.CHUNK_SIZE", 7)
     PositionFactory.create_batch(20)
     with CaptureQueriesContext(connection) as queries:
         rows = json_rows(body(client.get(JSON_URL)))

@@ -7,8 +7,8 @@ import io
 import pytest
 from django.db import connection
 from django.urls import reverse
-from positions.exchange import csv_chunks
-from positions.export_copy import copy_csv_chunks
+from positions.exchange.format import csv_chunks
+from positions.exchange.export_pg import copy_csv_chunks
 from positions.models import Position
 
 from tests.exchange.helpers import body
@@ -55,7 +55,7 @@ def test_copy_writes_the_same_cells_as_the_python_writer(delimiter, bom):
 
 def test_csv_export_view_uses_copy_and_keeps_filters_and_order(client, monkeypatch):
     used = []
-    import positions.views_export as views_export
+    from positions.views import export as views_export
 
     original = views_export.copy_csv_chunks
     monkeypatch.setattr(views_export, "copy_csv_chunks", lambda *a, **k: used.append(1) or original(*a, **k))
@@ -77,7 +77,7 @@ def test_search_export_through_copy_ranks_like_the_list(client):
 
 def test_copy_output_is_gathered_into_large_chunks(monkeypatch):
     PositionFactory.create_batch(30)
-    monkeypatch.setattr("positions.export_copy.CHUNK_BYTES", 2000)
+    monkeypatch.setattr("positions.exchange.export_pg.CHUNK_BYTES", 2000)
     chunks = list(copy_csv_chunks(Position.objects.order_by("-stated_on", "-id")))
     assert 2 < len(chunks) < 31
     assert all(len(chunk) >= 2000 for chunk in chunks[1:-1])

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from positions.exchange import COLUMNS, FileError, read_rows
-from positions.importer import import_file
+from positions.exchange.format import COLUMNS, FileError, read_rows
+from positions.exchange.importer import import_file
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
@@ -296,7 +296,7 @@ def test_command_refuses_a_missing_file(tmp_path):
 
 def test_a_write_the_database_refuses_is_reported_and_undone(monkeypatch):
     from django.db import IntegrityError
-    from positions import importer
+    from positions.exchange import importer
 
     def refuse(self, user=None):
         Topic.objects.create(slug="written-then-undone", name="x")

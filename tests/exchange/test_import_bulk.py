@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from hypothesis import given
 from hypothesis import strategies as st
-from positions.exchange import is_valid_url
-from positions.importer import LOOKUP_CHUNK, import_file
+from positions.exchange.format import is_valid_url
+from positions.exchange.importer import LOOKUP_CHUNK, import_file
 from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
@@ -123,7 +123,7 @@ def test_url_check_agrees_with_djangos_url_validator_on_any_arrangement(url):
 @pytest.mark.parametrize("countries", [1, 30])
 def test_import_brings_the_countries_current_stances_up_to_date(countries, monkeypatch):
     # Few pairs are refreshed one by one; many make one rebuild of the table.
-    monkeypatch.setattr("positions.importer.REFRESH_ALL_OVER", 10)
+    monkeypatch.setattr("positions.exchange.importer.REFRESH_ALL_OVER", 10)
     codes = ["GB", "FR", "DE", "PL", "IT", "NL", "SE", "DK", "FI", "EE", "LV", "LT", "CA", "US", "UA",
              "ES", "PT", "BE", "AT", "CZ", "SK", "HU", "RO", "BG", "GR", "IE", "NO", "IS", "HR", "SI"][:countries]  # fmt: skip
     old = PositionFactory(actor__kind="state", actor__country="GB", topic__slug="combat-troops",
@@ -142,7 +142,7 @@ def test_import_brings_the_countries_current_stances_up_to_date(countries, monke
 
 @pytest.mark.django_db
 def test_a_source_added_by_someone_else_while_importing_is_reported_and_nothing_is_written(monkeypatch):
-    from positions import importer
+    from positions.exchange import importer
 
     match_positions = importer.Plan.match_positions
 

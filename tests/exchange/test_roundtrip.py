@@ -11,7 +11,7 @@ from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from positions.importer import import_file
+from positions.exchange.importer import import_file
 from positions.models import Actor, Position, Role, Topic
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import Outlet, Quote, Source

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from positions import country_stances
+from positions import derived
 from positions.choices import ActorKind, Stance
 from positions.models import CountryStance, Position
 
@@ -21,7 +21,7 @@ D = datetime.date
 
 
 def from_scratch() -> set[tuple[str, int, int, int]]:
-    counts = country_stances.statement_counts(Position.objects.all())
+    counts = derived.statement_counts(Position.objects.all())
     return {
         (country, topic_id, pk, counts[country, topic_id])
         for pk, country, topic_id in Position.objects.country_stances().values_list("id", "country", "topic")
@@ -99,7 +99,7 @@ def test_refresh_all_rebuilds_the_table_after_writes_that_send_no_signals():
     position = state_position(topic=topic)
     Position.objects.filter(pk=position.pk).update(stance=Stance.OPPOSES)  # content only: nothing to refresh
     CountryStance.objects.all().delete()
-    assert country_stances.refresh_all() == 1
+    assert derived.refresh_all() == 1
     assert maintained() == from_scratch()
 
 

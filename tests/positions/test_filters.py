@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from positions.choices import ActorKind, Stance
-from positions.filters import PositionFilter
+from positions.filtersets import PositionFilter
 from positions.models import Position
 
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
@@ -80,7 +80,7 @@ def test_active_filters_name_each_value_for_removal(pair):
 
 def test_actor_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
     from django.http import QueryDict
-    from positions.filters import PositionFilter
+    from positions.filtersets import PositionFilter
     from positions.models import Position
 
     from tests.factories import ActorFactory
@@ -95,7 +95,7 @@ def test_actor_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
 
 def test_outlet_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
     from django.http import QueryDict
-    from positions.filters import PositionFilter
+    from positions.filtersets import PositionFilter
     from positions.models import Position
 
     from tests.factories import OutletFactory, PositionFactory, QuoteFactory, SourceFactory

@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from positions.choices import ActorKind, Stance
-from positions.data_version import data_version
+from positions.derived import data_version
 from positions.models import Position
 from sources.models import Verification
 

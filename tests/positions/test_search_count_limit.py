@@ -74,14 +74,14 @@ def test_relevance_ranks_the_newest_matches_a_capped_search_lists(client, monkey
 def test_a_search_among_few_filtered_rows_checks_them_and_finds_the_same(seven_ceasefires, monkeypatch):
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
-    from positions import filters
+    from positions import filtersets
 
     PositionFactory(quote=QuoteFactory(text="Instructors, not a ceasefire."), stance="opposes")
     PositionFactory(quote=QuoteFactory(text="Instructors only."), stance="opposes")
 
     def matches(query: str) -> tuple[set, str]:
         with CaptureQueriesContext(connection) as queries:
-            found = set(filters.PositionFilter(QueryDict(query), queryset=Position.objects.all()).qs.values_list("pk", flat=True))
+            found = set(filtersets.PositionFilter(QueryDict(query), queryset=Position.objects.all()).qs.values_list("pk", flat=True))
         return found, queries.captured_queries[-1]["sql"]
 
     few, few_sql = matches("q=ceasefire&stance=opposes")

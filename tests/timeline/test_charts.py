@@ -1,7 +1,7 @@
 """Stance over time: how many countries stood at each stance at the end of each month."""
 
 import pytest
-from positions.charts import build_stance_chart
+from positions.timeline.chart import build_stance_chart
 from positions.choices import ActorKind, Stance
 from positions.models import Position
 

@@ -3,8 +3,8 @@
 import pytest
 from positions.choices import ActorKind, Stance
 from positions.models import Position
-from positions.timeline import build_timeline
-from positions.timeline_scale import Scale, make_ticks
+from positions.timeline.layout import build_timeline
+from positions.timeline.scale import Scale, make_ticks
 from sources.dates import DatePrecision
 
 from tests.factories import ActorFactory, TopicFactory

@@ -3,8 +3,8 @@
 import pytest
 from positions.choices import Stance
 from positions.models import Position
-from positions.stance_history import StanceChange, detect_change
-from positions.timeline import build_timeline
+from positions.timeline.history import StanceChange, detect_change
+from positions.timeline.layout import build_timeline
 
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state

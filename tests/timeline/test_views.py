@@ -168,7 +168,7 @@ def test_extreme_date_ranges_still_draw(client, query):
 
 
 def test_only_the_newest_positions_are_drawn_past_the_limit(client, monkeypatch):
-    monkeypatch.setattr("positions.timeline.MAX_POSITIONS", 5)
+    monkeypatch.setattr("positions.timeline.layout.MAX_POSITIONS", 5)
     actor, topic = ActorFactory(country="GB", kind="state"), TopicFactory()
     for day in range(1, 9):
         PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
@@ -180,7 +180,7 @@ def test_only_the_newest_positions_are_drawn_past_the_limit(client, monkeypatch)
 
 
 def test_no_cutoff_at_or_under_the_limit(client, monkeypatch):
-    monkeypatch.setattr("positions.timeline.MAX_POSITIONS", 5)
+    monkeypatch.setattr("positions.timeline.layout.MAX_POSITIONS", 5)
     actor, topic = ActorFactory(country="GB", kind="state"), TopicFactory()
     for day in range(1, 6):
         PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))

@@ -7,10 +7,12 @@ from django.db import transaction
 from django.db.models import Max
 from sources.models import Outlet, Quote, Source
 
-from positions import country_stances, seed
-from positions.bulk_load import BulkWriter
+from positions import derived
+
+from positions.demo import seed
+from positions.demo.bulk_load import BulkWriter
 from positions.models import Actor, Position, Role, Topic
-from positions.synthetic import (
+from positions.demo.synthetic import (
     ACTOR_COLUMNS,
     OUTLET_COLUMNS,
     POSITION_COLUMNS,
@@ -72,7 +74,7 @@ class Command(BaseCommand):
                 self.stdout.flush()
         writer.rebuild_indexes()
         # COPY sends no signals: the countries' current stances are recomputed once for the load.
-        country_stances.refresh_all()
+        derived.refresh_all()
         return writer
 
     def ensure_topics(self) -> dict[str, int]:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from positions.exchange import FileError
-from positions.importer import import_file
+from positions.exchange.format import FileError
+from positions.exchange.importer import import_file
 
 
 class Command(BaseCommand):

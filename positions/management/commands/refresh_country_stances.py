@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from positions import country_stances
+from positions import derived
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = country_stances.refresh_all()
+        count = derived.refresh_all()
         self.stdout.write(f"{count} country stances recomputed.")

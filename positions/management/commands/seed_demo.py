@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from sources.models import Outlet, Quote, Source
 
-from positions import seed
+from positions.demo import seed
 from positions.choices import BodyKind, Requirement, Scope
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 
