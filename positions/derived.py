@@ -16,9 +16,9 @@ importer and the data generator alike.
 
 from django.db import connection, transaction
 from django.db.models import Count
-from sources.models import Quote
 
 from positions.models import Actor, CountryStance, Position, Topic
+from sources.models import Quote
 
 Pair = tuple[str, int]  # (country code, topic id)
 
@@ -36,9 +36,7 @@ def copy_actor_columns(actor: Actor) -> set[Pair]:
 
 def copy_quote_verification(quote_ids, verification: str) -> None:
     """Copy a verification onto the positions that cite these quotes."""
-    Position.objects.filter(quote_id__in=quote_ids).exclude(verification=verification).update(
-        verification=verification
-    )
+    Position.objects.filter(quote_id__in=quote_ids).exclude(verification=verification).update(verification=verification)
 
 
 def statement_counts(positions) -> dict[Pair, int]:

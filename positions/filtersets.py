@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from sources.models import Outlet, Verification
 
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, Position, Topic
+from sources.models import Outlet, Verification
 
 SORTS = {
     "-date": ("-stated_on", "-id"),
@@ -63,9 +63,7 @@ class CountryFilter(django_filters.MultipleChoiceFilter):
 class PositionFilter(django_filters.FilterSet):
     # A list of values on a column of this table cannot repeat rows: no DISTINCT, which would
     # stop the (country, stance, date) index from serving the sort.
-    country = CountryFilter(
-        label=_("Country"), choices=lambda: list(countries), field_name="country", distinct=False
-    )
+    country = CountryFilter(label=_("Country"), choices=lambda: list(countries), field_name="country", distinct=False)
     actor = django_filters.ModelChoiceFilter(
         label=_("Actor"), queryset=Actor.objects.all(), to_field_name="slug", field_name="actor"
     )
@@ -87,7 +85,10 @@ class PositionFilter(django_filters.FilterSet):
         label=_("To"), field_name="stated_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
     )
     q = django_filters.CharFilter(
-        label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH, strip=True,
+        label=_("Search"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, names, aliases…")}),
     )
     outlet = django_filters.ModelChoiceFilter(
@@ -131,7 +132,10 @@ class PositionFilter(django_filters.FilterSet):
             return queryset
         # With other filters applied first (country, stance…), a few thousand rows are quicker to
         # check one by one than a common word's entry in the search index is to read.
-        few = bool(queryset.query.where) and queryset.order_by().values("pk")[: FEW_CANDIDATES + 1].count() <= FEW_CANDIDATES
+        few = (
+            bool(queryset.query.where)
+            and queryset.order_by().values("pk")[: FEW_CANDIDATES + 1].count() <= FEW_CANDIDATES
+        )
         return queryset.search(value, among_few=few)
 
     def filter_sort(self, queryset, name, value):
@@ -167,7 +171,9 @@ class PositionFilter(django_filters.FilterSet):
                 continue
             values = value if isinstance(value, list) else [value]
             for item in values:
-                active.append((name, self.form.fields[name].label, self.display_value(name, item), self.raw_value(name, item)))
+                active.append(
+                    (name, self.form.fields[name].label, self.display_value(name, item), self.raw_value(name, item))
+                )
         return active
 
     def display_value(self, name, value) -> str:
@@ -185,4 +191,3 @@ class PositionFilter(django_filters.FilterSet):
         if hasattr(value, "isoformat"):
             return value.isoformat()
         return str(value)
-

@@ -8,11 +8,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
-from sources.dates import DatePrecision, choices_constraint, format_partial_date, honest_date_constraint, truncate_to_precision
-from sources.models import Quote, Verification
 
 from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
 from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
+from sources.dates import (
+    DatePrecision,
+    choices_constraint,
+    format_partial_date,
+    honest_date_constraint,
+    truncate_to_precision,
+)
+from sources.models import Quote, Verification
 
 
 class Actor(models.Model):
@@ -207,18 +213,19 @@ class Position(models.Model):
     def __str__(self) -> str:
         return f"{self.actor} — {self.topic}: {self.get_stance_display()} ({self.stated_display})"
 
+    def save(self, *args, **kwargs):
+        self.copy_denormalised_fields()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("positions:position_detail", args=[self.pk])
 
     def copy_denormalised_fields(self) -> None:
+        """Fill this row's copies of its actor's and quote's values (see the class docstring)."""
         self.stated_on = truncate_to_precision(self.stated_on, self.date_precision)
         self.country = self.actor.country.code if self.actor.country else ""
         self.actor_kind = self.actor.kind
         self.verification = self.quote.verification
-
-    def save(self, *args, **kwargs):
-        self.copy_denormalised_fields()
-        super().save(*args, **kwargs)
 
     @property
     def stated_display(self) -> str:

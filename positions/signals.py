@@ -3,10 +3,10 @@ actors and positions. Raw saves (loaddata) skip it: a restore brings its own der
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from sources.models import Quote
 
 from positions import derived
 from positions.models import Actor, Position
+from sources.models import Quote
 
 
 @receiver(post_save, sender=Quote, dispatch_uid="positions_copy_quote_verification")
@@ -27,9 +27,7 @@ def copy_actor_columns(sender, instance: Actor, raw: bool = False, **kwargs) -> 
 def remember_stance_pair(sender, instance: Position, raw: bool = False, **kwargs) -> None:
     instance._stance_pair_before = None
     if not raw and instance.pk:
-        instance._stance_pair_before = (
-            Position.objects.filter(pk=instance.pk).values_list("country", "topic").first()
-        )
+        instance._stance_pair_before = Position.objects.filter(pk=instance.pk).values_list("country", "topic").first()
 
 
 @receiver(post_save, sender=Position, dispatch_uid="positions_refresh_stance_after_save")

@@ -43,7 +43,9 @@ class Outlet(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                Lower("name"), name="outlet_name_unique", violation_error_message=_("An outlet with this name already exists.")
+                Lower("name"),
+                name="outlet_name_unique",
+                violation_error_message=_("An outlet with this name already exists."),
             ),
             choices_constraint("kind", OutletKind, "outlet_kind_valid", "Outlet kind"),
         ]
@@ -70,7 +72,9 @@ class Source(models.Model):
     published_precision = models.CharField(
         _("publication date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    language = models.CharField(_("language"), max_length=10, default="en", help_text=_("ISO 639-1 code, e.g. en, uk, fr."))
+    language = models.CharField(
+        _("language"), max_length=10, default="en", help_text=_("ISO 639-1 code, e.g. en, uk, fr.")
+    )
     archive_url = models.URLField(_("archive URL"), max_length=1000, blank=True)
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True, help_text=_("What is unknown or uncertain about this source."))
@@ -98,7 +102,9 @@ class Source(models.Model):
                     "A source without a URL from this outlet with this title and date already exists."
                 ),
             ),
-            choices_constraint("published_precision", DatePrecision, "source_precision_valid", "Publication date precision"),
+            choices_constraint(
+                "published_precision", DatePrecision, "source_precision_valid", "Publication date precision"
+            ),
             honest_date_constraint("published_on", "published_precision", "source_published_on_honest"),
         ]
 

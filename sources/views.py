@@ -16,9 +16,11 @@ PER_PAGE = 50
 
 @require_safe
 def source_list(request):
-    sources = Source.objects.with_related().annotate(
-        n_quotes=Count("quotes", distinct=True), n_positions=Count("quotes__positions", distinct=True)
-    ).order_by("-published_on", "title", "id")
+    sources = (
+        Source.objects.with_related()
+        .annotate(n_quotes=Count("quotes", distinct=True), n_positions=Count("quotes__positions", distinct=True))
+        .order_by("-published_on", "title", "id")
+    )
     outlets = list(Outlet.objects.order_by("name"))
     outlet_slug = request.GET.get("outlet", "").strip()
     outlet = next((candidate for candidate in outlets if candidate.slug == outlet_slug), None)

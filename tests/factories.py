@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth.models import Group, User
+
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.dates import DatePrecision

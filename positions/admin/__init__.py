@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from config.history_admin import HistoryAdmin
 
+from config.history_admin import HistoryAdmin
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import StatementForm
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
@@ -70,7 +70,16 @@ class TopicAdmin(HistoryAdmin):
 
 @admin.register(Position)
 class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
-    list_display = ["stated_display", "actor", "country", "topic", "stance", "verification", "outlet", "summary_excerpt"]
+    list_display = [
+        "stated_display",
+        "actor",
+        "country",
+        "topic",
+        "stance",
+        "verification",
+        "outlet",
+        "summary_excerpt",
+    ]
     list_display_links = ["stated_display", "actor"]
     list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "stated_on"]
     list_select_related = ["actor", "topic", "quote__source__outlet"]
@@ -80,7 +89,10 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     readonly_fields = ["country", "actor_kind", "verification", "created_at", "updated_at"]
 
     add_fieldsets = [
-        (_("Position"), {"fields": ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary"]}),
+        (
+            _("Position"),
+            {"fields": ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary"]},
+        ),
         (_("Quote: pick one…"), {"fields": ["quote"]}),
         (
             _("…or write a new quote"),

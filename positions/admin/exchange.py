@@ -24,10 +24,17 @@ from positions.views.export import CHUNK_SIZE, streamed
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SESSION_KEY = "positions_import"
 IMPORT_PERMISSIONS = (
-    "positions.add_position", "positions.change_position", "positions.add_actor", "positions.change_actor",
-    "positions.add_role", "sources.add_outlet", "sources.add_source", "sources.change_source",
-    "sources.add_quote", "sources.change_quote",
-)  # fmt: skip
+    "positions.add_position",
+    "positions.change_position",
+    "positions.add_actor",
+    "positions.change_actor",
+    "positions.add_role",
+    "sources.add_outlet",
+    "sources.add_source",
+    "sources.change_source",
+    "sources.add_quote",
+    "sources.change_quote",
+)
 PREVIEW_LIMIT = 500
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods", ".numbers")
 
@@ -73,7 +80,7 @@ class PositionExchangeAdminMixin:
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
-            path("import/", self.admin_site.admin_view(self.import_view), name="%s_%s_import" % info),
+            path("import/", self.admin_site.admin_view(self.import_view), name="{}_{}_import".format(*info)),
         ] + super().get_urls()
 
     def has_import_permission(self, request) -> bool:

@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from sources.dates import DatePrecision, truncate_to_precision
-from sources.models import Outlet, Quote, Source, Verification
 
 from positions.models import Position
+from sources.dates import DatePrecision, truncate_to_precision
+from sources.models import Outlet, Quote, Source, Verification
 
 
 class StatementForm(forms.ModelForm):
@@ -18,7 +18,9 @@ class StatementForm(forms.ModelForm):
     source). New rows are validated against the same database constraints as any other.
     """
 
-    new_quote_text = forms.CharField(label=_("Quote (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    new_quote_text = forms.CharField(
+        label=_("Quote (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     new_quote_original_text = forms.CharField(
         label=_("Original text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -46,7 +48,9 @@ class StatementForm(forms.ModelForm):
         label=_("Publication date precision"), choices=DatePrecision.choices, initial=DatePrecision.DAY, required=False
     )
     new_source_language = forms.CharField(label=_("Language"), max_length=10, initial="en", required=False)
-    new_source_archive_url = forms.URLField(label=_("Archive URL"), max_length=1000, required=False, assume_scheme="https")
+    new_source_archive_url = forms.URLField(
+        label=_("Archive URL"), max_length=1000, required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Position

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 
 from django.core.management.color import no_style
 from django.db import connection
-from sources.models import Outlet, Quote, Source
 
 from positions.models import Actor, Position, Role
+from sources.models import Outlet, Quote, Source
 
 
 class BulkWriter:

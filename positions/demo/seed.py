@@ -7,10 +7,9 @@ DESIGN.md; nothing else is added (no made-up URL, title or day).
 
 import datetime
 
+from positions.choices import ActorKind, Stance
 from sources.dates import DatePrecision as P
 from sources.models import OutletKind, Verification
-
-from positions.choices import ActorKind, Stance
 
 TOPICS = [
     ("combat-troops", "Combat troops", "Combat units in Ukraine during the war.", True),
@@ -24,7 +23,13 @@ TOPICS = [
 
 OUTLETS = [
     {"slug": "unn", "name": "UNN", "url": "https://unn.ua/", "country": "UA", "kind": OutletKind.NEWS_AGENCY},
-    {"slug": "le-monde", "name": "Le Monde", "url": "https://www.lemonde.fr/", "country": "FR", "kind": OutletKind.NEWSPAPER},
+    {
+        "slug": "le-monde",
+        "name": "Le Monde",
+        "url": "https://www.lemonde.fr/",
+        "country": "FR",
+        "kind": OutletKind.NEWSPAPER,
+    },
     {"slug": "lbc", "name": "LBC", "url": "https://www.lbc.co.uk/", "country": "GB", "kind": OutletKind.BROADCASTER},
 ]
 
@@ -91,7 +96,13 @@ ACTORS = [
         "roles": [("President of the French Republic", "FR", datetime.date(2017, 5, 14), None)],
     },
     {"slug": "france", "name": "France", "kind": ActorKind.STATE, "country": "FR", "aliases": "French government"},
-    {"slug": "united-kingdom", "name": "United Kingdom", "kind": ActorKind.STATE, "country": "GB", "aliases": "UK\nBritish government"},
+    {
+        "slug": "united-kingdom",
+        "name": "United Kingdom",
+        "kind": ActorKind.STATE,
+        "country": "GB",
+        "aliases": "UK\nBritish government",
+    },
     {
         "slug": "verkhovna-rada",
         "name": "Verkhovna Rada of Ukraine",
@@ -155,7 +166,7 @@ QUOTES = [
         "source": "unn",
         "text": (
             "If we talk about the participation of North Korean troops on the side of Russia, then this is one "
-            "format. Russians can say: \"you also have an international Legion.\" But it is necessary to clearly "
+            'format. Russians can say: "you also have an international Legion." But it is necessary to clearly '
             "distinguish the Foreign Legion, which is a separate combat unit, from the regular troops of another "
             "state. Regular troops of another state are authorized by the Parliament of that country."
         ),

@@ -14,22 +14,49 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 from django_countries import countries
+
+from positions.choices import ActorKind, Stance
+from positions.demo import words
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import OutletKind, Verification
-
-from positions.demo import words
-from positions.choices import ActorKind, Stance
 
 FIRST_DAY = datetime.date(2014, 1, 1)
 LAST_DAY = datetime.date(2026, 10, 31)
 # Statements per year: a trickle after 2014, a flood since the full-scale invasion.
-YEAR_WEIGHTS = {2014: 4, 2015: 2, 2016: 1, 2017: 1, 2018: 1, 2019: 1, 2020: 1, 2021: 2, 2022: 14, 2023: 12,
-                2024: 16, 2025: 18, 2026: 12}
-TOPIC_WEIGHTS = {"combat-troops": 30, "instructors": 15, "reassurance-force": 20, "peacekeeping": 12,
-                 "air-policing": 8, "troops-for-russia": 8, "foreign-volunteers": 7}
+YEAR_WEIGHTS = {
+    2014: 4,
+    2015: 2,
+    2016: 1,
+    2017: 1,
+    2018: 1,
+    2019: 1,
+    2020: 1,
+    2021: 2,
+    2022: 14,
+    2023: 12,
+    2024: 16,
+    2025: 18,
+    2026: 12,
+}
+TOPIC_WEIGHTS = {
+    "combat-troops": 30,
+    "instructors": 15,
+    "reassurance-force": 20,
+    "peacekeeping": 12,
+    "air-policing": 8,
+    "troops-for-russia": 8,
+    "foreign-volunteers": 7,
+}
 # How much more opposed than usual actors are to each topic, on the supports (0) … rules-out (4) scale.
-TOPIC_RELUCTANCE = {"combat-troops": 0.8, "instructors": -0.8, "reassurance-force": -0.3, "peacekeeping": -0.2,
-                    "air-policing": 0.3, "troops-for-russia": 1.5, "foreign-volunteers": -0.5}
+TOPIC_RELUCTANCE = {
+    "combat-troops": 0.8,
+    "instructors": -0.8,
+    "reassurance-force": -0.3,
+    "peacekeeping": -0.2,
+    "air-policing": 0.3,
+    "troops-for-russia": 1.5,
+    "foreign-volunteers": -0.5,
+}
 SCALE = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT]
 TRUSTED_OUTLET_KINDS = {OutletKind.GOVERNMENT, OutletKind.PARLIAMENT, OutletKind.ORGANISATION}
 # One quote in this many backs a second position of the same actor on another topic.
@@ -38,12 +65,44 @@ SHARED_QUOTE_SHARE = 0.15
 ACTOR_COLUMNS = ("id", "name", "slug", "kind", "country", "aliases", "wikidata_id", "description")
 ROLE_COLUMNS = ("id", "actor_id", "title", "country", "organisation_id", "start_on", "end_on")
 OUTLET_COLUMNS = ("id", "name", "slug", "url", "country", "kind")
-SOURCE_COLUMNS = ("id", "outlet_id", "title", "url", "published_on", "published_precision", "language",
-                  "archive_url", "accessed_on", "notes")
-QUOTE_COLUMNS = ("id", "source_id", "text", "original_text", "original_language", "said_on", "date_precision",
-                 "verification")
-POSITION_COLUMNS = ("id", "actor_id", "topic_id", "quote_id", "stance", "stated_on", "date_precision", "conditions",
-                    "summary", "country", "actor_kind", "verification", "created_at", "updated_at")
+SOURCE_COLUMNS = (
+    "id",
+    "outlet_id",
+    "title",
+    "url",
+    "published_on",
+    "published_precision",
+    "language",
+    "archive_url",
+    "accessed_on",
+    "notes",
+)
+QUOTE_COLUMNS = (
+    "id",
+    "source_id",
+    "text",
+    "original_text",
+    "original_language",
+    "said_on",
+    "date_precision",
+    "verification",
+)
+POSITION_COLUMNS = (
+    "id",
+    "actor_id",
+    "topic_id",
+    "quote_id",
+    "stance",
+    "stated_on",
+    "date_precision",
+    "conditions",
+    "summary",
+    "country",
+    "actor_kind",
+    "verification",
+    "created_at",
+    "updated_at",
+)
 
 
 def slug_prefix(seed: int) -> str:
@@ -97,8 +156,14 @@ class Sizes:
 class SyntheticData:
     """Rows for every table, drawn from one seeded random generator, with ids from `first_ids`."""
 
-    def __init__(self, seed: int, positions: int, first_ids: dict[str, int], topic_ids: dict[str, int],
-                 taken_outlet_names: set[str]):
+    def __init__(
+        self,
+        seed: int,
+        positions: int,
+        first_ids: dict[str, int],
+        topic_ids: dict[str, int],
+        taken_outlet_names: set[str],
+    ):
         self.rng = random.Random(seed)
         self.seed = seed
         self.prefix = slug_prefix(seed)
@@ -136,8 +201,16 @@ class SyntheticData:
         scale = 0.9 / sum(country_share.values())
 
         def add(name, kind, country, context, weight, slug_tail, aliases=""):
-            actor = SyntheticActor(self.new_id("actor"), name, kind, country, context, lean=rng.uniform(0, 4),
-                                   drift=rng.uniform(-0.2, 0.2), weight=weight)
+            actor = SyntheticActor(
+                self.new_id("actor"),
+                name,
+                kind,
+                country,
+                context,
+                lean=rng.uniform(0, 4),
+                drift=rng.uniform(-0.2, 0.2),
+                weight=weight,
+            )
             self.actors.append(actor)
             actors.append((actor.id, name, f"{self.prefix}{slug_tail}", kind, country, aliases, "", ""))
             return actor
@@ -148,8 +221,16 @@ class SyntheticData:
             add(f"Parliament of {name}", ActorKind.LEGISLATURE, code, name, share * 0.10, f"{code.lower()}-parliament")
         organisations = []
         for number, name in enumerate(words.ORGANISATIONS[: self.sizes.organisations]):
-            organisations.append(add(name, ActorKind.ORGANISATION, "", name, 0.04 / self.sizes.organisations,
-                                     f"org-{number}-{slugify(name)}"))
+            organisations.append(
+                add(
+                    name,
+                    ActorKind.ORGANISATION,
+                    "",
+                    name,
+                    0.04 / self.sizes.organisations,
+                    f"org-{number}-{slugify(name)}",
+                )
+            )
         remaining = max(0, self.sizes.actors - len(self.actors))
         codes, code_cum = chosen, cumulative(country_share[code] for code in chosen)
         for number in range(remaining):
@@ -157,14 +238,28 @@ class SyntheticData:
             if draw < 0.05:
                 organisation = rng.choice(organisations)
                 name, aliases = self.person_name("")
-                actor = add(name, ActorKind.OFFICIAL, "", organisation.name, 0.03 / max(1, remaining * 0.05),
-                            f"{slugify(name)}-{number}", aliases)
+                actor = add(
+                    name,
+                    ActorKind.OFFICIAL,
+                    "",
+                    organisation.name,
+                    0.03 / max(1, remaining * 0.05),
+                    f"{slugify(name)}-{number}",
+                    aliases,
+                )
                 roles += self.role_rows(actor, organisation.id)
                 continue
             if draw < 0.08:
                 name, aliases = self.person_name("")
-                add(name, ActorKind.ANALYST, "", "Europe", 0.03 / max(1, remaining * 0.03) * rng.lognormvariate(0, 0.6),
-                    f"{slugify(name)}-{number}", aliases)
+                add(
+                    name,
+                    ActorKind.ANALYST,
+                    "",
+                    "Europe",
+                    0.03 / max(1, remaining * 0.03) * rng.lognormvariate(0, 0.6),
+                    f"{slugify(name)}-{number}",
+                    aliases,
+                )
                 continue
             code = rng.choices(codes, cum_weights=code_cum)[0]
             share = country_share[code] * scale * rng.lognormvariate(0, 0.6)
@@ -176,8 +271,15 @@ class SyntheticData:
                 continue
             name, aliases = self.person_name(code)
             kind = ActorKind.ANALYST if kind_draw < 0.3 else ActorKind.OFFICIAL
-            actor = add(name, kind, code, country_name, share * (0.04 if kind == ActorKind.ANALYST else 0.12),
-                        f"{slugify(name)}-{number}", aliases)
+            actor = add(
+                name,
+                kind,
+                code,
+                country_name,
+                share * (0.04 if kind == ActorKind.ANALYST else 0.12),
+                f"{slugify(name)}-{number}",
+                aliases,
+            )
             if kind == ActorKind.OFFICIAL:
                 roles += self.role_rows(actor, None)
         return actors, roles
@@ -185,7 +287,10 @@ class SyntheticData:
     def person_name(self, country: str) -> tuple[str, str]:
         """A name, and for Ukrainians the Cyrillic spelling as an alias."""
         if country == "UA":
-            (first, first_uk), (last, last_uk) = self.rng.choice(words.UKRAINIAN_NAMES), self.rng.choice(words.UKRAINIAN_SURNAMES)
+            (first, first_uk), (last, last_uk) = (
+                self.rng.choice(words.UKRAINIAN_NAMES),
+                self.rng.choice(words.UKRAINIAN_SURNAMES),
+            )
             return f"{first} {last}", f"{first_uk} {last_uk}"
         return f"{self.rng.choice(words.FIRST_NAMES)} {self.rng.choice(words.LAST_NAMES)}", ""
 
@@ -225,8 +330,16 @@ class SyntheticData:
                 state = rng.choices(state_actors, cum_weights=state_cum)[0]
                 country, place = state.country, state.name
                 kind = rng.choices(
-                    [OutletKind.NEWSPAPER, OutletKind.NEWS_AGENCY, OutletKind.BROADCASTER, OutletKind.GOVERNMENT,
-                     OutletKind.PARLIAMENT, OutletKind.THINK_TANK], weights=[35, 15, 20, 15, 10, 5])[0]
+                    [
+                        OutletKind.NEWSPAPER,
+                        OutletKind.NEWS_AGENCY,
+                        OutletKind.BROADCASTER,
+                        OutletKind.GOVERNMENT,
+                        OutletKind.PARLIAMENT,
+                        OutletKind.THINK_TANK,
+                    ],
+                    weights=[35, 15, 20, 15, 10, 5],
+                )[0]
             if kind == OutletKind.GOVERNMENT:
                 name = f"Government of {place}"
             elif kind == OutletKind.PARLIAMENT:
@@ -271,7 +384,9 @@ class SyntheticData:
             title = rng.choice(words.SOURCE_TITLES).format(c=place, t=topic_en)
             title = title[0].upper() + title[1:]
             url = f"https://{slug}.example/{published_on:%Y/%m}/{source_id}"
-            archive_url = f"https://web.archive.org/web/{published_on:%Y%m%d}000000/{url}" if rng.random() < 0.25 else ""
+            archive_url = (
+                f"https://web.archive.org/web/{published_on:%Y%m%d}000000/{url}" if rng.random() < 0.25 else ""
+            )
             accessed_on = min(LAST_DAY, published_on + datetime.timedelta(days=rng.randint(0, 400)))
             self.sources.append(SyntheticSource(source_id, published_on, precision, language, trusted))
             yield (source_id, outlet_id, title, url, published_on, precision, language, archive_url, accessed_on, "")
@@ -301,7 +416,9 @@ class SyntheticData:
         rng = self.rng
         source = self.sources[rng.randrange(len(self.sources))]
         if source.precision == DatePrecision.DAY:
-            precision = rng.choices([DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR], weights=[85, 12, 3])[0]
+            precision = rng.choices([DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR], weights=[85, 12, 3])[
+                0
+            ]
             said = max(FIRST_DAY, source.published_on - datetime.timedelta(days=rng.randint(0, 2)))
             said_on = truncate_to_precision(said, precision)
         else:
@@ -310,7 +427,8 @@ class SyntheticData:
             verification = Verification.CONFIRMED if rng.random() < 0.9 else Verification.REPORTED
         else:
             verification = rng.choices(
-                [Verification.CONFIRMED, Verification.REPORTED, Verification.UNVERIFIED], weights=[45, 42, 13])[0]
+                [Verification.CONFIRMED, Verification.REPORTED, Verification.UNVERIFIED], weights=[45, 42, 13]
+            )[0]
         topics = []
         while len(topics) < topics_wanted:
             topic = rng.choices(self.topics, cum_weights=self.topic_cum)[0]
@@ -327,12 +445,36 @@ class SyntheticData:
             topic_en = words.TOPIC_PHRASES[topic][0]
             conditions = rng.choice(words.CONDITIONS) if stance != Stance.COMMENTARY and rng.random() < 0.3 else ""
             summary = f"{actor.name} {words.SUMMARY_VERBS[stance]} {topic_en}."
-            positions.append((self.new_id("position"), actor.id, self.topic_ids[topic], quote_id, stance, said_on,
-                              precision, conditions, summary, actor.country, actor.kind, verification, created, created))
+            positions.append(
+                (
+                    self.new_id("position"),
+                    actor.id,
+                    self.topic_ids[topic],
+                    quote_id,
+                    stance,
+                    said_on,
+                    precision,
+                    conditions,
+                    summary,
+                    actor.country,
+                    actor.kind,
+                    verification,
+                    created,
+                    created,
+                )
+            )
         return quote, positions
 
-    def distinct_quote(self, source_id: int, said_on: datetime.date, text: str, original: str, language: str,
-                       quote_id: int, actor: SyntheticActor) -> tuple[str, str]:
+    def distinct_quote(
+        self,
+        source_id: int,
+        said_on: datetime.date,
+        text: str,
+        original: str,
+        language: str,
+        quote_id: int,
+        actor: SyntheticActor,
+    ) -> tuple[str, str]:
         """The quote's words, lengthened if the source already has the same words that day.
 
         An export names a quote by its source, words and date (DESIGN.md), so two quotes alike in

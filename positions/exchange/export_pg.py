@@ -17,7 +17,6 @@ from django.db.models.functions import Coalesce
 from positions.exchange.format import BOM, COLUMNS
 from positions.models import Role
 
-
 FORMULA = "'=', '+', '-', '@', chr(9), chr(13)"
 SUSPECT = FORMULA + ", ''''"
 
@@ -30,6 +29,7 @@ def neutralised(column: str) -> str:
         f"CASE WHEN left({column}, 1) IN ({SUSPECT}) AND left(ltrim({column}, ''''), 1) IN ({FORMULA}) "
         f"THEN '''' || {column} ELSE {column} END"
     )
+
 
 class IsoDate(Func):
     function = "to_char"

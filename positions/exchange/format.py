@@ -21,16 +21,35 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from positions.choices import ActorKind, Stance
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import Verification
 
-from positions.choices import ActorKind, Stance
-
 COLUMNS = (
-    "id", "stated_on", "date_precision", "actor", "actor_slug", "actor_kind", "country", "role", "topic",
-    "stance", "conditions", "summary", "quote", "quote_original", "quote_language", "verification",
-    "source_title", "source_url", "outlet", "published_on", "published_precision", "archive_url",
-)  # fmt: skip
+    "id",
+    "stated_on",
+    "date_precision",
+    "actor",
+    "actor_slug",
+    "actor_kind",
+    "country",
+    "role",
+    "topic",
+    "stance",
+    "conditions",
+    "summary",
+    "quote",
+    "quote_original",
+    "quote_language",
+    "verification",
+    "source_title",
+    "source_url",
+    "outlet",
+    "published_on",
+    "published_precision",
+    "archive_url",
+)
 # `id` is informational: import matches by natural keys, so a file may leave it out.
 REQUIRED_COLUMNS = COLUMNS[1:]
 DELIMITERS = {"comma": ",", "semicolon": ";"}
@@ -41,9 +60,16 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISER = "'"
 
 MAX_LENGTHS = {
-    "actor": 200, "actor_slug": 200, "role": 200, "topic": 100, "source_title": 500, "source_url": 1000,
-    "outlet": 200, "archive_url": 1000, "quote_language": 10,
-}  # fmt: skip
+    "actor": 200,
+    "actor_slug": 200,
+    "role": 200,
+    "topic": 100,
+    "source_title": 500,
+    "source_url": 1000,
+    "outlet": 200,
+    "archive_url": 1000,
+    "quote_language": 10,
+}
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -151,7 +177,9 @@ def decode(data: bytes) -> str:
         return codecs.decode(data, "utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise FileError(_("The file is not UTF-8 text (line %(line)d). Save it as UTF-8 and try again.") % {"line": line})
+        raise FileError(
+            _("The file is not UTF-8 text (line %(line)d). Save it as UTF-8 and try again.") % {"line": line}
+        ) from None
 
 
 def read_rows(data: bytes, name: str = "") -> list[RawRow]:
@@ -214,15 +242,27 @@ def csv_rows(stream, first_line: str) -> Iterator[RawRow]:
         for cells in reader:
             if cells:
                 if len(cells) != width:
-                    yield RawRow(start, {"__error__": _("%(found)d cells where the header has %(expected)d.")
-                                         % {"found": len(cells), "expected": width}})
+                    yield RawRow(
+                        start,
+                        {
+                            "__error__": _("%(found)d cells where the header has %(expected)d.")
+                            % {"found": len(cells), "expected": width}
+                        },
+                    )
                 else:
                     # Only a cell starting with an apostrophe can have been neutralised.
-                    yield RawRow(start, {column: restore(cell) if cell[:1] == NEUTRALISER else cell
-                                         for column, cell in zip(header, cells)})
+                    yield RawRow(
+                        start,
+                        {
+                            column: restore(cell) if cell[:1] == NEUTRALISER else cell
+                            for column, cell in zip(header, cells)
+                        },
+                    )
             start = reader.line_num + 1
     except csv.Error as error:
-        raise FileError(_("Line %(line)d: not valid CSV (%(error)s).") % {"line": reader.line_num, "error": error})
+        raise FileError(
+            _("Line %(line)d: not valid CSV (%(error)s).") % {"line": reader.line_num, "error": error}
+        ) from None
 
 
 def read_json(text: str) -> list[RawRow]:
@@ -246,7 +286,9 @@ def read_json(text: str) -> list[RawRow]:
             item, position = decoder.raw_decode(text, position)
             rows.append(json_row(line, item))
     except json.JSONDecodeError as error:
-        raise FileError(_("Line %(line)d: not valid JSON (%(error)s).") % {"line": error.lineno, "error": error.msg})
+        raise FileError(
+            _("Line %(line)d: not valid JSON (%(error)s).") % {"line": error.lineno, "error": error.msg}
+        ) from None
     if skip_space(text, position + 1) != len(text):
         raise FileError(_("Unexpected text after the JSON array."))
     return rows
@@ -418,9 +460,18 @@ required_cells = itemgetter(*REQUIRED_COLUMNS)
 
 # Cells that repeat from row to row (names, slugs, codes) are kept once each, not once per row.
 SHARED_COLUMNS = (
-    "date_precision", "actor", "actor_slug", "actor_kind", "role", "topic", "stance", "quote_language",
-    "verification", "source_title", "outlet",
-)  # fmt: skip
+    "date_precision",
+    "actor",
+    "actor_slug",
+    "actor_kind",
+    "role",
+    "topic",
+    "stance",
+    "quote_language",
+    "verification",
+    "source_title",
+    "outlet",
+)
 
 
 def parse_row(raw: RawRow) -> ExchangeRow:
@@ -465,8 +516,26 @@ def parse_row(raw: RawRow) -> ExchangeRow:
     for column in SHARED_COLUMNS:
         cells[column] = intern(cells[column])
     return ExchangeRow(
-        raw.line, stated_on, cells["date_precision"], cells["actor"], cells["actor_slug"], cells["actor_kind"],
-        intern(country), cells["role"], cells["topic"], cells["stance"], cells["conditions"], cells["summary"],
-        cells["quote"], cells["quote_original"], cells["quote_language"], cells["verification"], cells["source_title"],
-        cells["source_url"], cells["outlet"], published_on, intern(published_precision), cells["archive_url"],
+        raw.line,
+        stated_on,
+        cells["date_precision"],
+        cells["actor"],
+        cells["actor_slug"],
+        cells["actor_kind"],
+        intern(country),
+        cells["role"],
+        cells["topic"],
+        cells["stance"],
+        cells["conditions"],
+        cells["summary"],
+        cells["quote"],
+        cells["quote_original"],
+        cells["quote_language"],
+        cells["verification"],
+        cells["source_title"],
+        cells["source_url"],
+        cells["outlet"],
+        published_on,
+        intern(published_precision),
+        cells["archive_url"],
     )

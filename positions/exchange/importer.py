@@ -23,13 +23,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-from sources.models import Outlet, Quote, Source
 
 from positions import derived
 from positions.exchange.format import ExchangeRow, RawRow, RowError, iter_rows, parse_row
 from positions.exchange.report import Change, ImportReport, display, excerpt
 from positions.exchange.writer import Pending, insert_new
 from positions.models import Actor, Position, Role, Topic
+from sources.models import Outlet, Quote, Source
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -72,7 +72,9 @@ def import_rows(raw_rows: Iterable[RawRow], dry_run: bool = False, user=None) ->
     except IntegrityError as error:
         # A concurrent edit can still collide with a row checked moments ago; the transaction is undone.
         report.written = False
-        report.errors = [RowError(1, [_("the database refused the import (%(error)s); run it again.") % {"error": error}])]
+        report.errors = [
+            RowError(1, [_("the database refused the import (%(error)s); run it again.") % {"error": error}])
+        ]
     return report
 
 
@@ -119,8 +121,10 @@ def inconsistencies(rows: list[ExchangeRow]) -> list[RowError]:
             errors.append(
                 RowError(
                     row.line,
-                    [_("describes the same %(what)s as line %(other)d differently (%(fields)s).")
-                     % {"what": what, "other": other.line, "fields": ", ".join(differing)}],
+                    [
+                        _("describes the same %(what)s as line %(other)d differently (%(fields)s).")
+                        % {"what": what, "other": other.line, "fields": ", ".join(differing)}
+                    ],
                 )
             )
     return errors
@@ -146,7 +150,9 @@ def among(queryset, field: str, values: Iterable) -> Iterator:
         return
     if connection.vendor == "postgresql":
         quote_name = connection.ops.quote_name
-        column = f"{quote_name(queryset.model._meta.db_table)}.{quote_name(queryset.model._meta.get_field(field).column)}"
+        column = (
+            f"{quote_name(queryset.model._meta.db_table)}.{quote_name(queryset.model._meta.get_field(field).column)}"
+        )
         yield from queryset.filter(RawSQL(f"{column} = ANY(%s)", (values,), output_field=BooleanField()))
         return
     for part in chunks(values):
@@ -289,12 +295,26 @@ class Plan:
             label = row.source_url or f"{row.outlet}: {row.source_title}"
             if source is None:
                 # NEW_COLUMNS[Source] order; the outlet's id is known once it is written.
-                source = Pending((outlet, row.source_title, row.source_url, row.published_on, row.published_precision,
-                                  row.quote_language or "en", row.archive_url), row.line)  # fmt: skip
+                source = Pending(
+                    (
+                        outlet,
+                        row.source_title,
+                        row.source_url,
+                        row.published_on,
+                        row.published_precision,
+                        row.quote_language or "en",
+                        row.archive_url,
+                    ),
+                    row.line,
+                )
                 self.created("source", source, row.line, label)
             else:
-                wanted = {"title": row.source_title, "published_on": row.published_on,
-                          "published_precision": row.published_precision, "archive_url": row.archive_url}  # fmt: skip
+                wanted = {
+                    "title": row.source_title,
+                    "published_on": row.published_on,
+                    "published_precision": row.published_precision,
+                    "archive_url": row.archive_url,
+                }
                 shown = {}
                 if source.outlet != outlet or outlet.pk is None:
                     wanted["outlet"] = outlet
@@ -320,12 +340,25 @@ class Plan:
             quote = next((q for q in found if q.said_on == row.stated_on), found[0] if found else None)
             label = excerpt(row.quote)
             if quote is None:
-                quote = Pending((source, row.quote, row.quote_original, row.quote_language, row.stated_on,
-                                 row.date_precision, row.verification), row.line)  # fmt: skip
+                quote = Pending(
+                    (
+                        source,
+                        row.quote,
+                        row.quote_original,
+                        row.quote_language,
+                        row.stated_on,
+                        row.date_precision,
+                        row.verification,
+                    ),
+                    row.line,
+                )
                 self.created("quote", quote, row.line, label)
             else:
-                wanted = {"original_text": row.quote_original, "original_language": row.quote_language,
-                          "verification": row.verification}  # fmt: skip
+                wanted = {
+                    "original_text": row.quote_original,
+                    "original_language": row.quote_language,
+                    "verification": row.verification,
+                }
                 self.compare("quote", quote, row.line, label, wanted)
             self.quotes[key] = quote
 
@@ -356,8 +389,13 @@ class Plan:
             key = (identity(actor), identity(topic), identity(quote))
             if key in first_line:
                 self.errors.append(
-                    RowError(row.line, [_("repeats the position of line %(other)d (same actor, topic and quote).")
-                                        % {"other": first_line[key]}])
+                    RowError(
+                        row.line,
+                        [
+                            _("repeats the position of line %(other)d (same actor, topic and quote).")
+                            % {"other": first_line[key]}
+                        ],
+                    )
                 )
                 continue
             first_line[key] = row.line
@@ -365,12 +403,19 @@ class Plan:
             position = existing.get((actor.pk, topic.pk, quote.pk)) if actor.pk and topic.pk and quote.pk else None
             if position is None:
                 # The first NEW_COLUMNS[Position]; the copies of actor and quote values are added on writing.
-                position = Pending((actor, topic, quote, row.stance, row.stated_on, row.date_precision, row.conditions,
-                                    row.summary), row.line)  # fmt: skip
+                position = Pending(
+                    (actor, topic, quote, row.stance, row.stated_on, row.date_precision, row.conditions, row.summary),
+                    row.line,
+                )
                 self.created("position", position, row.line, label)
             else:
-                wanted = {"stance": row.stance, "stated_on": row.stated_on, "date_precision": row.date_precision,
-                          "conditions": row.conditions, "summary": row.summary}  # fmt: skip
+                wanted = {
+                    "stance": row.stance,
+                    "stated_on": row.stated_on,
+                    "date_precision": row.date_precision,
+                    "conditions": row.conditions,
+                    "summary": row.summary,
+                }
                 self.compare("position", position, row.line, label, wanted)
 
     def write(self, user=None) -> None:
@@ -398,12 +443,16 @@ class Plan:
         self.update(Position, "position", options)
         # Bulk writes send no signals: the countries' current stances are brought up to date here.
         self.stance_pairs |= {(position.values[8], position.values[1].pk) for position in positions}
-        self.stance_pairs |= {(position.country, position.topic_id) for position, _f in self.updated["position"].values()}
+        self.stance_pairs |= {
+            (position.country, position.topic_id) for position, _f in self.updated["position"].values()
+        }
         refresh_country_stances(self.stance_pairs)
 
     def add_copied_values(self, positions: list[Pending], now) -> None:
         """Complete new positions with their copies of the actor's and the quote's values (see Position)."""
-        of_actor = {id(actor): (actor.country.code if actor.country else "", actor.kind) for actor in self.actors.values()}
+        of_actor = {
+            id(actor): (actor.country.code if actor.country else "", actor.kind) for actor in self.actors.values()
+        }
         for position in positions:
             actor, _topic, quote = position.values[:3]
             verification = quote.values[6] if isinstance(quote, Pending) else quote.verification
@@ -430,5 +479,3 @@ class Plan:
         for verification, quote_ids in by_verification.items():
             for part in chunks(quote_ids):
                 derived.copy_quote_verification(part, verification)
-
-

@@ -9,9 +9,14 @@ from positions.exchange.format import RowError
 
 KINDS = ("topic", "outlet", "actor", "source", "quote", "role", "position")
 PLURALS = {
-    "topic": "topics", "outlet": "outlets", "actor": "actors", "source": "sources", "quote": "quotes",
-    "role": "roles", "position": "positions",
-}  # fmt: skip
+    "topic": "topics",
+    "outlet": "outlets",
+    "actor": "actors",
+    "source": "sources",
+    "quote": "quotes",
+    "role": "roles",
+    "position": "positions",
+}
 
 
 @dataclass(slots=True)
@@ -29,11 +34,18 @@ class Change:
 
     def __str__(self) -> str:
         if self.created:
-            return _("line %(line)d: new %(kind)s %(label)s") % {"line": self.line, "kind": self.kind, "label": self.label}
+            return _("line %(line)d: new %(kind)s %(label)s") % {
+                "line": self.line,
+                "kind": self.kind,
+                "label": self.label,
+            }
         details = "; ".join(f"{name} “{old}” → “{new}”" for name, (old, new) in self.fields.items())
         return _("line %(line)d: %(kind)s %(label)s: %(details)s") % {
-            "line": self.line, "kind": self.kind, "label": self.label, "details": details,
-        }  # fmt: skip
+            "line": self.line,
+            "kind": self.kind,
+            "label": self.label,
+            "details": details,
+        }
 
 
 @dataclass
@@ -80,8 +92,9 @@ class ImportReport:
         """The report as text, for the command and the admin."""
         if self.errors:
             head = _("%(errors)d of %(rows)d rows cannot be imported; nothing was imported:") % {
-                "errors": len(self.errors), "rows": self.rows,
-            }  # fmt: skip
+                "errors": len(self.errors),
+                "rows": self.rows,
+            }
             return [head] + [str(error) for error in self.errors]
         would = self.dry_run or not self.written
         create_label = _("Would create") if would else _("Created")

@@ -14,18 +14,31 @@ from collections.abc import Iterator, Sequence
 from django.conf import settings
 from django.db import NotSupportedError, connection
 from django.utils import timezone
-from sources.models import Quote, Source
 
 from positions.models import Position
+from sources.models import Quote, Source
 
 # Columns of the rows an import creates, in the order a Pending holds them. Parents (outlet,
 # source, actor, topic, quote) are held as objects, since a new parent has no id until written.
 NEW_COLUMNS = {
     Source: ("outlet_id", "title", "url", "published_on", "published_precision", "language", "archive_url"),
     Quote: ("source_id", "text", "original_text", "original_language", "said_on", "date_precision", "verification"),
-    Position: ("actor_id", "topic_id", "quote_id", "stance", "stated_on", "date_precision", "conditions", "summary",
-               "country", "actor_kind", "verification", "created_at", "updated_at"),
-}  # fmt: skip
+    Position: (
+        "actor_id",
+        "topic_id",
+        "quote_id",
+        "stance",
+        "stated_on",
+        "date_precision",
+        "conditions",
+        "summary",
+        "country",
+        "actor_kind",
+        "verification",
+        "created_at",
+        "updated_at",
+    ),
+}
 PARENTS = {Source: (0,), Quote: (0,), Position: (0, 1, 2)}
 BATCH_SIZE = 1000
 # Keeps every `IN (...)` under SQLite's limit on query parameters.
@@ -108,8 +121,10 @@ def history_sql(model, where: str) -> str:
     history = model.history.model
     tracked = history.tracked_fields
     targets = [history._meta.get_field(field.name).column for field in tracked]
-    targets += [history._meta.get_field(name).column
-                for name in ("history_date", "history_change_reason", "history_type", "history_user")]  # fmt: skip
+    targets += [
+        history._meta.get_field(name).column
+        for name in ("history_date", "history_change_reason", "history_type", "history_user")
+    ]
     sources = [quote_name(field.column) for field in tracked] + ["%s", "%s", "%s", "%s"]
     return (
         f"INSERT INTO {quote_name(history._meta.db_table)} ({', '.join(quote_name(name) for name in targets)}) "
@@ -124,7 +139,9 @@ def insert_history(model, ids: list[int], user=None, now=None) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The range lets PostgreSQL walk the primary key over just the new rows.
-            cursor.execute(history_sql(model, "BETWEEN %s AND %s AND {pk} = ANY(%s)"), [*params, min(ids), max(ids), ids])
+            cursor.execute(
+                history_sql(model, "BETWEEN %s AND %s AND {pk} = ANY(%s)"), [*params, min(ids), max(ids), ids]
+            )
             return
         for part in id_chunks(ids):
             cursor.execute(history_sql(model, f"IN ({', '.join(['%s'] * len(part))})"), [*params, *part])

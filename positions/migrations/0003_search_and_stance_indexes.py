@@ -12,8 +12,7 @@ INDEXES = {
     "actor_names_fts": "positions_actor USING gin (to_tsvector('english', name || ' ' || aliases))",
     "position_summary_fts": "positions_position USING gin (to_tsvector('english', summary))",
     "position_gov_stance_idx": (
-        "positions_position (country, topic_id, stated_on DESC, id DESC) "
-        "WHERE actor_kind IN ('state', 'official')"
+        "positions_position (country, topic_id, stated_on DESC, id DESC) WHERE actor_kind IN ('state', 'official')"
     ),
 }
 

@@ -30,25 +30,42 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('positions', '0005_search_vector'),
+        ("positions", "0005_search_vector"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CountryStance',
+            name="CountryStance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country', models.CharField(max_length=2, verbose_name='country')),
-                ('statements', models.PositiveIntegerField(verbose_name='statements')),
-                ('position', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='positions.position', verbose_name='position')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='positions.topic', verbose_name='topic')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("country", models.CharField(max_length=2, verbose_name="country")),
+                ("statements", models.PositiveIntegerField(verbose_name="statements")),
+                (
+                    "position",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="positions.position",
+                        verbose_name="position",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="positions.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'country stance',
-                'verbose_name_plural': 'country stances',
-                'constraints': [models.UniqueConstraint(fields=('country', 'topic'), name='countrystance_one_per_topic')],
+                "verbose_name": "country stance",
+                "verbose_name_plural": "country stances",
+                "constraints": [
+                    models.UniqueConstraint(fields=("country", "topic"), name="countrystance_one_per_topic")
+                ],
             },
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),

@@ -10,20 +10,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('positions', '0006_country_stance'),
+        ("positions", "0006_country_stance"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='position',
-            name='actor',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='positions', to='positions.actor', verbose_name='actor'),
+            model_name="position",
+            name="actor",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="positions",
+                to="positions.actor",
+                verbose_name="actor",
+            ),
         ),
         migrations.AlterField(
-            model_name='position',
-            name='topic',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='positions', to='positions.topic', verbose_name='topic'),
+            model_name="position",
+            name="topic",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="positions",
+                to="positions.topic",
+                verbose_name="topic",
+            ),
         ),
     ]

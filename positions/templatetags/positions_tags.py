@@ -7,10 +7,10 @@ from django import template
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from sources.dates import format_partial_date
-from sources.models import Verification
 
 from positions.choices import Stance
+from sources.dates import format_partial_date
+from sources.models import Verification
 
 register = template.Library()
 
@@ -64,9 +64,11 @@ def query_without(context, name: str, value: str) -> str:
     """The current query string without one value of one parameter, for removing an active filter."""
     params: QueryDict = context["request"].GET.copy()
     params.pop("page", None)
-    kept = [item for item in params.getlist(name) if item.strip().upper() != str(value).upper()] if name == "country" else [
-        item for item in params.getlist(name) if item != str(value)
-    ]
+    kept = (
+        [item for item in params.getlist(name) if item.strip().upper() != str(value).upper()]
+        if name == "country"
+        else [item for item in params.getlist(name) if item != str(value)]
+    )
     params.setlist(name, kept)
     if not kept:
         params.pop(name, None)

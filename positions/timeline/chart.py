@@ -206,7 +206,9 @@ def lay_out(chart: StanceChart) -> StanceChart:
                 height = round(count * unit, 2)
                 y = round(y - height, 2)
                 column.segments.append(Segment(stance, count, column.x, y, column.width, height))
-    chart.y_ticks = [YTick(round(TOP + PLOT_HEIGHT - value * unit, 2), str(value)) for value in range(0, top_count + 1, step)]
+    chart.y_ticks = [
+        YTick(round(TOP + PLOT_HEIGHT - value * unit, 2), str(value)) for value in range(0, top_count + 1, step)
+    ]
     chart.year_ticks = [
         (round(LEFT + index * slot, 2), str(column.month.year))
         for index, column in enumerate(columns)

@@ -17,12 +17,22 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from sources.dates import DatePrecision
 
 from positions.choices import ActorKind, Stance
 from positions.timeline.history import HistoryLink, StanceChange, detect_change, load_histories
 from positions.timeline.markup import Wording, lane_marks, list_items
-from positions.timeline.scale import ONE_DAY, Scale, Tick, make_ticks, month_start, next_month, period_end, years_after, years_before
+from positions.timeline.scale import (
+    ONE_DAY,
+    Scale,
+    Tick,
+    make_ticks,
+    month_start,
+    next_month,
+    period_end,
+    years_after,
+    years_before,
+)
+from sources.dates import DatePrecision
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
 LABEL_WIDTH = 230
@@ -44,15 +54,39 @@ FAN_OFFSETS = (0, -6, 6, -3, 3)
 EXCERPT_CHARS = 160
 # Only what the chart and the list show: thousands of rows load noticeably faster without the rest.
 SHOWN_FIELDS = (
-    "id", "actor_id", "topic_id", "quote_id", "stance", "stated_on", "date_precision", "verification", "country",
-    "actor__name", "actor__slug", "actor__country", "actor__kind", "topic__name", "topic__slug", "topic__order",
+    "id",
+    "actor_id",
+    "topic_id",
+    "quote_id",
+    "stance",
+    "stated_on",
+    "date_precision",
+    "verification",
+    "country",
+    "actor__name",
+    "actor__slug",
+    "actor__country",
+    "actor__kind",
+    "topic__name",
+    "topic__slug",
+    "topic__order",
     "quote__text",
 )
 
 # Governments first, then the people and bodies around them.
-KIND_ORDER = {kind: rank for rank, kind in enumerate(
-    [ActorKind.STATE, ActorKind.LEGISLATURE, ActorKind.OFFICIAL, ActorKind.PARTY, ActorKind.ORGANISATION, ActorKind.ANALYST]
-)}
+KIND_ORDER = {
+    kind: rank
+    for rank, kind in enumerate(
+        [
+            ActorKind.STATE,
+            ActorKind.LEGISLATURE,
+            ActorKind.OFFICIAL,
+            ActorKind.PARTY,
+            ActorKind.ORGANISATION,
+            ActorKind.ANALYST,
+        ]
+    )
+}
 
 
 @dataclass
@@ -108,7 +142,11 @@ class Entry:
 
     @cached_property
     def marker_class(self) -> str:
-        classes = ["tl-marker", f"stance-{self.position.stance}", "tl-marker-day" if self.is_precise else "tl-marker-period"]
+        classes = [
+            "tl-marker",
+            f"stance-{self.position.stance}",
+            "tl-marker-day" if self.is_precise else "tl-marker-period",
+        ]
         if self.change:
             classes.append("tl-marker-reversal" if self.change.is_reversal else "tl-marker-change")
         if self.is_superseded:
@@ -266,6 +304,7 @@ class Timeline:
     @cached_property
     def months(self) -> list[MonthGroup]:
         """The entries oldest first, under a heading per month (or per year for year-only dates)."""
+
         def key(entry: Entry):
             stated = entry.position.stated_on
             if entry.position.date_precision == DatePrecision.YEAR:
@@ -313,7 +352,9 @@ def lay_out_lane(lane: Lane, scale: Scale, today: datetime.date) -> None:
             uncertain_end = max(min(known_by, until), start)
             lane.bands.append(Band(scale.x(start), scale.x(uncertain_end) - scale.x(start), position.stance, True))
             if until > uncertain_end:
-                lane.bands.append(Band(scale.x(uncertain_end), scale.x(until) - scale.x(uncertain_end), position.stance))
+                lane.bands.append(
+                    Band(scale.x(uncertain_end), scale.x(until) - scale.x(uncertain_end), position.stance)
+                )
             entry.x = round((scale.x(start) + scale.x(max(known_by, start))) / 2, 2)
         entry.y = lane.centre
     fan_out(lane.entries)
@@ -432,7 +473,9 @@ def build_timeline(
         index = index_of[position.pk]
         previous = history[index - 1].stance if index > 0 else None
         change = detect_change(previous, position.stance)
-        entries.append(Entry(position, url_for(position.pk), history, index, change, actor_url_for(position.actor.slug), wording))
+        entries.append(
+            Entry(position, url_for(position.pk), history, index, change, actor_url_for(position.actor.slug), wording)
+        )
 
     if not entries:
         return Timeline([], [], None, [], LABEL_WIDTH + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, today, False, dom_id)
@@ -449,6 +492,14 @@ def build_timeline(
             for lane in row.lanes:
                 lay_out_lane(lane, scale, today)
     return Timeline(
-        groups, entries, scale, make_ticks(scale), LABEL_WIDTH + plot_width + RIGHT_MARGIN, height, today, show_topics, dom_id,
+        groups,
+        entries,
+        scale,
+        make_ticks(scale),
+        LABEL_WIDTH + plot_width + RIGHT_MARGIN,
+        height,
+        today,
+        show_topics,
+        dom_id,
         cutoff,
     )

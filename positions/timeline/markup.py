@@ -14,10 +14,10 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from sources.dates import format_partial_date
-from sources.models import Verification
 
 from positions.choices import Stance
+from sources.dates import format_partial_date
+from sources.models import Verification
 
 MARKER_RADIUS = 6
 CHANGE_RING_RADIUS = 9
@@ -99,7 +99,9 @@ def lane_marks(lanes, dom_id: str, band_height: float) -> SafeString:
             cx, cy = number(entry.x), number(entry.y)
             ring = ""
             if entry.change:
-                kind, radius = ("reversal", REVERSAL_RING_RADIUS) if entry.change.is_reversal else ("change", CHANGE_RING_RADIUS)
+                kind, radius = (
+                    ("reversal", REVERSAL_RING_RADIUS) if entry.change.is_reversal else ("change", CHANGE_RING_RADIUS)
+                )
                 ring = f'<circle class="tl-ring-{kind}" cx="{cx}" cy="{cy}" r="{radius}"/>'
             parts.append(
                 f'<a href="{escape(entry.url)}" class="tl-marker-link"><title>{escape(entry.hover_text)}</title>{ring}'
@@ -111,7 +113,10 @@ def lane_marks(lanes, dom_id: str, band_height: float) -> SafeString:
 
 def render_badges() -> tuple[dict[str, str], dict[str, str]]:
     """The site's stance and verification badges, rendered once per value."""
-    stance = {value: render_to_string("positions/_stance_badge.html", {"stance": value, "label": label}) for value, label in Stance.choices}
+    stance = {
+        value: render_to_string("positions/_stance_badge.html", {"stance": value, "label": label})
+        for value, label in Stance.choices
+    }
     verification = {
         value: render_to_string(
             "positions/_verification_badge.html",

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import formats
+
 from sources.dates import DatePrecision
 
 ONE_DAY = datetime.timedelta(days=1)

@@ -42,7 +42,9 @@ class ActorFilter(django_filters.FilterSet):
 @require_safe
 def actor_list(request):
     # A count per shown actor (an index-only scan each), not a GROUP BY over every position.
-    counts = Position.objects.filter(actor=OuterRef("pk")).order_by().values("actor").annotate(n=Count("id")).values("n")
+    counts = (
+        Position.objects.filter(actor=OuterRef("pk")).order_by().values("actor").annotate(n=Count("id")).values("n")
+    )
     actors = (
         Actor.objects.prefetch_related("roles")
         .annotate(n_positions=Coalesce(Subquery(counts), 0))
@@ -88,8 +90,12 @@ def actor_detail(request, slug: str):
     for position in page.object_list:
         # The actor is already loaded, with its roles: reuse it rather than a query per row.
         position.actor = actor
-        rows.append({"position": position, "role": actor.role_on(position.stated_on), "replaced": changes.get(position.pk)})
-    current = Position.objects.filter(actor=actor).current().select_related("topic").order_by("topic__order", "topic__name")
+        rows.append(
+            {"position": position, "role": actor.role_on(position.stated_on), "replaced": changes.get(position.pk)}
+        )
+    current = (
+        Position.objects.filter(actor=actor).current().select_related("topic").order_by("topic__order", "topic__name")
+    )
     return render(
         request,
         "positions/actor_detail.html",

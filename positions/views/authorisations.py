@@ -14,10 +14,15 @@ def authorisation_list(request):
     groups = [
         {
             "country": country,
-            "scopes": [(scope_bodies[0].get_scope_display(), scope_bodies) for scope_bodies in (
-                list(items) for _scope, items in groupby(country_bodies, key=lambda body: body.scope)
-            )],
+            "scopes": [
+                (scope_bodies[0].get_scope_display(), scope_bodies)
+                for scope_bodies in (
+                    list(items) for _scope, items in groupby(country_bodies, key=lambda body: body.scope)
+                )
+            ],
         }
-        for country, country_bodies in ((country, list(items)) for country, items in groupby(bodies, key=lambda b: b.country))
+        for country, country_bodies in (
+            (country, list(items)) for country, items in groupby(bodies, key=lambda b: b.country)
+        )
     ]
     return render(request, "positions/authorisation_list.html", {"groups": groups})

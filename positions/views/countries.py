@@ -6,12 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_countries import countries
-from sources.models import Verification
 
 from positions.choices import Stance
 from positions.derived import data_version
 from positions.models import Actor, AuthorisationBody, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
+from sources.models import Verification
 
 from .matrix import stance_matrix
 
@@ -21,9 +21,7 @@ LATEST = 20
 def country_overview() -> list[dict]:
     """Every country with positions: its current stances, how many actors and positions it has."""
     topics, rows = stance_matrix()
-    actor_counts = dict(
-        Actor.objects.exclude(country="").order_by().values_list("country").annotate(n=Count("id"))
-    )
+    actor_counts = dict(Actor.objects.exclude(country="").order_by().values_list("country").annotate(n=Count("id")))
     position_counts = dict(
         Position.objects.exclude(country="").order_by().values_list("country").annotate(n=Count("id"))
     )

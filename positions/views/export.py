@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
 from positions.exchange.export_pg import copy_csv_chunks
+from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
 from positions.filtersets import PositionFilter
 from positions.models import Position
 

@@ -15,5 +15,10 @@ LATEST = 10
 @require_safe
 def home(request):
     latest = Position.objects.with_related().order_by("-stated_on", "-id")[:LATEST]
-    context = {"matrix": StanceMatrix(), "data_version": data_version(), "latest": latest, "stance_choices": Stance.choices}
+    context = {
+        "matrix": StanceMatrix(),
+        "data_version": data_version(),
+        "latest": latest,
+        "stance_choices": Stance.choices,
+    }
     return render(request, "positions/home.html", context)

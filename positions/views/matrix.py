@@ -30,8 +30,13 @@ def stance_matrix(code: str | None = None):
     else:
         # The grid of every country loads only what a cell shows.
         stances = stances.only(
-            "country", "topic_id", "statements",
-            "position__stance", "position__stated_on", "position__date_precision", "position__verification",
+            "country",
+            "topic_id",
+            "statements",
+            "position__stance",
+            "position__stated_on",
+            "position__date_precision",
+            "position__verification",
             "position__actor__name",
         )
     # Every topic is a column, even one no government has spoken on: an empty column is news too.

@@ -3,9 +3,9 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from positions.timeline.chart import build_stance_chart
 from positions.filtersets import PositionFilter
 from positions.models import Position, Topic
+from positions.timeline.chart import build_stance_chart
 from positions.timeline.layout import build_timeline
 
 

@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from peers import copy_in_rate, copy_out_rate, datasette_peer, import_rate, new_rows_file, sql_import_rate  # noqa: E402
-from serving import (  # noqa: E402
+from peers import copy_in_rate, copy_out_rate, datasette_peer, import_rate, new_rows_file, sql_import_rate
+from serving import (
     PYTHON,
     ROOT,
     admin_connection,
@@ -48,8 +48,9 @@ LOAD_MIX = ("home matrix", "list: country+stance", "country page", "position", "
 
 
 def manage(env: dict, *args: str, capture: bool = False) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True,
-                          capture_output=capture)
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True, capture_output=capture
+    )
 
 
 def prepare_database(database_url: str, positions: int, regenerate: bool) -> float | None:
@@ -82,17 +83,24 @@ def pick_targets(export_rows: int) -> dict:
         cursor.execute("""SELECT a.slug, count(*) FROM positions_position p JOIN positions_actor a ON a.id = p.actor_id
                           GROUP BY a.slug ORDER BY 2 DESC LIMIT 1""")
         actor, actor_positions = cursor.fetchone()
-        cursor.execute("SELECT country, count(*) FROM positions_position WHERE country <> '' GROUP BY 1 "
-                       "ORDER BY abs(count(*) - 5000) LIMIT 1")
+        cursor.execute(
+            "SELECT country, count(*) FROM positions_position WHERE country <> '' GROUP BY 1 "
+            "ORDER BY abs(count(*) - 5000) LIMIT 1"
+        )
         timeline_country, timeline_positions = cursor.fetchone()
-        cursor.execute("SELECT stated_on FROM positions_position ORDER BY stated_on DESC OFFSET %s LIMIT 1",
-                       [export_rows - 1])
+        cursor.execute(
+            "SELECT stated_on FROM positions_position ORDER BY stated_on DESC OFFSET %s LIMIT 1", [export_rows - 1]
+        )
         row = cursor.fetchone()
         cursor.execute("SELECT min(id) FROM positions_position WHERE actor_kind = 'official'")
         position_id = cursor.fetchone()[0]
     return {
-        "total": total, "actor": actor, "actor_positions": actor_positions, "timeline_country": timeline_country.lower(),
-        "timeline_positions": timeline_positions, "export_from": str(row[0]) if row else "2000-01-01",
+        "total": total,
+        "actor": actor,
+        "actor_positions": actor_positions,
+        "timeline_country": timeline_country.lower(),
+        "timeline_positions": timeline_positions,
+        "export_from": str(row[0]) if row else "2000-01-01",
         "position_id": position_id,
     }
 
@@ -108,8 +116,10 @@ def pages(targets: dict) -> list[tuple[str, str]]:
         ("countries", "/countries/"),
         (f"actor ({targets['actor_positions']:,} positions)", f"/actors/{targets['actor']}/"),
         ("actors", "/actors/"),
-        (f"timeline {targets['timeline_country'].upper()} ({targets['timeline_positions']:,})",
-         f"/timeline/?country={targets['timeline_country']}"),
+        (
+            f"timeline {targets['timeline_country'].upper()} ({targets['timeline_positions']:,})",
+            f"/timeline/?country={targets['timeline_country']}",
+        ),
         ("position", f"/positions/{targets['position_id']}/"),
         ("feed", "/feeds/positions/?country=GB"),
     ]
@@ -128,7 +138,9 @@ def explain_pages(page_list: list[tuple[str, str]]) -> dict:
             response = client.get(path)
             if getattr(response, "streaming", False):
                 b"".join(response.streaming_content)
-        selects = [q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
+        selects = [
+            q["sql"] for q in captured.captured_queries if q["sql"].lstrip().upper().startswith(("SELECT", "WITH"))
+        ]
         total, slowest = 0.0, (0.0, "", "")
         with connection.cursor() as cursor:
             for sql in selects:
@@ -142,8 +154,14 @@ def explain_pages(page_list: list[tuple[str, str]]) -> dict:
             if slowest[1]:
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest[1])
                 slowest = (slowest[0], slowest[1], "\n".join(row[0] for row in cursor.fetchall()))
-        results[label] = {"status": response.status_code, "queries": len(captured.captured_queries),
-                          "db_ms": total, "slowest_ms": slowest[0], "slowest_sql": slowest[1], "plan": slowest[2]}
+        results[label] = {
+            "status": response.status_code,
+            "queries": len(captured.captured_queries),
+            "db_ms": total,
+            "slowest_ms": slowest[0],
+            "slowest_sql": slowest[1],
+            "plan": slowest[2],
+        }
     connection.close()
     return results
 
@@ -156,40 +174,57 @@ def ratio(ours: float, theirs: float) -> str:
 
 
 def table(results: dict) -> str:
-    lines = ["| measure | app | PostgreSQL alone | app ÷ PostgreSQL | Datasette | app ÷ Datasette | HTTP | queries |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| measure | app | PostgreSQL alone | app ÷ PostgreSQL | Datasette | app ÷ Datasette | HTTP | queries |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     peer = results.get("datasette", {})
     for label, page in results["pages"].items():
         db = results["explain"].get(label, {})
         peer_cells = ["–", "–"]
         if label == "list: country+stance" and peer:
-            peer_cells = [f"{peer['list']['p50']:.0f} / {peer['list']['p95']:.0f} ms", ratio(page["p50"], peer["list"]["p50"])]
-        lines.append(f"| {label} (p50 / p95) | {page['p50']:.0f} / {page['p95']:.0f} ms | {db.get('db_ms', 0):.1f} ms "
-                     f"| {ratio(page['p50'], db.get('db_ms', 0))} | {' | '.join(peer_cells)} | {page['status']} "
-                     f"| {db.get('queries', '–')} |")
+            peer_cells = [
+                f"{peer['list']['p50']:.0f} / {peer['list']['p95']:.0f} ms",
+                ratio(page["p50"], peer["list"]["p50"]),
+            ]
+        lines.append(
+            f"| {label} (p50 / p95) | {page['p50']:.0f} / {page['p95']:.0f} ms | {db.get('db_ms', 0):.1f} ms "
+            f"| {ratio(page['p50'], db.get('db_ms', 0))} | {' | '.join(peer_cells)} | {page['status']} "
+            f"| {db.get('queries', '–')} |"
+        )
     for name, export in results["exports"].items():
         db = results["copy_out"][name]
         peer_cells = ["–", "–"]
         if name == "all rows" and peer:
-            peer_cells = [f"{peer['export']['rows_per_s']:,.0f} rows/s",
-                          f"{export['rows_per_s'] / peer['export']['rows_per_s']:.2f}"]
-        lines.append(f"| CSV export, {name} ({export['rows']:,} rows; worker peak {export['peak_mb']:.0f} MB) "
-                     f"| {export['rows_per_s']:,.0f} rows/s | COPY TO {db['rows_per_s']:,.0f} rows/s "
-                     f"| {100 * export['rows_per_s'] / db['rows_per_s']:.0f} % | {' | '.join(peer_cells)} "
-                     f"| {export['status']} | |")
+            peer_cells = [
+                f"{peer['export']['rows_per_s']:,.0f} rows/s",
+                f"{export['rows_per_s'] / peer['export']['rows_per_s']:.2f}",
+            ]
+        lines.append(
+            f"| CSV export, {name} ({export['rows']:,} rows; worker peak {export['peak_mb']:.0f} MB) "
+            f"| {export['rows_per_s']:,.0f} rows/s | COPY TO {db['rows_per_s']:,.0f} rows/s "
+            f"| {100 * export['rows_per_s'] / db['rows_per_s']:.0f} % | {' | '.join(peer_cells)} "
+            f"| {export['status']} | |"
+        )
     if "import" in results:
         imp, db = results["import"], results["copy_in"]
-        lines.append(f"| import_positions, {imp['rows']:,} new rows (peak {imp['peak_mb']:.0f} MB) "
-                     f"| {imp['rows_per_s']:,.0f} rows/s | COPY FROM {db['rows_per_s']:,.0f} rows/s "
-                     f"| {100 * imp['rows_per_s'] / db['rows_per_s']:.1f} % | – | – | exit {imp['exit']} | |")
+        lines.append(
+            f"| import_positions, {imp['rows']:,} new rows (peak {imp['peak_mb']:.0f} MB) "
+            f"| {imp['rows_per_s']:,.0f} rows/s | COPY FROM {db['rows_per_s']:,.0f} rows/s "
+            f"| {100 * imp['rows_per_s'] / db['rows_per_s']:.1f} % | – | – | exit {imp['exit']} | |"
+        )
         if "sql_import" in results:
             sql = results["sql_import"]
-            lines.append(f"| the same import, against PostgreSQL writing the rows itself (INSERT … SELECT into the real tables) "
-                         f"| {imp['rows_per_s']:,.0f} rows/s | SQL import {sql['rows_per_s']:,.0f} rows/s "
-                         f"| {100 * imp['rows_per_s'] / sql['rows_per_s']:.0f} % | – | – | | |")
+            lines.append(
+                f"| the same import, against PostgreSQL writing the rows itself (INSERT … SELECT into the real tables) "
+                f"| {imp['rows_per_s']:,.0f} rows/s | SQL import {sql['rows_per_s']:,.0f} rows/s "
+                f"| {100 * imp['rows_per_s'] / sql['rows_per_s']:.0f} % | – | – | | |"
+            )
     for run in results["load"]:
-        lines.append(f"| {run['clients']} concurrent clients | {run['rps']:.1f} req/s | – | – | – | – "
-                     f"| {run['errors']} errors / {run['requests']} | |")
+        lines.append(
+            f"| {run['clients']} concurrent clients | {run['rps']:.1f} req/s | – | – | – | – "
+            f"| {run['errors']} errors / {run['requests']} | |"
+        )
     return "\n".join(lines)
 
 
@@ -213,9 +248,14 @@ def main() -> None:
     def save() -> None:
         (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
 
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    results: dict = {"machine": f"{os.cpu_count()} cores", "commit": commit,
-                     "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    results: dict = {
+        "machine": f"{os.cpu_count()} cores",
+        "commit": commit,
+        "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
     results["generate_seconds"] = prepare_database(args.database_url, args.positions, args.regenerate)
     # A database kept from an earlier run gets this commit's migrations (idempotent).
     manage(env, "migrate", "--verbosity", "0")
@@ -237,8 +277,11 @@ def main() -> None:
             results["pages"][label] = time_page(port, path) | {"path": path}
             print(f"{label}: {results['pages'][label]}", flush=True)
         # The everyday mix under load: matrix, filtered list, country, actor, one position, feed.
-        ok_paths = [path for label, path in page_list
-                    if (label in LOAD_MIX or label.startswith("actor (")) and results["pages"][label]["status"] == 200]
+        ok_paths = [
+            path
+            for label, path in page_list
+            if (label in LOAD_MIX or label.startswith("actor (")) and results["pages"][label]["status"] == 200
+        ]
         results["load"] = [load(port, ok_paths, clients, LOAD_SECONDS) for clients in (8, 32)]
         print(f"load: {results['load']}", flush=True)
     save()
@@ -249,7 +292,9 @@ def main() -> None:
         port = free_port()
         # A fresh single worker per export, so its peak memory is the export's.
         with gunicorn(env, port, 1, args.out / f"gunicorn-export-{name.split()[0]}.log") as master:
-            export = download(port, f"/positions/export.csv?{query}", args.out / f"export-{name.split()[0].replace(',', '')}.csv")
+            export = download(
+                port, f"/positions/export.csv?{query}", args.out / f"export-{name.split()[0].replace(',', '')}.csv"
+            )
             export["peak_mb"] = max((peak_rss_mb(pid) for pid in worker_pids(master.pid)), default=0.0)
         results["exports"][name] = export
         results["copy_out"][name] = copy_out_rate(args.database_url, targets["export_from"] if query else "0001-01-01")
@@ -277,8 +322,11 @@ def main() -> None:
     report = table(results)
     print(report)
     (args.out / "table.md").write_text(report + "\n")
-    plans = "\n\n".join(f"### {label} ({page['slowest_ms']:.1f} ms of {page['db_ms']:.1f} ms)\n\n```sql\n"
-                        f"{page['slowest_sql']}\n```\n\n```\n{page['plan']}\n```" for label, page in results["explain"].items())
+    plans = "\n\n".join(
+        f"### {label} ({page['slowest_ms']:.1f} ms of {page['db_ms']:.1f} ms)\n\n```sql\n"
+        f"{page['slowest_sql']}\n```\n\n```\n{page['plan']}\n```"
+        for label, page in results["explain"].items()
+    )
     (args.out / "plans.md").write_text(plans + "\n")
     save()
     print(f"Results, plans and table in {args.out}")

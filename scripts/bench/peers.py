@@ -59,7 +59,10 @@ def copy_in_rate(database_url: str, csv_path: Path) -> dict:
         columns = ", ".join(f'"{name}" text' for name in header)
         conn.execute(f"CREATE TEMP TABLE import_staging ({columns})")
         started = time.perf_counter()
-        with conn.cursor() as cursor, cursor.copy("COPY import_staging FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+        with (
+            conn.cursor() as cursor,
+            cursor.copy("COPY import_staging FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+        ):
             copy.write(csv_path.read_bytes())
         seconds = time.perf_counter() - started
         rows = conn.execute("SELECT count(*) FROM import_staging").fetchone()[0]
@@ -73,28 +76,46 @@ def copy_in_rate(database_url: str, csv_path: Path) -> dict:
 # (the search vector), history rows and foreign-key checks: what the import cannot beat, unlike
 # COPY into an unindexed staging table. Natural keys are joined, not validated.
 SQL_IMPORT_STEPS = (
-    ("sources", """INSERT INTO sources_source (outlet_id, title, url, published_on, published_precision, language, archive_url, notes)
+    (
+        "sources",
+        """INSERT INTO sources_source (outlet_id, title, url, published_on, published_precision, language, archive_url, notes)
         SELECT o.id, s.source_title, s.source_url, nullif(s.published_on, '')::date, s.published_precision,
                coalesce(nullif(s.quote_language, ''), 'en'), s.archive_url, ''
-          FROM import_staging s JOIN sources_outlet o ON lower(o.name) = lower(s.outlet)"""),
-    ("quotes", """INSERT INTO sources_quote (source_id, text, original_text, original_language, said_on, date_precision, verification)
+          FROM import_staging s JOIN sources_outlet o ON lower(o.name) = lower(s.outlet)""",
+    ),
+    (
+        "quotes",
+        """INSERT INTO sources_quote (source_id, text, original_text, original_language, said_on, date_precision, verification)
         SELECT src.id, s.quote, s.quote_original, s.quote_language, s.stated_on::date, s.date_precision, s.verification
-          FROM import_staging s JOIN sources_source src ON src.url = s.source_url"""),
-    ("positions", """INSERT INTO positions_position (actor_id, topic_id, quote_id, stance, stated_on, date_precision, conditions,
+          FROM import_staging s JOIN sources_source src ON src.url = s.source_url""",
+    ),
+    (
+        "positions",
+        """INSERT INTO positions_position (actor_id, topic_id, quote_id, stance, stated_on, date_precision, conditions,
                                             summary, country, actor_kind, verification, created_at, updated_at)
         SELECT a.id, t.id, q.id, s.stance, s.stated_on::date, s.date_precision, s.conditions, s.summary, a.country, a.kind,
                s.verification, now(), now()
           FROM import_staging s JOIN positions_actor a ON a.slug = s.actor_slug JOIN positions_topic t ON t.slug = s.topic
-          JOIN sources_source src ON src.url = s.source_url JOIN sources_quote q ON q.source_id = src.id AND q.text = s.quote"""),
+          JOIN sources_source src ON src.url = s.source_url JOIN sources_quote q ON q.source_id = src.id AND q.text = s.quote""",
+    ),
 )
 SQL_IMPORT_HISTORY = (
-    ("sources_source", "sources_historicalsource",
-     "id, title, url, published_on, published_precision, language, archive_url, accessed_on, notes, outlet_id"),
-    ("sources_quote", "sources_historicalquote",
-     "id, text, original_text, original_language, said_on, date_precision, verification, source_id"),
-    ("positions_position", "positions_historicalposition",
-     "id, stance, stated_on, date_precision, conditions, summary, country, actor_kind, verification, created_at, updated_at, "
-     "actor_id, topic_id, quote_id"),
+    (
+        "sources_source",
+        "sources_historicalsource",
+        "id, title, url, published_on, published_precision, language, archive_url, accessed_on, notes, outlet_id",
+    ),
+    (
+        "sources_quote",
+        "sources_historicalquote",
+        "id, text, original_text, original_language, said_on, date_precision, verification, source_id",
+    ),
+    (
+        "positions_position",
+        "positions_historicalposition",
+        "id, stance, stated_on, date_precision, conditions, summary, country, actor_kind, verification, created_at, updated_at, "
+        "actor_id, topic_id, quote_id",
+    ),
 )
 
 
@@ -126,25 +147,31 @@ def sql_import_into(database_url: str, csv_path: Path) -> dict:
         not_null = ", ".join(f'"{name}"' for name in header)
         started = time.perf_counter()
         conn.execute(f"CREATE TEMP TABLE import_staging ({columns})")
-        with conn.cursor() as cursor, cursor.copy(
-            f"COPY import_staging FROM STDIN WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL ({not_null}))"
-        ) as copy:
+        with (
+            conn.cursor() as cursor,
+            cursor.copy(
+                f"COPY import_staging FROM STDIN WITH (FORMAT csv, HEADER true, FORCE_NOT_NULL ({not_null}))"
+            ) as copy,
+        ):
             copy.write(csv_path.read_bytes())
-        first_new = {table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
-                     for table, _history, _fields in SQL_IMPORT_HISTORY}
+        first_new = {
+            table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+            for table, _history, _fields in SQL_IMPORT_HISTORY
+        }
         written = {}
         for name, sql in SQL_IMPORT_STEPS:
             written[name] = conn.execute(sql).rowcount
         for table, history, fields in SQL_IMPORT_HISTORY:
-            conn.execute(f"INSERT INTO {history} ({fields}, history_date, history_change_reason, history_type) "
-                         f"SELECT {fields}, now(), '', '+' FROM {table} WHERE id > %s", [first_new[table]])
+            conn.execute(
+                f"INSERT INTO {history} ({fields}, history_date, history_change_reason, history_type) "
+                f"SELECT {fields}, now(), '', '+' FROM {table} WHERE id > %s",
+                [first_new[table]],
+            )
         conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
         seconds = time.perf_counter() - started
         conn.rollback()
     rows = written["positions"]
     return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "written": written}
-
-
 
 
 def new_rows_file(export: Path, target: Path, rows: int) -> int:
@@ -174,8 +201,14 @@ def import_rate(database_url: str, csv_path: Path, rows: int) -> dict:
         conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
     try:
         started = time.perf_counter()
-        process = subprocess.Popen([PYTHON, "manage.py", "import_positions", str(csv_path)], cwd=ROOT,
-                                   env=environment(copy_url), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [PYTHON, "manage.py", "import_positions", str(csv_path)],
+            cwd=ROOT,
+            env=environment(copy_url),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         output = process.stdout.read()
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
@@ -183,8 +216,14 @@ def import_rate(database_url: str, csv_path: Path, rows: int) -> dict:
     finally:
         with admin_connection(database_url) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "peak_mb": usage.ru_maxrss / 1024,
-            "exit": process.returncode, "output": output[-2000:]}
+    return {
+        "rows": rows,
+        "seconds": seconds,
+        "rows_per_s": rows / seconds,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "exit": process.returncode,
+        "output": output[-2000:],
+    }
 
 
 # Datasette ---------------------------------------------------------------------------------------
@@ -199,16 +238,32 @@ def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
     database.unlink(missing_ok=True)
     utils = str(BENCH_VENV / "bin" / "sqlite-utils")
     started = time.perf_counter()
-    subprocess.run([utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True, stdout=subprocess.DEVNULL
+    )
     for column in ("country", "stance", "stated_on"):
         subprocess.run([utils, "create-index", str(database), "positions", column], check=True)
     load_seconds = time.perf_counter() - started
     port = free_port()
-    command = [str(BENCH_VENV / "bin" / "datasette"), "serve", str(database), "--host", "127.0.0.1", "--port", str(port),
-               "--setting", "sql_time_limit_ms", "60000", "--setting", "max_csv_mb", "0",
-               # Facet suggestions cost ~1 s a page at this size; a site serving this much turns them off.
-               "--setting", "suggest_facets", "off"]
+    command = [
+        str(BENCH_VENV / "bin" / "datasette"),
+        "serve",
+        str(database),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        "60000",
+        "--setting",
+        "max_csv_mb",
+        "0",
+        # Facet suggestions cost ~1 s a page at this size; a site serving this much turns them off.
+        "--setting",
+        "suggest_facets",
+        "off",
+    ]
     with serve(command, os.environ.copy(), port, "/-/versions.json", work / "datasette.log") as process:
         listing = time_page(port, f"/bench/positions?{list_query}&_sort_desc=stated_on")
         full = download(port, "/bench/positions.csv?_stream=on&_size=max", work / "datasette-export.csv")

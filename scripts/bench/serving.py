@@ -75,8 +75,18 @@ def serve(command: list[str], env: dict, port: int, ready_path: str, log: Path):
 
 
 def gunicorn(env: dict, port: int, workers: int, log: Path):
-    command = [GUNICORN, "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-               "--timeout", "900", "--access-logfile", "-"]
+    command = [
+        GUNICORN,
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        "900",
+        "--access-logfile",
+        "-",
+    ]
     return serve(command, env, port, "/healthz", log)
 
 
@@ -116,8 +126,12 @@ def time_page(port: int, path: str, budget: float = PAGE_BUDGET_SECONDS) -> dict
     while len(runs) < REPEAT and (len(runs) < 3 or time.perf_counter() < stop):
         runs.append(get(port, path))
     times = sorted(ms for _status, _size, ms in runs)
-    return {"status": runs[-1][0], "p50": statistics.median(times), "p95": times[round(0.95 * (len(times) - 1))],
-            "runs": len(runs)}
+    return {
+        "status": runs[-1][0],
+        "p50": statistics.median(times),
+        "p95": times[round(0.95 * (len(times) - 1))],
+        "runs": len(runs),
+    }
 
 
 def download(port: int, path: str, target: Path) -> dict:
@@ -152,4 +166,9 @@ def load(port: int, paths: list[str], clients: int, seconds: float) -> dict:
         thread.start()
     for thread in threads:
         thread.join()
-    return {"clients": clients, "rps": done[0] / (time.perf_counter() - started), "requests": done[0], "errors": errors[0]}
+    return {
+        "clients": clients,
+        "rps": done[0] / (time.perf_counter() - started),
+        "requests": done[0],
+        "errors": errors[0],
+    }

@@ -11,9 +11,9 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
-
 from tests.factories import UserFactory
 from tests.security.test_admin_access import DOMAIN_MODELS, EDITED_BY_EDITORS, FACTORIES, model_id
 

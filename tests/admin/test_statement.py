@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+
 from positions.models import Actor, Position
 from sources.models import Outlet, Quote, Source
-
 from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +58,14 @@ def test_editor_adds_statement_with_new_quote_from_existing_source(client, edito
     source = SourceFactory()
     response = client.post(
         ADD_URL,
-        statement(ActorFactory(), TopicFactory(), new_quote_text="We are open to it.", existing_source=source.pk,
-                  date_precision="month", stated_on="2024-11-17"),
+        statement(
+            ActorFactory(),
+            TopicFactory(),
+            new_quote_text="We are open to it.",
+            existing_source=source.pk,
+            date_precision="month",
+            stated_on="2024-11-17",
+        ),
     )
     assert response.status_code == 302
     quote = Quote.objects.get(text="We are open to it.")
@@ -87,8 +93,14 @@ def test_new_source_with_taken_url_is_refused_and_nothing_is_saved(client, edito
     SourceFactory(url="https://example.org/taken")
     response = client.post(
         ADD_URL,
-        statement(ActorFactory(), TopicFactory(), new_quote_text="Words", new_source_outlet=OutletFactory().pk,
-                  new_source_title="T", new_source_url="https://example.org/taken"),
+        statement(
+            ActorFactory(),
+            TopicFactory(),
+            new_quote_text="Words",
+            new_source_outlet=OutletFactory().pk,
+            new_source_title="T",
+            new_source_url="https://example.org/taken",
+        ),
     )
     assert response.status_code == 200
     assert "A source with this URL already exists." in response.content.decode()
@@ -115,8 +127,17 @@ def test_every_change_is_recorded_with_who_and_can_be_reverted(client, editor, a
     client.force_login(editor)
     actor = ActorFactory(name="David Lamy")
     url = reverse("admin:positions_actor_change", args=[actor.pk])
-    form = {"name": "David Lammy", "slug": actor.slug, "kind": actor.kind, "country": "GB", "aliases": "David Lamy",
-            "wikidata_id": "", "description": "", "roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0}
+    form = {
+        "name": "David Lammy",
+        "slug": actor.slug,
+        "kind": actor.kind,
+        "country": "GB",
+        "aliases": "David Lamy",
+        "wikidata_id": "",
+        "description": "",
+        "roles-TOTAL_FORMS": 0,
+        "roles-INITIAL_FORMS": 0,
+    }
     assert client.post(url, form).status_code == 302
     history = list(actor.history.order_by("history_date"))
     assert [h.history_type for h in history] == ["+", "~"]
@@ -156,7 +177,8 @@ def test_editors_add_and_change_but_never_delete(client, editor, model):
 
 
 @pytest.mark.parametrize(
-    "app, model", [("positions", m) for m in ("actor", "position", "role", "topic", "authorisationbody")]
+    "app, model",
+    [("positions", m) for m in ("actor", "position", "role", "topic", "authorisationbody")]
     + [("sources", m) for m in ("quote", "source", "outlet")],
 )
 def test_viewers_only_view(client, viewer, app, model):

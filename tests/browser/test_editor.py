@@ -8,9 +8,9 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+
 from positions.models import Actor
 from sources.models import Outlet
-
 from tests.factories import UserFactory
 
 from .conftest import BROWSER_DB

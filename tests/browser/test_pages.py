@@ -2,6 +2,7 @@
 scroll, no CSP violations, and no serious or critical WCAG 2 A/AA problems found by axe-core."""
 
 import pytest
+
 from positions.models import Position
 from sources.models import Source
 
@@ -64,7 +65,9 @@ def test_main_pages_read_well_and_pass_axe(browser, site, width):
         problems += [f"{path}: {violation}" for violation in serious_violations(page)]
     context.close()
     # The 400 and 404 pages log their own status as a console error; nothing else (a CSP block) may.
-    errors = [error for error in errors if not ("invalid" in error or "/countries/xx/" in error or "2024-13-45" in error)]
+    errors = [
+        error for error in errors if not ("invalid" in error or "/countries/xx/" in error or "2024-13-45" in error)
+    ]
     assert problems == [] and errors == []
 
 

@@ -2,6 +2,7 @@
 with the actor labels kept in view, no CSP violation, no serious axe-core finding, and screenshots."""
 
 import pytest
+
 from positions.models import Position
 
 from .conftest import AXE, BROWSER_DB, SCREENSHOTS
@@ -60,7 +61,9 @@ def test_timeline_has_no_serious_accessibility_problems(browser, site):
     page = context.new_page()
     page.add_init_script(path=str(AXE))
     page.goto(site + "/timeline/?topic=combat-troops")
-    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})")
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
     context.close()
     serious = [
         f"{violation['id']}: {violation['help']} — {[node['target'] for node in violation['nodes'][:3]]}"

@@ -6,13 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, F, Q
+
 from positions.choices import ActorKind, Stance
-from positions.models import Actor, Position, Role, Topic
 from positions.demo.seed import TOPICS
 from positions.demo.synthetic import slug_prefix
+from positions.models import Actor, Position, Role, Topic
 from sources.dates import DatePrecision
 from sources.models import Outlet, Quote, Source, Verification
-
 from tests.factories import PositionFactory
 
 SMALL = 500
@@ -45,16 +45,35 @@ def snapshot(seed: int) -> dict[str, list[tuple]]:
         "outlets": plain(outlets.values_list("slug", "name", "url", "country", "kind")),
         "sources": plain(
             sources.values_list(
-                "outlet__slug", "title", "url", "published_on", "published_precision", "language", "archive_url", "accessed_on"
+                "outlet__slug",
+                "title",
+                "url",
+                "published_on",
+                "published_precision",
+                "language",
+                "archive_url",
+                "accessed_on",
             )
         ),
         "quotes": plain(
-            quotes.values_list("source__url", "text", "original_text", "original_language", "said_on", "date_precision", "verification")
+            quotes.values_list(
+                "source__url", "text", "original_text", "original_language", "said_on", "date_precision", "verification"
+            )
         ),
         "positions": plain(
             Position.objects.filter(actor__in=actors).values_list(
-                "actor__slug", "topic__slug", "quote__source__url", "quote__text", "stance", "stated_on",
-                "date_precision", "conditions", "summary", "country", "actor_kind", "verification",
+                "actor__slug",
+                "topic__slug",
+                "quote__source__url",
+                "quote__text",
+                "stance",
+                "stated_on",
+                "date_precision",
+                "conditions",
+                "summary",
+                "country",
+                "actor_kind",
+                "verification",
             )
         ),
     }
@@ -146,7 +165,9 @@ def test_generated_rows_pass_the_models_own_validation():
             row.full_clean()
     # Dates known to the month or year are stored as the first day of that period.
     assert not Quote.objects.filter(date_precision=DatePrecision.MONTH).exclude(said_on__day=1).exists()
-    assert not Quote.objects.filter(date_precision=DatePrecision.YEAR).exclude(said_on__day=1, said_on__month=1).exists()
+    assert (
+        not Quote.objects.filter(date_precision=DatePrecision.YEAR).exclude(said_on__day=1, said_on__month=1).exists()
+    )
     assert not Role.objects.filter(end_on__lt=F("start_on")).exists()
     assert not Quote.objects.filter(~Q(original_text=""), original_language="").exists()
 

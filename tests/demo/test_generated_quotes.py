@@ -5,13 +5,15 @@ import io
 
 import pytest
 from django.core.management import call_command
-from positions.exchange.importer import import_file
+
 from positions.demo.seed import TOPICS
 from positions.demo.synthetic import POSITION_COLUMNS, QUOTE_COLUMNS, SyntheticData
-
+from positions.exchange.importer import import_file
 from tests.exchange.helpers import body
 
-TEXT, SAID_ON, SOURCE, VERIFICATION = (QUOTE_COLUMNS.index(name) for name in ("text", "said_on", "source_id", "verification"))
+TEXT, SAID_ON, SOURCE, VERIFICATION = (
+    QUOTE_COLUMNS.index(name) for name in ("text", "said_on", "source_id", "verification")
+)
 QUOTE, POSITION_VERIFICATION = POSITION_COLUMNS.index("quote_id"), POSITION_COLUMNS.index("verification")
 
 

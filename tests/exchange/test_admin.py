@@ -3,10 +3,10 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
 from positions.admin.exchange import MAX_UPLOAD_BYTES
 from positions.exchange.importer import import_file
 from positions.models import Position, Topic
-
 from tests.exchange.helpers import body, csv_dicts
 from tests.exchange.test_import import csv_bytes, row
 from tests.factories import PositionFactory
@@ -23,9 +23,7 @@ def upload(client, data: bytes, name: str = "positions.csv"):
 def test_export_action_streams_the_selected_positions_as_csv(client, editor):
     chosen, _other, also = PositionFactory(), PositionFactory(), PositionFactory(summary="=1+1")
     client.force_login(editor)
-    response = client.post(
-        CHANGELIST_URL, {"action": "export_selected_csv", "_selected_action": [chosen.pk, also.pk]}
-    )
+    response = client.post(CHANGELIST_URL, {"action": "export_selected_csv", "_selected_action": [chosen.pk, also.pk]})
     rows = csv_dicts(body(response))
     assert [row["id"] for row in rows] == [str(also.pk), str(chosen.pk)]
     assert rows[0]["summary"] == "'=1+1"

@@ -7,11 +7,11 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
 from positions.exchange.format import COLUMNS, neutralise, restore
 from positions.filtersets import PositionFilter
 from positions.models import Position
 from sources.dates import DatePrecision
-
 from tests.exchange.helpers import body, csv_dicts, csv_rows, json_rows
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory, TopicFactory
 
@@ -64,37 +64,80 @@ def test_export_reads_rows_in_chunks_without_a_query_per_row(client):
 
 
 def test_every_cell_of_a_position_is_exported():
-    source = SourceFactory(url="https://example.org/lemonde", published_on=datetime.date(2024, 11, 1),
-                           published_precision=DatePrecision.MONTH, archive_url="https://archive.org/x")
+    source = SourceFactory(
+        url="https://example.org/lemonde",
+        published_on=datetime.date(2024, 11, 1),
+        published_precision=DatePrecision.MONTH,
+        archive_url="https://archive.org/x",
+    )
     source.outlet.name = "Le Monde"
     source.outlet.save()
-    quote = QuoteFactory(source=source, text="Nothing is excluded.", original_text="Rien n'est exclu.",
-                         original_language="fr", said_on=datetime.date(2024, 11, 1),
-                         date_precision=DatePrecision.MONTH, verification="reported")
+    quote = QuoteFactory(
+        source=source,
+        text="Nothing is excluded.",
+        original_text="Rien n'est exclu.",
+        original_language="fr",
+        said_on=datetime.date(2024, 11, 1),
+        date_precision=DatePrecision.MONTH,
+        verification="reported",
+    )
     actor = ActorFactory(name="Emmanuel Macron", slug="emmanuel-macron", country="FR", kind="official")
     RoleFactory(actor=actor, title="President of France", country="FR", start_on=datetime.date(2017, 5, 14))
-    position = PositionFactory(actor=actor, quote=quote, topic=TopicFactory(slug="combat-troops"), stance="open",
-                               stated_on=datetime.date(2024, 11, 1), date_precision=DatePrecision.MONTH,
-                               conditions="Later", summary="Does not rule it out.")
+    position = PositionFactory(
+        actor=actor,
+        quote=quote,
+        topic=TopicFactory(slug="combat-troops"),
+        stance="open",
+        stated_on=datetime.date(2024, 11, 1),
+        date_precision=DatePrecision.MONTH,
+        conditions="Later",
+        summary="Does not rule it out.",
+    )
     from django.test import Client
 
     [row] = csv_dicts(body(Client().get(CSV_URL)))
     assert row == {
-        "id": str(position.pk), "stated_on": "2024-11-01", "date_precision": "month", "actor": "Emmanuel Macron",
-        "actor_slug": "emmanuel-macron", "actor_kind": "official", "country": "FR", "role": "President of France",
-        "topic": "combat-troops", "stance": "open", "conditions": "Later", "summary": "Does not rule it out.",
-        "quote": "Nothing is excluded.", "quote_original": "Rien n'est exclu.", "quote_language": "fr",
-        "verification": "reported", "source_title": source.title, "source_url": "https://example.org/lemonde",
-        "outlet": "Le Monde", "published_on": "2024-11-01", "published_precision": "month",
+        "id": str(position.pk),
+        "stated_on": "2024-11-01",
+        "date_precision": "month",
+        "actor": "Emmanuel Macron",
+        "actor_slug": "emmanuel-macron",
+        "actor_kind": "official",
+        "country": "FR",
+        "role": "President of France",
+        "topic": "combat-troops",
+        "stance": "open",
+        "conditions": "Later",
+        "summary": "Does not rule it out.",
+        "quote": "Nothing is excluded.",
+        "quote_original": "Rien n'est exclu.",
+        "quote_language": "fr",
+        "verification": "reported",
+        "source_title": source.title,
+        "source_url": "https://example.org/lemonde",
+        "outlet": "Le Monde",
+        "published_on": "2024-11-01",
+        "published_precision": "month",
         "archive_url": "https://archive.org/x",
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize(
     "query",
-    ["", "country=gb", "country=GB&country=fr", "stance=rules_out", "topic=instructors", "actor_kind=state",
-     "verification=reported", "date_from=2024-11-20&date_to=2024-11-30", "q=troops", "sort=actor", "sort=stance"],
-)  # fmt: skip
+    [
+        "",
+        "country=gb",
+        "country=GB&country=fr",
+        "stance=rules_out",
+        "topic=instructors",
+        "actor_kind=state",
+        "verification=reported",
+        "date_from=2024-11-20&date_to=2024-11-30",
+        "q=troops",
+        "sort=actor",
+        "sort=stance",
+    ],
+)
 def test_export_rows_equal_the_lists_rows_for_the_same_filters(client, query):
     gb, fr = ActorFactory(country="GB"), ActorFactory(country="FR", kind="state")
     instructors = TopicFactory(slug="instructors")
@@ -120,8 +163,18 @@ def test_export_has_no_row_cap_and_reads_in_chunks(client, monkeypatch):
     assert len([q for q in queries.captured_queries if 'FROM "positions_role"' in q["sql"]]) == 3
 
 
-@pytest.mark.parametrize("query", ["country=zz", "stance=maybe", "date_from=yesterday", "topic=no-such-topic",
-                                   "date_from=2024-12-01&date_to=2024-11-01", "delimiter=tab", "bom=yes"])  # fmt: skip
+@pytest.mark.parametrize(
+    "query",
+    [
+        "country=zz",
+        "stance=maybe",
+        "date_from=yesterday",
+        "topic=no-such-topic",
+        "date_from=2024-12-01&date_to=2024-11-01",
+        "delimiter=tab",
+        "bom=yes",
+    ],
+)
 def test_invalid_filters_give_400_with_the_reason(client, query):
     name = query.split("=")[0]
     for url in (CSV_URL, JSON_URL):
@@ -160,7 +213,7 @@ def test_semicolon_delimiter_for_european_excel(client):
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
 def test_export_neutralises_formula_cells(client, prefix):
-    dangerous = f"{prefix}HYPERLINK(\"http://evil.example\",\"x\")"
+    dangerous = f'{prefix}HYPERLINK("http://evil.example","x")'
     PositionFactory(summary=dangerous, conditions=f"'{dangerous}", actor=ActorFactory(name=f"{prefix}1+1"))
     [row] = csv_dicts(body(client.get(CSV_URL)))
     assert row["summary"] == "'" + dangerous
@@ -168,8 +221,10 @@ def test_export_neutralises_formula_cells(client, prefix):
     assert row["conditions"] == "''" + dangerous
     assert row["actor"] == f"'{prefix}1+1"
     assert [restore(row[name]) for name in ("summary", "conditions", "actor")] == [
-        dangerous, f"'{dangerous}", f"{prefix}1+1",
-    ]  # fmt: skip
+        dangerous,
+        f"'{dangerous}",
+        f"{prefix}1+1",
+    ]
 
 
 @pytest.mark.parametrize("value", ["", "plain", "'quoted", "''", "'", "a=b", "=", "'=", "''-1", "−1 (minus sign)"])

@@ -7,16 +7,31 @@ import io
 import pytest
 from django.db import connection
 from django.urls import reverse
-from positions.exchange.format import csv_chunks
-from positions.exchange.export_pg import copy_csv_chunks
-from positions.models import Position
 
+from positions.exchange.export_pg import copy_csv_chunks
+from positions.exchange.format import csv_chunks
+from positions.models import Position
 from tests.exchange.helpers import body
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
-HOSTILE = ["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx", "'=quoted", "''+twice", "plain, with comma",
-           'say "no"', "line\nbreak", "Київ", "", "'", "ok"]  # fmt: skip
+HOSTILE = [
+    "=1+1",
+    "+44 20",
+    "-2",
+    "@SUM(A1)",
+    "\tx",
+    "\rx",
+    "'=quoted",
+    "''+twice",
+    "plain, with comma",
+    'say "no"',
+    "line\nbreak",
+    "Київ",
+    "",
+    "'",
+    "ok",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +48,28 @@ def parsed(chunks, delimiter=",") -> list[list[str]]:
 def hostile_positions():
     for index, text in enumerate(HOSTILE):
         actor = ActorFactory(name=text or "x", aliases=text)
-        RoleFactory(actor=actor, title=text or "role", start_on=datetime.date(2020, 1, 1), end_on=datetime.date(2030, 1, 1))
+        RoleFactory(
+            actor=actor, title=text or "role", start_on=datetime.date(2020, 1, 1), end_on=datetime.date(2030, 1, 1)
+        )
         RoleFactory(actor=actor, title="older", start_on=datetime.date(2010, 1, 1))
-        source = SourceFactory(title=text or "t", url="" if index % 2 else f"https://e.org/{index}",
-                               published_on=None if index % 3 == 0 else datetime.date(2024, 11, 1),
-                               published_precision="month", archive_url="")
-        quote = QuoteFactory(source=source, text=text or "q", original_text=text, original_language="uk" if text else "")
-        PositionFactory(actor=actor, quote=quote, summary=text, conditions=text,
-                        stated_on=datetime.date(2024, 1, 1), date_precision="year")
+        source = SourceFactory(
+            title=text or "t",
+            url="" if index % 2 else f"https://e.org/{index}",
+            published_on=None if index % 3 == 0 else datetime.date(2024, 11, 1),
+            published_precision="month",
+            archive_url="",
+        )
+        quote = QuoteFactory(
+            source=source, text=text or "q", original_text=text, original_language="uk" if text else ""
+        )
+        PositionFactory(
+            actor=actor,
+            quote=quote,
+            summary=text,
+            conditions=text,
+            stated_on=datetime.date(2024, 1, 1),
+            date_precision="year",
+        )
 
 
 @pytest.mark.parametrize("delimiter, bom", [(",", False), (";", True)])

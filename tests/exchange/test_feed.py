@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
-from positions.models import Position
 
+from positions.models import Position
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +35,9 @@ def test_feed_lists_newest_added_positions_first(client):
     newer = PositionFactory(stated_on=datetime.date(2024, 11, 1), date_precision="month")
     found = entries(client.get(FEED_URL))
     assert [entry.find(f"{ATOM}link").get("href") for entry in found] == [
-        f"http://testserver{newer.get_absolute_url()}", f"http://testserver{older.get_absolute_url()}",
-    ]  # fmt: skip
+        f"http://testserver{newer.get_absolute_url()}",
+        f"http://testserver{older.get_absolute_url()}",
+    ]
     assert found[0].find(f"{ATOM}title").text == str(newer)
     assert "Nov 2024" in found[0].find(f"{ATOM}title").text
 

@@ -9,11 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
 from positions.exchange.format import COLUMNS, FileError, read_rows
 from positions.exchange.importer import import_file
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
-
 from tests.exchange.helpers import body
 from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory
 
@@ -23,13 +23,29 @@ MODELS = (Topic, Outlet, Source, Quote, Actor, Role, Position)
 
 def row(**values) -> dict:
     base = {
-        "id": "", "stated_on": "2024-11-26", "date_precision": "day", "actor": "David Lammy",
-        "actor_slug": "david-lammy", "actor_kind": "official", "country": "GB", "role": "Foreign Secretary",
-        "topic": "combat-troops", "stance": "opposes", "conditions": "At this time.", "summary": "No UK troops.",
-        "quote": "Not committing UK troops to the theatre of action.", "quote_original": "", "quote_language": "",
-        "verification": "reported", "source_title": "Lammy at the G7", "source_url": "https://www.lbc.co.uk/g7",
-        "outlet": "LBC", "published_on": "2024-11-26", "published_precision": "day", "archive_url": "",
-    }  # fmt: skip
+        "id": "",
+        "stated_on": "2024-11-26",
+        "date_precision": "day",
+        "actor": "David Lammy",
+        "actor_slug": "david-lammy",
+        "actor_kind": "official",
+        "country": "GB",
+        "role": "Foreign Secretary",
+        "topic": "combat-troops",
+        "stance": "opposes",
+        "conditions": "At this time.",
+        "summary": "No UK troops.",
+        "quote": "Not committing UK troops to the theatre of action.",
+        "quote_original": "",
+        "quote_language": "",
+        "verification": "reported",
+        "source_title": "Lammy at the G7",
+        "source_url": "https://www.lbc.co.uk/g7",
+        "outlet": "LBC",
+        "published_on": "2024-11-26",
+        "published_precision": "day",
+        "archive_url": "",
+    }
     base.update(values)
     return base
 
@@ -87,7 +103,13 @@ def test_dry_run_reports_and_writes_nothing():
 
 def test_matched_row_whose_fields_differ_is_reported_and_updated():
     import_file(csv_bytes([row()]), "a.csv")
-    changed = row(actor="David Lammy MP", country="", stance="rules_out", verification="confirmed", archive_url="https://archive.org/g7")
+    changed = row(
+        actor="David Lammy MP",
+        country="",
+        stance="rules_out",
+        verification="confirmed",
+        archive_url="https://archive.org/g7",
+    )
     report = import_file(csv_bytes([changed]), "a.csv")
     assert counts()["Position"] == 1
     described = "\n".join(report.lines())
@@ -112,19 +134,26 @@ def test_id_column_is_never_used_to_match():
 def test_source_without_url_matches_by_outlet_title_and_date():
     outlet = OutletFactory(name="Le Monde", slug="le-monde")
     source = SourceFactory(outlet=outlet, url="", title="Guerre en Ukraine", published_on=datetime.date(2024, 11, 25))
-    report = import_file(csv_bytes([row(outlet="le monde", source_url="", source_title="Guerre en Ukraine",
-                                        published_on="2024-11-25")]), "a.csv")  # fmt: skip
+    report = import_file(
+        csv_bytes([row(outlet="le monde", source_url="", source_title="Guerre en Ukraine", published_on="2024-11-25")]),
+        "a.csv",
+    )
     assert report.count("source", created=True) == 0 and report.count("outlet", created=True) == 0
     assert Quote.objects.get().source == source
     # Another date is another document.
-    import_file(csv_bytes([row(outlet="Le Monde", source_url="", source_title="Guerre en Ukraine",
-                               published_on="2024-11-26")]), "a.csv")  # fmt: skip
+    import_file(
+        csv_bytes([row(outlet="Le Monde", source_url="", source_title="Guerre en Ukraine", published_on="2024-11-26")]),
+        "a.csv",
+    )
     assert Source.objects.count() == 2
 
 
 def test_quote_matches_by_text_and_date_within_its_source():
-    quote = QuoteFactory(text="Not committing UK troops to the theatre of action.", said_on=datetime.date(2024, 11, 26),
-                         source=SourceFactory(url="https://www.lbc.co.uk/g7"))  # fmt: skip
+    quote = QuoteFactory(
+        text="Not committing UK troops to the theatre of action.",
+        said_on=datetime.date(2024, 11, 26),
+        source=SourceFactory(url="https://www.lbc.co.uk/g7"),
+    )
     import_file(csv_bytes([row(outlet=quote.source.outlet.name)]), "a.csv")
     assert Quote.objects.count() == 1
     assert Position.objects.get().quote == quote
@@ -135,7 +164,9 @@ def test_role_covering_the_date_is_reused_else_one_starts_on_the_statement_date(
     held = RoleFactory(actor=actor, title="Foreign Secretary", start_on=datetime.date(2024, 7, 5))
     import_file(csv_bytes([row()]), "a.csv")
     assert list(Role.objects.all()) == [held]
-    import_file(csv_bytes([row(role="Shadow Foreign Secretary", stated_on="2023-05-01", quote="Earlier words.")]), "a.csv")
+    import_file(
+        csv_bytes([row(role="Shadow Foreign Secretary", stated_on="2023-05-01", quote="Earlier words.")]), "a.csv"
+    )
     created = Role.objects.get(title="Shadow Foreign Secretary")
     assert (created.start_on, created.end_on, created.country.code) == (datetime.date(2023, 5, 1), None, "GB")
 
@@ -194,7 +225,7 @@ BAD_ROWS = [
 @pytest.mark.parametrize("bad, reason", BAD_ROWS, ids=[reason[:40] for _bad, reason in BAD_ROWS])
 def test_each_kind_of_bad_row_is_reported_with_its_line_and_nothing_is_imported(bad, reason):
     # Line 2 has a quote spanning three lines, so the bad row (the second) starts on line 5.
-    good = row(quote="First line,\nsecond \"line\",\nthird line.")
+    good = row(quote='First line,\nsecond "line",\nthird line.')
     report = import_file(csv_bytes([good, bad]), "a.csv")
     assert not report.ok
     assert list(errors_of(report)) == [5]
@@ -203,7 +234,12 @@ def test_each_kind_of_bad_row_is_reported_with_its_line_and_nothing_is_imported(
 
 
 def test_every_bad_row_is_listed_not_only_the_first():
-    rows = [row(stance="maybe"), row(topic="instructors"), row(stated_on="x", topic="peacekeeping"), row(country="ZZ", topic="air")]
+    rows = [
+        row(stance="maybe"),
+        row(topic="instructors"),
+        row(stated_on="x", topic="peacekeeping"),
+        row(country="ZZ", topic="air"),
+    ]
     report = import_file(csv_bytes(rows), "a.csv")
     assert list(errors_of(report)) == [2, 4, 5]
     assert report.lines()[0] == "3 of 4 rows cannot be imported; nothing was imported:"
@@ -220,7 +256,11 @@ def test_rows_describing_one_actor_differently_are_reported():
 
 
 def test_rows_describing_one_source_or_quote_differently_are_reported():
-    rows = [row(), row(topic="instructors", source_title="Other title"), row(topic="peacekeeping", verification="confirmed")]
+    rows = [
+        row(),
+        row(topic="instructors", source_title="Other title"),
+        row(topic="peacekeeping", verification="confirmed"),
+    ]
     report = import_file(csv_bytes(rows), "a.csv")
     assert "same source as line 2 differently (source_title)" in errors_of(report)[3]
     assert "same quote as line 2 differently (verification)" in errors_of(report)[4]
@@ -233,7 +273,11 @@ def test_repeated_position_is_reported():
 
 
 def test_json_errors_carry_the_line_of_their_object():
-    text = "[\n" + ",\n".join(json.dumps(values) for values in [row(), row(topic="x y"), row(topic="b", stance="no")]) + "\n]"
+    text = (
+        "[\n"
+        + ",\n".join(json.dumps(values) for values in [row(), row(topic="x y"), row(topic="b", stance="no")])
+        + "\n]"
+    )
     report = import_file(text.encode(), "a.json")
     assert list(errors_of(report)) == [3, 4]
 
@@ -296,6 +340,7 @@ def test_command_refuses_a_missing_file(tmp_path):
 
 def test_a_write_the_database_refuses_is_reported_and_undone(monkeypatch):
     from django.db import IntegrityError
+
     from positions.exchange import importer
 
     def refuse(self, user=None):

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from hypothesis import given
 from hypothesis import strategies as st
+
 from positions.exchange.format import is_valid_url
 from positions.exchange.importer import LOOKUP_CHUNK, import_file
 from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
-
 from tests.exchange.test_import import csv_bytes, row
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, UserFactory
 
@@ -20,10 +20,18 @@ MODELS = (Topic, Outlet, Actor, Role, Source, Quote, Position)
 
 def many_rows(count: int, role: str = "") -> list[dict]:
     return [
-        row(actor_slug=f"actor-{n % 7}", actor=f"Actor {n % 7}", quote=f"Words {n}.", source_url=f"https://example.org/{n}",
-            source_title=f"Article {n}", stated_on=f"2024-{1 + n % 12:02d}-01", date_precision="month", role=role)
+        row(
+            actor_slug=f"actor-{n % 7}",
+            actor=f"Actor {n % 7}",
+            quote=f"Words {n}.",
+            source_url=f"https://example.org/{n}",
+            source_title=f"Article {n}",
+            stated_on=f"2024-{1 + n % 12:02d}-01",
+            date_precision="month",
+            role=role,
+        )
         for n in range(count)
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.django_db
@@ -55,9 +63,20 @@ def test_new_positions_on_a_changed_actor_and_quote_copy_their_new_values():
     actor = ActorFactory(slug="david-lammy", name="David Lammy", kind="official", country="GB")
     quote = QuoteFactory(text="Words.", verification="confirmed", source=SourceFactory(url="https://www.lbc.co.uk/g7"))
     older = PositionFactory(actor=actor, quote=quote, topic__slug="instructors")
-    rows = [row(quote="Words.", outlet=quote.source.outlet.name, country="FR", actor_kind="analyst", verification="unverified",
-                source_title=quote.source.title, published_on=quote.source.published_on.isoformat(),
-                stated_on=quote.said_on.isoformat(), date_precision=quote.date_precision, role="")]  # fmt: skip
+    rows = [
+        row(
+            quote="Words.",
+            outlet=quote.source.outlet.name,
+            country="FR",
+            actor_kind="analyst",
+            verification="unverified",
+            source_title=quote.source.title,
+            published_on=quote.source.published_on.isoformat(),
+            stated_on=quote.said_on.isoformat(),
+            date_precision=quote.date_precision,
+            role="",
+        )
+    ]
 
     assert import_file(csv_bytes(rows), "a.csv").ok
 
@@ -95,14 +114,36 @@ def passes_django(value: str) -> bool:
 
 
 TRICKY_URLS = [
-    "https://example.org/a b", "https://example.org/a\tb", "https://exa mple.org/", "http://a?b@host/",
-    "http://user:pw@host.example/x", "https://example.org", "https://example.org?x", "https://example.org#x",
-    "ftp://x.example/a", "javascript:alert(1)", "https://-bad-.example/", "https://example.org:99999/x",
-    "https://[::1]/x", "https://[::1/x", "HTTPS://EXAMPLE.ORG/X", "https://example.org/" + "a" * 3000,
-    "https://пример.рф/путь", "https://example.org/a\u00a0b", "lbc.co.uk/g7", "https://localhost/x", "https://example/x",
-    "http://999.2.3.4/x", "https://example.org\n", "https://example.org/\u2028", "://example.org/x", "https:///x",
-    "https://example.org:/x", "https://a..b/x", "mailto://example.org/x",
-]  # fmt: skip
+    "https://example.org/a b",
+    "https://example.org/a\tb",
+    "https://exa mple.org/",
+    "http://a?b@host/",
+    "http://user:pw@host.example/x",
+    "https://example.org",
+    "https://example.org?x",
+    "https://example.org#x",
+    "ftp://x.example/a",
+    "javascript:alert(1)",
+    "https://-bad-.example/",
+    "https://example.org:99999/x",
+    "https://[::1]/x",
+    "https://[::1/x",
+    "HTTPS://EXAMPLE.ORG/X",
+    "https://example.org/" + "a" * 3000,
+    "https://пример.рф/путь",
+    "https://example.org/a\u00a0b",
+    "lbc.co.uk/g7",
+    "https://localhost/x",
+    "https://example/x",
+    "http://999.2.3.4/x",
+    "https://example.org\n",
+    "https://example.org/\u2028",
+    "://example.org/x",
+    "https:///x",
+    "https://example.org:/x",
+    "https://a..b/x",
+    "mailto://example.org/x",
+]
 
 
 @pytest.mark.parametrize("url", TRICKY_URLS)
@@ -110,8 +151,30 @@ def test_url_check_agrees_with_djangos_url_validator(url):
     assert is_valid_url(url) == passes_django(url)
 
 
-URL_PIECES = st.sampled_from(["https", "http", "ftp", "mailto", "", ":", "//", "/", "?", "#", "@", "example.org",
-                              "a-b", "[::1]", ":80", " ", "\n", "пример", ".", "x" * 70])  # fmt: skip
+URL_PIECES = st.sampled_from(
+    [
+        "https",
+        "http",
+        "ftp",
+        "mailto",
+        "",
+        ":",
+        "//",
+        "/",
+        "?",
+        "#",
+        "@",
+        "example.org",
+        "a-b",
+        "[::1]",
+        ":80",
+        " ",
+        "\n",
+        "пример",
+        ".",
+        "x" * 70,
+    ]
+)
 
 
 @given(st.lists(URL_PIECES, max_size=10).map("".join))
@@ -124,16 +187,60 @@ def test_url_check_agrees_with_djangos_url_validator_on_any_arrangement(url):
 def test_import_brings_the_countries_current_stances_up_to_date(countries, monkeypatch):
     # Few pairs are refreshed one by one; many make one rebuild of the table.
     monkeypatch.setattr("positions.exchange.importer.REFRESH_ALL_OVER", 10)
-    codes = ["GB", "FR", "DE", "PL", "IT", "NL", "SE", "DK", "FI", "EE", "LV", "LT", "CA", "US", "UA",
-             "ES", "PT", "BE", "AT", "CZ", "SK", "HU", "RO", "BG", "GR", "IE", "NO", "IS", "HR", "SI"][:countries]  # fmt: skip
-    old = PositionFactory(actor__kind="state", actor__country="GB", topic__slug="combat-troops",
-                          stated_on=datetime.date(2020, 1, 1))  # fmt: skip
-    rows = [row(actor_slug=f"state-{code.lower()}", actor=f"State {code}", actor_kind="state", country=code, role="",
-                quote=f"Words of {code}.", source_url=f"https://example.org/{code}") for code in codes]  # fmt: skip
+    codes = [
+        "GB",
+        "FR",
+        "DE",
+        "PL",
+        "IT",
+        "NL",
+        "SE",
+        "DK",
+        "FI",
+        "EE",
+        "LV",
+        "LT",
+        "CA",
+        "US",
+        "UA",
+        "ES",
+        "PT",
+        "BE",
+        "AT",
+        "CZ",
+        "SK",
+        "HU",
+        "RO",
+        "BG",
+        "GR",
+        "IE",
+        "NO",
+        "IS",
+        "HR",
+        "SI",
+    ][:countries]
+    old = PositionFactory(
+        actor__kind="state", actor__country="GB", topic__slug="combat-troops", stated_on=datetime.date(2020, 1, 1)
+    )
+    rows = [
+        row(
+            actor_slug=f"state-{code.lower()}",
+            actor=f"State {code}",
+            actor_kind="state",
+            country=code,
+            role="",
+            quote=f"Words of {code}.",
+            source_url=f"https://example.org/{code}",
+        )
+        for code in codes
+    ]
 
     assert import_file(csv_bytes(rows), "a.csv").written
 
-    stances = {(stance.country, stance.topic.slug): stance for stance in CountryStance.objects.select_related("position__actor")}
+    stances = {
+        (stance.country, stance.topic.slug): stance
+        for stance in CountryStance.objects.select_related("position__actor")
+    }
     assert set(stances) == {(code, "combat-troops") for code in codes}
     assert stances["GB", "combat-troops"].position.actor.slug == "state-gb"
     assert stances["GB", "combat-troops"].statements == 2

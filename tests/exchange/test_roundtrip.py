@@ -11,20 +11,40 @@ from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from positions.exchange.importer import import_file
 from positions.models import Actor, Position, Role, Topic
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import Outlet, Quote, Source
-
 from tests.exchange.helpers import body, csv_rows, json_rows
 from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory
 
 HOSTILE = [
-    "=1+1", "+SUM(A1:A9)", "-2", "@SUM(1)", "\tTab first", "\rCarriage return first", "'=already quoted",
-    "''", "'", "Київ, «лапки»; ще", 'He said "no", then left', "line one\nline two", "line\r\nwindows\r\n",
-    "=HYPERLINK(\"http://evil.example\",\"click\")", " leading space", "trailing space ", "Zażółć gęślą jaźń",
-    "Володимир Зеленський", "=cmd|' /C calc'!A0", "—", ",", ";", '"', "\n",
-]  # fmt: skip
+    "=1+1",
+    "+SUM(A1:A9)",
+    "-2",
+    "@SUM(1)",
+    "\tTab first",
+    "\rCarriage return first",
+    "'=already quoted",
+    "''",
+    "'",
+    "Київ, «лапки»; ще",
+    'He said "no", then left',
+    "line one\nline two",
+    "line\r\nwindows\r\n",
+    '=HYPERLINK("http://evil.example","click")',
+    " leading space",
+    "trailing space ",
+    "Zażółć gęślą jaźń",
+    "Володимир Зеленський",
+    "=cmd|' /C calc'!A0",
+    "—",
+    ",",
+    ";",
+    '"',
+    "\n",
+]
 ANY_CHARACTER = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 TEXT = st.one_of(
     st.sampled_from(HOSTILE),
@@ -33,25 +53,56 @@ TEXT = st.one_of(
 )
 NAME = TEXT.filter(lambda value: value.strip())
 SLUG = st.from_regex(r"[-a-z0-9_]{1,12}", fullmatch=True)
-DATE = st.tuples(st.dates(datetime.date(1995, 1, 1), datetime.date(2030, 12, 31)), st.sampled_from(DatePrecision.values))
+DATE = st.tuples(
+    st.dates(datetime.date(1995, 1, 1), datetime.date(2030, 12, 31)), st.sampled_from(DatePrecision.values)
+)
 STANCES = ["supports", "open", "undecided", "opposes", "rules_out", "commentary"]
 
 
 @st.composite
 def datasets(draw):
-    actors = draw(st.lists(st.tuples(SLUG, NAME, st.sampled_from(["official", "state", "analyst", "organisation"]),
-                                     st.sampled_from(["GB", "FR", "UA", "DE", ""]), st.one_of(st.none(), NAME)),
-                           min_size=1, max_size=3, unique_by=lambda actor: actor[0]))  # fmt: skip
+    actors = draw(
+        st.lists(
+            st.tuples(
+                SLUG,
+                NAME,
+                st.sampled_from(["official", "state", "analyst", "organisation"]),
+                st.sampled_from(["GB", "FR", "UA", "DE", ""]),
+                st.one_of(st.none(), NAME),
+            ),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda actor: actor[0],
+        )
+    )
     outlets = draw(st.lists(NAME, min_size=1, max_size=2, unique_by=str.casefold))
-    sources = draw(st.lists(st.tuples(st.integers(0, len(outlets) - 1), NAME, st.booleans(), st.one_of(st.none(), DATE),
-                                      st.booleans()), min_size=1, max_size=3))  # fmt: skip
-    positions = draw(st.lists(st.fixed_dictionaries({
-        "actor": st.integers(0, len(actors) - 1), "source": st.integers(0, len(sources) - 1),
-        "topic": st.sampled_from(["combat-troops", "-dash-first", "x"]), "stance": st.sampled_from(STANCES),
-        "date": DATE, "conditions": TEXT, "summary": TEXT, "quote": NAME,
-        "original": st.one_of(st.none(), st.tuples(NAME, st.sampled_from(["uk", "fr", "ru"]))),
-        "verification": st.sampled_from(["confirmed", "reported", "unverified"]),
-    }), min_size=1, max_size=6))  # fmt: skip
+    sources = draw(
+        st.lists(
+            st.tuples(st.integers(0, len(outlets) - 1), NAME, st.booleans(), st.one_of(st.none(), DATE), st.booleans()),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    positions = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "actor": st.integers(0, len(actors) - 1),
+                    "source": st.integers(0, len(sources) - 1),
+                    "topic": st.sampled_from(["combat-troops", "-dash-first", "x"]),
+                    "stance": st.sampled_from(STANCES),
+                    "date": DATE,
+                    "conditions": TEXT,
+                    "summary": TEXT,
+                    "quote": NAME,
+                    "original": st.one_of(st.none(), st.tuples(NAME, st.sampled_from(["uk", "fr", "ru"]))),
+                    "verification": st.sampled_from(["confirmed", "reported", "unverified"]),
+                }
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
     return actors, outlets, sources, positions
 
 
@@ -67,20 +118,39 @@ def create(dataset) -> None:
     source_rows = []
     for index, (outlet, title, has_url, published, archived) in enumerate(sources):
         on, precision = published or (None, DatePrecision.DAY)
-        source_rows.append(SourceFactory(
-            outlet=outlet_rows[outlet], title=f"{title} #{index}", url=f"https://example.org/a,b;c/{index}" if has_url else "",
-            published_on=truncate_to_precision(on, precision), published_precision=precision,
-            archive_url=f"https://web.archive.org/{index}?q=a,b" if archived else "",
-        ))  # fmt: skip
+        source_rows.append(
+            SourceFactory(
+                outlet=outlet_rows[outlet],
+                title=f"{title} #{index}",
+                url=f"https://example.org/a,b;c/{index}" if has_url else "",
+                published_on=truncate_to_precision(on, precision),
+                published_precision=precision,
+                archive_url=f"https://web.archive.org/{index}?q=a,b" if archived else "",
+            )
+        )
     for index, spec in enumerate(positions):
         on, precision = spec["date"]
         on = truncate_to_precision(on, precision)
         original, language = spec["original"] or ("", "")
-        quote = QuoteFactory(source=source_rows[spec["source"]], text=f"{spec['quote']} #{index}", said_on=on,
-                             date_precision=precision, original_text=original, original_language=language,
-                             verification=spec["verification"])  # fmt: skip
-        PositionFactory(actor=actor_rows[spec["actor"]], topic__slug=spec["topic"], quote=quote, stance=spec["stance"],
-                        stated_on=on, date_precision=precision, conditions=spec["conditions"], summary=spec["summary"])  # fmt: skip
+        quote = QuoteFactory(
+            source=source_rows[spec["source"]],
+            text=f"{spec['quote']} #{index}",
+            said_on=on,
+            date_precision=precision,
+            original_text=original,
+            original_language=language,
+            verification=spec["verification"],
+        )
+        PositionFactory(
+            actor=actor_rows[spec["actor"]],
+            topic__slug=spec["topic"],
+            quote=quote,
+            stance=spec["stance"],
+            stated_on=on,
+            date_precision=precision,
+            conditions=spec["conditions"],
+            summary=spec["summary"],
+        )
 
 
 def empty_database() -> None:
@@ -93,8 +163,14 @@ def without_id(rows: list) -> list:
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(dataset=datasets(), fmt=st.sampled_from(["csv", "json"]), options=st.sampled_from(["", "bom=1", "delimiter=semicolon"]))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(
+    dataset=datasets(),
+    fmt=st.sampled_from(["csv", "json"]),
+    options=st.sampled_from(["", "bom=1", "delimiter=semicolon"]),
+)
 def test_export_import_export_is_lossless(dataset, fmt, options):
     client = Client()
     url = f"/positions/export.{fmt}?{options}"
@@ -110,7 +186,8 @@ def test_export_import_export_is_lossless(dataset, fmt, options):
             assert without_id(csv_rows(second, delimiter)) == without_id(csv_rows(first, delimiter))
             # The same bytes once ids are set aside: nothing re-quoted or re-ordered.
             assert len(second) - len(first) == sum(len(r[0]) for r in csv_rows(second, delimiter)) - sum(
-                len(r[0]) for r in csv_rows(first, delimiter))
+                len(r[0]) for r in csv_rows(first, delimiter)
+            )
         else:
             strip = lambda rows: [{k: v for k, v in row.items() if k != "id"} for row in rows]  # noqa: E731
             assert strip(json_rows(second)) == strip(json_rows(first))

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+
 from positions.models import Actor, Position, Role
 from sources.models import Quote, Source
-
 from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from positions import derived
 from positions.choices import ActorKind, Stance
 from positions.models import CountryStance, Position
-
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,11 +2,11 @@
 
 import pytest
 from django.db.models import Count
+
 from positions import facets as facets_module
 from positions.choices import ActorKind, Stance
 from positions.facets import facets, grouped_counts
 from positions.models import Position
-
 from tests.factories import ActorFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,9 @@ def mixed():
         PositionFactory(actor=actor, topic=topics[i % 2], stance=stances[i % 5])
 
 
-@pytest.mark.parametrize("filters", [{}, {"stance": Stance.SUPPORTS}, {"country__in": ["GB", "FR"]}, {"topic__name": "Instructors"}])
+@pytest.mark.parametrize(
+    "filters", [{}, {"stance": Stance.SUPPORTS}, {"country__in": ["GB", "FR"]}, {"topic__name": "Instructors"}]
+)
 def test_one_query_counts_what_a_query_per_column_counts(mixed, filters):
     selection = Position.objects.filter(**filters)
     counts = grouped_counts(selection)

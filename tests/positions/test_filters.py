@@ -3,15 +3,27 @@
 import datetime
 
 import pytest
+
 from positions.choices import ActorKind, Stance
 from positions.filtersets import PositionFilter
 from positions.models import Position
-
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-DESIGN_PARAMETERS = {"country", "actor", "actor_kind", "topic", "stance", "verification", "date_from", "date_to", "q", "outlet", "sort"}
+DESIGN_PARAMETERS = {
+    "country",
+    "actor",
+    "actor_kind",
+    "topic",
+    "stance",
+    "verification",
+    "date_from",
+    "date_to",
+    "q",
+    "outlet",
+    "sort",
+}
 
 
 def rows(data) -> set[int]:
@@ -23,12 +35,18 @@ def rows(data) -> set[int]:
 @pytest.fixture
 def pair():
     a = PositionFactory(
-        actor=ActorFactory(slug="starmer", country="GB", aliases="Cyrus Starmer"), topic=TopicFactory(slug="combat-troops"),
-        stance=Stance.OPEN, stated_on=D(2024, 11, 11), quote=QuoteFactory(source=SourceFactory(outlet__slug="le-monde")),
+        actor=ActorFactory(slug="starmer", country="GB", aliases="Cyrus Starmer"),
+        topic=TopicFactory(slug="combat-troops"),
+        stance=Stance.OPEN,
+        stated_on=D(2024, 11, 11),
+        quote=QuoteFactory(source=SourceFactory(outlet__slug="le-monde")),
     )
     b = PositionFactory(
-        actor=ActorFactory(slug="semenyuk", country="UA", kind=ActorKind.ANALYST), topic=TopicFactory(slug="instructors"),
-        stance=Stance.COMMENTARY, stated_on=D(2024, 12, 1), quote=QuoteFactory(verification="reported"),
+        actor=ActorFactory(slug="semenyuk", country="UA", kind=ActorKind.ANALYST),
+        topic=TopicFactory(slug="instructors"),
+        stance=Stance.COMMENTARY,
+        stated_on=D(2024, 12, 1),
+        quote=QuoteFactory(verification="reported"),
     )
     return a, b
 
@@ -62,8 +80,15 @@ def test_each_filter_keeps_exactly_the_matching_rows(pair, data, which):
 
 @pytest.mark.parametrize(
     "data",
-    [{"stance": "maybe"}, {"country": ["xx"]}, {"date_from": "2024-02-30"}, {"actor": "ghost"}, {"q": "x" * 201},
-     {"date_from": "2024-12-01", "date_to": "2024-11-01"}, {"sort": "random"}],
+    [
+        {"stance": "maybe"},
+        {"country": ["xx"]},
+        {"date_from": "2024-02-30"},
+        {"actor": "ghost"},
+        {"q": "x" * 201},
+        {"date_from": "2024-12-01", "date_to": "2024-11-01"},
+        {"sort": "random"},
+    ],
 )
 def test_invalid_values_are_errors_not_silently_ignored(pair, data):
     f = PositionFilter(data, queryset=Position.objects.all())
@@ -74,19 +99,24 @@ def test_invalid_values_are_errors_not_silently_ignored(pair, data):
 def test_active_filters_name_each_value_for_removal(pair):
     f = PositionFilter({"country": ["gb", "UA"], "stance": "open", "sort": "date"}, queryset=Position.objects.all())
     assert [(name, shown, raw) for name, _label, shown, raw in f.active_filters()] == [
-        ("country", "United Kingdom", "GB"), ("country", "Ukraine", "UA"), ("stance", "open", "open"),
+        ("country", "United Kingdom", "GB"),
+        ("country", "Ukraine", "UA"),
+        ("stance", "open", "open"),
     ]
 
 
 def test_actor_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
     from django.http import QueryDict
+
     from positions.filtersets import PositionFilter
     from positions.models import Position
-
     from tests.factories import ActorFactory
 
     ActorFactory.create_batch(3)
-    assert PositionFilter(QueryDict(""), queryset=Position.objects.all()).form.fields["actor"].widget.input_type == "select"
+    assert (
+        PositionFilter(QueryDict(""), queryset=Position.objects.all()).form.fields["actor"].widget.input_type
+        == "select"
+    )
     monkeypatch.setattr(PositionFilter, "MAX_ACTOR_MENU", 2)
     f = PositionFilter(QueryDict("actor=actor-x"), queryset=Position.objects.all())
     assert f.form.fields["actor"].widget.input_type == "text"
@@ -95,14 +125,17 @@ def test_actor_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
 
 def test_outlet_is_typed_as_a_slug_when_a_menu_would_be_too_long(monkeypatch):
     from django.http import QueryDict
+
     from positions.filtersets import PositionFilter
     from positions.models import Position
-
     from tests.factories import OutletFactory, PositionFactory, QuoteFactory, SourceFactory
 
     outlets = OutletFactory.create_batch(3)
     PositionFactory(quote=QuoteFactory(source=SourceFactory(outlet=outlets[0])))
-    assert PositionFilter(QueryDict(""), queryset=Position.objects.all()).form.fields["outlet"].widget.input_type == "select"
+    assert (
+        PositionFilter(QueryDict(""), queryset=Position.objects.all()).form.fields["outlet"].widget.input_type
+        == "select"
+    )
     monkeypatch.setattr(PositionFilter, "MAX_OUTLET_MENU", 2)
     f = PositionFilter(QueryDict(f"outlet={outlets[0].slug}"), queryset=Position.objects.all())
     assert f.form.fields["outlet"].widget.input_type == "text"

@@ -8,11 +8,11 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+
 from positions.choices import ActorKind, Stance
 from positions.derived import data_version
 from positions.models import Position
 from sources.models import Verification
-
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
+
 from positions.choices import ActorKind, Stance
 from positions.models import AuthorisationBody, Position, Role
-
 from tests.factories import (
     ActorFactory,
     AuthorisationBodyFactory,
@@ -150,7 +150,9 @@ def test_country_stances_agree_between_the_portable_and_postgresql_queries():
     topic = TopicFactory()
     for day in (1, 2, 3):
         PositionFactory(topic=topic, actor=ActorFactory(country="GB"), stated_on=D(2024, 1, day))
-    tie_a = PositionFactory(topic=topic, actor=ActorFactory(country="FR", kind=ActorKind.STATE), stated_on=D(2024, 5, 1))
+    tie_a = PositionFactory(
+        topic=topic, actor=ActorFactory(country="FR", kind=ActorKind.STATE), stated_on=D(2024, 5, 1)
+    )
     tie_b = PositionFactory(topic=topic, actor=ActorFactory(country="FR"), stated_on=D(2024, 5, 1))
     stances = {p.country: p for p in Position.objects.country_stances()}
     assert stances["GB"].stated_on == D(2024, 1, 3)

@@ -5,9 +5,9 @@ import re
 
 import pytest
 from django.db import connection
+
 from positions.models import Position
 from positions.views import positions as position_views
-
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,8 @@ def test_the_export_of_a_capped_search_has_every_match(client, seven_ceasefires)
 def test_relevance_ranks_the_newest_matches_a_capped_search_lists(client, monkeypatch, limit, best_listed):
     monkeypatch.setattr(position_views, "SEARCH_COUNT_LIMIT", limit)
     best = PositionFactory(
-        actor=ActorFactory(name="Ceasefire Committee"), stated_on=datetime.date(2020, 1, 1),
+        actor=ActorFactory(name="Ceasefire Committee"),
+        stated_on=datetime.date(2020, 1, 1),
         quote=QuoteFactory(text="A ceasefire, a ceasefire, only a ceasefire.", said_on=datetime.date(2020, 1, 1)),
     )
     for day in range(1, 7):
@@ -74,6 +75,7 @@ def test_relevance_ranks_the_newest_matches_a_capped_search_lists(client, monkey
 def test_a_search_among_few_filtered_rows_checks_them_and_finds_the_same(seven_ceasefires, monkeypatch):
     from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
+
     from positions import filtersets
 
     PositionFactory(quote=QuoteFactory(text="Instructors, not a ceasefire."), stance="opposes")
@@ -81,13 +83,17 @@ def test_a_search_among_few_filtered_rows_checks_them_and_finds_the_same(seven_c
 
     def matches(query: str) -> tuple[set, str]:
         with CaptureQueriesContext(connection) as queries:
-            found = set(filtersets.PositionFilter(QueryDict(query), queryset=Position.objects.all()).qs.values_list("pk", flat=True))
+            found = set(
+                filtersets.PositionFilter(QueryDict(query), queryset=Position.objects.all()).qs.values_list(
+                    "pk", flat=True
+                )
+            )
         return found, queries.captured_queries[-1]["sql"]
 
     few, few_sql = matches("q=ceasefire&stance=opposes")
     alone, alone_sql = matches("q=ceasefire")
     assert "IS TRUE" in few_sql and "IS TRUE" not in alone_sql
-    monkeypatch.setattr(filters, "FEW_CANDIDATES", 0)
+    monkeypatch.setattr(filtersets, "FEW_CANDIDATES", 0)
     indexed, indexed_sql = matches("q=ceasefire&stance=opposes")
     assert "IS TRUE" not in indexed_sql
     assert few == indexed == {pk for pk in alone if Position.objects.get(pk=pk).stance == "opposes"}

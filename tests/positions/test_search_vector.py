@@ -11,8 +11,8 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from positions.models import Position
 
+from positions.models import Position
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory
 
 pytestmark = [
@@ -103,15 +103,35 @@ def test_rows_written_in_bulk_are_searchable(statement):
     [made] = Position.objects.bulk_create(
         [
             Position(
-                actor=statement.actor, topic=statement.topic, quote=quote, stance="open", stated_on=datetime.date(2025, 1, 1),
-                country="GB", actor_kind="official", verification="confirmed",
+                actor=statement.actor,
+                topic=statement.topic,
+                quote=quote,
+                stance="open",
+                stated_on=datetime.date(2025, 1, 1),
+                country="GB",
+                actor_kind="official",
+                verification="confirmed",
             )
         ]
     )
     copied_quote = QuoteFactory(text="Volunteers of the legion")
     columns = "actor_id, topic_id, quote_id, stance, stated_on, date_precision, conditions, summary, country, actor_kind, verification, created_at, updated_at"
     now = datetime.datetime.now(datetime.UTC)
-    row = (statement.actor_id, statement.topic_id, copied_quote.pk, "open", datetime.date(2025, 2, 1), "day", "", "", "GB", "official", "confirmed", now, now)
+    row = (
+        statement.actor_id,
+        statement.topic_id,
+        copied_quote.pk,
+        "open",
+        datetime.date(2025, 2, 1),
+        "day",
+        "",
+        "",
+        "GB",
+        "official",
+        "confirmed",
+        now,
+        now,
+    )
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY positions_position ({columns}) FROM STDIN") as copy:
         copy.write_row(row)
     copied = Position.objects.get(quote=copied_quote)
@@ -120,9 +140,16 @@ def test_rows_written_in_bulk_are_searchable(statement):
 
 
 def test_relevance_puts_a_name_above_a_quote_above_an_original_text(client):
-    in_original = PositionFactory(quote=QuoteFactory(text="Nothing here", original_text="Zelensky", original_language="uk"), stated_on=datetime.date(2025, 3, 1))
+    in_original = PositionFactory(
+        quote=QuoteFactory(text="Nothing here", original_text="Zelensky", original_language="uk"),
+        stated_on=datetime.date(2025, 3, 1),
+    )
     in_quote = PositionFactory(quote=QuoteFactory(text="Zelensky asked for it"), stated_on=datetime.date(2024, 3, 1))
-    in_name = PositionFactory(actor=ActorFactory(name="Volodymyr Zelensky"), quote=QuoteFactory(text="Quiet"), stated_on=datetime.date(2023, 3, 1))
+    in_name = PositionFactory(
+        actor=ActorFactory(name="Volodymyr Zelensky"),
+        quote=QuoteFactory(text="Quiet"),
+        stated_on=datetime.date(2023, 3, 1),
+    )
     ranked = list(Position.objects.search("Zelensky").order_by("-rank").values_list("pk", flat=True))
     assert ranked == [in_name.pk, in_quote.pk, in_original.pk]
     page = client.get("/positions/", {"q": "zelensky", "sort": "relevance"})
@@ -150,6 +177,8 @@ def test_generated_data_is_searchable_after_the_bulk_load():
 def test_migrating_back_drops_the_vector_and_forward_fills_it_for_existing_rows():
     kept = PositionFactory(quote=QuoteFactory(text="Reassurance force after a ceasefire"))
     call_command("migrate", "positions", "0004", verbosity=0)
-    assert "search_vector" not in {c.name for c in connection.introspection.get_table_description(connection.cursor(), "positions_position")}
+    assert "search_vector" not in {
+        c.name for c in connection.introspection.get_table_description(connection.cursor(), "positions_position")
+    }
     call_command("migrate", verbosity=0)
     assert found("ceasefire") == {kept.pk}

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management import call_command
+
 from positions.choices import Stance
 from positions.models import Actor, AuthorisationBody, Position, Role
 from sources.dates import DatePrecision

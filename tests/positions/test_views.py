@@ -3,10 +3,10 @@
 import datetime
 
 import pytest
+
 from positions.choices import ActorKind, Stance
 from positions.models import Position
 from sources.models import Verification
-
 from tests.factories import (
     ActorFactory,
     AuthorisationBodyFactory,
@@ -38,8 +38,11 @@ def lammy_rejects():
     )
     quote = QuoteFactory(source=source, said_on=D(2024, 11, 26), verification=Verification.REPORTED)
     return PositionFactory(
-        actor=actor, topic=TopicFactory(slug="combat-troops", name="Combat troops"), quote=quote,
-        stance=Stance.RULES_OUT, stated_on=D(2024, 11, 26),
+        actor=actor,
+        topic=TopicFactory(slug="combat-troops", name="Combat troops"),
+        quote=quote,
+        stance=Stance.RULES_OUT,
+        stated_on=D(2024, 11, 26),
     )
 
 
@@ -120,8 +123,13 @@ def test_unknown_country_codes_are_not_found(client, code):
 
 def test_country_page_shows_actors_current_stances_bodies_and_latest_positions(client, lammy_rejects):
     AuthorisationBodyFactory(
-        country="GB", name="House of Commons", scope="deploy_abroad", requirement="convention",
-        legal_basis="War Powers convention", legal_basis_url="https://example.org/convention", confirmed=False,
+        country="GB",
+        name="House of Commons",
+        scope="deploy_abroad",
+        requirement="convention",
+        legal_basis="War Powers convention",
+        legal_basis_url="https://example.org/convention",
+        confirmed=False,
     )
     AuthorisationBodyFactory(country="FR", name="Assemblée nationale")
     page = text(client.get("/countries/gb/"))
@@ -252,11 +260,13 @@ def test_source_without_a_url_says_so_rather_than_inventing_one(client):
 
 def test_authorisations_are_grouped_by_country_and_scope(client):
     AuthorisationBodyFactory(country="UA", name="Verkhovna Rada", scope="admit_foreign")
-    AuthorisationBodyFactory(country="UA", name="President of Ukraine", scope="deploy_abroad", body_kind="head_of_state")
+    AuthorisationBodyFactory(
+        country="UA", name="President of Ukraine", scope="deploy_abroad", body_kind="head_of_state"
+    )
     AuthorisationBodyFactory(country="DE", name="Bundestag", scope="deploy_abroad", confirmed=True)
     page = text(client.get("/authorisations/"))
     assert page.index('id="de"') < page.index('id="ua"')
-    ukraine = page[page.index('id="ua"'):]
+    ukraine = page[page.index('id="ua"') :]
     assert ukraine.index("Sending own troops abroad") < ukraine.index("President of Ukraine")
     assert ukraine.index("Admitting foreign troops") < ukraine.index("Verkhovna Rada")
 
@@ -273,7 +283,11 @@ def test_public_pages_answer_get_and_head_and_refuse_other_methods(client, lammy
 
 
 def test_detail_pages_refuse_post(client, lammy_rejects):
-    for url in [lammy_rejects.get_absolute_url(), "/actors/david-lammy/", lammy_rejects.quote.source.get_absolute_url()]:
+    for url in [
+        lammy_rejects.get_absolute_url(),
+        "/actors/david-lammy/",
+        lammy_rejects.quote.source.get_absolute_url(),
+    ]:
         assert client.post(url).status_code == 405
 
 

@@ -5,9 +5,9 @@ import re
 
 import pytest
 from django.db import connection
+
 from positions.choices import ActorKind, Stance
 from positions.models import Position
-
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +23,23 @@ def shown_ids(response) -> list[int]:
 def three():
     gb = PositionFactory(
         actor=ActorFactory(name="Keir Starmer", slug="keir-starmer", country="GB", aliases="Cyrus Starmer"),
-        topic=TopicFactory(slug="combat-troops", name="Combat troops"), stance=Stance.OPEN, stated_on=D(2024, 11, 11),
+        topic=TopicFactory(slug="combat-troops", name="Combat troops"),
+        stance=Stance.OPEN,
+        stated_on=D(2024, 11, 11),
     )
     fr = PositionFactory(
         actor=ActorFactory(name="France", slug="france", country="FR", kind=ActorKind.STATE),
-        topic=gb.topic, stance=Stance.SUPPORTS, stated_on=D(2024, 11, 25),
+        topic=gb.topic,
+        stance=Stance.SUPPORTS,
+        stated_on=D(2024, 11, 25),
     )
     ua = PositionFactory(
         actor=ActorFactory(name="Taras Semenyuk", slug="taras-semenyuk", country="UA", kind=ActorKind.ANALYST),
-        topic=TopicFactory(slug="instructors", name="Instructors"), stance=Stance.COMMENTARY, stated_on=D(2024, 11, 1),
-        date_precision="month", quote=QuoteFactory(verification="unverified", said_on=D(2024, 11, 1), date_precision="month"),
+        topic=TopicFactory(slug="instructors", name="Instructors"),
+        stance=Stance.COMMENTARY,
+        stated_on=D(2024, 11, 1),
+        date_precision="month",
+        quote=QuoteFactory(verification="unverified", said_on=D(2024, 11, 1), date_precision="month"),
     )
     return gb, fr, ua
 
@@ -143,7 +150,16 @@ def test_bad_filters_give_a_clear_message_never_a_server_error(client, three, qu
 
 @pytest.mark.parametrize(
     "q",
-    ["' OR 1=1 --", '"; DROP TABLE positions_position; --', "<script>alert(1)</script>", "🇺🇦 troops 💂", "%_\\", "a & b | !c", ":*", "()"],
+    [
+        "' OR 1=1 --",
+        '"; DROP TABLE positions_position; --',
+        "<script>alert(1)</script>",
+        "🇺🇦 troops 💂",
+        "%_\\",
+        "a & b | !c",
+        ":*",
+        "()",
+    ],
 )
 def test_odd_searches_are_answered(client, three, q):
     response = client.get("/positions/", {"q": q})
@@ -163,7 +179,9 @@ def test_searching_the_garbled_name_finds_keir_starmer_in_the_seed(client, seede
 
 def test_a_search_lists_newest_first_unless_relevance_is_asked_for(client):
     old = PositionFactory(quote=QuoteFactory(text="Troops troops troops"), stated_on=datetime.date(2020, 1, 1))
-    new = PositionFactory(quote=QuoteFactory(text="No troops, and a long quote about other things"), stated_on=datetime.date(2024, 1, 1))
+    new = PositionFactory(
+        quote=QuoteFactory(text="No troops, and a long quote about other things"), stated_on=datetime.date(2024, 1, 1)
+    )
     assert shown_ids(client.get("/positions/", {"q": "troops"})) == [new.pk, old.pk]
     if connection.vendor == "postgresql":
         assert shown_ids(client.get("/positions/", {"q": "troops", "sort": "relevance"})) == [old.pk, new.pk]

@@ -10,10 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_countries import countries
+
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, Position
 from sources.models import Source
-
 from tests.factories import (
     ActorFactory,
     AuthorisationBodyFactory,
@@ -59,7 +59,15 @@ def concentrated(n: int) -> Actor:
 
 
 def spread_urls() -> list[str]:
-    return ["/", "/countries/", "/actors/", "/positions/", "/positions/?q=statement&verification=confirmed", "/sources/", "/authorisations/"]
+    return [
+        "/",
+        "/countries/",
+        "/actors/",
+        "/positions/",
+        "/positions/?q=statement&verification=confirmed",
+        "/sources/",
+        "/authorisations/",
+    ]
 
 
 def concentrated_urls(actor: Actor) -> list[str]:

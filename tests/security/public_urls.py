@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.urls import URLPattern, URLResolver, get_resolver
+
 from positions.models import Actor, AuthorisationBody, Position
 from sources.models import Source
 

@@ -8,9 +8,9 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
-
 from tests.factories import (
     ActorFactory,
     AuthorisationBodyFactory,

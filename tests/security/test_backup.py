@@ -12,9 +12,9 @@ from pathlib import Path
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+
 from positions.models import Actor, Position
 from sources.models import Outlet, Quote, Source
-
 from tests.factories import PositionFactory, UserFactory
 
 DUMP_OPTIONS = ["--natural-foreign", "--natural-primary", "-e", "contenttypes", "-e", "auth.permission"]

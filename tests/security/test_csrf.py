@@ -73,4 +73,3 @@ def test_logout_without_a_csrf_token_is_refused(strict_client, superuser):
     strict_client.force_login(superuser)
     assert strict_client.post(reverse("admin:logout")).status_code == 403
     assert strict_client.session["_auth_user_id"] == str(superuser.pk)
-

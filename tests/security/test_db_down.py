@@ -24,10 +24,10 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from config.errors import server_error
 from django.db import InterfaceError, OperationalError, connection
 from django.test import RequestFactory
 
+from config.errors import server_error
 from tests.security.public_urls import example_url, public_routes
 from tests.security.test_deploy_checklist import assert_security_headers
 

@@ -22,7 +22,7 @@ XSS_MARKER = "<script>tpt_xss()</script>"
 HOSTILE = [
     "' OR '1'='1",
     "1; DROP TABLE positions_position; --",
-    "\" OR \"\"=\"",
+    '" OR ""="',
     "%' AND 1=0 UNION SELECT username, password FROM auth_user --",
     XSS_MARKER,
     '"><img src=x onerror=alert(1)>',

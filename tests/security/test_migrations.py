@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
+
 from positions.models import Position
 
 SEED = {"stdout": open("/dev/null", "w")}

@@ -2,10 +2,10 @@
 
 import pytest
 from django.db.models import ProtectedError
+
 from positions.choices import ActorKind
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
-
 from tests.factories import ActorFactory, PositionFactory, RoleFactory, UserFactory
 from tests.security.test_admin_access import admin_url
 

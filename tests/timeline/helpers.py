@@ -3,7 +3,6 @@
 import datetime
 
 from sources.dates import DatePrecision
-
 from tests.factories import PositionFactory, QuoteFactory
 
 D = datetime.date
@@ -13,4 +12,6 @@ TODAY = D(2025, 6, 15)
 def state(actor, topic, stance, day, precision=DatePrecision.DAY, **extra):
     """A position whose quote was said the same day, with the same precision."""
     quote = QuoteFactory(said_on=day, date_precision=precision, **extra)
-    return PositionFactory(actor=actor, topic=topic, quote=quote, stance=stance, stated_on=day, date_precision=precision)
+    return PositionFactory(
+        actor=actor, topic=topic, quote=quote, stance=stance, stated_on=day, date_precision=precision
+    )

@@ -1,10 +1,10 @@
 """Stance over time: how many countries stood at each stance at the end of each month."""
 
 import pytest
-from positions.timeline.chart import build_stance_chart
+
 from positions.choices import ActorKind, Stance
 from positions.models import Position
-
+from positions.timeline.chart import build_stance_chart
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state
 
@@ -47,7 +47,9 @@ def test_only_governments_count_and_same_day_ties_go_to_the_later_id():
 
 def test_the_last_month_agrees_with_the_current_country_stances():
     topic = TopicFactory()
-    for index, (code, stance) in enumerate([("FR", Stance.OPEN), ("GB", Stance.OPPOSES), ("DE", Stance.RULES_OUT), ("GB", Stance.SUPPORTS)]):
+    for index, (code, stance) in enumerate(
+        [("FR", Stance.OPEN), ("GB", Stance.OPPOSES), ("DE", Stance.RULES_OUT), ("GB", Stance.SUPPORTS)]
+    ):
         state(ActorFactory(country=code, kind=ActorKind.OFFICIAL), topic, stance, D(2024, 10 + index % 3, 3))
     chart = build_stance_chart(topic, today=TODAY)
     current = {}

@@ -1,12 +1,12 @@
 """Bands and markers follow the dates, precisions and stances of the positions they draw."""
 
 import pytest
+
 from positions.choices import ActorKind, Stance
 from positions.models import Position
 from positions.timeline.layout import build_timeline
 from positions.timeline.scale import Scale, make_ticks
 from sources.dates import DatePrecision
-
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state
 
@@ -54,7 +54,9 @@ def test_month_precision_is_hatched_over_the_whole_month_with_a_hollow_marker():
     scale, lane = timeline.scale, only_lane(timeline)
     uncertain, held = lane.bands
     assert uncertain.uncertain and not held.uncertain
-    assert (uncertain.x, uncertain.x + uncertain.width) == pytest.approx((scale.x(D(2024, 11, 1)), scale.x(D(2024, 12, 1))))
+    assert (uncertain.x, uncertain.x + uncertain.width) == pytest.approx(
+        (scale.x(D(2024, 11, 1)), scale.x(D(2024, 12, 1)))
+    )
     assert held.x == pytest.approx(scale.x(D(2024, 12, 1)))
     [entry] = lane.entries
     assert entry.position == position

@@ -1,11 +1,11 @@
 """Changes of stance between an actor's consecutive positions on a topic, reversals first among them."""
 
 import pytest
+
 from positions.choices import Stance
 from positions.models import Position
 from positions.timeline.history import StanceChange, detect_change
 from positions.timeline.layout import build_timeline
-
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state
 
@@ -65,7 +65,9 @@ def test_same_day_positions_are_ordered_by_id():
     assert by_position[later].change == StanceChange(Stance.SUPPORTS, Stance.RULES_OUT)
     # The earlier one is superseded the same day: it keeps its marker but its band has no length.
     assert by_position[earlier].is_superseded and not by_position[later].is_superseded
-    supports_band = next(band for lane in timeline.groups[0].rows[0].lanes for band in lane.bands if band.stance == Stance.SUPPORTS)
+    supports_band = next(
+        band for lane in timeline.groups[0].rows[0].lanes for band in lane.bands if band.stance == Stance.SUPPORTS
+    )
     assert supports_band.width == 0
 
 

@@ -4,10 +4,10 @@ import re
 
 import pytest
 from django.urls import reverse
+
 from positions.choices import ActorKind, Stance
 from sources.dates import DatePrecision
-
-from tests.factories import ActorFactory, QuoteFactory, PositionFactory, SourceFactory, TopicFactory
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
 from tests.timeline.helpers import D, state
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +29,12 @@ def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None
         precision = DatePrecision.MONTH if i % 7 == 0 else DatePrecision.DAY
         quote = QuoteFactory(source=source, said_on=day, date_precision=precision)
         PositionFactory(
-            actor=people[i % actors], topic=subjects[i % topics], quote=quote, stance=stances[(i // 2) % 6],
-            stated_on=day, date_precision=precision,
+            actor=people[i % actors],
+            topic=subjects[i % topics],
+            quote=quote,
+            stance=stances[(i // 2) % 6],
+            stated_on=day,
+            date_precision=precision,
         )
 
 
@@ -41,11 +45,16 @@ def drawn(response) -> str:
 
 
 def test_timeline_page_draws_markers_that_link_to_their_positions(client):
-    position = state(ActorFactory(name="David Lammy"), TopicFactory(name="Combat troops"), Stance.OPPOSES, D(2024, 11, 26))
+    position = state(
+        ActorFactory(name="David Lammy"), TopicFactory(name="Combat troops"), Stance.OPPOSES, D(2024, 11, 26)
+    )
     response = client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'<a href="{position.get_absolute_url()}" class="tl-marker-link"><title>26 Nov 2024 · David Lammy · Combat troops' in html
+    assert (
+        f'<a href="{position.get_absolute_url()}" class="tl-marker-link"><title>26 Nov 2024 · David Lammy · Combat troops'
+        in html
+    )
     assert '<title id="tl-title">' in html and '<desc id="tl-desc">' in html
     assert "tl-band stance-opposes" in html and "Countries' stances on “Combat troops”" in html
 
@@ -62,7 +71,13 @@ def test_filters_narrow_the_timeline(client):
 
 
 @pytest.mark.parametrize(
-    "query", [{"date_from": "2025-13-01"}, {"stance": "maybe"}, {"date_from": "2025-02-01", "date_to": "2025-01-01"}, {"topic": "nope"}]
+    "query",
+    [
+        {"date_from": "2025-13-01"},
+        {"stance": "maybe"},
+        {"date_from": "2025-02-01", "date_to": "2025-01-01"},
+        {"topic": "nope"},
+    ],
 )
 def test_invalid_filters_give_a_message_not_a_server_error(client, query):
     response = client.get(URL, query)
@@ -194,7 +209,11 @@ def test_country_and_actor_pages_draw_fewer_and_link_to_the_full_timeline(client
     actor, topic = ActorFactory(country="GB", kind="state", slug="united-kingdom"), TopicFactory()
     for day in range(1, 9):
         PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
-    url, full = ("/countries/gb/", "/timeline/?country=gb") if page == "country" else ("/actors/united-kingdom/", "/timeline/?actor=united-kingdom")
+    url, full = (
+        ("/countries/gb/", "/timeline/?country=gb")
+        if page == "country"
+        else ("/actors/united-kingdom/", "/timeline/?actor=united-kingdom")
+    )
     response = client.get(url)
     timeline = response.context["timeline"]
     assert sorted(entry.position.stated_on.day for entry in timeline.entries) == [6, 7, 8]

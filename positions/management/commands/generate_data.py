@@ -5,13 +5,10 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Max
-from sources.models import Outlet, Quote, Source
 
 from positions import derived
-
 from positions.demo import seed
 from positions.demo.bulk_load import BulkWriter
-from positions.models import Actor, Position, Role, Topic
 from positions.demo.synthetic import (
     ACTOR_COLUMNS,
     OUTLET_COLUMNS,
@@ -22,6 +19,8 @@ from positions.demo.synthetic import (
     SyntheticData,
     slug_prefix,
 )
+from positions.models import Actor, Position, Role, Topic
+from sources.models import Outlet, Quote, Source
 
 TABLES = {"actor": Actor, "role": Role, "outlet": Outlet, "source": Source, "quote": Quote, "position": Position}
 
@@ -81,6 +80,7 @@ class Command(BaseCommand):
         """DESIGN.md's starting topics, created if missing, as slug → id."""
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
             Topic.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order}
+                slug=slug,
+                defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order},
             )
         return dict(Topic.objects.filter(slug__in=[row[0] for row in seed.TOPICS]).values_list("slug", "id"))

@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="A .csv or .json file, as the export writes it.")
-        parser.add_argument("--dry-run", action="store_true", help="Report what would be created or changed, and write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would be created or changed, and write nothing."
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])

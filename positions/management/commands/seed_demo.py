@@ -5,11 +5,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from sources.models import Outlet, Quote, Source
 
-from positions.demo import seed
 from positions.choices import BodyKind, Requirement, Scope
+from positions.demo import seed
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
+from sources.models import Outlet, Quote, Source
 
 AUTHORISATION_CSV = Path(__file__).resolve().parents[2] / "data" / "authorisation_bodies.csv"
 
@@ -22,7 +22,8 @@ class Command(BaseCommand):
         created = {"topics": 0, "outlets": 0, "sources": 0, "actors": 0, "roles": 0, "quotes": 0, "positions": 0}
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
             _, new = Topic.objects.get_or_create(
-                slug=slug, defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order}
+                slug=slug,
+                defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order},
             )
             created["topics"] += new
         outlets = {}
@@ -34,7 +35,11 @@ class Command(BaseCommand):
             fields = {k: v for k, v in row.items() if k != "key"}
             fields["outlet"] = outlets[row["outlet"]]
             sources[row["key"]], new = Source.objects.get_or_create(
-                outlet=fields["outlet"], title=fields["title"], published_on=fields["published_on"], url="", defaults=fields
+                outlet=fields["outlet"],
+                title=fields["title"],
+                published_on=fields["published_on"],
+                url="",
+                defaults=fields,
             )
             created["sources"] += new
         actors = {}
