@@ -62,7 +62,8 @@ MERGE_INTO = {
     "JE": "GB",
     "IM": "GB",
 }
-SKIP_NAMES = {"Ashmore and Cartier Is.", "Indian Ocean Ter.", "Siachen Glacier"}
+# Antarctica projects to a ring around the whole conic and would only leave slivers on the edges.
+SKIP_NAMES = {"Antarctica", "Ashmore and Cartier Is.", "Indian Ocean Ter.", "Siachen Glacier"}
 # Natural Earth draws Crimea as Russian (the de facto line); the tracker follows the borders the
 # UN recognises, so the Russian polygon inside this box (lon, lat) becomes part of Ukraine.
 CRIMEA_BOX = (32.0, 44.0, 37.0, 46.5)
