@@ -54,8 +54,10 @@ LEGEND_HEIGHT = 150.0  # room under the North America panel; see positions/map/s
 TOLERANCE = 0.5  # px: drop a vertex that moves the outline less than this
 MIN_RING_AREA = 0.8  # px²: islands smaller than this would be invisible specks
 
-# Geometries without a usable numeric id, or that readers expect to share a country's colour.
-BY_NAME = {"Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO"}
+# Kosovo has no numeric ISO id; XK is the code in common use (django_countries needs an override).
+BY_NAME = {"Kosovo": "XK"}
+# Parts drawn with the country the tracker (and the UN) would colour them as.
+MERGE_NAMES = {"N. Cyprus": "CY", "Somaliland": "SO"}
 MERGE_INTO = {
     "AX": "FI",  # Åland: autonomous, but part of Finland
     "GG": "GB",  # the Crown dependencies: defence is the United Kingdom's responsibility
@@ -295,12 +297,14 @@ def build(topology: dict, source_note: str) -> dict:
         name = geometry["properties"]["name"]
         if name in SKIP_NAMES:
             continue
-        code = BY_NAME.get(name) or numeric.get(geometry.get("id") or "")
+        code = MERGE_NAMES.get(name) or BY_NAME.get(name) or numeric.get(geometry.get("id") or "")
         if code is None:
             print(f"skipped, no ISO code: {name} ({geometry.get('id')})", file=sys.stderr)
             continue
-        code = MERGE_INTO.get(code, code)
-        names.setdefault(code, name)
+        if code in MERGE_INTO:
+            code = MERGE_INTO[code]
+        elif name not in MERGE_NAMES:
+            names[code] = name  # the country's own name, never that of a part merged into it
         for polygon in polygons(geometry):
             for ring in polygon:
                 lonlat = ring_points(ring, arcs)
