@@ -23,10 +23,14 @@ from pathlib import Path
 
 from django_countries.data import ALT_CODES
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a plain script from any directory
+from positions.map import topo
+
 PACKAGE = "world-atlas"
 DEFAULT_VERSION = "2.0.2"
 RESOLUTION = "countries-50m.json"
-OUT = Path(__file__).resolve().parent.parent / "positions" / "data" / "map_shapes.json"
+OUT = ROOT / "positions" / "data" / "map_shapes.json"
 
 # Two panels side by side, each with its own Albers equal-area conic, as newspapers draw it: no
 # single projection spanning 170° of longitude keeps both continents upright (a conic tilts the
@@ -39,14 +43,31 @@ PANELS = [
         "x": 0.0,
         "width": 330.0,
         "projection": {"lon0": -96.0, "lat0": 45.0, "parallels": (33.0, 60.0)},
-        "contains": [(-125.0, 48.5), (-117.0, 32.0), (-97.5, 24.5), (-80.0, 24.5), (-52.5, 47.0), (-62.0, 63.0), (-95.0, 70.0), (-125.0, 60.0)],
+        "contains": [
+            (-125.0, 48.5),
+            (-117.0, 32.0),
+            (-97.5, 24.5),
+            (-80.0, 24.5),
+            (-52.5, 47.0),
+            (-62.0, 63.0),
+            (-95.0, 70.0),
+            (-125.0, 60.0),
+        ],
     },
     {
         "id": "europe",
         "x": 344.0,
         "width": 656.0,
         "projection": {"lon0": 15.0, "lat0": 52.0, "parallels": (40.0, 64.0)},
-        "contains": [(-24.5, 63.5), (-10.0, 36.0), (26.0, 34.5), (44.0, 37.0), (48.0, 56.0), (31.0, 71.2), (-14.0, 67.0)],
+        "contains": [
+            (-24.5, 63.5),
+            (-10.0, 36.0),
+            (26.0, 34.5),
+            (44.0, 37.0),
+            (48.0, 56.0),
+            (31.0, 71.2),
+            (-14.0, 67.0),
+        ],
     },
 ]
 WIDTH = 1000.0
@@ -80,65 +101,13 @@ def fetch_topology(version: str) -> dict:
             return json.load(member)
 
 
-def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    """TopoJSON arcs are delta-encoded integers; the transform turns them back into degrees."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def ring_points(ring: list[int], arcs) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
-    for index in ring:
-        # A negative index ~i means arc i walked backwards; consecutive arcs share an end point.
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        points.extend(arc[1:] if points else arc)
-    return points
-
-
-def polygons(geometry: dict) -> list[list[list[int]]]:
-    if geometry["type"] == "Polygon":
-        return [geometry["arcs"]]
-    if geometry["type"] == "MultiPolygon":
-        return geometry["arcs"]
-    return []
-
-
-def _arc_ends(ref: int, arcs):
-    arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
-    return arc[0], arc[-1]
-
-
-def merge_rings(first: list[int], second: list[int], arcs) -> list[int]:
-    """One outer ring from two touching ones: drop the arcs they share, chain the rest end to end."""
-    shared = {r if r >= 0 else ~r for r in first} & {r if r >= 0 else ~r for r in second}
-    remaining = [r for r in first + second if (r if r >= 0 else ~r) not in shared]
-    ring = [remaining.pop(0)]
-    while remaining:
-        end = _arc_ends(ring[-1], arcs)[1]
-        following = next((r for r in remaining if _arc_ends(r, arcs)[0] == end), None)
-        if following is None:
-            raise ValueError("rings do not join into one")
-        remaining.remove(following)
-        ring.append(following)
-    return ring
-
-
 def give_crimea_to_ukraine(geometries: list[dict], arcs) -> None:
     by_name = {g["properties"]["name"]: g for g in geometries}
     russia, ukraine = by_name["Russia"], by_name["Ukraine"]
     west, south, east, north = CRIMEA_BOX
 
     def inside(polygon):
-        points = ring_points(polygon[0], arcs)
+        points = topo.ring_points(polygon[0], arcs)
         return all(west <= lon <= east and south <= lat <= north for lon, lat in points)
 
     crimea = [polygon for polygon in russia["arcs"] if inside(polygon)]
@@ -147,100 +116,17 @@ def give_crimea_to_ukraine(geometries: list[dict], arcs) -> None:
     russia["arcs"].remove(crimea[0])
     outer = crimea[0][0]
     shared = {r if r >= 0 else ~r for r in outer}
-    for polygon in polygons(ukraine):
+    for polygon in topo.polygons(ukraine):
         if shared & {r if r >= 0 else ~r for r in polygon[0]}:
-            polygon[0] = merge_rings(polygon[0], outer, arcs)
+            polygon[0] = topo.merge_rings(polygon[0], outer, arcs)
             polygon.extend(crimea[0][1:])
             return
     raise ValueError("Crimea shares no border with Ukraine")
 
 
-class Albers:
-    def __init__(self, lon0: float, lat0: float, lat1: float, lat2: float):
-        phi1, phi2 = math.radians(lat1), math.radians(lat2)
-        self.n = (math.sin(phi1) + math.sin(phi2)) / 2
-        self.c = math.cos(phi1) ** 2 + 2 * self.n * math.sin(phi1)
-        self.rho0 = math.sqrt(self.c - 2 * self.n * math.sin(math.radians(lat0))) / self.n
-        self.lon0 = lon0
-
-    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        # No wrap-around of the longitude: Natural Earth already cuts shapes at ±180°, so an
-        # unwrapped difference keeps every ring continuous (far-east Russia just lands off-view).
-        theta = self.n * math.radians(lon - self.lon0)
-        rho = math.sqrt(self.c - 2 * self.n * math.sin(math.radians(lat))) / self.n
-        return rho * math.sin(theta), -(self.rho0 - rho * math.cos(theta))  # y grows downwards
-
-
-def clip(points, x0, y0, x1, y1):
-    """Sutherland–Hodgman against the view rectangle; a ring wholly outside comes back empty."""
-    edges = [
-        (lambda p: p[0] >= x0, lambda a, b: _cut_x(a, b, x0)),
-        (lambda p: p[0] <= x1, lambda a, b: _cut_x(a, b, x1)),
-        (lambda p: p[1] >= y0, lambda a, b: _cut_y(a, b, y0)),
-        (lambda p: p[1] <= y1, lambda a, b: _cut_y(a, b, y1)),
-    ]
-    for inside, cut in edges:
-        if not points:
-            return []
-        result = []
-        previous = points[-1]
-        for point in points:
-            if inside(point):
-                if not inside(previous):
-                    result.append(cut(previous, point))
-                result.append(point)
-            elif inside(previous):
-                result.append(cut(previous, point))
-            previous = point
-        points = result
-    return points
-
-
-def _cut_x(a, b, x):
-    t = (x - a[0]) / (b[0] - a[0])
-    return (x, a[1] + t * (b[1] - a[1]))
-
-
-def _cut_y(a, b, y):
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
-
-
-def simplify(points, tolerance):
-    """Douglas–Peucker, iterative so Russia's long coast cannot exhaust the recursion limit."""
-    if len(points) < 4:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        ax, ay = points[first]
-        bx, by = points[last]
-        dx, dy = bx - ax, by - ay
-        length = math.hypot(dx, dy)
-        worst, worst_index = 0.0, None
-        for i in range(first + 1, last):
-            px, py = points[i]
-            if length:
-                distance = abs(dy * px - dx * py + bx * ay - by * ax) / length
-            else:
-                distance = math.hypot(px - ax, py - ay)
-            if distance > worst:
-                worst, worst_index = distance, i
-        if worst_index is not None and worst > tolerance:
-            keep[worst_index] = True
-            stack += [(first, worst_index), (worst_index, last)]
-    return [p for p, k in zip(points, keep) if k]
-
-
-def area(points) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))) / 2
-
-
 def fmt(value: float) -> str:
     text = f"{value:.1f}"
-    text = text[:-2] if text.endswith(".0") else text
+    text = text.removesuffix(".0")
     return "0" if text == "-0" else text
 
 
@@ -255,7 +141,7 @@ def iso2_by_numeric() -> dict[str, str]:
 def fit(panel: dict):
     """The projection of one panel scaled and shifted so its `contains` points fill its width."""
     settings = panel["projection"]
-    project = Albers(settings["lon0"], settings["lat0"], *settings["parallels"])
+    project = topo.Albers(settings["lon0"], settings["lat0"], *settings["parallels"])
     corners = [project(lon, lat) for lon, lat in panel["contains"]]
     min_x, min_y = min(x for x, _ in corners), min(y for _, y in corners)
     scale = panel["width"] / (max(x for x, _ in corners) - min_x)
@@ -269,7 +155,7 @@ def fit(panel: dict):
 
 
 def build(topology: dict, source_note: str) -> dict:
-    arcs = decode_arcs(topology)
+    arcs = topo.decode_arcs(topology)
     numeric = iso2_by_numeric()
     give_crimea_to_ukraine(topology["objects"]["countries"]["geometries"], arcs)
     projections = []
@@ -305,14 +191,14 @@ def build(topology: dict, source_note: str) -> dict:
             code = MERGE_INTO[code]
         elif name not in MERGE_NAMES:
             names[code] = name  # the country's own name, never that of a part merged into it
-        for polygon in polygons(geometry):
+        for polygon in topo.polygons(geometry):
             for ring in polygon:
-                lonlat = ring_points(ring, arcs)
+                lonlat = topo.ring_points(ring, arcs)
                 for to_view, box in projections:
-                    clipped = clip([to_view(lon, lat) for lon, lat in lonlat], *box)
-                    clipped = simplify(clipped + clipped[:1], TOLERANCE)[:-1] if clipped else []
-                    rounded = _dedupe([(round(x, 1), round(y, 1)) for x, y in clipped])
-                    if len(rounded) >= 3 and area(rounded) >= MIN_RING_AREA:
+                    clipped = topo.clip([to_view(lon, lat) for lon, lat in lonlat], *box)
+                    clipped = topo.simplify(clipped + clipped[:1], TOLERANCE)[:-1] if clipped else []
+                    rounded = topo.dedupe([(round(x, 1), round(y, 1)) for x, y in clipped])
+                    if len(rounded) >= 3 and topo.area(rounded) >= MIN_RING_AREA:
                         rings_by_code.setdefault(code, []).append(rounded)
     shapes = {code: path_data(rings) for code, rings in sorted(rings_by_code.items())}
     return {
@@ -325,13 +211,6 @@ def build(topology: dict, source_note: str) -> dict:
     }
 
 
-def _dedupe(points):
-    result = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-    while len(result) > 1 and result[0] == result[-1]:
-        result.pop()
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, help=f"a local {RESOLUTION}; default: npm pack {PACKAGE}")
@@ -341,7 +220,9 @@ def main() -> None:
     topology = json.loads(args.source.read_text()) if args.source else fetch_topology(args.version)
     data = build(topology, f"{PACKAGE} {args.version} {RESOLUTION} (Natural Earth 1:50m, public domain)")
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
-    print(f"{args.out}: {len(data['shapes'])} countries, {args.out.stat().st_size // 1024} KB, viewBox {data['viewBox']}")
+    print(
+        f"{args.out}: {len(data['shapes'])} countries, {args.out.stat().st_size // 1024} KB, viewBox {data['viewBox']}"
+    )
 
 
 if __name__ == "__main__":

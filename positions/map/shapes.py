@@ -6,10 +6,10 @@ projects or simplifies, so loading costs one JSON parse per process.
 
 import functools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "map_shapes.json"
 

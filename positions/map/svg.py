@@ -46,7 +46,7 @@ class LegendItem:
 
 def _num(value: float) -> str:
     text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
 
 
 def _paint(key: str, inline: bool, hatch_id: str, *, legend: bool = False) -> SafeString:
@@ -54,10 +54,10 @@ def _paint(key: str, inline: bool, hatch_id: str, *, legend: bool = False) -> Sa
     if not inline:
         return mark_safe("")
     swatch = palette.SWATCHES[key]
-    stroke, width = (palette.SWATCHES[palette.NO_STATEMENT].stroke, 0.6) if legend else (swatch.stroke, swatch.stroke_width)
-    return format_html(
-        ' fill="{}" stroke="{}" stroke-width="{}"', palette.fill_for(key, hatch_id), stroke, _num(width)
+    stroke, width = (
+        (palette.SWATCHES[palette.NO_STATEMENT].stroke, 0.6) if legend else (swatch.stroke, swatch.stroke_width)
     )
+    return format_html(' fill="{}" stroke="{}" stroke-width="{}"', palette.fill_for(key, hatch_id), stroke, _num(width))
 
 
 def _hatch(hatch_id: str) -> SafeString:
@@ -86,13 +86,23 @@ def _country(code, d, country, *, fallback_name, no_statement_label, inline, hat
     if country is None:
         return format_html(
             '<path class="map-country stance-{}" data-iso2="{}" d="{}"{}><title>{}: {}</title></path>',
-            key, code, d, attributes, fallback_name, no_statement_label,
-        )  # fmt: skip
+            key,
+            code,
+            d,
+            attributes,
+            fallback_name,
+            no_statement_label,
+        )
     return format_html(
         '<a href="{}" class="map-link"><title>{}</title>'
         '<path class="map-country stance-{}" data-iso2="{}" d="{}"{}/></a>',
-        country.href, country.title_text, key, code, d, attributes,
-    )  # fmt: skip
+        country.href,
+        country.title_text,
+        key,
+        code,
+        d,
+        attributes,
+    )
 
 
 def _legend(items, heading, box, *, inline, hatch_id) -> SafeString:
@@ -103,14 +113,24 @@ def _legend(items, heading, box, *, inline, hatch_id) -> SafeString:
     top = y + 18
     rows = []
     if heading:
-        heading_paint = format_html(' fill="{}" font-size="13" font-weight="600" font-family="sans-serif"', palette.INK) if inline else mark_safe("")
+        heading_paint = (
+            format_html(' fill="{}" font-size="13" font-weight="600" font-family="sans-serif"', palette.INK)
+            if inline
+            else mark_safe("")
+        )
         rows.append(
             format_html(
-                '<text class="map-text map-legend-heading" x="{}" y="{}"{}>{}</text>', _num(x + 10), _num(top), heading_paint, heading
+                '<text class="map-text map-legend-heading" x="{}" y="{}"{}>{}</text>',
+                _num(x + 10),
+                _num(top),
+                heading_paint,
+                heading,
             )
         )
         top += 10
-    text_paint = format_html(' fill="{}" font-size="12.5" font-family="sans-serif"', palette.INK) if inline else mark_safe("")
+    text_paint = (
+        format_html(' fill="{}" font-size="12.5" font-family="sans-serif"', palette.INK) if inline else mark_safe("")
+    )
     per_column = (len(items) + 1) // 2
     column_width = (width - 20) / 2
     for index, item in enumerate(items):
@@ -121,9 +141,17 @@ def _legend(items, heading, box, *, inline, hatch_id) -> SafeString:
             format_html(
                 '<g class="map-legend-item"><rect class="map-swatch stance-{}" x="{}" y="{}" width="{}" height="{}"{}/>'
                 '<text class="map-text map-legend-label" x="{}" y="{}"{}>{}</text></g>',
-                key, _num(left), _num(row_top), LEGEND_SWATCH, LEGEND_SWATCH, _paint(key, inline, hatch_id, legend=True),
-                _num(left + LEGEND_SWATCH + 7), _num(row_top + LEGEND_SWATCH - 2.5), text_paint, item.label,
-            )  # fmt: skip
+                key,
+                _num(left),
+                _num(row_top),
+                LEGEND_SWATCH,
+                LEGEND_SWATCH,
+                _paint(key, inline, hatch_id, legend=True),
+                _num(left + LEGEND_SWATCH + 7),
+                _num(row_top + LEGEND_SWATCH - 2.5),
+                text_paint,
+                item.label,
+            )
         )
     return format_html('<g class="map-legend">{}</g>', mark_safe("".join(rows)))
 
@@ -166,32 +194,53 @@ def render_map(
     sea_paint = format_html(' fill="{}" stroke="none"', palette.SEA) if inline else mark_safe("")
     frame_paint = format_html(' fill="none" stroke="{}" stroke-width="1"', palette.FRAME) if inline else mark_safe("")
     panels = format_html_join(
-        "", '<rect class="map-sea" data-panel="{}" x="{}" y="{}" width="{}" height="{}"{}/>',
+        "",
+        '<rect class="map-sea" data-panel="{}" x="{}" y="{}" width="{}" height="{}"{}/>',
         ((p.id, *map(_num, p.box), sea_paint) for p in data.panels),
-    )  # fmt: skip
+    )
     frames = format_html_join(
-        "", '<rect class="map-frame" x="{}" y="{}" width="{}" height="{}"{}/>',
+        "",
+        '<rect class="map-frame" x="{}" y="{}" width="{}" height="{}"{}/>',
         ((*map(_num, p.box), frame_paint) for p in data.panels),
-    )  # fmt: skip
+    )
     countries = mark_safe(
         "".join(
             _country(
-                code, data.shapes[code], fills.get(code),
-                fallback_name=names.get(code, code), no_statement_label=no_statement_label,
-                inline=inline, hatch_id=hatch_id,
-            )  # fmt: skip
+                code,
+                data.shapes[code],
+                fills.get(code),
+                fallback_name=names.get(code, code),
+                no_statement_label=no_statement_label,
+                inline=inline,
+                hatch_id=hatch_id,
+            )
             for code in sorted(data.shapes, key=lambda code: _draw_order(code, fills))
         )
     )
-    credit_paint = format_html(' fill="{}" font-size="10.5" font-family="sans-serif"', palette.MUTED) if inline else mark_safe("")
+    credit_paint = (
+        format_html(' fill="{}" font-size="10.5" font-family="sans-serif"', palette.MUTED) if inline else mark_safe("")
+    )
     credit_text = format_html(
         '<text class="map-text map-credit" x="{}" y="{}"{}>{}</text>',
-        _num(min_x + 4), _num(map_height + CREDIT_HEIGHT - 7), credit_paint, credit,
-    )  # fmt: skip
+        _num(min_x + 4),
+        _num(map_height + CREDIT_HEIGHT - 7),
+        credit_paint,
+        credit,
+    )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
         'role="img" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
-        min_x, min_y, width, height, width, height, labelled_by,
-        mark_safe("".join(head)), panels, countries, frames,
-        _legend(legend, legend_heading, data.legend_box, inline=inline, hatch_id=hatch_id), credit_text,
-    )  # fmt: skip
+        min_x,
+        min_y,
+        width,
+        height,
+        width,
+        height,
+        labelled_by,
+        mark_safe("".join(head)),
+        panels,
+        countries,
+        frames,
+        _legend(legend, legend_heading, data.legend_box, inline=inline, hatch_id=hatch_id),
+        credit_text,
+    )

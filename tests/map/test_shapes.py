@@ -8,10 +8,52 @@ import pytest
 
 from positions.map.shapes import load_shapes, shapes, view_box
 
-TRACKER_COUNTRIES = (
-    "UA GB FR DE PL IT NL SE DK EE LV LT FI CA US NO ES PT BE CZ SK RO HU BG GR TR RU BY MD "
-    "IE AT LU IS HR SI AL MK ME RS BA XK CY MT CH"
-).split()
+TRACKER_COUNTRIES = [
+    "UA",
+    "GB",
+    "FR",
+    "DE",
+    "PL",
+    "IT",
+    "NL",
+    "SE",
+    "DK",
+    "EE",
+    "LV",
+    "LT",
+    "FI",
+    "CA",
+    "US",
+    "NO",
+    "ES",
+    "PT",
+    "BE",
+    "CZ",
+    "SK",
+    "RO",
+    "HU",
+    "BG",
+    "GR",
+    "TR",
+    "RU",
+    "BY",
+    "MD",
+    "IE",
+    "AT",
+    "LU",
+    "IS",
+    "HR",
+    "SI",
+    "AL",
+    "MK",
+    "ME",
+    "RS",
+    "BA",
+    "XK",
+    "CY",
+    "MT",
+    "CH",
+]
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 

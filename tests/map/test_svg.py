@@ -77,7 +77,14 @@ def test_credit_line_is_drawn():
 def test_one_element_per_country_with_the_stance_class():
     paths = country_paths(parse(render()))
     assert set(paths) == set(shapes())
-    expected = {"UA": "supports", "FR": "open", "DE": "undecided", "US": "opposes", "HU": "rules_out", "TR": "commentary"}
+    expected = {
+        "UA": "supports",
+        "FR": "open",
+        "DE": "undecided",
+        "US": "opposes",
+        "HU": "rules_out",
+        "TR": "commentary",
+    }
     for code, stance in expected.items():
         assert paths[code].get("class").split() == ["map-country", f"stance-{stance}"]
 
