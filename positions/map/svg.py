@@ -1,0 +1,246 @@
+"""Render the /map/ choropleth as one self-contained SVG string, without touching the database.
+
+The caller (a view) decides each country's stance, labels and link and passes them in as
+`MapCountry` values; every piece of text arrives translated, so this module only lays out and
+escapes. Markup is built with format_html/format_html_join so names and titles are escaped.
+
+Two styling modes:
+- `inline_styles=True` (a downloadable .svg): colours as presentation attributes on every shape
+  plus a <style> element, so the file stands alone in any viewer.
+- `inline_styles=False` (inline in an HTML page): classes only. The site's CSP forbids inline
+  style, which also blocks a <style> inside an inline <svg>; the page links static/css/map.css
+  (the same rules, from `palette.stylesheet()`) instead.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from . import palette
+from .shapes import load_shapes
+
+CREDIT_HEIGHT = 22
+LEGEND_ROW = 21
+LEGEND_SWATCH = 14
+
+
+@dataclass(frozen=True)
+class MapCountry:
+    """One country's fill: `stance` is a stored Stance value, or None for no statement."""
+
+    iso2: str
+    name: str
+    stance: str | None
+    stance_label: str
+    title_text: str  # the tooltip: name, stance label, date and age, already worded
+    href: str
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    stance: str | None  # None: the no-statement swatch
+    label: str
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}"
+    return text.removesuffix(".0")
+
+
+def _paint(key: str, inline: bool, hatch_id: str, *, legend: bool = False) -> SafeString:
+    """Presentation attributes for one swatch key; empty in class-only mode."""
+    if not inline:
+        return mark_safe("")
+    swatch = palette.SWATCHES[key]
+    stroke, width = (
+        (palette.SWATCHES[palette.NO_STATEMENT].stroke, 0.6) if legend else (swatch.stroke, swatch.stroke_width)
+    )
+    return format_html(' fill="{}" stroke="{}" stroke-width="{}"', palette.fill_for(key, hatch_id), stroke, _num(width))
+
+
+def _hatch(hatch_id: str) -> SafeString:
+    # Presentation attributes, not style: CSP's style-src does not govern them, so the pattern
+    # works in both modes.
+    return format_html(
+        '<defs><pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="{}"/><rect width="2" height="6" fill="{}"/></pattern></defs>',
+        hatch_id,
+        palette.HATCH_BACKGROUND,
+        palette.HATCH_LINE,
+    )
+
+
+def _draw_order(code: str, fills: Mapping[str, MapCountry]) -> tuple[int, str]:
+    # The undecided border is the only thing telling it from the sea; draw it last so
+    # neighbours' strokes do not cover it.
+    country = fills.get(code)
+    key = palette.stance_key(country.stance if country else None)
+    return ({palette.NO_STATEMENT: 0, "undecided": 2}.get(key, 1), code)
+
+
+def _country(code, d, country, *, fallback_name, no_statement_label, inline, hatch_id) -> SafeString:
+    key = palette.stance_key(country.stance if country else None)
+    attributes = _paint(key, inline, hatch_id)
+    if country is None:
+        return format_html(
+            '<path class="map-country stance-{}" data-iso2="{}" d="{}"{}><title>{}: {}</title></path>',
+            key,
+            code,
+            d,
+            attributes,
+            fallback_name,
+            no_statement_label,
+        )
+    return format_html(
+        '<a href="{}" class="map-link"><title>{}</title>'
+        '<path class="map-country stance-{}" data-iso2="{}" d="{}"{}/></a>',
+        country.href,
+        country.title_text,
+        key,
+        code,
+        d,
+        attributes,
+    )
+
+
+def _legend(items, heading, box, *, inline, hatch_id) -> SafeString:
+    """Two columns of swatch + label in the space the build left under North America."""
+    if not items:
+        return mark_safe("")
+    x, y, width, _height = box
+    top = y + 18
+    rows = []
+    if heading:
+        heading_paint = (
+            format_html(' fill="{}" font-size="13" font-weight="600" font-family="sans-serif"', palette.INK)
+            if inline
+            else mark_safe("")
+        )
+        rows.append(
+            format_html(
+                '<text class="map-text map-legend-heading" x="{}" y="{}"{}>{}</text>',
+                _num(x + 10),
+                _num(top),
+                heading_paint,
+                heading,
+            )
+        )
+        top += 10
+    text_paint = (
+        format_html(' fill="{}" font-size="12.5" font-family="sans-serif"', palette.INK) if inline else mark_safe("")
+    )
+    per_column = (len(items) + 1) // 2
+    column_width = (width - 20) / 2
+    for index, item in enumerate(items):
+        key = palette.stance_key(item.stance)
+        left = x + 10 + (index // per_column) * column_width
+        row_top = top + (index % per_column) * LEGEND_ROW
+        rows.append(
+            format_html(
+                '<g class="map-legend-item"><rect class="map-swatch stance-{}" x="{}" y="{}" width="{}" height="{}"{}/>'
+                '<text class="map-text map-legend-label" x="{}" y="{}"{}>{}</text></g>',
+                key,
+                _num(left),
+                _num(row_top),
+                LEGEND_SWATCH,
+                LEGEND_SWATCH,
+                _paint(key, inline, hatch_id, legend=True),
+                _num(left + LEGEND_SWATCH + 7),
+                _num(row_top + LEGEND_SWATCH - 2.5),
+                text_paint,
+                item.label,
+            )
+        )
+    return format_html('<g class="map-legend">{}</g>', mark_safe("".join(rows)))
+
+
+def render_map(
+    fills: Mapping[str, MapCountry],
+    *,
+    title: str,
+    credit: str,
+    legend: Sequence[LegendItem] = (),
+    legend_heading: str = "",
+    no_statement_label: str = "no statement",
+    description: str = "",
+    country_names: Mapping[str, str] | None = None,
+    inline_styles: bool = True,
+    id_prefix: str = "map",
+) -> SafeString:
+    """The whole map. `fills` is keyed by ISO alpha-2; codes the map does not show are ignored.
+
+    `country_names` names the countries without a fill in their tooltips (translated names from
+    the view); Natural Earth's English names fill any gap. `id_prefix` keeps ids unique when one
+    page holds several maps.
+    """
+    data = load_shapes()
+    min_x, min_y, width, map_height = data.view_box
+    height = map_height + CREDIT_HEIGHT
+    hatch_id = f"{id_prefix}-hatch"
+    inline = inline_styles
+    names = {**data.names, **(country_names or {})}
+
+    labelled_by = f"{id_prefix}-title" + (f" {id_prefix}-desc" if description else "")
+    head = [format_html('<title id="{}-title">{}</title>', id_prefix, title)]
+    if description:
+        head.append(format_html('<desc id="{}-desc">{}</desc>', id_prefix, description))
+    if inline:
+        # The CSS holds no user text, only the palette's fixed colours.
+        head.append(format_html("<style>{}</style>", mark_safe(palette.stylesheet(id_prefix))))
+    head.append(_hatch(hatch_id))
+
+    sea_paint = format_html(' fill="{}" stroke="none"', palette.SEA) if inline else mark_safe("")
+    frame_paint = format_html(' fill="none" stroke="{}" stroke-width="1"', palette.FRAME) if inline else mark_safe("")
+    panels = format_html_join(
+        "",
+        '<rect class="map-sea" data-panel="{}" x="{}" y="{}" width="{}" height="{}"{}/>',
+        ((p.id, *map(_num, p.box), sea_paint) for p in data.panels),
+    )
+    frames = format_html_join(
+        "",
+        '<rect class="map-frame" x="{}" y="{}" width="{}" height="{}"{}/>',
+        ((*map(_num, p.box), frame_paint) for p in data.panels),
+    )
+    countries = mark_safe(
+        "".join(
+            _country(
+                code,
+                data.shapes[code],
+                fills.get(code),
+                fallback_name=names.get(code, code),
+                no_statement_label=no_statement_label,
+                inline=inline,
+                hatch_id=hatch_id,
+            )
+            for code in sorted(data.shapes, key=lambda code: _draw_order(code, fills))
+        )
+    )
+    credit_paint = (
+        format_html(' fill="{}" font-size="10.5" font-family="sans-serif"', palette.MUTED) if inline else mark_safe("")
+    )
+    credit_text = format_html(
+        '<text class="map-text map-credit" x="{}" y="{}"{}>{}</text>',
+        _num(min_x + 4),
+        _num(map_height + CREDIT_HEIGHT - 7),
+        credit_paint,
+        credit,
+    )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
+        'role="img" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
+        min_x,
+        min_y,
+        width,
+        height,
+        width,
+        height,
+        labelled_by,
+        mark_safe("".join(head)),
+        panels,
+        countries,
+        frames,
+        _legend(legend, legend_heading, data.legend_box, inline=inline, hatch_id=hatch_id),
+        credit_text,
+    )
