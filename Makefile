@@ -1,11 +1,11 @@
-# The two commands of the README: `make run` and `make test`.
+# The two commands of the README: `make run` and `make test`; the rest are for contributors.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv
+.PHONY: run test test-fast lint format venv dev-venv
 
 $(PY): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,12 @@ $(PY): requirements.txt
 	touch $(PY)
 
 venv: $(PY)
+
+$(VENV)/.dev: $(PY) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+dev-venv: $(VENV)/.dev
 
 ## Set up SQLite with the seed article's demo data and serve the app on http://127.0.0.1:8000/
 run: $(PY)
@@ -23,3 +29,17 @@ run: $(PY)
 ## Install everything the tests need and run the whole suite on SQLite and PostgreSQL
 test:
 	bash scripts/test.sh
+
+## The SQLite suite without the browser tests, on both cores: the quick check while working
+test-fast: dev-venv
+	env -u DATABASE_URL $(PY) -m pytest -q -n 2 -m "not browser"
+
+## ruff's lint and format checks, as CI runs them
+lint: dev-venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## Apply ruff's formatting and safe fixes
+format: dev-venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -9,9 +9,9 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Python packages, pinned, in a project venv.
+# Python packages, pinned, in a project venv: the app's and the test tools.
 if [ ! -x .venv/bin/python ]; then "$PYTHON" -m venv .venv; fi
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 # Debian's Chromium for the browser tests, PostgreSQL 15 for the second run.
 missing=()

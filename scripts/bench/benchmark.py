@@ -1,9 +1,9 @@
 """Benchmark the app at scale against PostgreSQL's own figures and against Datasette (issue 6).
 
-Not part of the test run (pytest.ini ignores tests/perf). Usage, from the project root:
+Not part of the test run (it lives outside tests/). Usage, from the project root:
 
-    .venv/bin/python tests/perf/benchmark.py --positions 100000 --regenerate
-    .venv/bin/python tests/perf/benchmark.py                  # reuse the database as it is
+    .venv/bin/python scripts/bench/benchmark.py --positions 100000 --regenerate
+    .venv/bin/python scripts/bench/benchmark.py                  # reuse the database as it is
 
 It builds (with --regenerate) a PostgreSQL database of N synthetic positions, serves it with
 gunicorn on 127.0.0.1 (DEBUG off, plain HTTP) and prints one table: each page's median and p95

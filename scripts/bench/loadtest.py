@@ -8,7 +8,7 @@ ignores tests/perf); run it against gunicorn serving a database with generated d
     DATABASE_URL=postgres://... .venv/bin/python manage.py generate_data --positions 100000
     DEBUG=0 SECRET_KEY=... SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1 DATABASE_URL=postgres://... \\
         .venv/bin/gunicorn config.wsgi -b 127.0.0.1:8100 --workers 4
-    .venv/bin/python tests/perf/loadtest.py http://127.0.0.1:8100 --requests 5000 --clients 32
+    .venv/bin/python scripts/bench/loadtest.py http://127.0.0.1:8100 --requests 5000 --clients 32
 """
 
 import argparse
