@@ -25,8 +25,9 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from positions import derived
-from positions.exchange.format import ExchangeRow, RawRow, RowError, iter_rows, parse_row
+from positions.exchange.readers import RawRow, iter_rows
 from positions.exchange.report import Change, ImportReport, display, excerpt
+from positions.exchange.validation import ExchangeRow, RowError, parse_row
 from positions.exchange.writer import Pending, insert_new
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source

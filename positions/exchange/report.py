@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from positions.exchange.format import RowError
+from positions.exchange.validation import RowError
 
 KINDS = ("topic", "outlet", "actor", "source", "quote", "role", "position")
 PLURALS = {

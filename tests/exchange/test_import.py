@@ -10,8 +10,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from positions.exchange.format import COLUMNS, FileError, read_rows
+from positions.exchange.format import COLUMNS, FileError
 from positions.exchange.importer import import_file
+from positions.exchange.readers import read_rows
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 from tests.exchange.helpers import body

@@ -8,8 +8,8 @@ from django.core.validators import URLValidator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from positions.exchange.format import is_valid_url
 from positions.exchange.importer import LOOKUP_CHUNK, import_file
+from positions.exchange.validation import is_valid_url
 from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 from tests.exchange.test_import import csv_bytes, row
