@@ -9,16 +9,16 @@ from django.db.models import Max
 from positions import derived
 from positions.demo import seed
 from positions.demo.bulk_load import BulkWriter
-from positions.demo.synthetic import (
+from positions.demo.profile import (
     ACTOR_COLUMNS,
     OUTLET_COLUMNS,
     POSITION_COLUMNS,
     QUOTE_COLUMNS,
     ROLE_COLUMNS,
     SOURCE_COLUMNS,
-    SyntheticData,
     slug_prefix,
 )
+from positions.demo.synthetic import SyntheticData
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
