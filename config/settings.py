@@ -1,6 +1,6 @@
 """Settings for the Troop Positions Tracker, read from the environment.
 
-DESIGN.md lists the variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS,
+docs/settings.md lists the variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS,
 CSRF_TRUSTED_ORIGINS and SECURE_SSL_REDIRECT.
 """
 

@@ -1,4 +1,4 @@
-"""The fixed vocabularies of the positions app (DESIGN.md's domain vocabulary)."""
+"""The fixed vocabularies of the positions app (the domain vocabulary of docs/design.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,8 +1,9 @@
 """The seed article's facts as data: actors, roles, outlets, sources, quotes, positions, topics.
 
 The UNN article (late November 2024) is machine-translated: names in it are garbled, so each
-actor carries the article's spelling as an alias. Facts the article leaves out come from
-DESIGN.md; nothing else is added (no made-up URL, title or day).
+actor carries the article's spelling as an alias. Facts the article leaves out (dates of the Le Monde report and of
+Lammy's words) come from the reports named with each source; nothing else is added (no
+made-up URL, title or day).
 """
 
 import datetime

@@ -359,7 +359,7 @@ class SyntheticData:
     ) -> tuple[str, str]:
         """The quote's words, lengthened if the source already has the same words that day.
 
-        An export names a quote by its source, words and date (DESIGN.md), so two quotes alike in
+        An export names a quote by its source, words and date (docs/exchange-format.md), so two quotes alike in
         all three would come back as one, its positions with two verifications, and the import
         would refuse the file. Keys are remembered as one integer each (a CRC of the words): a
         CRC shared by other words only lengthens a quote that did not need it.

@@ -1,4 +1,4 @@
-"""The CSV and JSON exports: the list's filters, every row, streamed, in DESIGN.md's column order, safe in spreadsheets."""
+"""The CSV and JSON exports: the list's filters, every row, streamed, in the exchange format's column order, safe in spreadsheets."""
 
 import datetime
 
@@ -25,12 +25,12 @@ DESIGN_COLUMNS = (
 ).split(", ")
 
 
-def test_urls_are_the_ones_design_md_promises():
+def test_urls_are_the_ones_the_url_contract_promises():
     assert CSV_URL == "/positions/export.csv"
     assert JSON_URL == "/positions/export.json"
 
 
-def test_csv_header_is_design_md_column_order(client):
+def test_csv_header_is_the_exchange_column_order(client):
     rows = csv_rows(body(client.get(CSV_URL)))
     assert rows[0] == DESIGN_COLUMNS == list(COLUMNS)
 

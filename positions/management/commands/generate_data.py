@@ -77,7 +77,7 @@ class Command(BaseCommand):
         return writer
 
     def ensure_topics(self) -> dict[str, int]:
-        """DESIGN.md's starting topics, created if missing, as slug → id."""
+        """The starting topics (docs/design.md), created if missing, as slug → id."""
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
             Topic.objects.get_or_create(
                 slug=slug,

@@ -1,4 +1,4 @@
-"""`import_positions FILE [--dry-run]`: import a CSV or JSON export (DESIGN.md's exchange format)."""
+"""`import_positions FILE [--dry-run]`: import a CSV or JSON export (docs/exchange-format.md)."""
 
 from pathlib import Path
 
