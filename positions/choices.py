@@ -13,6 +13,10 @@ class ActorKind(models.TextChoices):
     PARTY = "party", _("party")
 
 
+# Whose positions make a country's stance: its government as a whole and its officials.
+GOVERNMENT_KINDS = (ActorKind.STATE, ActorKind.OFFICIAL)
+
+
 class Stance(models.TextChoices):
     """An ordered scale from support to ruling out, plus commentary that takes no side."""
 

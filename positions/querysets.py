@@ -9,11 +9,11 @@ from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import Expression
 
-from positions.choices import ActorKind, Scope
+from positions import postgres
+from positions.choices import GOVERNMENT_KINDS, Scope
 
 UKRAINE = "UA"
 # A country's stance is what its government says: the state itself or its officials.
-GOVERNMENT_KINDS = (ActorKind.STATE, ActorKind.OFFICIAL)
 
 
 MAX_SEARCH_WORDS = 8
@@ -70,21 +70,6 @@ def search_matches(words: list[str], use_index: bool = True) -> StoredSearch:
 
 def search_rank(words: list[str]) -> StoredSearch:
     return StoredSearch("ts_rank({vector}, {query})", words, models.FloatField())
-
-
-# The latest governmental position per (country, topic), one index probe per pair, rather
-# than comparing every position with every later one.
-POSTGRES_COUNTRY_STANCES = """
-    SELECT latest.id
-      FROM (SELECT DISTINCT country FROM positions_actor
-             WHERE kind IN ('state', 'official') AND country <> '') AS c
-     CROSS JOIN positions_topic t
-     CROSS JOIN LATERAL (
-           SELECT p.id FROM positions_position p
-            WHERE p.country = c.country AND p.topic_id = t.id AND p.actor_kind IN ('state', 'official')
-            ORDER BY p.stated_on DESC, p.id DESC
-            LIMIT 1) AS latest
-"""
 
 
 def later_than_outer() -> Q:
@@ -154,8 +139,7 @@ class PositionQuerySet(models.QuerySet):
         connection = connections[self.db]
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute(POSTGRES_COUNTRY_STANCES)
-                ids = [row[0] for row in cursor.fetchall()]
+                ids = postgres.country_stance_ids(self.model, cursor)
         else:
             newer = (
                 self.model.objects.governmental()

@@ -17,14 +17,13 @@ from operator import attrgetter
 from types import MappingProxyType
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from positions import derived
+from positions import derived, postgres
 from positions.exchange.readers import RawRow, iter_rows
 from positions.exchange.report import Change, ImportReport, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, parse_row
@@ -150,11 +149,7 @@ def among(queryset, field: str, values: Iterable) -> Iterator:
     if not values:
         return
     if connection.vendor == "postgresql":
-        quote_name = connection.ops.quote_name
-        column = (
-            f"{quote_name(queryset.model._meta.db_table)}.{quote_name(queryset.model._meta.get_field(field).column)}"
-        )
-        yield from queryset.filter(RawSQL(f"{column} = ANY(%s)", (values,), output_field=BooleanField()))
+        yield from postgres.among(queryset, field, values)
         return
     for part in chunks(values):
         yield from queryset.filter(**{f"{field}__in": part})
