@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from config.history_admin import HistoryAdmin
+from positions.admin import hooks
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import StatementForm
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
@@ -135,6 +136,16 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj is not None else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for _receiver, extra in hooks.add_form_initial.send(sender=Position, request=request):
+            initial.update(extra or {})
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        hooks.position_saved.send(sender=Position, request=request, position=obj, created=not change)
 
     @admin.display(description=_("stated"), ordering="stated_on")
     def stated_display(self, obj: Position) -> str:
