@@ -78,9 +78,12 @@ class MonthColumn:
         return sum(self.counts.values())
 
     @property
-    def cells(self) -> list[tuple[int, str]]:
-        """(count, the countries' names) in legend order, for the text table."""
-        return [(self.counts.get(stance, 0), ", ".join(self.names.get(stance, []))) for stance in STACK_ORDER]
+    def cells(self) -> list[tuple[int, str, int]]:
+        """(count, the countries' names, how many of them are stale) in legend order, for the text table."""
+        return [
+            (self.counts.get(stance, 0), ", ".join(self.names.get(stance, [])), self.stale.get(stance, 0))
+            for stance in STACK_ORDER
+        ]
 
     @property
     def hover_text(self) -> str:
