@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "positions.context_processors.data_freshness",
             ],
         },
     },
@@ -171,6 +172,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# A current stance older than this many months is still the latest word, but pages mark it stale.
+STALE_AFTER_MONTHS = int(os.environ.get("STALE_AFTER_MONTHS") or "6")
 
 # Brute-force protection for the admin login.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

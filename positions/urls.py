@@ -1,7 +1,7 @@
 from django.urls import path
 
 from positions import views
-from positions.views import export, feeds, timeline
+from positions.views import about, export, feeds, timeline
 
 app_name = "positions"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("positions/<int:pk>/", views.position_detail, name="position_detail"),
     path("authorisations/", views.authorisation_list, name="authorisation_list"),
     path("timeline/", timeline.timeline, name="timeline"),
+    path("about/", about.about, name="about"),
 ]

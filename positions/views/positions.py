@@ -14,6 +14,8 @@ from positions.facets import counted_facets, facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
 
+from .clean_query import drop_empty_parameters
+
 PER_PAGE = 50
 # A search counts and lists at most this many matches, newest first (see IdsFirstPaginator).
 SEARCH_COUNT_LIMIT = 10_000
@@ -86,6 +88,7 @@ def tidy_form(f: PositionFilter) -> None:
 
 
 @require_safe
+@drop_empty_parameters
 def position_list(request):
     data = request.GET.copy()
     # Codes are accepted in either case; upper-case them so the form shows them as selected.
@@ -135,13 +138,15 @@ def position_list(request):
 def position_detail(request, pk: int):
     position = get_object_or_404(Position.objects.with_related().prefetch_related("actor__roles__organisation"), pk=pk)
     bodies = position.authorisation_bodies_needed()
-    history = (
+    history = list(
         Position.objects.filter(actor=position.actor_id, topic=position.topic_id)
         .exclude(pk=position.pk)
         .order_by("-stated_on", "-id")
     )
+    # The actor's latest word on the topic, unless a later (or same-day, later-recorded) position followed it.
+    is_current = not any((other.stated_on, other.pk) > (position.stated_on, position.pk) for other in history)
     return render(
         request,
         "positions/position_detail.html",
-        {"position": position, "role": position.role, "bodies": bodies, "history": history},
+        {"position": position, "role": position.role, "bodies": bodies, "history": history, "is_current": is_current},
     )

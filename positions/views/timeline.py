@@ -8,8 +8,11 @@ from positions.models import Position, Topic
 from positions.timeline.chart import build_stance_chart
 from positions.timeline.layout import build_timeline
 
+from .clean_query import drop_empty_parameters
+
 
 @require_safe
+@drop_empty_parameters
 def timeline(request):
     f = PositionFilter(request.GET, queryset=Position.objects.all())
     if not f.is_valid():
