@@ -1,15 +1,16 @@
 """The timeline's repeated pieces as markup: each lane's bands and markers, and each entry of the list.
 
 A country can have thousands of positions; building these few tags in Python is over ten times
-faster than a template loop over them. Every text value goes through `html.escape` (quotes too),
-exactly as the template engine would escape it. The page's structure stays in
+faster than a template loop over them. Every text value goes through `escape` below: the
+characters XML cannot carry are dropped, then `html.escape` (quotes too), exactly as the
+template engine would escape it. The page's structure stays in
 templates/positions/_timeline*.html; each badge reuses the site's own partial, rendered once per
 stance or verification value.
 """
 
 import datetime
+import html
 from functools import cached_property
-from html import escape
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -18,10 +19,15 @@ from django.utils.translation import gettext as _
 from positions.choices import Stance
 from sources.dates import format_partial_date
 from sources.models import Verification
+from sources.text import xml_safe
 
 MARKER_RADIUS = 6
 CHANGE_RING_RADIUS = 9
 REVERSAL_RING_RADIUS = 11
+
+
+def escape(value: str) -> str:
+    return html.escape(xml_safe(value))
 
 
 class Wording:
