@@ -86,6 +86,10 @@ class PositionExchangeAdminMixin:
     def has_import_permission(self, request) -> bool:
         return request.user.has_perms(IMPORT_PERMISSIONS)
 
+    def may_create_topics(self, request) -> bool:
+        # Editors cannot add topics in the admin, so an import may not add them on their behalf.
+        return request.user.has_perm("positions.add_topic")
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
         return super().changelist_view(request, extra_context)
@@ -101,7 +105,9 @@ class PositionExchangeAdminMixin:
             upload = form.cleaned_data["file"]
             data = upload.read()
             try:
-                report = import_file(data, name=upload.name, dry_run=True)
+                report = import_file(
+                    data, name=upload.name, dry_run=True, may_create_topics=self.may_create_topics(request)
+                )
             except FileError as error:
                 form.add_error("file", str(error))
             else:
@@ -119,7 +125,9 @@ class PositionExchangeAdminMixin:
             messages.error(request, _("That preview has expired. Upload the file again."))
             return redirect(reverse("admin:positions_position_import"))
         data = pending["text"].encode("utf-8")
-        report = import_file(data, name=pending["name"], user=request.user)
+        report = import_file(
+            data, name=pending["name"], user=request.user, may_create_topics=self.may_create_topics(request)
+        )
         del request.session[SESSION_KEY]
         if not report.ok:
             # The database changed since the preview; nothing was imported.
