@@ -57,5 +57,5 @@ class UsernameThrottleBackend:
             raise PermissionDenied
         return None
 
-    def get_user(self, user_id):
-        return None
+    # No get_user: this backend never logs anyone in, so no session names it (force_login and
+    # the session machinery pick the first backend that has one).
