@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -313,3 +314,27 @@ class AuthorisationBody(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"
+
+
+class PendingImport(models.Model):
+    """An uploaded import file between its preview and its confirmation, kept in the database.
+
+    Not in the session (up to 10 MB in every session read) nor on one server's disk (any app
+    process may answer the confirmation). `data_version` is the data the preview was worked out
+    against: a confirmation on changed data previews again. Rows go when confirmed, or after a day.
+    """
+
+    digest = models.CharField(_("SHA-256 digest"), max_length=64)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("user"))
+    name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("file"))
+    data_version = models.CharField(_("data version at preview"), max_length=200)
+    created = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending import")
+        verbose_name_plural = _("pending imports")
+        constraints = [models.UniqueConstraint(fields=["user", "digest"], name="pendingimport_one_per_file")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.digest[:12]})"

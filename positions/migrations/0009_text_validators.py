@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("positions", "0007_drop_redundant_fk_indexes"),
+        ("positions", "0008_pending_import"),
     ]
 
     operations = [
