@@ -56,6 +56,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that their headers reach every response, even the 400 for a disallowed Host,
+    # which Django builds inside SecurityMiddleware or CommonMiddleware (config/headers.py).
+    "config.headers.BaselineHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -64,8 +69,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Near the end, so that a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
@@ -113,6 +116,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "config.logins.UsernameThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -176,10 +180,16 @@ CONTENT_SECURITY_POLICY = {
 # A current stance older than this many months is still the latest word, but pages mark it stale.
 STALE_AFTER_MONTHS = int(os.environ.get("STALE_AFTER_MONTHS") or "6")
 
-# Brute-force protection for the admin login.
+# Brute-force protection for the admin login (config/logins.py): a username is locked from one
+# address after AXES_FAILURE_LIMIT failures, and from everywhere after USERNAME_FAILURE_LIMIT,
+# each for the cool-off period after the last failure.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+USERNAME_FAILURE_LIMIT = int(os.environ.get("USERNAME_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Proxies in front of the app that append to X-Forwarded-For (0: clients connect directly).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "config.logins.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from .dates import DatePrecision, choices_constraint, format_partial_date, honest_date_constraint, truncate_to_precision
+from .text import NAME_TEXT, PLAIN_TEXT
 
 
 class Verification(models.TextChoices):
@@ -30,8 +31,8 @@ class OutletKind(models.TextChoices):
 class Outlet(models.Model):
     """A publisher: a newspaper, a news agency, a government site, a parliament record."""
 
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=NAME_TEXT)
     url = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OutletKind.choices, default=OutletKind.NEWSPAPER)
@@ -66,7 +67,7 @@ class Source(models.Model):
     """One published document: an article, a speech transcript, a parliamentary record."""
 
     outlet = models.ForeignKey(Outlet, models.PROTECT, related_name="sources", verbose_name=_("outlet"))
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=500, validators=PLAIN_TEXT)
     url = models.URLField(_("URL"), max_length=1000, blank=True, help_text=_("Leave blank when unknown; never guess."))
     published_on = models.DateField(_("published on"), null=True, blank=True)
     published_precision = models.CharField(
@@ -77,7 +78,9 @@ class Source(models.Model):
     )
     archive_url = models.URLField(_("archive URL"), max_length=1000, blank=True)
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True, help_text=_("What is unknown or uncertain about this source."))
+    notes = models.TextField(
+        _("notes"), blank=True, validators=PLAIN_TEXT, help_text=_("What is unknown or uncertain about this source.")
+    )
     history = HistoricalRecords()
 
     objects = SourceQuerySet.as_manager()
@@ -127,8 +130,8 @@ class Quote(models.Model):
     """Dated words from a source, in English, with the original where the source was not English."""
 
     source = models.ForeignKey(Source, models.PROTECT, related_name="quotes", verbose_name=_("source"))
-    text = models.TextField(_("text (English)"))
-    original_text = models.TextField(_("original text"), blank=True)
+    text = models.TextField(_("text (English)"), validators=PLAIN_TEXT)
+    original_text = models.TextField(_("original text"), blank=True, validators=PLAIN_TEXT)
     original_language = models.CharField(
         _("original language"), max_length=10, blank=True, help_text=_("ISO 639-1 code of the original text.")
     )

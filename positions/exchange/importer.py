@@ -40,12 +40,21 @@ REFRESH_ALL_OVER = 100
 LOOKUP_CHUNK = 500
 
 
-def import_file(data: bytes, name: str = "", dry_run: bool = False, user=None) -> ImportReport:
-    """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files."""
-    return import_rows(iter_rows(data, name), dry_run=dry_run, user=user)
+def import_file(
+    data: bytes, name: str = "", dry_run: bool = False, user=None, may_create_topics: bool = True
+) -> ImportReport:
+    """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files.
+
+    `may_create_topics` is the importing person's right to add topics: without it a row naming
+    an unknown topic is refused (the admin passes the user's `positions.add_topic`; the
+    `import_positions` command runs as the operator, who may).
+    """
+    return import_rows(iter_rows(data, name), dry_run=dry_run, user=user, may_create_topics=may_create_topics)
 
 
-def import_rows(raw_rows: Iterable[RawRow], dry_run: bool = False, user=None) -> ImportReport:
+def import_rows(
+    raw_rows: Iterable[RawRow], dry_run: bool = False, user=None, may_create_topics: bool = True
+) -> ImportReport:
     """Check every row, then match and write them; each raw row is checked as it is read and let go."""
     report = ImportReport(dry_run=dry_run)
     rows = []
@@ -61,7 +70,7 @@ def import_rows(raw_rows: Iterable[RawRow], dry_run: bool = False, user=None) ->
         return report
     try:
         with transaction.atomic():
-            plan = Plan(rows)
+            plan = Plan(rows, may_create_topics=may_create_topics)
             plan.match()
             report.changes = plan.changes
             report.errors = plan.errors
@@ -171,8 +180,9 @@ def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
 class Plan:
     """What an import will create and change, worked out with reads only, then written in batches."""
 
-    def __init__(self, rows: list[ExchangeRow]):
+    def __init__(self, rows: list[ExchangeRow], may_create_topics: bool = True):
         self.rows = rows
+        self.may_create_topics = may_create_topics
         self.changes: list[Change] = []
         self.errors: list[RowError] = []
         self.new = defaultdict(list)
@@ -204,6 +214,8 @@ class Plan:
 
     def match(self) -> None:
         self.match_topics()
+        if self.errors:
+            return  # Rows naming a topic that may not be created cannot be matched any further.
         self.match_outlets()
         self.match_actors()
         self.match_sources()
@@ -215,7 +227,20 @@ class Plan:
         slugs = {row.topic for row in self.rows}
         self.topics.update({topic.slug: topic for topic in among(Topic.objects.all(), "slug", slugs)})
         for row in self.rows:
-            if row.topic not in self.topics:
+            if row.topic not in self.topics and not self.may_create_topics:
+                self.errors.append(
+                    RowError(
+                        row.line,
+                        [
+                            _(
+                                "topic “%(slug)s” does not exist, and you may not add topics: "
+                                "use an existing topic's slug, or ask an administrator to add it first."
+                            )
+                            % {"slug": row.topic}
+                        ],
+                    )
+                )
+            elif row.topic not in self.topics:
                 # Named after its slug, for an editor to rename.
                 self.topics[row.topic] = topic = Topic(slug=row.topic, name=row.topic)
                 self.created("topic", topic, row.line, row.topic)

@@ -17,6 +17,7 @@ from positions.exchange.format import DATE_PATTERN, MAX_LENGTHS, REQUIRED_COLUMN
 from positions.exchange.readers import RawRow
 from sources.dates import DatePrecision, truncate_to_precision
 from sources.models import Verification
+from sources.text import BIDI_CONTROLS, CONTROL_CHARACTERS, first_bidi_control, first_control_character
 
 
 class ExchangeRow(NamedTuple):
@@ -167,17 +168,37 @@ SHARED_COLUMNS = (
 )
 
 
+# Cells naming a record, shown on every page: bidirectional controls could disguise them.
+NAME_COLUMNS = ("actor", "actor_slug", "role", "topic", "outlet")
+not_plain_text = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}")
+
+
+def check_characters(cells: dict, reasons: list[str]) -> None:
+    """Refuse control characters in any cell, and bidirectional controls in names, as the models do."""
+    for column in REQUIRED_COLUMNS:
+        character = first_control_character(cells[column])
+        if character:
+            reasons.append(
+                _("%(column)s contains the control character %(character)s; only tabs and line breaks are allowed.")
+                % {"column": column, "character": character}
+            )
+        character = first_bidi_control(cells[column]) if column in NAME_COLUMNS else None
+        if character:
+            reasons.append(
+                _("%(column)s contains the bidirectional control character %(character)s, which changes how it reads.")
+                % {"column": column, "character": character}
+            )
+
+
 def parse_row(raw: RawRow) -> ExchangeRow:
     """Check one row against the format and the models' rules; raise RowError with every reason."""
     cells = raw.cells
     if "__error__" in cells:
         raise RowError(raw.line, [cells["__error__"]])
     reasons: list[str] = []
-    # One search of all the cells at once; each cell only when there is a NUL to place.
-    if "\x00" in "".join(required_cells(cells)):
-        for column in REQUIRED_COLUMNS:
-            if "\x00" in cells[column]:
-                reasons.append(_("%(column)s contains a NUL character.") % {"column": column})
+    # One search of all the cells at once; each cell only when there is a character to place.
+    if not_plain_text.search("".join(required_cells(cells))):
+        check_characters(cells, reasons)
     for column, limit in MAX_LENGTHS.items():
         if len(cells[column]) > limit:
             reasons.append(_("%(column)s is longer than %(limit)d characters.") % {"column": column, "limit": limit})

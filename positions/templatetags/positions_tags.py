@@ -20,6 +20,7 @@ from positions.definitions import (
 from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.models import Verification
+from sources.text import xml_safe as strip_non_xml
 
 register = template.Library()
 
@@ -28,6 +29,12 @@ register = template.Library()
 def partial_date(value: datetime.date | None, precision: str) -> str:
     """`{{ position.stated_on|partial_date:position.date_precision }}` → "26 Nov 2024", "Nov 2024" or "2024"."""
     return format_partial_date(value, precision)
+
+
+@register.filter
+def xml_safe(value) -> str:
+    """Text for inline SVG, without the control characters XML 1.0 cannot carry (then escaped as usual)."""
+    return strip_non_xml(str(value))
 
 
 @lru_cache(maxsize=256)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
@@ -466,15 +467,16 @@ MAX_POSITIONS = 5000
 SECTION_LIMIT = 200
 
 
-def newest_cutoff(positions, limit: int | None = None) -> datetime.date | None:
-    """The earliest date to draw when there are more than `limit` positions, else None.
+def newest_cutoff(positions, limit: int | None = None) -> tuple[datetime.date, int] | None:
+    """The oldest (date, id) to draw when there are more than `limit` positions, else None.
 
-    A page draws at most MAX_POSITIONS statements, the newest ones (whole days, so a day is
-    never cut in half): a country with a hundred thousand would make a page of hundreds of MB.
+    A page draws at most MAX_POSITIONS statements, the newest ones by date then id: a country
+    with a hundred thousand would make a page of hundreds of MB. The count is exact even when
+    thousands share a day (cutting by whole days drew them all), so a day may be cut in part.
     """
     limit = limit or MAX_POSITIONS
-    dates = list(positions.order_by("-stated_on", "-id").values_list("stated_on", flat=True)[limit - 1 : limit + 1])
-    return dates[0] if len(dates) > 1 else None
+    rows = list(positions.order_by("-stated_on", "-id").values_list("stated_on", "id")[limit - 1 : limit + 1])
+    return rows[0] if len(rows) > 1 else None
 
 
 def build_timeline(
@@ -494,7 +496,8 @@ def build_timeline(
     today = today or timezone.localdate()
     cutoff = newest_cutoff(positions, limit)
     if cutoff:
-        positions = positions.filter(stated_on__gte=cutoff)
+        day, pk = cutoff
+        positions = positions.filter(Q(stated_on__gt=day) | Q(stated_on=day, id__gte=pk))
     shown = list(
         positions.select_related("actor", "topic", "quote")
         .only(*SHOWN_FIELDS)
@@ -539,5 +542,5 @@ def build_timeline(
         today,
         show_topics,
         dom_id,
-        cutoff,
+        cutoff[0] if cutoff else None,
     )

@@ -2,7 +2,8 @@
 
 A country can have thousands of positions; building these few tags in Python is much faster than
 a template loop over them. Every piece goes through `format_html` / `format_html_join`, which
-escape each value exactly as the template engine would. The page's structure stays in
+escape each value exactly as the template engine would; text bound for the SVG first loses the
+characters XML cannot carry (`xml_safe`). The page's structure stays in
 templates/positions/_timeline*.html; each badge reuses the site's own partial, rendered once per
 stance or verification value. The geometry lives in geometry.py.
 """
@@ -19,6 +20,7 @@ from positions.templatetags.positions_tags import stance_badge, verification_bad
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
 from sources.dates import format_partial_date
 from sources.models import Verification
+from sources.text import xml_safe
 
 
 class Wording:
@@ -112,7 +114,7 @@ def marker_markup(entry) -> SafeString:
     return format_html(
         '<a href="{}" class="tl-marker-link"><title>{}</title>{}<circle class="{}" cx="{}" cy="{}" r="{}"/></a>',
         entry.url,
-        entry.hover_text,
+        xml_safe(entry.hover_text),
         ring,
         entry.marker_class,
         cx,

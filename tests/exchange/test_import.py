@@ -217,7 +217,12 @@ BAD_ROWS = [
     (row(outlet=""), "outlet is empty"),
     (row(source_title=""), "source_title is empty"),
     (row(quote_original="Pas de troupes."), "quote_original is given without its quote_language"),
-    (row(summary="nul\x00byte"), "summary contains a NUL character"),
+    (row(summary="nul\x00byte"), "summary contains the control character U+0000"),
+    (row(summary="vertical\x0btab"), "summary contains the control character U+000B"),
+    (row(quote="escape \x1b[31m"), "quote contains the control character U+001B"),
+    (row(actor="Evil\u202eyppah"), "actor contains the bidirectional control character U+202E"),
+    (row(outlet="Isolated\u2066 outlet"), "outlet contains the bidirectional control character U+2066"),
+    (row(actor_slug="evil\u202e-slug"), "actor_slug “evil\u202e-slug” is not a slug"),
     (row(role="x" * 201), "role is longer than 200 characters"),
     (row(quote_language="english-uk-x"), "quote_language is longer than 10 characters"),
 ]

@@ -45,7 +45,11 @@ HOSTILE = [
     '"',
     "\n",
 ]
-ANY_CHARACTER = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+# Control characters (but tab and line breaks) and bidirectional controls are refused on import and in forms.
+REFUSED = [chr(code) for code in [*range(0x20), 0x7F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+ANY_CHARACTER = st.characters(
+    blacklist_categories=("Cs",), blacklist_characters=[c for c in REFUSED if c not in "\t\n\r"]
+)
 TEXT = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(ANY_CHARACTER, max_size=25),
