@@ -189,15 +189,16 @@ def list_items(entries) -> SafeString:
         for entry in entries:
             position = entry.position
             actor = position.actor
+            name = xml_safe(actor.name)
             country_name = str(actor.country.name) if position.country else ""
             # "France · France" says nothing more: a state's own row needs no country after it.
-            country = format_html(" · {}", country_name) if country_name and country_name != actor.name else ""
+            country = format_html(" · {}", country_name) if country_name and country_name != name else ""
             classes = "tl-entry"
             if entry.change:
                 classes += " tl-entry-reversal" if entry.change.is_reversal else " tl-entry-change"
             if entry.is_superseded:
                 classes += " tl-entry-superseded"
-            day, topic = entry.stated_display, position.topic.name
+            day, topic = entry.stated_display, xml_safe(position.topic.name)
             yield (
                 classes,
                 position.stated_on.isoformat(),
@@ -207,14 +208,14 @@ def list_items(entries) -> SafeString:
                 change_note(entry, entry.wording),
                 superseded_note(entry, entry.wording),
                 entry.actor_url,
-                actor.name,
+                name,
                 country,
                 on,
                 topic,
-                entry.excerpt,
+                xml_safe(entry.excerpt),
                 entry.url,
                 position_word,
-                actor.name,
+                name,
                 topic,
                 day,
             )
