@@ -153,4 +153,4 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
 class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
     list_filter = ["country", "scope", "requirement", "confirmed"]
-    search_fields = ["name", "legal_basis", "notes"]
+    search_fields = ["name", "legal_basis", "explanation", "editor_notes"]
