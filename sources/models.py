@@ -17,6 +17,7 @@ from .dates import (
     later_than,
     truncate_to_precision,
 )
+from .languages import language_name
 
 
 class Verification(models.TextChoices):
@@ -137,6 +138,9 @@ class Source(models.Model):
         self.published_on = truncate_to_precision(self.published_on, self.published_precision)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("sources:source_detail", args=[self.pk])
+
     def clean(self):
         # Neither rule can be a CHECK constraint: "today" moves, and the quotes are another table.
         super().clean()
@@ -155,12 +159,13 @@ class Source(models.Model):
                         }
                     )
 
-    def get_absolute_url(self) -> str:
-        return reverse("sources:source_detail", args=[self.pk])
-
     @property
     def published_display(self) -> str:
         return format_partial_date(self.published_on, self.published_precision)
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
 
 
 class Quote(models.Model):
@@ -232,6 +237,9 @@ class Quote(models.Model):
         self.said_on = truncate_to_precision(self.said_on, self.date_precision)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("sources:source_detail", args=[self.source_id]) + f"#quote-{self.pk}"
+
     def clean(self):
         # Neither rule can be a CHECK constraint: "today" moves, and the source is another table.
         super().clean()
@@ -251,9 +259,10 @@ class Quote(models.Model):
                     }
                 )
 
-    def get_absolute_url(self) -> str:
-        return reverse("sources:source_detail", args=[self.source_id]) + f"#quote-{self.pk}"
-
     @property
     def said_display(self) -> str:
         return format_partial_date(self.said_on, self.date_precision)
+
+    @property
+    def original_language_name(self) -> str:
+        return language_name(self.original_language)
