@@ -532,7 +532,7 @@ def parse_row(raw: RawRow) -> ExchangeRow:
     check_choice({"published_precision": published_precision}, "published_precision", DatePrecision, reasons)
     check_choice(cells, "actor_kind", ActorKind, reasons)
     check_choice(cells, "stance", Stance, reasons)
-    verification = cells["verification"] or Verification.UNVERIFIED
+    verification = cells["verification"] or Verification.UNVERIFIED.value
     check_choice({"verification": verification}, "verification", Verification, reasons)
     if cells["quote_translation"]:
         check_choice(cells, "quote_translation", Translation, reasons)
