@@ -16,6 +16,26 @@ def deciders_decide(apps, schema_editor):
     ).update(requirement="decision")
 
 
+# Going back: the nearest of the four earlier values, and one name per body and scope again.
+EARLIER_REQUIREMENT = {
+    "decision": "prior_approval",
+    "approval_to_continue": "prior_approval",
+    "consultation": "notification",
+}
+
+
+def back_to_four_requirements(apps, schema_editor):
+    AuthorisationBody = apps.get_model("positions", "AuthorisationBody")
+    seen = set()
+    for body in AuthorisationBody.objects.order_by("id"):
+        key = (body.country, body.scope, body.name)
+        if key in seen:
+            body.name = f"{body.name} ({body.requirement})"[:300]
+        seen.add((body.country, body.scope, body.name))
+        body.requirement = EARLIER_REQUIREMENT.get(body.requirement, body.requirement)
+        body.save(update_fields=["name", "requirement"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("positions", "0007_drop_redundant_fk_indexes"),
@@ -119,7 +139,7 @@ class Migration(migrations.Migration):
                 verbose_name="requirement",
             ),
         ),
-        migrations.RunPython(deciders_decide, migrations.RunPython.noop),
+        migrations.RunPython(deciders_decide, back_to_four_requirements),
         migrations.AddConstraint(
             model_name="authorisationbody",
             constraint=models.UniqueConstraint(
