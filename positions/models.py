@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -17,6 +18,8 @@ from sources.dates import (
     choices_constraint,
     format_partial_date,
     honest_date_constraint,
+    in_the_future,
+    later_than,
     truncate_to_precision,
 )
 from sources.models import Quote, Verification
@@ -227,6 +230,25 @@ class Position(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("positions:position_detail", args=[self.pk])
 
+    def clean(self):
+        # Neither rule can be a CHECK constraint: "today" moves, and the source is two tables away.
+        super().clean()
+        stated_on = truncate_to_precision(self.stated_on, self.date_precision)
+        if in_the_future(stated_on):
+            raise ValidationError({"stated_on": _("A statement date cannot be in the future.")})
+        source = self.quote.source if stated_on and self.quote_id else None
+        if source is not None and source.published_on:
+            if later_than(stated_on, self.date_precision, source.published_on, source.published_precision):
+                raise ValidationError(
+                    {
+                        "stated_on": _(
+                            "The quote's source was published on %(published)s, before this statement date: "
+                            "a source cannot report a statement made after it was published."
+                        )
+                        % {"published": source.published_display}
+                    }
+                )
+
     def copy_denormalised_fields(self) -> None:
         """Fill this row's copies of its actor's and quote's values (see the class docstring)."""
         self.stated_on = truncate_to_precision(self.stated_on, self.date_precision)
@@ -288,7 +310,18 @@ class AuthorisationBody(models.Model):
     confirmed = models.BooleanField(
         _("confirmed"), default=False, help_text=_("Checked against a primary or reliable source.")
     )
-    notes = models.TextField(_("notes"), blank=True, validators=PLAIN_TEXT)
+    explanation = models.TextField(
+        _("explanation"),
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("For readers, in plain words: what this body does and when. Shown on public pages."),
+    )
+    editor_notes = models.TextField(
+        _("editors' notes"),
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("For editors only: how it was checked, what is uncertain. Never shown on public pages."),
+    )
     history = HistoricalRecords()
 
     objects = AuthorisationBodyQuerySet.as_manager()
@@ -296,13 +329,17 @@ class AuthorisationBody(models.Model):
     class Meta:
         verbose_name = _("authorisation body")
         verbose_name_plural = _("authorisation bodies")
-        ordering = ["country", "scope", "name"]
+        ordering = ["country", "scope", "name", "requirement"]
         indexes = [models.Index(fields=["country", "scope"], name="authbody_country_scope_idx")]
         constraints = [
+            # One body may carry two requirements for one scope (France's Parliament is informed
+            # within 3 days and must approve going on past 4 months).
             models.UniqueConstraint(
-                fields=["country", "scope", "name"],
-                name="authbody_unique_per_scope",
-                violation_error_message=_("This body is already listed for this country and scope."),
+                fields=["country", "scope", "name", "requirement"],
+                name="authbody_unique_per_requirement",
+                violation_error_message=_(
+                    "This body is already listed with this requirement for this country and scope."
+                ),
             ),
             choices_constraint("scope", Scope, "authbody_scope_valid", "Scope"),
             choices_constraint("requirement", Requirement, "authbody_requirement_valid", "Requirement"),
@@ -310,7 +347,7 @@ class AuthorisationBody(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code}, {self.get_scope_display()})"
+        return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"
 
     def get_absolute_url(self) -> str:
         return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"

@@ -29,7 +29,7 @@ from positions.exchange.report import Change, ImportReport, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, parse_row
 from positions.exchange.writer import Pending, insert_new
 from positions.models import Actor, Position, Role, Topic
-from sources.models import Outlet, Quote, Source
+from sources.models import Outlet, Quote, Source, Translation
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -73,7 +73,7 @@ def import_rows(
             plan = Plan(rows, may_create_topics=may_create_topics)
             plan.match()
             report.changes = plan.changes
-            report.errors = plan.errors
+            report.errors = sorted(plan.errors, key=lambda error: error.line)
             if report.errors or dry_run:
                 return report
             plan.write(user)
@@ -107,7 +107,7 @@ def quote_key(row: ExchangeRow) -> tuple:
 ACTOR_FIELDS = ("actor", "actor_kind", "country")
 # The outlet last: its name is compared without regard to case.
 SOURCE_FIELDS = ("source_title", "published_on", "published_precision", "archive_url", "outlet")
-QUOTE_FIELDS = ("quote_original", "quote_language", "verification")
+QUOTE_FIELDS = ("quote_original", "quote_language", "verification", "quote_translation")
 source_details = attrgetter(*SOURCE_FIELDS[:-1])
 
 
@@ -370,30 +370,60 @@ class Plan:
                         row.stated_on,
                         row.date_precision,
                         row.verification,
+                        row.quote_translation or Translation.default_for(row.quote_original),
                     ),
                     row.line,
                 )
                 self.created("quote", quote, row.line, label)
             else:
-                wanted = {
-                    "original_text": row.quote_original,
-                    "original_language": row.quote_language,
-                    "verification": row.verification,
-                }
+                wanted = {"original_text": row.quote_original, "original_language": row.quote_language}
+                # A blank cell (or an older file without the column) says nothing: the stored value stays.
+                if row.verification_given:
+                    wanted["verification"] = row.verification
+                if row.quote_translation:
+                    wanted["translation"] = row.quote_translation
+                elif row.quote_original and quote.translation == Translation.ORIGINAL:
+                    wanted["translation"] = Translation.TRANSLATION
                 self.compare("quote", quote, row.line, label, wanted)
             self.quotes[key] = quote
 
     def match_roles(self) -> None:
-        """Reuse a role of the row's title covering its date, or start one on that date."""
+        """Reuse a role of the row's title covering its date, or start one on that date.
+
+        A role of that title the actor already has, whose dates do not cover the statement, is
+        refused rather than started again: either the date or the role's dates are wrong, and
+        an editor must say which (an office held twice is entered in the admin).
+        """
         roles = defaultdict(list)
         actor_ids = {actor.pk for actor in self.actors.values() if actor.pk}
         for role in among(Role.objects.all(), "actor_id", actor_ids):
             roles[role.actor_id].append(role)
+        stored = {key: list(held) for key, held in roles.items()}
         # Oldest first, so a later statement reuses the role an earlier one started.
         for row in sorted((row for row in self.rows if row.role), key=lambda row: (row.stated_on, row.line)):
             actor = self.actors[row.actor_slug]
             held = roles[identity(actor)] if actor.pk is None else roles[actor.pk]
             if any(role.title == row.role and role.covers(row.stated_on) for role in held):
+                continue
+            same_title = [role for role in stored.get(actor.pk, []) if role.title == row.role]
+            if same_title:
+                self.errors.append(
+                    RowError(
+                        row.line,
+                        [
+                            _(
+                                "role “%(role)s” of %(actor)s runs %(periods)s, which does not cover stated_on "
+                                "%(stated)s; correct the date, or the role's dates in the admin."
+                            )
+                            % {
+                                "role": row.role,
+                                "actor": row.actor_slug,
+                                "periods": ", ".join(role.period_display for role in same_title),
+                                "stated": row.stated_on.isoformat(),
+                            }
+                        ],
+                    )
+                )
                 continue
             role = Role(actor=actor, title=row.role, country=row.country, start_on=row.stated_on)
             held.append(role)

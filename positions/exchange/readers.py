@@ -112,13 +112,12 @@ def csv_rows(stream, first_line: str) -> Iterator[RawRow]:
                     )
                 else:
                     # Only a cell starting with an apostrophe can have been neutralised.
-                    yield RawRow(
-                        start,
-                        {
-                            column: restore(cell) if cell[:1] == NEUTRALISER else cell
-                            for column, cell in zip(header, cells)
-                        },
-                    )
+                    row = {
+                        column: restore(cell) if cell[:1] == NEUTRALISER else cell
+                        for column, cell in zip(header, cells)
+                    }
+                    row.setdefault("quote_translation", "")
+                    yield RawRow(start, row)
             start = reader.line_num + 1
     except csv.Error as error:
         raise FileError(
@@ -209,4 +208,8 @@ def json_row(line: int, item) -> RawRow:
                 },
             )
         cells[column] = value
+    translation = item.get("quote_translation")
+    if translation is not None and not isinstance(translation, str):
+        return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "quote_translation"}})
+    cells["quote_translation"] = translation or ""
     return RawRow(line, cells)
