@@ -34,14 +34,23 @@ if ! grep -qs "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json
   npm install --no-save --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
 fi
 
+# The suite on both cores (pytest-xdist), then the browser tests in one process: each drives
+# Chromium against its own live server, and two at once only wait for each other.
+run_suite() {
+  local rc=0
+  .venv/bin/python -m pytest -n 2 -m "not browser" "$@" || rc=$?
+  .venv/bin/python -m pytest -m browser "$@" || [ $? -eq 5 ] || rc=1  # 5: -k left no browser test
+  return $rc
+}
+
 status=0
 echo "=== Test suite on SQLite ==="
-env -u DATABASE_URL .venv/bin/python -m pytest "$@" || status=$?
+(unset DATABASE_URL; run_suite "$@") || status=$?
 
 echo "=== Test suite on PostgreSQL 15 ==="
 source scripts/postgres.sh
 start_postgres
-DATABASE_URL="$PG_URL" .venv/bin/python -m pytest "$@" || status=$?
+(export DATABASE_URL="$PG_URL"; run_suite "$@") || status=$?
 stop_postgres
 
 if [ "$status" -ne 0 ]; then echo "Tests FAILED (exit $status)"; else echo "All tests passed on SQLite and PostgreSQL."; fi
