@@ -13,6 +13,7 @@ from django_countries import countries
 
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, Position, Topic
+from sources.bilingual import localized_text
 from sources.models import Outlet, Verification
 
 SORTS = {
@@ -103,6 +104,9 @@ class PositionFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.form.fields["country"].widget.attrs["size"] = 6
+        for name in ("actor", "topic"):
+            # Menus name actors and topics in the page's language (sources/bilingual.py).
+            self.form.fields[name].label_from_instance = lambda obj: localized_text(obj, "name")
         actor_field = self.form.fields["actor"]
         if Actor.objects.all()[self.MAX_ACTOR_MENU : self.MAX_ACTOR_MENU + 1].exists():
             actor_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. david-lammy")})
@@ -182,6 +186,8 @@ class PositionFilter(django_filters.FilterSet):
         field = self.form.fields[name]
         if hasattr(field, "choices") and not hasattr(value, "pk"):
             return str(dict(field.choices).get(value, value))
+        if hasattr(value, "name"):
+            return localized_text(value, "name")
         return str(value)
 
     @staticmethod

@@ -34,9 +34,26 @@ class RoleInline(admin.TabularInline):
 class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "alias_summary", "position_count"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "slug", "aliases"]
+    search_fields = ["name", "name_uk", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoleInline]
+    # Each Ukrainian field beside its English one (docs/translation.md).
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_uk"),
+                    "slug",
+                    "kind",
+                    "country",
+                    "aliases",
+                    "wikidata_id",
+                    ("description", "description_uk"),
+                ]
+            },
+        )
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(position_total=Count("positions"))
@@ -64,8 +81,22 @@ class RoleAdmin(HistoryAdmin):
 class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug", "involves_deployment", "order"]
     list_editable = ["order"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_uk", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_uk"),
+                    "slug",
+                    ("description", "description_uk"),
+                    "involves_deployment",
+                    "order",
+                ]
+            },
+        )
+    ]
 
 
 @admin.register(Position)
@@ -91,7 +122,17 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     add_fieldsets = [
         (
             _("Position"),
-            {"fields": ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary"]},
+            {
+                "fields": [
+                    "actor",
+                    "topic",
+                    "stance",
+                    "stated_on",
+                    "date_precision",
+                    ("conditions", "conditions_uk"),
+                    ("summary", "summary_uk"),
+                ]
+            },
         ),
         (_("Quote: pick one…"), {"fields": ["quote"]}),
         (
@@ -123,15 +164,32 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         ),
     ]
 
+    change_fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "actor",
+                    "topic",
+                    "quote",
+                    "stance",
+                    "stated_on",
+                    "date_precision",
+                    ("conditions", "conditions_uk"),
+                    ("summary", "summary_uk"),
+                ]
+            },
+        ),
+        (_("Copied from the actor and the quote"), {"fields": readonly_fields}),
+    ]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = StatementForm
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        if obj is None:
-            return self.add_fieldsets
-        return super().get_fieldsets(request, obj)
+        return self.add_fieldsets if obj is None else self.change_fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj is not None else []
@@ -153,4 +211,22 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
 class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
     list_filter = ["country", "scope", "requirement", "confirmed"]
-    search_fields = ["name", "legal_basis", "notes"]
+    search_fields = ["name", "name_uk", "legal_basis", "notes"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "country",
+                    ("name", "name_uk"),
+                    "body_kind",
+                    "scope",
+                    "requirement",
+                    "legal_basis",
+                    "legal_basis_url",
+                    "confirmed",
+                    "notes",
+                ]
+            },
+        )
+    ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from positions.choices import Stance
 from positions.models import Position
 from positions.timeline.scale import month_start, next_month
+from sources.dates import DatePrecision, format_partial_date
 
 LEFT = 48
 TOP = 26
@@ -63,7 +64,7 @@ class MonthColumn:
 
     @property
     def label(self) -> str:
-        return formats.date_format(self.month, "M Y")
+        return format_partial_date(self.month, DatePrecision.MONTH)
 
     @property
     def total(self) -> int:

@@ -32,7 +32,8 @@ from positions.timeline.scale import (
     years_after,
     years_before,
 )
-from sources.dates import DatePrecision
+from sources.bilingual import localized_text
+from sources.dates import DatePrecision, format_partial_date
 
 # SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
 LABEL_WIDTH = 230
@@ -190,7 +191,7 @@ class ActorRow:
 
     @property
     def label(self) -> str:
-        return Truncator(self.actor.name).chars(30)
+        return Truncator(localized_text(self.actor, "name")).chars(30)
 
     @property
     def label_y(self) -> float:
@@ -288,11 +289,11 @@ class Timeline:
 
     @property
     def first_day(self) -> str:
-        return formats.date_format(self.scale.start, "j M Y") if self.scale else ""
+        return format_partial_date(self.scale.start, DatePrecision.DAY) if self.scale else ""
 
     @property
     def last_day(self) -> str:
-        return formats.date_format(self.scale.end - ONE_DAY, "j M Y") if self.scale else ""
+        return format_partial_date(self.scale.end - ONE_DAY, DatePrecision.DAY) if self.scale else ""
 
     @property
     def marks(self) -> str:

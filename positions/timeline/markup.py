@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from positions.choices import Stance
+from sources.bilingual import localized_html, localized_text
 from sources.dates import format_partial_date
 from sources.models import Verification
 
@@ -53,7 +54,9 @@ class Wording:
     def hover(self, entry) -> str:
         """The marker's SVG <title>: date, actor, topic, stance, change, then the quote excerpt."""
         position = entry.position
-        lines = [f"{entry.stated_display} · {position.actor.name} · {position.topic.name}"]
+        lines = [
+            f"{entry.stated_display} · {localized_text(position.actor, 'name')} · {localized_text(position.topic, 'name')}"
+        ]
         stance = self.stances[position.stance]
         if position.verification != Verification.CONFIRMED:
             stance += f" ({self.verifications[position.verification]})"
@@ -164,10 +167,11 @@ def list_items(entries) -> SafeString:
             actor = position.actor
             country_name = str(actor.country.name) if position.country else ""
             # "France · France" says nothing more: a state's own row needs no country after it.
-            country = f" · {escape(country_name)}" if country_name and country_name != actor.name else ""
-            actors[position.actor_id] = (escape(actor.name), country)
+            shown_name = localized_text(actor, "name")
+            country = f" · {escape(country_name)}" if country_name and country_name != shown_name else ""
+            actors[position.actor_id] = (localized_html(actor, "name"), country)
         if position.topic_id not in topics:
-            topics[position.topic_id] = escape(position.topic.name)
+            topics[position.topic_id] = localized_html(position.topic, "name")
         name, country = actors[position.actor_id]
         topic = topics[position.topic_id]
         classes = "tl-entry"
@@ -181,7 +185,7 @@ def list_items(entries) -> SafeString:
             f"{stance_badges.get(position.stance, '')}{verification_badges.get(position.verification, '')} "
             f"{change_note(entry, entry.wording)} {superseded_note(entry, entry.wording)}</p>"
             f'<p class="tl-entry-who"><a href="{escape(entry.actor_url)}">{name}</a>{country} · {on} {topic}</p>'
-            f'<p class="tl-entry-quote">“{escape(entry.excerpt)}” <a href="{url}">{position_word}'
+            f'<p class="tl-entry-quote"><span lang="en">“{escape(entry.excerpt)}”</span> <a href="{url}">{position_word}'
             f'<span class="visually-hidden">: {name}, {topic}, {day}</span></a></p></li>'
         )
     return mark_safe("\n".join(rows))

@@ -13,6 +13,23 @@ from sources.models import Outlet, Quote, Source
 
 AUTHORISATION_CSV = Path(__file__).resolve().parents[2] / "data" / "authorisation_bodies.csv"
 
+# Filled on rows made by an earlier run too, but only where blank: an editor's text is kept.
+UKRAINIAN_FIELDS = ("name_uk", "description_uk", "summary_uk", "conditions_uk", "title_uk")
+
+
+def fill_blanks(obj, values: dict) -> None:
+    """Set the Ukrainian fields that are still blank, and add the aliases the row lacks."""
+    changed = [name for name in UKRAINIAN_FIELDS if values.get(name) and not getattr(obj, name, "x")]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if "aliases" in values:
+        missing = [alias for alias in values["aliases"].splitlines() if alias not in obj.alias_list]
+        if missing:
+            obj.aliases = "\n".join([*obj.alias_list, *missing])
+            changed.append("aliases")
+    if changed:
+        obj.save(update_fields=changed)
+
 
 class Command(BaseCommand):
     help = "Load the seed article's actors, sources, quotes, positions, topics and authorisation bodies."
@@ -21,10 +38,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = {"topics": 0, "outlets": 0, "sources": 0, "actors": 0, "roles": 0, "quotes": 0, "positions": 0}
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
-            _, new = Topic.objects.get_or_create(
+            name_uk, description_uk = seed.TOPICS_UK[slug]
+            topic, new = Topic.objects.get_or_create(
                 slug=slug,
                 defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order},
             )
+            fill_blanks(topic, {"name_uk": name_uk, "description_uk": description_uk})
             created["topics"] += new
         outlets = {}
         for row in seed.OUTLETS:
@@ -46,11 +65,13 @@ class Command(BaseCommand):
         for row in seed.ACTORS:
             fields = {k: v for k, v in row.items() if k != "roles"}
             actors[row["slug"]], new = Actor.objects.get_or_create(slug=row["slug"], defaults=fields)
+            fill_blanks(actors[row["slug"]], fields)
             created["actors"] += new
             for title, country, start, end in row.get("roles", []):
-                _, new = Role.objects.get_or_create(
+                role, new = Role.objects.get_or_create(
                     actor=actors[row["slug"]], title=title, start_on=start, defaults={"country": country, "end_on": end}
                 )
+                fill_blanks(role, {"title_uk": seed.ROLE_TITLES_UK.get(title, "")})
                 created["roles"] += new
         quotes = {}
         for row in seed.QUOTES:
@@ -64,7 +85,7 @@ class Command(BaseCommand):
             created["quotes"] += new
         for row in seed.POSITIONS:
             quote = quotes[row["quote"]]
-            _, new = Position.objects.get_or_create(
+            position, new = Position.objects.get_or_create(
                 actor=actors[row["actor"]],
                 topic=Topic.objects.get(slug=row["topic"]),
                 quote=quote,
@@ -76,6 +97,7 @@ class Command(BaseCommand):
                     "summary": row["summary"],
                 },
             )
+            fill_blanks(position, row)
             created["positions"] += new
         created["authorisation bodies"] = self.load_authorisation_bodies()
         self.stdout.write(", ".join(f"{count} {name}" for name, count in created.items()) + " created.")
@@ -84,7 +106,7 @@ class Command(BaseCommand):
         created = 0
         with AUTHORISATION_CSV.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                _, new = AuthorisationBody.objects.get_or_create(
+                body, new = AuthorisationBody.objects.get_or_create(
                     country=row["country_iso2"],
                     scope=Scope(row["scope"]),
                     name=row["body_name"],
@@ -97,5 +119,6 @@ class Command(BaseCommand):
                         "notes": row["notes"],
                     },
                 )
+                fill_blanks(body, {"name_uk": seed.AUTHORISATION_BODY_NAMES_UK.get(row["body_name"], "")})
                 created += new
         return created
