@@ -21,11 +21,12 @@ class AddressLocaleMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        request.LANGUAGE_CODE = language
+        # Only for this request: the next one in this thread (or test) starts from the default again.
+        with translation.override(language):
+            response = self.get_response(request)
         # Not Vary: Accept-Language, since the answer never depends on it.
-        response.headers.setdefault("Content-Language", translation.get_language())
+        response.headers.setdefault("Content-Language", language)
         return response
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
 
 from positions.models import Actor, AuthorisationBody, Position
 from sources.models import Source
@@ -41,10 +42,12 @@ QUERY_PARAMETERS = [
 
 @dataclass(frozen=True)
 class Route:
-    """One public URL pattern: its route text and the (converter, name) of each parameter."""
+    """One public URL pattern: its route text, the (converter, name) of each parameter, and
+    whether it also answers under each language's prefix (/uk/…, config/urls.py)."""
 
     route: str
     parameters: tuple[tuple[str, str], ...]
+    translated: bool = False
 
     def fill(self, values: dict[str, str]) -> str:
         def substitute(match: re.Match) -> str:
@@ -56,21 +59,23 @@ class Route:
         return "/" + self.route
 
 
-def _walk(patterns, prefix: str = ""):
+def _walk(patterns, prefix: str = "", translated: bool = False):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             if pattern.namespace in PRIVATE_NAMESPACES:
                 continue
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            inside = translated or isinstance(pattern.pattern, LocalePrefixPattern)
+            # The language prefix is the active language's, "" for English: routes are the English addresses.
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inside)
         elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern)
+            yield prefix + str(pattern.pattern), translated
 
 
 def public_routes() -> list[Route]:
     routes = []
-    for route in dict.fromkeys(_walk(get_resolver().url_patterns)):
+    for route, translated in dict.fromkeys(_walk(get_resolver().url_patterns)):
         parameters = tuple((m["converter"] or "str", m["name"]) for m in PARAMETER.finditer(route))
-        routes.append(Route(route, parameters))
+        routes.append(Route(route, parameters, translated))
     return routes
 
 
