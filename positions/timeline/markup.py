@@ -14,6 +14,7 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from positions.choices import Stance
 from sources.bilingual import localized_html, localized_text
@@ -156,7 +157,7 @@ def list_items(entries) -> SafeString:
     if not entries:
         return mark_safe("")
     stance_badges, verification_badges = entries[0].wording.badges
-    on, position_word = escape(_("on")), escape(_("Position"))
+    on, position_word = escape(pgettext("timeline entry, before the topic", "on")), escape(_("Position"))
     # Names repeat across thousands of rows: escape each once.
     actors: dict[int, tuple[str, str]] = {}
     topics: dict[int, str] = {}
