@@ -1,6 +1,8 @@
 """Optional Ukrainian texts beside the English ones, and Ukrainian names in the search vector.
 
-Explicit `_uk` columns (docs/translation.md says why not django-modeltranslation). On
+Explicit `_uk` columns (docs/translation.md says why not django-modeltranslation), with a
+database default of '' so that writers which do not name them (COPY in positions/demo/bulk_load.py,
+raw SQL) still insert rows. On
 PostgreSQL the search triggers of migration 0005 now also read the actor's `name_uk` (weight A,
 with the name and aliases) and the position's `summary_uk` (weight B, with the summary), and fire
 when those change. The vector formula itself is unchanged, so no row needs rewriting now: every
@@ -92,13 +94,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="actor",
             name="description_uk",
-            field=models.TextField(blank=True, verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="actor",
             name="name_uk",
             field=models.CharField(
                 blank=True,
+                db_default="",
                 help_text="Shown on the Ukrainian pages; found by search.",
                 max_length=200,
                 verbose_name="name in Ukrainian",
@@ -107,18 +110,19 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="authorisationbody",
             name="name_uk",
-            field=models.CharField(blank=True, max_length=300, verbose_name="body in Ukrainian"),
+            field=models.CharField(blank=True, db_default="", max_length=300, verbose_name="body in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalactor",
             name="description_uk",
-            field=models.TextField(blank=True, verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalactor",
             name="name_uk",
             field=models.CharField(
                 blank=True,
+                db_default="",
                 help_text="Shown on the Ukrainian pages; found by search.",
                 max_length=200,
                 verbose_name="name in Ukrainian",
@@ -127,23 +131,24 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalauthorisationbody",
             name="name_uk",
-            field=models.CharField(blank=True, max_length=300, verbose_name="body in Ukrainian"),
+            field=models.CharField(blank=True, db_default="", max_length=300, verbose_name="body in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalposition",
             name="conditions_uk",
-            field=models.TextField(blank=True, verbose_name="conditions in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="conditions in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalposition",
             name="summary_uk",
-            field=models.TextField(blank=True, verbose_name="summary in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="summary in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalrole",
             name="title_uk",
             field=models.CharField(
                 blank=True,
+                db_default="",
                 help_text="e.g. Міністр закордонних справ",
                 max_length=200,
                 verbose_name="title in Ukrainian",
@@ -152,28 +157,29 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicaltopic",
             name="description_uk",
-            field=models.TextField(blank=True, verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicaltopic",
             name="name_uk",
-            field=models.CharField(blank=True, max_length=200, verbose_name="name in Ukrainian"),
+            field=models.CharField(blank=True, db_default="", max_length=200, verbose_name="name in Ukrainian"),
         ),
         migrations.AddField(
             model_name="position",
             name="conditions_uk",
-            field=models.TextField(blank=True, verbose_name="conditions in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="conditions in Ukrainian"),
         ),
         migrations.AddField(
             model_name="position",
             name="summary_uk",
-            field=models.TextField(blank=True, verbose_name="summary in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="summary in Ukrainian"),
         ),
         migrations.AddField(
             model_name="role",
             name="title_uk",
             field=models.CharField(
                 blank=True,
+                db_default="",
                 help_text="e.g. Міністр закордонних справ",
                 max_length=200,
                 verbose_name="title in Ukrainian",
@@ -182,12 +188,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="topic",
             name="description_uk",
-            field=models.TextField(blank=True, verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="topic",
             name="name_uk",
-            field=models.CharField(blank=True, max_length=200, verbose_name="name in Ukrainian"),
+            field=models.CharField(blank=True, db_default="", max_length=200, verbose_name="name in Ukrainian"),
         ),
         # After the columns exist (the triggers read them); before them when going back.
         migrations.RunPython(run(FORWARD), run(BACKWARD)),
