@@ -29,6 +29,7 @@ class Actor(models.Model):
         _("name in Ukrainian"),
         max_length=200,
         blank=True,
+        default="",
         db_default="",
         help_text=_("Shown on the Ukrainian pages; found by search."),
     )
@@ -47,7 +48,7 @@ class Actor(models.Model):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q12345."))],
     )
     description = models.TextField(_("description"), blank=True)
-    description_uk = models.TextField(_("description in Ukrainian"), blank=True, db_default="")
+    description_uk = models.TextField(_("description in Ukrainian"), blank=True, default="", db_default="")
     history = HistoricalRecords()
 
     objects = ActorQuerySet.as_manager()
@@ -93,6 +94,7 @@ class Role(models.Model):
         _("title in Ukrainian"),
         max_length=200,
         blank=True,
+        default="",
         db_default="",
         help_text=_("e.g. Міністр закордонних справ"),
     )
@@ -150,9 +152,9 @@ class Topic(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    name_uk = models.CharField(_("name in Ukrainian"), max_length=200, blank=True, db_default="")
+    name_uk = models.CharField(_("name in Ukrainian"), max_length=200, blank=True, default="", db_default="")
     description = models.TextField(_("description"), blank=True)
-    description_uk = models.TextField(_("description in Ukrainian"), blank=True, db_default="")
+    description_uk = models.TextField(_("description in Ukrainian"), blank=True, default="", db_default="")
     involves_deployment = models.BooleanField(
         _("involves sending troops to Ukraine"),
         default=True,
@@ -188,9 +190,9 @@ class Position(models.Model):
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     conditions = models.TextField(_("conditions"), blank=True, help_text=_("e.g. only after a ceasefire"))
-    conditions_uk = models.TextField(_("conditions in Ukrainian"), blank=True, db_default="")
+    conditions_uk = models.TextField(_("conditions in Ukrainian"), blank=True, default="", db_default="")
     summary = models.TextField(_("summary"), blank=True)
-    summary_uk = models.TextField(_("summary in Ukrainian"), blank=True, db_default="")
+    summary_uk = models.TextField(_("summary in Ukrainian"), blank=True, default="", db_default="")
     country = models.CharField(_("country"), max_length=2, blank=True, editable=False)
     actor_kind = models.CharField(_("actor kind"), max_length=20, choices=ActorKind.choices, editable=False)
     verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices, editable=False)
@@ -292,7 +294,7 @@ class AuthorisationBody(models.Model):
 
     country = CountryField(_("country"))
     name = models.CharField(_("body"), max_length=300)
-    name_uk = models.CharField(_("body in Ukrainian"), max_length=300, blank=True, db_default="")
+    name_uk = models.CharField(_("body in Ukrainian"), max_length=300, blank=True, default="", db_default="")
     body_kind = models.CharField(_("kind of body"), max_length=20, choices=BodyKind.choices)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     requirement = models.CharField(_("requirement"), max_length=20, choices=Requirement.choices)

@@ -1,9 +1,9 @@
 """Optional Ukrainian texts beside the English ones, and Ukrainian names in the search vector.
 
 Explicit `_uk` columns (docs/translation.md says why not django-modeltranslation), with a
-database default of '' so that writers which do not name them (COPY in positions/demo/bulk_load.py,
-raw SQL) still insert rows. On
-PostgreSQL the search triggers of migration 0005 now also read the actor's `name_uk` (weight A,
+default of '' in Python (for the COPY writers that read every field of a new row) and in the
+database, so that writers which do not name them (COPY in positions/demo/bulk_load.py, raw
+SQL) still insert rows. On PostgreSQL the search triggers of migration 0005 now also read the actor's `name_uk` (weight A,
 with the name and aliases) and the position's `summary_uk` (weight B, with the summary), and fire
 when those change. The vector formula itself is unchanged, so no row needs rewriting now: every
 new column starts empty, which adds nothing to a vector.
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="actor",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="actor",
@@ -102,6 +102,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 db_default="",
+                default="",
                 help_text="Shown on the Ukrainian pages; found by search.",
                 max_length=200,
                 verbose_name="name in Ukrainian",
@@ -110,12 +111,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="authorisationbody",
             name="name_uk",
-            field=models.CharField(blank=True, db_default="", max_length=300, verbose_name="body in Ukrainian"),
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=300, verbose_name="body in Ukrainian"
+            ),
         ),
         migrations.AddField(
             model_name="historicalactor",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalactor",
@@ -123,6 +126,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 db_default="",
+                default="",
                 help_text="Shown on the Ukrainian pages; found by search.",
                 max_length=200,
                 verbose_name="name in Ukrainian",
@@ -131,17 +135,19 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalauthorisationbody",
             name="name_uk",
-            field=models.CharField(blank=True, db_default="", max_length=300, verbose_name="body in Ukrainian"),
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=300, verbose_name="body in Ukrainian"
+            ),
         ),
         migrations.AddField(
             model_name="historicalposition",
             name="conditions_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="conditions in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="conditions in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalposition",
             name="summary_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="summary in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="summary in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicalrole",
@@ -149,6 +155,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 db_default="",
+                default="",
                 help_text="e.g. Міністр закордонних справ",
                 max_length=200,
                 verbose_name="title in Ukrainian",
@@ -157,22 +164,24 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicaltopic",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="historicaltopic",
             name="name_uk",
-            field=models.CharField(blank=True, db_default="", max_length=200, verbose_name="name in Ukrainian"),
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=200, verbose_name="name in Ukrainian"
+            ),
         ),
         migrations.AddField(
             model_name="position",
             name="conditions_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="conditions in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="conditions in Ukrainian"),
         ),
         migrations.AddField(
             model_name="position",
             name="summary_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="summary in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="summary in Ukrainian"),
         ),
         migrations.AddField(
             model_name="role",
@@ -180,6 +189,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 db_default="",
+                default="",
                 help_text="e.g. Міністр закордонних справ",
                 max_length=200,
                 verbose_name="title in Ukrainian",
@@ -188,12 +198,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="topic",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
         ),
         migrations.AddField(
             model_name="topic",
             name="name_uk",
-            field=models.CharField(blank=True, db_default="", max_length=200, verbose_name="name in Ukrainian"),
+            field=models.CharField(
+                blank=True, db_default="", default="", max_length=200, verbose_name="name in Ukrainian"
+            ),
         ),
         # After the columns exist (the triggers read them); before them when going back.
         migrations.RunPython(run(FORWARD), run(BACKWARD)),

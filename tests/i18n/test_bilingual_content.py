@@ -80,6 +80,10 @@ def test_an_original_in_ukrainian_comes_first_on_ukrainian_pages(client, seeded)
     assert ukrainian.index("Ми не надішлемо війська.") < ukrainian.index("We will not send troops.")
     assert english.index("We will not send troops.") < english.index("Ми не надішлемо війська.")
     assert "Оригінал (українська)" in ukrainian and "Original (Ukrainian)" in english
+    # In lists too: the row quotes the original on a Ukrainian page.
+    actor_page = client.get(f"/uk/actors/{position.actor.slug}/").content.decode()
+    assert '<p class="position-quote" lang="uk">«Ми не надішлемо війська.»</p>' in actor_page
+    assert "We will not send troops." not in actor_page.split('class="position-list"')[1]
 
 
 @pytest.mark.parametrize(
