@@ -127,7 +127,8 @@ ACTORS = [
     {
         "slug": "united-kingdom",
         "name": "United Kingdom",
-        "name_uk": "Сполучене Королівство",
+        # As django-countries names the country on the same pages; the formal name is an alias.
+        "name_uk": "Велика Британія",
         "kind": ActorKind.STATE,
         "country": "GB",
         "aliases": "UK\nBritish government\nСполучене Королівство\nВелика Британія\nуряд Великої Британії",
