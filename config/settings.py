@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "sources",
     "positions",
 ]
@@ -57,6 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,6 +183,54 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# The read-only JSON API under /api/v1/ (positions/api/, docs/api.md).
+# Requests per client address and period (second, minute, hour or day).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/minute")
+REST_FRAMEWORK = {
+    # Anonymous and read-only: no session, so no CSRF and no per-user state.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.ClientAddressThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the app that append to X-Forwarded-For; 0 reads the client's address
+    # from the connection, so a client cannot dodge the rate limit with a made-up header.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Troop Positions Tracker API",
+    "DESCRIPTION": (
+        "Read-only JSON: who has said what about sending foreign troops to Ukraine, with the dated "
+        "quote and source behind every position. The positions list takes the same filters as the "
+        "site's list and exports. Guide: docs/api.md in the repository."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # One schema name per vocabulary, whichever field uses it.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "positions.choices.ActorKind",
+        "StanceEnum": "positions.choices.Stance",
+        "ScopeEnum": "positions.choices.Scope",
+        "RequirementEnum": "positions.choices.Requirement",
+        "BodyKindEnum": "positions.choices.BodyKind",
+        "VerificationEnum": "sources.models.Verification",
+        "OutletKindEnum": "sources.models.OutletKind",
+        "DatePrecisionEnum": "sources.dates.DatePrecision",
+    },
+}
+# Any origin may read the API from a browser; nothing else on the site is shared across origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ admin.site.index_title = "Data entry"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("positions.api.urls")),
     path("", include("sources.urls")),
     path("", include("positions.urls")),
 ]
