@@ -21,7 +21,7 @@ from rest_framework.response import Response
 
 from positions.choices import Scope
 from positions.filtersets import CountryFilter, PositionFilter
-from positions.models import Actor, AuthorisationBody, CountryStance, Position, Topic
+from positions.models import Actor, AuthorisationBody, CountryStance, Position, Role, Topic
 from positions.views.actors import ActorFilter
 from sources.models import Outlet, Quote, Source
 
@@ -81,11 +81,19 @@ class PositionViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Position.objects.with_related()
+            return self.with_related(Position.objects.all())
         return Position.objects.all()
 
+    @staticmethod
+    def with_related(positions):
+        # Roles with their organisation in one query: a role may be an organisation's office.
+        roles = Role.objects.select_related("organisation")
+        return positions.select_related("actor", "topic", "quote__source__outlet").prefetch_related(
+            Prefetch("actor__roles", queryset=roles)
+        )
+
     def rows_by_id(self, ids):
-        return Position.objects.filter(pk__in=ids).with_related().in_bulk()
+        return self.with_related(Position.objects.filter(pk__in=ids)).in_bulk()
 
 
 @extend_schema_view(
@@ -97,7 +105,9 @@ class ActorViewSet(ReadOnlyViewSet):
     filterset_class = ActorFilter
     pagination_class = CountedPagination
     lookup_field = "slug"
-    queryset = Actor.objects.prefetch_related("roles__organisation").order_by("name", "id")
+    queryset = Actor.objects.prefetch_related(
+        Prefetch("roles", queryset=Role.objects.select_related("organisation"))
+    ).order_by("name", "id")
 
 
 @extend_schema_view(
