@@ -167,7 +167,7 @@ class KeysetPagination(BasePagination):
                     "nullable": True,
                     "description": str(_("Address of the previous page; null on the first page.")),
                 },
-                "results": schema,
+                "results": {**schema, "description": str(_("The rows of this page."))},
             },
         }
 
@@ -206,6 +206,7 @@ class CountedPagination(PageNumberPagination):
         response = super().get_paginated_response_schema(schema)
         properties = response["properties"]
         properties["count"]["description"] = str(_("How many rows match, on every page."))
+        properties["results"]["description"] = str(_("The rows of this page."))
         properties["next"]["description"] = str(_("Address of the next page; null on the last page."))
         properties["previous"]["description"] = str(_("Address of the previous page; null on the first page."))
         return response

@@ -48,6 +48,14 @@ EXPAND_PARAMETER = OpenApiParameter(
 )
 
 
+def by_id(thing):
+    return OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=f"The {thing}'s id.")
+
+
+def by_slug(thing):
+    return OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description=f"The {thing}'s slug.")
+
+
 class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     """GET, HEAD and OPTIONS only; anything else is 405."""
 
@@ -72,7 +80,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         ),
         parameters=[EXPAND_PARAMETER],
     ),
-    retrieve=extend_schema(summary=str(_("One position")), parameters=[EXPAND_PARAMETER]),
+    retrieve=extend_schema(summary=str(_("One position")), parameters=[by_id("position"), EXPAND_PARAMETER]),
 )
 class PositionViewSet(ReadOnlyViewSet):
     serializer_class = PositionSerializer
@@ -98,7 +106,7 @@ class PositionViewSet(ReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary=str(_("Actors with their roles, by name"))),
-    retrieve=extend_schema(summary=str(_("One actor"))),
+    retrieve=extend_schema(summary=str(_("One actor")), parameters=[by_slug("actor")]),
 )
 class ActorViewSet(ReadOnlyViewSet):
     serializer_class = ActorSerializer
@@ -112,7 +120,7 @@ class ActorViewSet(ReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary=str(_("Topics, in display order (not paged)"))),
-    retrieve=extend_schema(summary=str(_("One topic"))),
+    retrieve=extend_schema(summary=str(_("One topic")), parameters=[by_slug("topic")]),
 )
 class TopicViewSet(ReadOnlyViewSet):
     serializer_class = TopicSerializer
@@ -137,7 +145,7 @@ class SourceFilter(django_filters.FilterSet):
 
 @extend_schema_view(
     list=extend_schema(summary=str(_("Sources with their quotes, most recently added first"))),
-    retrieve=extend_schema(summary=str(_("One source with its quotes"))),
+    retrieve=extend_schema(summary=str(_("One source with its quotes")), parameters=[by_id("source")]),
 )
 class SourceViewSet(ReadOnlyViewSet):
     serializer_class = SourceSerializer
@@ -161,7 +169,7 @@ class SourceViewSet(ReadOnlyViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary=str(_("Outlets, by name"))),
-    retrieve=extend_schema(summary=str(_("One outlet"))),
+    retrieve=extend_schema(summary=str(_("One outlet")), parameters=[by_slug("outlet")]),
 )
 class OutletViewSet(ReadOnlyViewSet):
     serializer_class = OutletSerializer
@@ -189,7 +197,7 @@ class AuthorisationBodyFilter(django_filters.FilterSet):
 
 @extend_schema_view(
     list=extend_schema(summary=str(_("Authorisation bodies, by country and scope"))),
-    retrieve=extend_schema(summary=str(_("One authorisation body"))),
+    retrieve=extend_schema(summary=str(_("One authorisation body")), parameters=[by_id("body")]),
 )
 class AuthorisationBodyViewSet(ReadOnlyViewSet):
     serializer_class = AuthorisationBodySerializer
