@@ -39,9 +39,7 @@ def test_any_origin_may_read_the_api(client, seeded):
     response = client.get(LIST, HTTP_ORIGIN="https://newsroom.example")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response["Access-Control-Expose-Headers"]
-    preflight = client.options(
-        LIST, HTTP_ORIGIN="https://newsroom.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
-    )
+    preflight = client.options(LIST, HTTP_ORIGIN="https://newsroom.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
     assert preflight.status_code == 200
     assert sorted(m.strip() for m in preflight["Access-Control-Allow-Methods"].split(",")) == ["GET", "HEAD", "OPTIONS"]
 
