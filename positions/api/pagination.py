@@ -11,7 +11,8 @@ from functools import reduce
 from operator import or_
 
 from django.core import signing
-from django.db.models import Q
+from django.db.models import FloatField, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination, PageNumberPagination
@@ -48,6 +49,24 @@ def ordering_keys(queryset) -> list[tuple[str, bool]]:
     return keys
 
 
+def exact_keys(queryset, keys: list[tuple[str, bool]]):
+    """The queryset and the keys to read and compare, with float annotations read as double precision.
+
+    A search's rank is a `real` on PostgreSQL, which reaches Python as its shortest decimal
+    ("0.0607927"), not the value the database compares: read back, it would equal no row. Cast
+    to double precision, it comes back exactly; the order is the same.
+    """
+    compared = []
+    for name, descending in keys:
+        expression = queryset.query.annotations.get(name)
+        if expression is not None and isinstance(expression.output_field, FloatField):
+            alias = f"keyset_{name}"
+            queryset = queryset.annotate(**{alias: Cast(name, FloatField())})
+            name = alias
+        compared.append((name, descending))
+    return queryset, compared
+
+
 def beyond(keys: list[tuple[str, bool]], values: list, forward: bool) -> Q:
     """Rows after (forward) or before the row whose sort keys are `values`, in the keys' order.
 
@@ -81,12 +100,13 @@ class KeysetPagination(BasePagination):
         names = [name for name, _descending in keys]
         cursor = self.decode_cursor(request, names)
         forward = cursor is None or cursor["forward"]
+        queryset, compared = exact_keys(queryset, keys)
         if cursor is not None:
-            queryset = queryset.filter(beyond(keys, cursor["after"], forward))
+            queryset = queryset.filter(beyond(compared, cursor["after"], forward))
         if not forward:
             queryset = queryset.order_by(*reversed_order(keys))
         # Ids and sort keys first, then the rows themselves: a deep page skips index entries only.
-        found = list(queryset.values_list(*names)[: self.page_size + 1])
+        found = list(queryset.values_list(*[name for name, _descending in compared])[: self.page_size + 1])
         more = len(found) > self.page_size
         found = found[: self.page_size]
         if not forward:
