@@ -1,5 +1,7 @@
 """Serializer fields shared by the API's resources: addresses, country codes and the `expand` choice."""
 
+from urllib.parse import quote
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -8,6 +10,24 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 EXPANDABLE = ("quote", "source")
+# Stands for an object's key while an address is reversed once per request (digits match any converter).
+KEY = "9081726354"
+
+
+def absolute(field: serializers.Field, path: str) -> str:
+    """The path as an absolute URL; the site's base is worked out once per request, not per row."""
+    context = field.context
+    if "_base_url" not in context:
+        context["_base_url"] = context["request"].build_absolute_uri("/").removesuffix("/")
+    return context["_base_url"] + path
+
+
+def reversed_path(field: serializers.Field, view_name: str, key) -> str:
+    """reverse(view_name, args=[key]), reversing each view once per request (rows differ only by key)."""
+    templates = field.context.setdefault("_url_templates", {})
+    if view_name not in templates:
+        templates[view_name] = reverse(view_name, args=[KEY])
+    return templates[view_name].replace(KEY, quote(str(key), safe=""), 1)
 
 
 def expanded(request) -> set[str]:
@@ -33,7 +53,7 @@ class PageUrlField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value):
-        return self.context["request"].build_absolute_uri(value.get_absolute_url())
+        return absolute(self, value.get_absolute_url())
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -49,7 +69,7 @@ class ApiUrlField(serializers.Field):
         key = getattr(value, self.lookup)
         if self.lookup == "country":
             key = str(key).lower()
-        return self.context["request"].build_absolute_uri(reverse(self.view_name, args=[key]))
+        return absolute(self, reversed_path(self, self.view_name, key))
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -64,7 +84,7 @@ class FilteredListUrlField(serializers.Field):
         key = str(getattr(value, self.lookup))
         if self.parameter == "country":
             key = key.lower()
-        return self.context["request"].build_absolute_uri(f"{reverse(self.view_name)}?{self.parameter}={key}")
+        return absolute(self, f"{reverse(self.view_name)}?{self.parameter}={quote(key, safe='')}")
 
 
 @extend_schema_field({"type": "string", "nullable": True, "pattern": "^[A-Z]{2}$"})
