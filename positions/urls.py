@@ -14,6 +14,7 @@ urlpatterns = [
     path("positions/", views.position_list, name="position_list"),
     path("positions/export.csv", export.export_csv, name="export_csv"),
     path("positions/export.json", export.export_json, name="export_json"),
+    path("positions/export.xlsx", export.export_xlsx, name="export_xlsx"),
     path("feeds/positions/", feeds.PositionFeed(), name="feed"),
     path("positions/<int:pk>/", views.position_detail, name="position_detail"),
     path("authorisations/", views.authorisation_list, name="authorisation_list"),
