@@ -1,7 +1,7 @@
 """Settings for the Troop Positions Tracker, read from the environment.
 
-DESIGN.md lists the variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS,
-CSRF_TRUSTED_ORIGINS and SECURE_SSL_REDIRECT.
+docs/settings.md lists the variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS,
+CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, EMBED_ALLOWED_ORIGINS and the rest.
 """
 
 import os
@@ -155,6 +155,9 @@ CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Origins that may frame the /embed/ views (their CSP frame-ancestors); every other page may not
+# be framed at all. "*" allows any web page; list origins (https://news.example) to narrow it.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS", "*")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -447,11 +447,14 @@ def build_timeline(
     date_to=None,
     dom_id: str = "tl",
     limit: int | None = None,
+    domain: tuple[datetime.date, datetime.date] | None = None,
 ) -> Timeline:
     """The timeline of a queryset of positions (filtered, a country's, an actor's), in two queries.
 
     `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline;
-    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part.
+    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part;
+    `domain` (first day, first day after) fixes the time axis, so timelines drawn one under the
+    other share it (the comparison page).
     """
     today = today or timezone.localdate()
     cutoff = newest_cutoff(positions, limit)
@@ -480,7 +483,7 @@ def build_timeline(
     if not entries:
         return Timeline([], [], None, [], LABEL_WIDTH + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, today, False, dom_id)
 
-    start, end = choose_domain(entries, today, date_from, date_to)
+    start, end = domain or choose_domain(entries, today, date_from, date_to)
     months = (end.year - start.year) * 12 + end.month - start.month
     plot_width = min(max(MIN_PLOT_WIDTH, months * PX_PER_MONTH), MAX_PLOT_WIDTH)
     scale = Scale(start, end, LABEL_WIDTH, plot_width)
