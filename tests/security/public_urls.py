@@ -76,7 +76,7 @@ def public_routes() -> list[Route]:
 
 def real_values(route: Route, name: str) -> list[str]:
     """Values of a path parameter that name something in the database, by the URL contract."""
-    if route.route.startswith("countries/"):
+    if route.route.startswith(("countries/", "embed/countries/")):
         codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
         codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
         return sorted(code.lower() for code in codes)
