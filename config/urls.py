@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("sources.urls")),
     path("", include("positions.urls")),
+    path("", include("contributions.urls")),
 ]
 
 # A database failure outside a view still gets the friendly 503 page (config/errors.py).

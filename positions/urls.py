@@ -1,7 +1,7 @@
 from django.urls import path
 
 from positions import views
-from positions.views import compare, embed, export, feeds, stance_map, timeline
+from positions.views import about, compare, embed, export, feeds, stance_map, timeline
 
 app_name = "positions"
 
@@ -29,4 +29,5 @@ urlpatterns = [
     path("embed/matrix/", embed.embed_matrix, name="embed_matrix"),
     path("embed/countries/<str:code>/", embed.embed_country, name="embed_country"),
     path("embed/timeline/", embed.embed_timeline, name="embed_timeline"),
+    path("about/", about.about, name="about"),
 ]

@@ -2,7 +2,8 @@
 
 The caller (a view) decides each country's stance, labels and link and passes them in as
 `MapCountry` values; every piece of text arrives translated, so this module only lays out and
-escapes. Markup is built with format_html/format_html_join so names and titles are escaped.
+escapes. Markup is built with format_html/format_html_join so names and titles are escaped, and
+the characters XML 1.0 cannot carry are dropped from the result, so a .svg file always parses.
 
 Two styling modes:
 - `inline_styles=True` (a downloadable .svg): colours as presentation attributes on every shape
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from sources.text import xml_safe
 
 from . import palette
 from .shapes import load_shapes
@@ -229,7 +232,7 @@ def render_map(
         credit_paint,
         credit,
     )
-    return format_html(
+    svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
         'role="{}" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
         min_x,
@@ -247,3 +250,5 @@ def render_map(
         _legend(legend, legend_heading, data.legend_box, inline=inline, hatch_id=hatch_id),
         credit_text,
     )
+    # Names and tooltips come from the database; the markup itself holds none of these characters.
+    return mark_safe(xml_safe(svg))

@@ -18,6 +18,7 @@ from positions.timeline.chart import build_stance_chart
 from positions.timeline.chart_svg import standalone_chart_svg
 from positions.timeline.layout import build_timeline
 
+from .clean_query import drop_empty_parameters
 from .export import bad_request, filter_errors
 
 
@@ -49,6 +50,7 @@ def timeline_context(request, f: PositionFilter) -> dict:
 
 
 @require_safe
+@drop_empty_parameters
 def timeline(request):
     f = PositionFilter(request.GET, queryset=Position.objects.all())
     if not f.is_valid():

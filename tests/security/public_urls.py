@@ -19,7 +19,7 @@ PRIVATE_NAMESPACES = {"admin"}
 
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
-# Filter parameters shared by list, export, timeline and feed (DESIGN.md), plus paging and
+# Filter parameters shared by list, export, timeline and feed (docs/urls.md), plus paging and
 # export options; the fuzz test mixes these with made-up names.
 QUERY_PARAMETERS = [
     "country",
