@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", include("positions.api.urls")),
     path("", include("sources.urls")),
     path("", include("positions.urls")),
+    path("", include("contributions.urls")),
 ]
 
 # A database failure outside a view still gets the friendly 503 page (config/errors.py).

@@ -11,7 +11,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Python packages, pinned, in a project venv: the app's and the test tools.
 if [ ! -x .venv/bin/python ]; then "$PYTHON" -m venv .venv; fi
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# pip reaches the network only when a pinned version is not installed yet.
+if ! .venv/bin/pip install --quiet --disable-pip-version-check --no-index -r requirements-dev.txt 2>/dev/null; then
+  .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+fi
 
 # Debian's Chromium for the browser tests, PostgreSQL 15 for the second run.
 missing=()
@@ -24,8 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 fi
 
-# axe-core for the browser tests' accessibility checks (node_modules/ is not committed).
-npm install --no-save --no-audit --no-fund --silent axe-core@4.14.1
+# axe-core for the browser tests' accessibility checks (node_modules/ is not committed); the
+# network only when it is missing, like the system packages above.
+AXE_VERSION=4.14.1
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
+  npm install --no-save --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+fi
 
 status=0
 echo "=== Test suite on SQLite ==="

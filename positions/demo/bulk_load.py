@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.core.management.color import no_style
 from django.db import connection
 
+from positions import postgres
 from positions.models import Actor, Position, Role
 from sources.models import Outlet, Quote, Source
 
@@ -25,14 +26,7 @@ class BulkWriter:
     def write(self, model, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
         written = 0
         if self.postgres:
-            fields = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column) for name in columns)
-            table = connection.ops.quote_name(model._meta.db_table)
-            connection.ensure_connection()
-            with connection.connection.cursor() as cursor:
-                with cursor.copy(f"COPY {table} ({fields}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-                        written += 1
+            written = postgres.copy_into(model, [model._meta.get_field(name).column for name in columns], rows)
         else:
             batch = []
             for row in rows:

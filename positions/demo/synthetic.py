@@ -9,148 +9,30 @@ country, actor kind and verification on positions are filled here, and no histor
 import datetime
 import random
 import zlib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from django.utils.text import slugify
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
-from positions.demo import words
+from positions.demo import names, words
+from positions.demo.profile import (
+    FIRST_DAY,
+    LAST_DAY,
+    SCALE,
+    SHARED_QUOTE_SHARE,
+    TOPIC_RELUCTANCE,
+    TOPIC_WEIGHTS,
+    TRUSTED_OUTLET_KINDS,
+    YEAR_WEIGHTS,
+    Sizes,
+    SyntheticActor,
+    SyntheticSource,
+    cumulative,
+    slug_prefix,
+)
 from sources.dates import DatePrecision, truncate_to_precision
-from sources.models import OutletKind, Verification
-
-FIRST_DAY = datetime.date(2014, 1, 1)
-LAST_DAY = datetime.date(2026, 10, 31)
-# Statements per year: a trickle after 2014, a flood since the full-scale invasion.
-YEAR_WEIGHTS = {
-    2014: 4,
-    2015: 2,
-    2016: 1,
-    2017: 1,
-    2018: 1,
-    2019: 1,
-    2020: 1,
-    2021: 2,
-    2022: 14,
-    2023: 12,
-    2024: 16,
-    2025: 18,
-    2026: 12,
-}
-TOPIC_WEIGHTS = {
-    "combat-troops": 30,
-    "instructors": 15,
-    "reassurance-force": 20,
-    "peacekeeping": 12,
-    "air-policing": 8,
-    "troops-for-russia": 8,
-    "foreign-volunteers": 7,
-}
-# How much more opposed than usual actors are to each topic, on the supports (0) … rules-out (4) scale.
-TOPIC_RELUCTANCE = {
-    "combat-troops": 0.8,
-    "instructors": -0.8,
-    "reassurance-force": -0.3,
-    "peacekeeping": -0.2,
-    "air-policing": 0.3,
-    "troops-for-russia": 1.5,
-    "foreign-volunteers": -0.5,
-}
-SCALE = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT]
-TRUSTED_OUTLET_KINDS = {OutletKind.GOVERNMENT, OutletKind.PARLIAMENT, OutletKind.ORGANISATION}
-# One quote in this many backs a second position of the same actor on another topic.
-SHARED_QUOTE_SHARE = 0.15
-
-ACTOR_COLUMNS = ("id", "name", "slug", "kind", "country", "aliases", "wikidata_id", "description")
-ROLE_COLUMNS = ("id", "actor_id", "title", "country", "organisation_id", "start_on", "end_on")
-OUTLET_COLUMNS = ("id", "name", "slug", "url", "country", "kind")
-SOURCE_COLUMNS = (
-    "id",
-    "outlet_id",
-    "title",
-    "url",
-    "published_on",
-    "published_precision",
-    "language",
-    "archive_url",
-    "accessed_on",
-    "notes",
-)
-QUOTE_COLUMNS = (
-    "id",
-    "source_id",
-    "text",
-    "original_text",
-    "original_language",
-    "said_on",
-    "date_precision",
-    "verification",
-)
-POSITION_COLUMNS = (
-    "id",
-    "actor_id",
-    "topic_id",
-    "quote_id",
-    "stance",
-    "stated_on",
-    "date_precision",
-    "conditions",
-    "summary",
-    "country",
-    "actor_kind",
-    "verification",
-    "created_at",
-    "updated_at",
-)
-
-
-def slug_prefix(seed: int) -> str:
-    """Synthetic slugs start with this, so they never meet the seed data's or another seed's."""
-    return f"syn-{seed}-"
-
-
-@dataclass
-class SyntheticActor:
-    id: int
-    name: str
-    kind: str
-    country: str
-    context: str  # the country or organisation a quote of this actor speaks for
-    lean: float  # usual place on the supports (0) … rules-out (4) scale
-    drift: float  # change of lean per year
-    weight: float  # share of statements
-
-
-@dataclass
-class SyntheticSource:
-    id: int
-    published_on: datetime.date
-    precision: str
-    language: str
-    trusted: bool
-
-
-@dataclass
-class Sizes:
-    positions: int
-    actors: int
-    countries: int
-    organisations: int
-    outlets: int
-    sources: int
-
-    @classmethod
-    def for_positions(cls, positions: int) -> "Sizes":
-        actors = max(12, round(positions / 50))
-        return cls(
-            positions=positions,
-            actors=actors,
-            countries=min(200, max(3, actors // 8)),
-            organisations=min(len(words.ORGANISATIONS), max(1, actors // 100)),
-            outlets=min(500, max(5, positions // 2000)),
-            sources=max(1, positions // 3),
-        )
+from sources.models import OutletKind, Translation, Verification
 
 
 class SyntheticData:
@@ -188,9 +70,9 @@ class SyntheticData:
     # Actors and roles -------------------------------------------------------------------------
 
     def pick_countries(self) -> list[str]:
-        rest = sorted(code for code in self.country_names if code not in words.PRIORITY_COUNTRIES)
+        rest = sorted(code for code in self.country_names if code not in names.PRIORITY_COUNTRIES)
         self.rng.shuffle(rest)
-        return (words.PRIORITY_COUNTRIES + rest)[: self.sizes.countries]
+        return (names.PRIORITY_COUNTRIES + rest)[: self.sizes.countries]
 
     def actor_rows(self) -> tuple[list[tuple], list[tuple]]:
         """Actors and their roles: a state and a legislature per country, organisations, people, parties."""
@@ -220,7 +102,7 @@ class SyntheticData:
             add(name, ActorKind.STATE, code, name, share * 0.30, code.lower())
             add(f"Parliament of {name}", ActorKind.LEGISLATURE, code, name, share * 0.10, f"{code.lower()}-parliament")
         organisations = []
-        for number, name in enumerate(words.ORGANISATIONS[: self.sizes.organisations]):
+        for number, name in enumerate(names.ORGANISATIONS[: self.sizes.organisations]):
             organisations.append(
                 add(
                     name,
@@ -266,7 +148,7 @@ class SyntheticData:
             country_name = self.country_names[code]
             kind_draw = rng.random()
             if kind_draw < 0.1:
-                party = f"{rng.choice(words.PARTY_WORDS)} {rng.choice(words.PARTY_NOUNS)} of {country_name}"
+                party = f"{rng.choice(names.PARTY_WORDS)} {rng.choice(names.PARTY_NOUNS)} of {country_name}"
                 add(party, ActorKind.PARTY, code, country_name, share * 0.02, f"{slugify(party)}-{number}")
                 continue
             name, aliases = self.person_name(code)
@@ -288,16 +170,16 @@ class SyntheticData:
         """A name, and for Ukrainians the Cyrillic spelling as an alias."""
         if country == "UA":
             (first, first_uk), (last, last_uk) = (
-                self.rng.choice(words.UKRAINIAN_NAMES),
-                self.rng.choice(words.UKRAINIAN_SURNAMES),
+                self.rng.choice(names.UKRAINIAN_NAMES),
+                self.rng.choice(names.UKRAINIAN_SURNAMES),
             )
             return f"{first} {last}", f"{first_uk} {last_uk}"
-        return f"{self.rng.choice(words.FIRST_NAMES)} {self.rng.choice(words.LAST_NAMES)}", ""
+        return f"{self.rng.choice(names.FIRST_NAMES)} {self.rng.choice(names.LAST_NAMES)}", ""
 
     def role_rows(self, actor: SyntheticActor, organisation_id: int | None) -> list[tuple]:
         """One to three consecutive offices; the last one often still held."""
         rng, rows = self.rng, []
-        titles = words.ORGANISATION_TITLES if organisation_id else words.OFFICIAL_TITLES
+        titles = names.ORGANISATION_TITLES if organisation_id else names.OFFICIAL_TITLES
         start = datetime.date(rng.randint(2008, 2021), rng.randint(1, 12), rng.randint(1, 28))
         for number in range(rng.randint(1, 3)):
             end = start + datetime.timedelta(days=rng.randint(365, 6 * 365))
@@ -345,11 +227,11 @@ class SyntheticData:
             elif kind == OutletKind.PARLIAMENT:
                 name = f"Parliament of {place}: record"
             elif kind == OutletKind.THINK_TANK:
-                name = f"{place} {rng.choice(words.THINK_TANK_NOUNS)}"
+                name = f"{place} {rng.choice(names.THINK_TANK_NOUNS)}"
             elif kind == OutletKind.ORGANISATION:
-                name = f"{rng.choice(words.ORGANISATIONS)} press office"
+                name = f"{rng.choice(names.ORGANISATIONS)} press office"
             else:
-                name = f"{place} {rng.choice(words.OUTLET_NOUNS)}"
+                name = f"{place} {rng.choice(names.OUTLET_NOUNS)}"
             name = self.unique_outlet_name(name)
             slug = f"{self.prefix}{slugify(name)}"
             outlet_id = self.new_id("outlet")
@@ -438,7 +320,8 @@ class SyntheticData:
         text, original, language = self.quote_text(actor, topics[0], stances[0], source.language)
         quote_id = self.new_id("quote")
         text, original = self.distinct_quote(source.id, said_on, text, original, language, quote_id, actor)
-        quote = (quote_id, source.id, text, original, language, said_on, precision, verification)
+        translation = Translation.default_for(original)
+        quote = (quote_id, source.id, text, original, language, said_on, precision, verification, translation)
         created = datetime.datetime.combine(said_on, datetime.time(9), tzinfo=datetime.UTC) + datetime.timedelta(days=1)
         positions = []
         for topic, stance in zip(topics, stances, strict=True):
@@ -477,7 +360,7 @@ class SyntheticData:
     ) -> tuple[str, str]:
         """The quote's words, lengthened if the source already has the same words that day.
 
-        An export names a quote by its source, words and date (DESIGN.md), so two quotes alike in
+        An export names a quote by its source, words and date (docs/exchange-format.md), so two quotes alike in
         all three would come back as one, its positions with two verifications, and the import
         would refuse the file. Keys are remembered as one integer each (a CRC of the words): a
         CRC shared by other words only lengthens a quote that did not need it.
@@ -518,11 +401,3 @@ class SyntheticData:
         parts += [filler.format(c=actor.context) for filler in rng.sample(words.FILLER_SENTENCES, rng.randint(0, 5))]
         rng.shuffle(parts)
         return " ".join(parts), "", ""
-
-
-def cumulative(weights: Iterable[float]) -> list[float]:
-    total, out = 0.0, []
-    for weight in weights:
-        total += weight
-        out.append(total)
-    return out

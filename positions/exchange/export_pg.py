@@ -14,11 +14,21 @@ from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce
 
-from positions.exchange.format import BOM, COLUMNS
+from positions.exchange.format import BOM, COLUMNS, FORMULA_PREFIXES, NEUTRALISER
 from positions.models import Role
 
-FORMULA = "'=', '+', '-', '@', chr(9), chr(13)"
-SUSPECT = FORMULA + ", ''''"
+
+def sql_literal(character: str) -> str:
+    """A one-character SQL literal: control characters by code, quotes doubled."""
+    if not character.isprintable():
+        return f"chr({ord(character)})"
+    return "'" + character.replace("'", "''") + "'"
+
+
+# The characters of format.neutralise, as SQL lists.
+FORMULA = ", ".join(sql_literal(character) for character in FORMULA_PREFIXES)
+MARK = sql_literal(NEUTRALISER)
+SUSPECT = f"{FORMULA}, {MARK}"
 
 
 def neutralised(column: str) -> str:
@@ -26,8 +36,8 @@ def neutralised(column: str) -> str:
     spreadsheet would run. Most cells start with a letter, so their first character settles it
     before any trimming copies a long quote."""
     return (
-        f"CASE WHEN left({column}, 1) IN ({SUSPECT}) AND left(ltrim({column}, ''''), 1) IN ({FORMULA}) "
-        f"THEN '''' || {column} ELSE {column} END"
+        f"CASE WHEN left({column}, 1) IN ({SUSPECT}) AND left(ltrim({column}, {MARK}), 1) IN ({FORMULA}) "
+        f"THEN {MARK} || {column} ELSE {column} END"
     )
 
 
@@ -63,6 +73,7 @@ SOURCES = {
     "published_on": IsoDate(F("quote__source__published_on")),
     "published_precision": F("quote__source__published_precision"),
     "archive_url": F("quote__source__archive_url"),
+    "quote_translation": F("quote__translation"),
 }
 UNNEUTRALISED = {"id", "stated_on", "published_on"}
 CHUNK_BYTES = 64 * 1024

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import NotSupportedError, connection
 from django.utils import timezone
 
+from positions import postgres
 from positions.models import Position
 from sources.models import Quote, Source
 
@@ -22,7 +23,16 @@ from sources.models import Quote, Source
 # source, actor, topic, quote) are held as objects, since a new parent has no id until written.
 NEW_COLUMNS = {
     Source: ("outlet_id", "title", "url", "published_on", "published_precision", "language", "archive_url"),
-    Quote: ("source_id", "text", "original_text", "original_language", "said_on", "date_precision", "verification"),
+    Quote: (
+        "source_id",
+        "text",
+        "original_text",
+        "original_language",
+        "said_on",
+        "date_precision",
+        "verification",
+        "translation",
+    ),
     Position: (
         "actor_id",
         "topic_id",
@@ -83,22 +93,17 @@ def other_columns(model) -> tuple[tuple[str, ...], tuple]:
 
 def copy_rows(model, pending: Sequence[Pending]) -> None:
     """PostgreSQL: ids from the table's own sequence, then COPY of every row, in this transaction."""
-    quote_name = connection.ops.quote_name
-    table, pk = model._meta.db_table, model._meta.pk.column
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, pk, len(pending)]
-        )
-        # Ascending, so rows get ids in the order given (positions: by statement date).
-        ids = sorted(row[0] for row in cursor.fetchall())
+    ids = postgres.next_ids(model, len(pending))
     extra_columns, extra_values = other_columns(model)
-    columns = ", ".join(quote_name(name) for name in (pk, *NEW_COLUMNS[model], *extra_columns))
-    # psycopg's own cursor, for COPY; its errors are turned into Django's (IntegrityError for a clash).
-    with connection.wrap_database_errors, connection.connection.cursor() as cursor:
-        with cursor.copy(f"COPY {quote_name(table)} ({columns}) FROM STDIN") as copy:
-            for row, pk_value in zip(pending, ids, strict=True):
-                row.pk = pk_value
-                copy.write_row((pk_value, *resolved(model, row), *extra_values))
+    columns = (model._meta.pk.column, *NEW_COLUMNS[model], *extra_columns)
+
+    def rows():
+        # Ascending ids, so rows get them in the order given (positions: by statement date).
+        for row, pk_value in zip(pending, ids, strict=True):
+            row.pk = pk_value
+            yield (pk_value, *resolved(model, row), *extra_values)
+
+    postgres.copy_into(model, columns, rows())
 
 
 def create_rows(model, pending: Sequence[Pending]) -> None:

@@ -15,7 +15,7 @@ from serving import PYTHON, ROOT, admin_connection, download, environment, free_
 
 BENCH_VENV = Path("/tmp/bench-venv")
 
-# The joined rows of the exchange format (DESIGN.md), as the export builds them: what COPY is timed on.
+# The joined rows of the exchange format (docs/exchange-format.md), as the export builds them: what COPY is timed on.
 EXPORT_SQL = """
     SELECT p.id, p.stated_on, p.date_precision, a.name, a.slug, p.actor_kind, p.country,
            (SELECT r.title FROM positions_role r

@@ -8,8 +8,8 @@ from django.core.management.base import CommandError
 from django.db.models import Count, F, Q
 
 from positions.choices import ActorKind, Stance
+from positions.demo.profile import slug_prefix
 from positions.demo.seed import TOPICS
-from positions.demo.synthetic import slug_prefix
 from positions.models import Actor, Position, Role, Topic
 from sources.dates import DatePrecision
 from sources.models import Outlet, Quote, Source, Verification

@@ -6,8 +6,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+from positions.demo.profile import POSITION_COLUMNS, QUOTE_COLUMNS
 from positions.demo.seed import TOPICS
-from positions.demo.synthetic import POSITION_COLUMNS, QUOTE_COLUMNS, SyntheticData
+from positions.demo.synthetic import SyntheticData
 from positions.exchange.importer import import_file
 from tests.exchange.helpers import body
 

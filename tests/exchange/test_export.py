@@ -1,4 +1,4 @@
-"""The CSV and JSON exports: the list's filters, every row, streamed, in DESIGN.md's column order, safe in spreadsheets."""
+"""The CSV and JSON exports: the list's filters, every row, streamed, in the exchange format's column order, safe in spreadsheets."""
 
 import datetime
 
@@ -21,16 +21,16 @@ JSON_URL = reverse("positions:export_json")
 DESIGN_COLUMNS = (
     "id, stated_on, date_precision, actor, actor_slug, actor_kind, country, role, topic, stance, conditions, "
     "summary, quote, quote_original, quote_language, verification, source_title, source_url, outlet, "
-    "published_on, published_precision, archive_url"
+    "published_on, published_precision, archive_url, quote_translation"
 ).split(", ")
 
 
-def test_urls_are_the_ones_design_md_promises():
+def test_urls_are_the_ones_the_url_contract_promises():
     assert CSV_URL == "/positions/export.csv"
     assert JSON_URL == "/positions/export.json"
 
 
-def test_csv_header_is_design_md_column_order(client):
+def test_csv_header_is_the_exchange_column_order(client):
     rows = csv_rows(body(client.get(CSV_URL)))
     assert rows[0] == DESIGN_COLUMNS == list(COLUMNS)
 
@@ -80,6 +80,7 @@ def test_every_cell_of_a_position_is_exported():
         said_on=datetime.date(2024, 11, 1),
         date_precision=DatePrecision.MONTH,
         verification="reported",
+        translation="translation",
     )
     actor = ActorFactory(name="Emmanuel Macron", slug="emmanuel-macron", country="FR", kind="official")
     RoleFactory(actor=actor, title="President of France", country="FR", start_on=datetime.date(2017, 5, 14))
@@ -118,6 +119,7 @@ def test_every_cell_of_a_position_is_exported():
         "outlet": "Le Monde",
         "published_on": "2024-11-01",
         "published_precision": "month",
+        "quote_translation": "translation",
         "archive_url": "https://archive.org/x",
     }
 

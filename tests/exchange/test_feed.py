@@ -26,7 +26,7 @@ def entries(response) -> list[ET.Element]:
     return root.findall(f"{ATOM}entry")
 
 
-def test_feed_url_is_the_one_design_md_promises():
+def test_feed_url_is_the_one_the_url_contract_promises():
     assert FEED_URL == "/feeds/positions/"
 
 

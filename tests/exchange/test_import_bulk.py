@@ -8,8 +8,8 @@ from django.core.validators import URLValidator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from positions.exchange.format import is_valid_url
 from positions.exchange.importer import LOOKUP_CHUNK, import_file
+from positions.exchange.validation import is_valid_url
 from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 from tests.exchange.test_import import csv_bytes, row
@@ -28,6 +28,7 @@ def many_rows(count: int, role: str = "") -> list[dict]:
             source_title=f"Article {n}",
             stated_on=f"2024-{1 + n % 12:02d}-01",
             date_precision="month",
+            published_on=f"2024-{1 + n % 12:02d}-01",
             role=role,
         )
         for n in range(count)

@@ -1,4 +1,4 @@
-"""PositionFilter on its own: each DESIGN.md parameter, the exact rows it keeps, and its error handling."""
+"""PositionFilter on its own: each filter parameter of docs/urls.md, the exact rows it keeps, and its error handling."""
 
 import datetime
 

@@ -19,7 +19,7 @@ PRIVATE_NAMESPACES = {"admin"}
 
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
-# Filter parameters shared by list, export, timeline and feed (DESIGN.md), plus paging and
+# Filter parameters shared by list, export, timeline and feed (docs/urls.md), plus paging and
 # export options; the fuzz test mixes these with made-up names.
 QUERY_PARAMETERS = [
     "country",
@@ -83,7 +83,7 @@ def real_values(route: Route, name: str) -> list[str]:
     """Values of a path parameter that name something in the database, by the URL contract."""
     if route.route.startswith(API_PREFIX):
         return api_real_values(route.route.removeprefix(API_PREFIX))
-    if route.route.startswith("countries/"):
+    if route.route.startswith(("countries/", "embed/countries/")):
         codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
         codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
         return sorted(code.lower() for code in codes)

@@ -9,16 +9,16 @@ from django.db.models import Max
 from positions import derived
 from positions.demo import seed
 from positions.demo.bulk_load import BulkWriter
-from positions.demo.synthetic import (
+from positions.demo.profile import (
     ACTOR_COLUMNS,
     OUTLET_COLUMNS,
     POSITION_COLUMNS,
     QUOTE_COLUMNS,
     ROLE_COLUMNS,
     SOURCE_COLUMNS,
-    SyntheticData,
     slug_prefix,
 )
+from positions.demo.synthetic import SyntheticData
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         return writer
 
     def ensure_topics(self) -> dict[str, int]:
-        """DESIGN.md's starting topics, created if missing, as slug → id."""
+        """The starting topics (docs/design.md), created if missing, as slug → id."""
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
             Topic.objects.get_or_create(
                 slug=slug,
