@@ -1,13 +1,117 @@
 """The one admin base for every model with an edit history.
 
-django-simple-history's history form ("Revert") checks only the view permission before it
-saves what was posted, so a Viewer could rewrite any record by posting to it. Every model
-admin of the project derives from `HistoryAdmin`, which refuses such a save unless the user may
-change the record, or add it again when it no longer exists.
+Two guards live here, for every model admin of the project:
+
+- django-simple-history's history form ("Revert") checks only the view permission before it
+  saves what was posted, so a Viewer could rewrite any record by posting to it. `HistoryAdmin`
+  refuses such a save unless the user may change the record, or add it again when it no longer
+  exists.
+- No lost edits: a change form carries the id of the record's latest history entry when it was
+  rendered. If the record has changed since (another editor saved it), the save is refused and
+  the form comes back with what the editor typed, who changed the record and when, and which
+  fields differ from what is saved now. Saving again from that form replaces the other version
+  knowingly.
 """
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import router, transaction
+from django.forms.models import construct_instance
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+SEEN_FIELD = "history_seen"
+
+
+def latest_history(model, pk):
+    """The record's latest history entry (by date, then id), or None."""
+    return model.history.filter(**{model._meta.pk.attname: pk}).order_by("-history_date", "-history_id").first()
+
+
+def shown_value(instance, field) -> str:
+    if field.choices:
+        return str(dict(field.flatchoices).get(field.value_from_object(instance), field.value_from_object(instance)))
+    if field.is_relation:
+        related = getattr(instance, field.name)
+        return str(related) if related is not None else "—"
+    value = field.value_from_object(instance)
+    if value in (None, ""):
+        return "—"
+    return str(formats.localize(value))
+
+
+class EditConflictCheck:
+    """Mixed into an admin change form: refuses a save made from a form older than the record's last change."""
+
+    def clean(self):
+        cleaned = super().clean()
+        seen_name = self.add_prefix(SEEN_FIELD)
+        # Forms rendered by the admin always carry the field; a post without it is not checked.
+        if self.instance.pk is None or seen_name not in self.data:
+            return cleaned
+        model = self._meta.model
+        using = router.db_for_write(model)
+        row = model._default_manager.using(using).filter(pk=self.instance.pk).values("pk")
+        if transaction.get_connection(using).in_atomic_block:
+            # Hold the row until this save commits, so two saves cannot both pass the check.
+            row = row.select_for_update()
+        if not list(row):
+            return cleaned  # a revert re-creating a deleted record: nothing to overwrite
+        latest = latest_history(model, self.instance.pk)
+        if latest is None or str(latest.history_id) == self.data.get(seen_name):
+            return cleaned
+        differing = self.fields_differing_from_saved()
+        if not differing:
+            return cleaned  # saving changes nothing of theirs
+        who = latest.history_user or _("someone")
+        when = formats.localize(latest.history_date)
+        self.add_error(
+            None,
+            ValidationError(
+                _(
+                    "Not saved: %(who)s changed this %(model)s on %(when)s UTC, after you opened this form. "
+                    "What you typed is still below. These fields differ from what is saved now: %(fields)s. "
+                    "Compare them, then save again to replace the saved version with yours."
+                ),
+                code="edit_conflict",
+                params={
+                    "who": who,
+                    "model": model._meta.verbose_name,
+                    "when": when,
+                    "fields": ", ".join(str(field.verbose_name) for field, _saved in differing),
+                },
+            ),
+        )
+        for field, saved in differing:
+            self.add_error(
+                field.name,
+                ValidationError(
+                    _("Saved now by %(who)s: %(saved)s"), code="edit_conflict", params={"who": who, "saved": saved}
+                ),
+            )
+        # The re-rendered form is current: a second save is a knowing one.
+        self.data = self.data.copy()
+        self.data[seen_name] = str(latest.history_id)
+        return cleaned
+
+    def fields_differing_from_saved(self) -> list:
+        """(model field, saved value shown) for each field where the posted value differs from the saved one."""
+        manager = self._meta.model._default_manager
+        saved = manager.get(pk=self.instance.pk)
+        proposed = construct_instance(self, manager.get(pk=self.instance.pk), self._meta.fields, self._meta.exclude)
+        differing = []
+        for name in self.fields:
+            try:
+                field = self._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.concrete or field.many_to_many:
+                continue
+            if field.value_to_string(proposed) != field.value_to_string(saved):
+                differing.append((field, shown_value(saved, field)))
+        return differing
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -27,3 +131,34 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if obj is not None and not self.may_revert(request, obj.pk):
             return True
         return super().revert_disabled(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if "fields" not in kwargs:
+            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
+        if kwargs["fields"] is not None:
+            # Not a model field: added below, to the form class the admin builds.
+            kwargs["fields"] = [name for name in kwargs["fields"] if name != SEEN_FIELD]
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not self.guards_edits(request, obj):
+            return form
+        latest = latest_history(self.model, obj.pk)
+        seen = forms.CharField(
+            widget=forms.HiddenInput, required=False, initial=str(latest.history_id) if latest else ""
+        )
+        return type(form.__name__, (EditConflictCheck, form), {SEEN_FIELD: seen})
+
+    def guards_edits(self, request, obj) -> bool:
+        return obj is not None and obj.pk is not None and self.has_change_permission(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        present = SEEN_FIELD in flatten_fieldsets(fieldsets)
+        if self.guards_edits(request, obj):
+            if not present:
+                fieldsets = [*fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]
+        elif present:
+            fieldsets = [
+                (name, {**options, "fields": [field for field in options["fields"] if field != SEEN_FIELD]})
+                for name, options in fieldsets
+            ]
+        return fieldsets

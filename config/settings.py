@@ -1,7 +1,7 @@
 """Settings for the Troop Positions Tracker, read from the environment.
 
 docs/settings.md lists the variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS,
-CSRF_TRUSTED_ORIGINS and SECURE_SSL_REDIRECT.
+CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, EMBED_ALLOWED_ORIGINS and the rest.
 """
 
 import os
@@ -50,13 +50,25 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "sources",
     "positions",
+    "contributions",
 ]
 
 MIDDLEWARE = [
+    # First, so that their headers reach every response, even the 400 for a disallowed Host,
+    # which Django builds inside SecurityMiddleware or CommonMiddleware (config/headers.py).
+    "config.headers.BaselineHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address only (/uk/…), never from the browser or a cookie.
     "config.locale.AddressLocaleMiddleware",
@@ -64,8 +76,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Near the end, so that a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
@@ -87,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.locale.languages",
+                "positions.context_processors.data_freshness",
             ],
         },
     },
@@ -113,6 +124,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "config.logins.UsernameThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -158,6 +170,9 @@ CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Origins that may frame the /embed/ views (their CSP frame-ancestors); every other page may not
+# be framed at all. "*" allows any web page; list origins (https://news.example) to narrow it.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS", "*")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -174,12 +189,89 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Brute-force protection for the admin login.
+# A current stance older than this many months is still the latest word, but pages mark it stale.
+STALE_AFTER_MONTHS = int(os.environ.get("STALE_AFTER_MONTHS") or "6")
+
+# Brute-force protection for the admin login (config/logins.py): a username is locked from one
+# address after AXES_FAILURE_LIMIT failures, and from everywhere after USERNAME_FAILURE_LIMIT,
+# each for the cool-off period after the last failure.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+USERNAME_FAILURE_LIMIT = int(os.environ.get("USERNAME_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Proxies in front of the app that append to X-Forwarded-For (0: clients connect directly).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "config.logins.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# The read-only JSON API under /api/v1/ (positions/api/, docs/api.md).
+# Requests per client address and period (second, minute, hour or day).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/minute")
+REST_FRAMEWORK = {
+    # Anonymous and read-only: no session, so no CSRF and no per-user state.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.ClientAddressThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the app that append to X-Forwarded-For; 0 reads the client's address
+    # from the connection, so a client cannot dodge the rate limit with a made-up header.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Troop Positions Tracker API",
+    "DESCRIPTION": (
+        "Read-only JSON: who has said what about sending foreign troops to Ukraine, with the dated "
+        "quote and source behind every position. The positions list takes the same filters as the "
+        "site's list and exports. Guide: docs/api.md in the repository."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # One schema name per vocabulary, whichever field uses it.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "positions.choices.ActorKind",
+        "StanceEnum": "positions.choices.Stance",
+        "ScopeEnum": "positions.choices.Scope",
+        "RequirementEnum": "positions.choices.Requirement",
+        "BodyKindEnum": "positions.choices.BodyKind",
+        "VerificationEnum": "sources.models.Verification",
+        "OutletKindEnum": "sources.models.OutletKind",
+        "DatePrecisionEnum": "sources.dates.DatePrecision",
+    },
+}
+# Any origin may read the API from a browser; nothing else on the site is shared across origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+
+# Readers' suggestions and error reports (contributions/).
+CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))  # per address per hour
+CONTRIBUTION_EMAIL_RETENTION_DAYS = int(os.environ.get("CONTRIBUTION_EMAIL_RETENTION_DAYS", "30"))
+
+# Outgoing mail: the one message to a reader who left an address. Printed to the console in
+# development; sent through the SMTP server named in the environment otherwise.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # implicit TLS, usually port 465
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS, usually port 587
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -13,10 +13,12 @@ admin.site.index_title = "Data entry"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("positions.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("sources.urls")),
     path("", include("positions.urls")),
+    path("", include("contributions.urls")),
     prefix_default_language=False,
 )
 

@@ -40,10 +40,20 @@ class Scope(models.TextChoices):
 
 
 class Requirement(models.TextChoices):
-    PRIOR_APPROVAL = "prior_approval", _("prior approval")
-    NOTIFICATION = "notification", _("notification")
-    CONVENTION = "convention", _("convention")
-    NONE = "none", _("none")
+    """What a body's part in a deployment is, from deciding it to having none; listed in that order."""
+
+    DECISION = "decision", _("takes the decision")
+    PRIOR_APPROVAL = "prior_approval", _("must approve it first")
+    APPROVAL_TO_CONTINUE = "approval_to_continue", _("must approve it to go on past a time limit")
+    CONSULTATION = "consultation", _("must be consulted")
+    NOTIFICATION = "notification", _("must be informed")
+    CONVENTION = "convention", _("expected by custom, not required by law")
+    NONE = "none", _("no role")
+
+    @classmethod
+    def with_a_part(cls) -> list[str]:
+        """Requirements that give a body a part in a deployment: who decides, approves or is told."""
+        return [value for value in cls.values if value != cls.NONE]
 
 
 class BodyKind(models.TextChoices):

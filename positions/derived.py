@@ -11,11 +11,16 @@ importer and the data generator alike.
   events refresh the (country, topic) pairs they touch; bulk loads, which send no signals,
   refresh everything once. Everything else a matrix cell shows (stance, date, who,
   verification) is read through the position itself, so it can never be stale.
-- `data_version` names the state of the data that the cached overview pages were drawn from.
+- `data_version` names the state of the data that the cached overview pages were drawn from;
+  `last_data_change` says when a position or quote last changed (the footer's "last updated").
 """
+
+import datetime
 
 from django.db import connection, transaction
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from positions.models import Actor, CountryStance, Position, Topic
 from sources.models import Quote
@@ -103,3 +108,24 @@ def data_version() -> str:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {maxima}, {count}")
         return "-".join(str(value or 0) for value in cursor.fetchone())
+
+
+# What readers see as "data last updated": the newest recorded change to a position or a quote.
+# history_date is indexed, so this is one index probe per table.
+CHANGES_SHOWN = (Position.history.model, Quote.history.model)
+
+
+def last_data_change() -> datetime.datetime | None:
+    """When a position or quote was last added, changed or deleted (None when no change is recorded)."""
+    quote = connection.ops.quote_name
+    latest = " UNION ALL ".join(
+        f"SELECT MAX({quote('history_date')}) AS changed FROM {quote(model._meta.db_table)}" for model in CHANGES_SHOWN
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(changed) FROM ({latest}) AS latest")
+        value = cursor.fetchone()[0]
+    if isinstance(value, str):  # SQLite hands back text
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value

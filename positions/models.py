@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -16,30 +18,37 @@ from sources.dates import (
     choices_constraint,
     format_partial_date,
     honest_date_constraint,
+    in_the_future,
+    later_than,
     truncate_to_precision,
 )
 from sources.models import Quote, Verification
+from sources.text import NAME_TEXT, PLAIN_TEXT
 
 
 class Actor(models.Model):
     """Anyone who takes or comments on a position: a government, an official, a parliament, an analyst."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
     name_uk = models.CharField(
         _("name in Ukrainian"),
         max_length=200,
         blank=True,
+        validators=NAME_TEXT,
         default="",
         db_default="",
         help_text=_("Shown on the Ukrainian pages; found by search."),
     )
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=NAME_TEXT)
     kind = models.CharField(_("kind"), max_length=20, choices=ActorKind.choices)
     country = CountryField(
         _("country"), blank=True, help_text=_("Blank for international organisations and their officials.")
     )
     aliases = models.TextField(
-        _("aliases"), blank=True, help_text=_("Other spellings and transliterations, one per line. Found by search.")
+        _("aliases"),
+        blank=True,
+        validators=NAME_TEXT,
+        help_text=_("Other spellings and transliterations, one per line. Found by search."),
     )
     wikidata_id = models.CharField(
         _("Wikidata id"),
@@ -47,8 +56,10 @@ class Actor(models.Model):
         blank=True,
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q12345."))],
     )
-    description = models.TextField(_("description"), blank=True)
-    description_uk = models.TextField(_("description in Ukrainian"), blank=True, default="", db_default="")
+    description = models.TextField(_("description"), blank=True, validators=PLAIN_TEXT)
+    description_uk = models.TextField(
+        _("description in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     history = HistoricalRecords()
 
     objects = ActorQuerySet.as_manager()
@@ -89,11 +100,12 @@ class Role(models.Model):
     """An official's office over time, so a statement shows the role held on the day it was made."""
 
     actor = models.ForeignKey(Actor, models.CASCADE, related_name="roles", verbose_name=_("actor"))
-    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. Foreign Secretary"))
+    title = models.CharField(_("title"), max_length=200, validators=NAME_TEXT, help_text=_("e.g. Foreign Secretary"))
     title_uk = models.CharField(
         _("title in Ukrainian"),
         max_length=200,
         blank=True,
+        validators=NAME_TEXT,
         default="",
         db_default="",
         help_text=_("e.g. Міністр закордонних справ"),
@@ -150,11 +162,15 @@ class Role(models.Model):
 class Topic(models.Model):
     """What a position is about: combat troops, instructors, a reassurance force."""
 
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    name_uk = models.CharField(_("name in Ukrainian"), max_length=200, blank=True, default="", db_default="")
-    description = models.TextField(_("description"), blank=True)
-    description_uk = models.TextField(_("description in Ukrainian"), blank=True, default="", db_default="")
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=NAME_TEXT)
+    name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
+    name_uk = models.CharField(
+        _("name in Ukrainian"), max_length=200, blank=True, validators=NAME_TEXT, default="", db_default=""
+    )
+    description = models.TextField(_("description"), blank=True, validators=PLAIN_TEXT)
+    description_uk = models.TextField(
+        _("description in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     involves_deployment = models.BooleanField(
         _("involves sending troops to Ukraine"),
         default=True,
@@ -189,10 +205,16 @@ class Position(models.Model):
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    conditions = models.TextField(_("conditions"), blank=True, help_text=_("e.g. only after a ceasefire"))
-    conditions_uk = models.TextField(_("conditions in Ukrainian"), blank=True, default="", db_default="")
-    summary = models.TextField(_("summary"), blank=True)
-    summary_uk = models.TextField(_("summary in Ukrainian"), blank=True, default="", db_default="")
+    conditions = models.TextField(
+        _("conditions"), blank=True, validators=PLAIN_TEXT, help_text=_("e.g. only after a ceasefire")
+    )
+    conditions_uk = models.TextField(
+        _("conditions in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
+    summary = models.TextField(_("summary"), blank=True, validators=PLAIN_TEXT)
+    summary_uk = models.TextField(
+        _("summary in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     country = models.CharField(_("country"), max_length=2, blank=True, editable=False)
     actor_kind = models.CharField(_("actor kind"), max_length=20, choices=ActorKind.choices, editable=False)
     verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices, editable=False)
@@ -240,6 +262,25 @@ class Position(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("positions:position_detail", args=[self.pk])
+
+    def clean(self):
+        # Neither rule can be a CHECK constraint: "today" moves, and the source is two tables away.
+        super().clean()
+        stated_on = truncate_to_precision(self.stated_on, self.date_precision)
+        if in_the_future(stated_on):
+            raise ValidationError({"stated_on": _("A statement date cannot be in the future.")})
+        source = self.quote.source if stated_on and self.quote_id else None
+        if source is not None and source.published_on:
+            if later_than(stated_on, self.date_precision, source.published_on, source.published_precision):
+                raise ValidationError(
+                    {
+                        "stated_on": _(
+                            "The quote's source was published on %(published)s, before this statement date: "
+                            "a source cannot report a statement made after it was published."
+                        )
+                        % {"published": source.published_display}
+                    }
+                )
 
     def copy_denormalised_fields(self) -> None:
         """Fill this row's copies of its actor's and quote's values (see the class docstring)."""
@@ -293,17 +334,30 @@ class AuthorisationBody(models.Model):
     """Who must authorise sending one's troops abroad, or admitting foreign troops, in a country."""
 
     country = CountryField(_("country"))
-    name = models.CharField(_("body"), max_length=300)
-    name_uk = models.CharField(_("body in Ukrainian"), max_length=300, blank=True, default="", db_default="")
+    name = models.CharField(_("body"), max_length=300, validators=NAME_TEXT)
+    name_uk = models.CharField(
+        _("body in Ukrainian"), max_length=300, blank=True, validators=NAME_TEXT, default="", db_default=""
+    )
     body_kind = models.CharField(_("kind of body"), max_length=20, choices=BodyKind.choices)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     requirement = models.CharField(_("requirement"), max_length=20, choices=Requirement.choices)
-    legal_basis = models.TextField(_("legal basis"), blank=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True, validators=PLAIN_TEXT)
     legal_basis_url = models.URLField(_("legal basis URL"), max_length=1000, blank=True)
     confirmed = models.BooleanField(
         _("confirmed"), default=False, help_text=_("Checked against a primary or reliable source.")
     )
-    notes = models.TextField(_("notes"), blank=True)
+    explanation = models.TextField(
+        _("explanation"),
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("For readers, in plain words: what this body does and when. Shown on public pages."),
+    )
+    editor_notes = models.TextField(
+        _("editors' notes"),
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("For editors only: how it was checked, what is uncertain. Never shown on public pages."),
+    )
     history = HistoricalRecords()
 
     objects = AuthorisationBodyQuerySet.as_manager()
@@ -311,13 +365,17 @@ class AuthorisationBody(models.Model):
     class Meta:
         verbose_name = _("authorisation body")
         verbose_name_plural = _("authorisation bodies")
-        ordering = ["country", "scope", "name"]
+        ordering = ["country", "scope", "name", "requirement"]
         indexes = [models.Index(fields=["country", "scope"], name="authbody_country_scope_idx")]
         constraints = [
+            # One body may carry two requirements for one scope (France's Parliament is informed
+            # within 3 days and must approve going on past 4 months).
             models.UniqueConstraint(
-                fields=["country", "scope", "name"],
-                name="authbody_unique_per_scope",
-                violation_error_message=_("This body is already listed for this country and scope."),
+                fields=["country", "scope", "name", "requirement"],
+                name="authbody_unique_per_requirement",
+                violation_error_message=_(
+                    "This body is already listed with this requirement for this country and scope."
+                ),
             ),
             choices_constraint("scope", Scope, "authbody_scope_valid", "Scope"),
             choices_constraint("requirement", Requirement, "authbody_requirement_valid", "Requirement"),
@@ -325,7 +383,31 @@ class AuthorisationBody(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code}, {self.get_scope_display()})"
+        return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"
 
     def get_absolute_url(self) -> str:
         return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"
+
+
+class PendingImport(models.Model):
+    """An uploaded import file between its preview and its confirmation, kept in the database.
+
+    Not in the session (up to 10 MB in every session read) nor on one server's disk (any app
+    process may answer the confirmation). `data_version` is the data the preview was worked out
+    against: a confirmation on changed data previews again. Rows go when confirmed, or after a day.
+    """
+
+    digest = models.CharField(_("SHA-256 digest"), max_length=64)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("user"))
+    name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("file"))
+    data_version = models.CharField(_("data version at preview"), max_length=200)
+    created = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending import")
+        verbose_name_plural = _("pending imports")
+        constraints = [models.UniqueConstraint(fields=["user", "digest"], name="pendingimport_one_per_file")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.digest[:12]})"

@@ -10,6 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from .text import xml_safe
+
 
 def translated_field(obj, field: str, language: str | None = None) -> tuple[str, str | None]:
     """The field's text for the language, and "en" when that is an English fallback on another language's page."""
@@ -25,12 +27,14 @@ def translated_field(obj, field: str, language: str | None = None) -> tuple[str,
 
 def localized_text(obj, field: str) -> str:
     """Plain text, for attributes, page titles and SVG text where no element can mark a language."""
-    return translated_field(obj, field)[0]
+    return xml_safe(translated_field(obj, field)[0])
 
 
 def localized_html(obj, field: str) -> SafeString:
-    """Escaped HTML: the text, inside `<span lang="en">` when it falls back to English."""
+    """Escaped HTML: the text, inside `<span lang="en">` when it falls back to English. Characters
+    XML cannot carry are dropped, as the page may be part of a feed or an SVG."""
     text, fallback = translated_field(obj, field)
+    text = xml_safe(text)
     if fallback:
         return format_html('<span lang="{}">{}</span>', fallback, text)
     return format_html("{}", text)

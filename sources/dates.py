@@ -8,7 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -75,3 +75,25 @@ def choices_constraint(field: str, choices: type[models.TextChoices], name: str,
         violation_error_message=_("%(label)s must be one of: %(values)s.")
         % {"label": label, "values": ", ".join(choices.values)},
     )
+
+
+PRECISION_ORDER = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+
+def coarser_precision(first: str, second: str) -> str:
+    return max(first, second, key=lambda precision: PRECISION_ORDER.get(precision, 0))
+
+
+def later_than(value: datetime.date, precision: str, other: datetime.date, other_precision: str) -> bool:
+    """Whether `value` is certainly after `other`, each known only to its precision.
+
+    Both are compared at the coarser of the two precisions: a statement of "Nov 2024" is not
+    after a publication on 25 Nov 2024, but one of 26 Nov 2024 is after a publication in October.
+    """
+    precision = coarser_precision(precision, other_precision)
+    return truncate_to_precision(value, precision) > truncate_to_precision(other, precision)
+
+
+def in_the_future(value: datetime.date | None) -> bool:
+    """After today, by the server's date. A date truncated to its precision is the period's first day."""
+    return value is not None and value > timezone.localdate()

@@ -1,5 +1,6 @@
 """Where words come from: outlets, the documents they publish, and quotes taken from them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -7,13 +8,36 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .dates import DatePrecision, choices_constraint, format_partial_date, honest_date_constraint, truncate_to_precision
+from .dates import (
+    DatePrecision,
+    choices_constraint,
+    format_partial_date,
+    honest_date_constraint,
+    in_the_future,
+    later_than,
+    truncate_to_precision,
+)
+from .languages import language_name
+from .text import NAME_TEXT, PLAIN_TEXT
 
 
 class Verification(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
     REPORTED = "reported", _("reported")
     UNVERIFIED = "unverified", _("unverified")
+
+
+class Translation(models.TextChoices):
+    """What a quote's English text is: the words as said, or a translation of them."""
+
+    ORIGINAL = "original", _("the original words")
+    TRANSLATION = "translation", _("a translation")
+    MACHINE = "machine", _("a machine translation")
+
+    @classmethod
+    def default_for(cls, original_text: str) -> str:
+        """When nothing is said: English words with no original beside them are the original."""
+        return cls.TRANSLATION if original_text else cls.ORIGINAL
 
 
 class OutletKind(models.TextChoices):
@@ -30,8 +54,8 @@ class OutletKind(models.TextChoices):
 class Outlet(models.Model):
     """A publisher: a newspaper, a news agency, a government site, a parliament record."""
 
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=NAME_TEXT)
     url = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OutletKind.choices, default=OutletKind.NEWSPAPER)
@@ -66,7 +90,7 @@ class Source(models.Model):
     """One published document: an article, a speech transcript, a parliamentary record."""
 
     outlet = models.ForeignKey(Outlet, models.PROTECT, related_name="sources", verbose_name=_("outlet"))
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=500, validators=PLAIN_TEXT)
     url = models.URLField(_("URL"), max_length=1000, blank=True, help_text=_("Leave blank when unknown; never guess."))
     published_on = models.DateField(_("published on"), null=True, blank=True)
     published_precision = models.CharField(
@@ -77,7 +101,9 @@ class Source(models.Model):
     )
     archive_url = models.URLField(_("archive URL"), max_length=1000, blank=True)
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True, help_text=_("What is unknown or uncertain about this source."))
+    notes = models.TextField(
+        _("notes"), blank=True, validators=PLAIN_TEXT, help_text=_("What is unknown or uncertain about this source.")
+    )
     history = HistoricalRecords()
 
     objects = SourceQuerySet.as_manager()
@@ -118,17 +144,39 @@ class Source(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("sources:source_detail", args=[self.pk])
 
+    def clean(self):
+        # Neither rule can be a CHECK constraint: "today" moves, and the quotes are another table.
+        super().clean()
+        published_on = truncate_to_precision(self.published_on, self.published_precision)
+        if in_the_future(published_on):
+            raise ValidationError({"published_on": _("A publication date cannot be in the future.")})
+        if published_on and self.pk:
+            for said_on, precision in self.quotes.values_list("said_on", "date_precision"):
+                if later_than(said_on, precision, published_on, self.published_precision):
+                    raise ValidationError(
+                        {
+                            "published_on": _(
+                                "A quote taken from this source was said on %(said)s, after this publication date."
+                            )
+                            % {"said": format_partial_date(said_on, precision)}
+                        }
+                    )
+
     @property
     def published_display(self) -> str:
         return format_partial_date(self.published_on, self.published_precision)
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
 
 
 class Quote(models.Model):
     """Dated words from a source, in English, with the original where the source was not English."""
 
     source = models.ForeignKey(Source, models.PROTECT, related_name="quotes", verbose_name=_("source"))
-    text = models.TextField(_("text (English)"))
-    original_text = models.TextField(_("original text"), blank=True)
+    text = models.TextField(_("text (English)"), validators=PLAIN_TEXT)
+    original_text = models.TextField(_("original text"), blank=True, validators=PLAIN_TEXT)
     original_language = models.CharField(
         _("original language"), max_length=10, blank=True, help_text=_("ISO 639-1 code of the original text.")
     )
@@ -140,8 +188,18 @@ class Quote(models.Model):
         _("verification"),
         max_length=10,
         choices=Verification.choices,
-        default=Verification.CONFIRMED,
+        default=Verification.UNVERIFIED,
         help_text=_("Confirmed: on the record, primary. Reported: reported by media. Unverified: rumour."),
+    )
+    translation = models.CharField(
+        _("English text is"),
+        max_length=11,
+        choices=Translation.choices,
+        default=Translation.ORIGINAL,
+        help_text=_(
+            "The original words, a translation (by a person, or by an unknown hand), or a machine translation. "
+            "A quote with an original text beside it is a translation."
+        ),
     )
     history = HistoricalRecords()
 
@@ -162,6 +220,16 @@ class Quote(models.Model):
                 name="quote_original_has_language",
                 violation_error_message=_("Give the language of the original text."),
             ),
+            choices_constraint("translation", Translation, "quote_translation_valid", "Translation"),
+            # Only "the original" is refused beside an original text; a translation may lack its
+            # original (the original was not found), so nothing more is required.
+            models.CheckConstraint(
+                condition=models.Q(original_text="") | ~models.Q(translation=Translation.ORIGINAL),
+                name="quote_original_text_is_translated",
+                violation_error_message=_(
+                    "With an original text beside it, the English text is a translation, not the original."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -175,6 +243,29 @@ class Quote(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("sources:source_detail", args=[self.source_id]) + f"#quote-{self.pk}"
 
+    def clean(self):
+        # Neither rule can be a CHECK constraint: "today" moves, and the source is another table.
+        super().clean()
+        said_on = truncate_to_precision(self.said_on, self.date_precision)
+        if in_the_future(said_on):
+            raise ValidationError({"said_on": _("A statement date cannot be in the future.")})
+        source = self.source if self.source_id or Quote.source.is_cached(self) else None
+        if said_on and source is not None and source.published_on:
+            if later_than(said_on, self.date_precision, source.published_on, source.published_precision):
+                raise ValidationError(
+                    {
+                        "said_on": _(
+                            "The source was published on %(published)s, before this statement date: "
+                            "a source cannot report a statement made after it was published."
+                        )
+                        % {"published": source.published_display}
+                    }
+                )
+
     @property
     def said_display(self) -> str:
         return format_partial_date(self.said_on, self.date_precision)
+
+    @property
+    def original_language_name(self) -> str:
+        return language_name(self.original_language)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.dates import DatePrecision
-from sources.models import Outlet, Quote, Source, Verification
+from sources.models import Outlet, Quote, Source, Translation, Verification
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -50,9 +50,11 @@ class QuoteFactory(factory.django.DjangoModelFactory):
 
     source = factory.SubFactory(SourceFactory)
     text = factory.Sequence(lambda n: f"Statement number {n} about troops.")
+    original_text = ""
     said_on = datetime.date(2024, 11, 25)
     date_precision = DatePrecision.DAY
     verification = Verification.CONFIRMED
+    translation = factory.LazyAttribute(lambda quote: Translation.default_for(quote.original_text))
 
 
 class ActorFactory(factory.django.DjangoModelFactory):

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 import config
+import contributions
 import positions
 import sources
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("positions", "sources")
+APPS = ("positions", "sources", "contributions")
 
 
 def modules(package) -> list[str]:
@@ -44,7 +45,7 @@ def module_level_imports(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("name", modules(config) + modules(positions) + modules(sources))
+@pytest.mark.parametrize("name", modules(config) + modules(positions) + modules(sources) + modules(contributions))
 def test_every_module_imports(name):
     importlib.import_module(name)
 

@@ -1,12 +1,17 @@
+import copy
+
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from config.history_admin import HistoryAdmin
+from positions.admin import hooks
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import StatementForm
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
+from sources.models import Outlet, Source
 
 
 class PositionCountryFilter(admin.SimpleListFilter):
@@ -16,7 +21,8 @@ class PositionCountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = Position.objects.exclude(country="").values_list("country", flat=True).distinct()
+        # Without order_by, Position's default ordering (date, id) joins DISTINCT and repeats each country.
+        codes = Position.objects.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
         return sorted(((code, countries.name(code) or code) for code in codes), key=lambda item: str(item[1]))
 
     def queryset(self, request, queryset):
@@ -54,6 +60,9 @@ class ActorAdmin(HistoryAdmin):
             },
         )
     ]
+
+    class Media:
+        css = {"all": ["css/admin-roles.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(position_total=Count("positions"))
@@ -142,6 +151,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
                     "new_quote_text",
                     "new_quote_original_text",
                     "new_quote_original_language",
+                    "new_quote_translation",
                     "new_quote_verification",
                 ],
                 "description": _("The new quote takes the position's date and precision."),
@@ -186,13 +196,46 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = StatementForm
-        return super().get_form(request, obj, change=change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            form.base_fields["new_source_outlet"] = self.outlet_field_with_add_link(
+                request, form.base_fields["new_source_outlet"]
+            )
+        return form
+
+    def outlet_field_with_add_link(self, request, field):
+        """The new source's outlet with the admin's "+" (for those who may add outlets), as on a ForeignKey.
+
+        A copy: the form class's own field object is shared by every request.
+        """
+        field = copy.deepcopy(field)
+        outlet_admin = self.admin_site._registry.get(Outlet)
+        field.widget = RelatedFieldWidgetWrapper(
+            field.widget,
+            Source._meta.get_field("outlet").remote_field,
+            self.admin_site,
+            can_add_related=bool(outlet_admin and outlet_admin.has_add_permission(request)),
+            can_change_related=False,
+            can_delete_related=False,
+            can_view_related=False,
+        )
+        return field
 
     def get_fieldsets(self, request, obj=None):
         return self.add_fieldsets if obj is None else self.change_fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj is not None else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        for _receiver, extra in hooks.add_form_initial.send(sender=Position, request=request):
+            initial.update(extra or {})
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        hooks.position_saved.send(sender=Position, request=request, position=obj, created=not change)
 
     @admin.display(description=_("stated"), ordering="stated_on")
     def stated_display(self, obj: Position) -> str:
@@ -210,23 +253,14 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
 @admin.register(AuthorisationBody)
 class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
-    list_filter = ["country", "scope", "requirement", "confirmed"]
-    search_fields = ["name", "name_uk", "legal_basis", "notes"]
     fieldsets = [
+        (None, {"fields": ["country", ("name", "name_uk"), "body_kind", "scope", "requirement", "confirmed"]}),
+        (_("Legal basis"), {"fields": ["legal_basis", "legal_basis_url"]}),
+        (_("For readers"), {"fields": ["explanation"]}),
         (
-            None,
-            {
-                "fields": [
-                    "country",
-                    ("name", "name_uk"),
-                    "body_kind",
-                    "scope",
-                    "requirement",
-                    "legal_basis",
-                    "legal_basis_url",
-                    "confirmed",
-                    "notes",
-                ]
-            },
-        )
+            _("For editors only"),
+            {"fields": ["editor_notes"], "description": _("Never shown on public pages.")},
+        ),
     ]
+    list_filter = ["country", "scope", "requirement", "confirmed"]
+    search_fields = ["name", "name_uk", "legal_basis", "explanation", "editor_notes"]

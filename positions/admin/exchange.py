@@ -2,10 +2,13 @@
 
 An action exports the selected positions (select all to export the filtered list); an import
 page uploads a file, previews what would be created and changed, and imports on confirmation.
-The app keeps no state of its own, so the previewed file waits in the session (in the database)
-until it is confirmed, and is checked again then.
+The app keeps no state of its own, so the previewed file waits in the database (PendingImport)
+and the session carries only its digest. A confirmation imports what was previewed: if the data
+changed meanwhile (an admin renamed an actor), the file is previewed again instead, so no edit
+made since is silently undone.
 """
 
+import datetime
 import hashlib
 
 from django import forms
@@ -17,9 +20,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from positions import derived
 from positions.exchange.format import FileError, csv_chunks, json_chunks
 from positions.exchange.importer import import_file
+from positions.models import PendingImport, Role
 from positions.views.export import CHUNK_SIZE, streamed
+from sources.models import Outlet, Source
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SESSION_KEY = "positions_import"
@@ -36,6 +42,7 @@ IMPORT_PERMISSIONS = (
     "sources.change_quote",
 )
 PREVIEW_LIMIT = 500
+PENDING_FOR = datetime.timedelta(days=1)
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods", ".numbers")
 
 
@@ -54,6 +61,14 @@ class ImportForm(forms.Form):
                 _("Spreadsheet workbooks cannot be imported. Save the sheet as “CSV UTF-8” and upload that.")
             )
         return upload
+
+
+def preview_version() -> str:
+    """The data an import's preview depends on: derived.data_version() and the histories of sources, outlets, roles."""
+    latest = [
+        model.history.order_by("-pk").values_list("pk", flat=True).first() or 0 for model in (Source, Outlet, Role)
+    ]
+    return "-".join([derived.data_version(), *map(str, latest)])
 
 
 def export_file_name(extension: str) -> str:
@@ -86,6 +101,10 @@ class PositionExchangeAdminMixin:
     def has_import_permission(self, request) -> bool:
         return request.user.has_perms(IMPORT_PERMISSIONS)
 
+    def may_create_topics(self, request) -> bool:
+        # Editors cannot add topics in the admin, so an import may not add them on their behalf.
+        return request.user.has_perm("positions.add_topic")
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
         return super().changelist_view(request, extra_context)
@@ -101,25 +120,47 @@ class PositionExchangeAdminMixin:
             upload = form.cleaned_data["file"]
             data = upload.read()
             try:
-                report = import_file(data, name=upload.name, dry_run=True)
+                report, pending = self.preview(request, data, upload.name)
             except FileError as error:
                 form.add_error("file", str(error))
-            else:
-                if report.ok:
-                    request.session[SESSION_KEY] = {
-                        "name": upload.name,
-                        "text": data.decode("utf-8"),
-                        "digest": hashlib.sha256(data).hexdigest(),
-                    }
+                return self.render_import(request, form, None)
+            return self.render_import(request, form, report, pending)
         return self.render_import(request, form, report)
 
+    def preview(self, request, data: bytes, name: str) -> tuple:
+        """A dry run of the file, kept for confirmation with the data version it was worked out against."""
+        version = preview_version()
+        report = import_file(data, name=name, dry_run=True, may_create_topics=self.may_create_topics(request))
+        if not report.ok:
+            return report, None
+        PendingImport.objects.filter(created__lt=timezone.now() - PENDING_FOR).delete()
+        digest = hashlib.sha256(data).hexdigest()
+        pending, _created = PendingImport.objects.update_or_create(
+            user=request.user, digest=digest, defaults={"name": name, "data": data, "data_version": version}
+        )
+        request.session[SESSION_KEY] = digest
+        return report, pending
+
     def confirm_import(self, request):
-        pending = request.session.get(SESSION_KEY)
-        if not pending or pending["digest"] != request.POST.get("digest"):
+        digest = request.session.get(SESSION_KEY)
+        pending = None
+        if digest and digest == request.POST.get("digest"):
+            pending = PendingImport.objects.filter(user=request.user, digest=digest).first()
+        if pending is None:
             messages.error(request, _("That preview has expired. Upload the file again."))
             return redirect(reverse("admin:positions_position_import"))
-        data = pending["text"].encode("utf-8")
-        report = import_file(data, name=pending["name"], user=request.user)
+        data = bytes(pending.data)
+        if pending.data_version != preview_version():
+            # Confirming now could undo an edit made since the preview: show what the file would do now.
+            messages.warning(
+                request, _("The data changed since your preview. Check this new preview and confirm again.")
+            )
+            report, pending = self.preview(request, data, pending.name)
+            return self.render_import(request, ImportForm(), report, pending)
+        report = import_file(
+            data, name=pending.name, user=request.user, may_create_topics=self.may_create_topics(request)
+        )
+        pending.delete()
         del request.session[SESSION_KEY]
         if not report.ok:
             # The database changed since the preview; nothing was imported.
@@ -127,12 +168,11 @@ class PositionExchangeAdminMixin:
         messages.success(
             request,
             _("Imported %(name)s: created %(created)s; changed %(changed)s.")
-            % {"name": pending["name"], "created": report.totals(True), "changed": report.totals(False)},
+            % {"name": pending.name, "created": report.totals(True), "changed": report.totals(False)},
         )
         return redirect(reverse("admin:positions_position_changelist"))
 
-    def render_import(self, request, form, report):
-        pending = request.session.get(SESSION_KEY) if report is not None and report.ok else None
+    def render_import(self, request, form, report, pending=None):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -142,6 +182,6 @@ class PositionExchangeAdminMixin:
             "created": report.created[:PREVIEW_LIMIT] if report else [],
             "changed": report.changed[:PREVIEW_LIMIT] if report else [],
             "preview_limit": PREVIEW_LIMIT,
-            "pending": pending,
+            "pending": {"name": pending.name, "digest": pending.digest} if pending is not None else None,
         }
         return TemplateResponse(request, "admin/positions/position/import.html", context)

@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from positions.models import Position
-from sources.dates import DatePrecision, truncate_to_precision
-from sources.models import Outlet, Quote, Source, Verification
+from sources.dates import DatePrecision, in_the_future, truncate_to_precision
+from sources.models import Outlet, Quote, Source, Translation, Verification
+
+# The new quote takes the position's date, so errors about its date belong to the position's fields.
+QUOTE_FIELD_TARGETS = {"said_on": "stated_on", "date_precision": "date_precision"}
 
 
 class StatementForm(forms.ModelForm):
@@ -25,8 +28,15 @@ class StatementForm(forms.ModelForm):
         label=_("Original text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     new_quote_original_language = forms.CharField(label=_("Original language"), max_length=10, required=False)
+    new_quote_translation = forms.ChoiceField(
+        label=_("English text is"),
+        choices=[("", _("as the original text says (a translation if one is given, else the original)"))]
+        + Translation.choices,
+        required=False,
+        help_text=_("Say “a machine translation” when the English comes from an automatic translator."),
+    )
     new_quote_verification = forms.ChoiceField(
-        label=_("Verification"), choices=Verification.choices, initial=Verification.CONFIRMED, required=False
+        label=_("Verification"), choices=Verification.choices, initial=Verification.UNVERIFIED, required=False
     )
     existing_source = forms.ModelChoiceField(
         label=_("Source"),
@@ -92,15 +102,23 @@ class StatementForm(forms.ModelForm):
             original_language=cleaned.get("new_quote_original_language", ""),
             said_on=cleaned.get("stated_on"),
             date_precision=cleaned.get("date_precision") or DatePrecision.DAY,
-            verification=cleaned.get("new_quote_verification") or Verification.CONFIRMED,
+            verification=cleaned.get("new_quote_verification") or Verification.UNVERIFIED,
+            translation=cleaned.get("new_quote_translation")
+            or Translation.default_for(cleaned.get("new_quote_original_text", "")),
         )
         self.validate_new(quote, exclude=["source"] if source.pk is None else [], prefix="new_quote_")
         self.new_quote = quote
         return cleaned
 
     def build_new_source(self, cleaned) -> Source | None:
-        if not (cleaned.get("new_source_outlet") and cleaned.get("new_source_title")):
-            raise ValidationError(_("Pick the new quote's source, or give a new source's outlet and title."))
+        missing = [name for name in ("new_source_outlet", "new_source_title") if not cleaned.get(name)]
+        if missing:
+            if "new_source_outlet" in self.errors or "new_source_title" in self.errors:
+                return None  # already said at the field (an outlet that does not exist, a title too long)
+            self.add_error(None, _("Pick the new quote's source, or give a new source's outlet and title."))
+            for name in missing:
+                self.add_error(name, _("Needed for a new source (or pick an existing source above)."))
+            return None
         source = Source(
             outlet=cleaned["new_source_outlet"],
             title=cleaned["new_source_title"],
@@ -121,6 +139,10 @@ class StatementForm(forms.ModelForm):
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 target = f"{prefix}{field}" if f"{prefix}{field}" in self.fields else None
+                if prefix == "new_quote_" and field in QUOTE_FIELD_TARGETS:
+                    if field == "said_on" and in_the_future(instance.said_on):
+                        continue  # the position's own check says it at the same field
+                    target = QUOTE_FIELD_TARGETS[field]
                 for message in messages:
                     self.add_error(target, message)
 

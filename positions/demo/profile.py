@@ -77,6 +77,7 @@ QUOTE_COLUMNS = (
     "said_on",
     "date_precision",
     "verification",
+    "translation",
 )
 POSITION_COLUMNS = (
     "id",

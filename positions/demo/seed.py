@@ -4,16 +4,19 @@ The UNN article (late November 2024) is machine-translated: names in it are garb
 actor carries the article's spelling as an alias, and the Ukrainian spelling too, so a search in
 either language finds it. The Ukrainian names, titles and summaries are ours, for the Ukrainian
 pages; no quote gets a Ukrainian "original": the article's Ukrainian text was not found, and a
-translation back from its English would not be what was said. Facts the article leaves out (dates of the Le Monde report and of
-Lammy's words) come from the reports named with each source; nothing else is added (no
-made-up URL, title or day).
+translation back from its English would not be what was said. Facts the article leaves out come
+from the pages named in the sources' notes; nothing else is added (no made-up URL, title or day).
+
+`seed_demo` owns these rows and brings an existing database in line with them: a row whose
+natural key changed lists its earlier keys (`previous_titles`, `previous_texts`) so that it is
+updated rather than created again.
 """
 
 import datetime
 
 from positions.choices import ActorKind, Stance
 from sources.dates import DatePrecision as P
-from sources.models import OutletKind, Verification
+from sources.models import OutletKind, Translation, Verification
 
 TOPICS = [
     ("combat-troops", "Combat troops", "Combat units in Ukraine during the war.", True),
@@ -51,18 +54,23 @@ OUTLETS = [
     {"slug": "lbc", "name": "LBC", "url": "https://www.lbc.co.uk/", "country": "GB", "kind": OutletKind.BROADCASTER},
 ]
 
-# Sources without a known URL are matched by outlet, title and publication date.
+# Sources are matched by URL; without a known URL, by outlet, title and publication date.
 SOURCES = [
     {
+        # UNN's English page: its text is word for word the seed article, typos included. Its
+        # headline and date were not seen, so the title describes it and the date stays "Nov 2024".
+        # It is a machine translation of a Ukrainian article that was not found.
         "key": "unn",
         "outlet": "unn",
         "title": "Political analyst Taras Semenyuk on sending foreign troops to Ukraine (UNN comment)",
+        "url": "https://unn.ua/en/amp/why-nato-does-not-send-troops-to-ukraine-expert-reveals-important-details",
         "published_on": datetime.date(2024, 11, 1),
         "published_precision": P.MONTH,
-        "language": "uk",
+        "language": "en",
         "notes": (
-            "Machine-translated UNN article from late November 2024. Its exact date, title and URL are "
-            "unknown; the title here describes it and is not the original headline."
+            "UNN's English edition, a machine translation of a Ukrainian article that was not found; names "
+            "in it are garbled. The title here describes the article and is not its headline, which was not "
+            "seen; nor was its exact date (late November 2024)."
         ),
     },
     {
@@ -75,13 +83,22 @@ SOURCES = [
         "notes": "Published online after Keir Starmer's 11 Nov 2024 visit to France. URL not recorded.",
     },
     {
+        # The outlet's site is recorded with "www", so the article's address is too.
         "key": "lbc",
         "outlet": "lbc",
-        "title": "Lammy at the G7 foreign ministers' meeting in Italy: UK not committing troops",
+        "title": (
+            "Lammy insists UK is not sending troops to Ukraine after Russia cautions against deploying "
+            "soldiers-for-hire"
+        ),
+        "previous_titles": ["Lammy at the G7 foreign ministers' meeting in Italy: UK not committing troops"],
+        "url": "https://www.lbc.co.uk/news/lammy-uk-not-sending-troops-ukraine",
         "published_on": datetime.date(2024, 11, 26),
         "published_precision": P.DAY,
         "language": "en",
-        "notes": "LBC's report of David Lammy's remarks at the G7 meeting. Title describes it; URL not recorded.",
+        "notes": (
+            "Published 26 November 2024, 07:28. LBC reports what David Lammy told La Repubblica, Le Monde and "
+            "Die Welt at the G7 foreign ministers' meeting in Italy; it does not say on which day he spoke."
+        ),
     },
 ]
 
@@ -188,12 +205,21 @@ AUTHORISATION_BODY_NAMES_UK = {
     "Eduskunta": "Едускунта (парламент Фінляндії)",
     "Governor in Council / Cabinet (Crown prerogative)": "Генерал-губернатор у раді / Кабінет (прерогатива Корони)",
     "Congress": "Конгрес",
+    "Consiglio dei ministri": "Рада міністрів Італії",
+    "Minister of National Defence / Council of Ministers": "Міністр національної оборони / Рада міністрів",
 }
 
 NOV_2024 = (datetime.date(2024, 11, 1), P.MONTH)
 
+# Every quote taken from UNN's article is its English text, a machine translation (the Ukrainian
+# original was not found, so there is no original text), and `reported`: the words reach us
+# through the agency's report, not from a primary record. Semenyuk spoke to UNN itself, but only
+# UNN's machine-translated report of his comment is available.
+UNN_QUOTE = {"translation": Translation.MACHINE, "verification": Verification.REPORTED}
+
 QUOTES = [
     {
+        # UNN's sentence about Le Monde's report (Le Monde's own article was not found).
         "key": "le-monde-discussion",
         "source": "unn",
         "text": (
@@ -201,13 +227,25 @@ QUOTES = [
             "to France, both countries again returned to the mentioned topic."
         ),
         "said": (datetime.date(2024, 11, 25), P.DAY),
-        "verification": Verification.REPORTED,
+        **UNN_QUOTE,
     },
     {
+        # LBC's two sentences of his, word for word, joined where LBC's own words stand between them.
+        # English words of an English speaker: the original. `reported`: LBC reports what he told
+        # other newspapers. The day: LBC does not say when he spoke and was published on 26 Nov at
+        # 07:28; the Kyiv Independent (26 Nov 2024) reports that he told journalists at the G7
+        # ministerial meeting on 25 Nov, so 25 Nov, which the publication time allows.
         "key": "lammy-rejects",
         "source": "lbc",
-        "text": "Not committing UK troops to the theatre of action … remains the UK position at this time.",
-        "said": (datetime.date(2024, 11, 26), P.DAY),
+        "text": (
+            "We are very clear that we stand ready and continue to support the Ukrainians with training "
+            "particularly, but there has been a longstanding position that we are not committing UK troops "
+            "to the theatre of action. … That is certainly the UK position, and remains the UK position at "
+            "this time."
+        ),
+        "previous_texts": ["Not committing UK troops to the theatre of action … remains the UK position at this time."],
+        "said": (datetime.date(2024, 11, 25), P.DAY),
+        "translation": Translation.ORIGINAL,
         "verification": Verification.REPORTED,
     },
     {
@@ -219,7 +257,7 @@ QUOTES = [
             "admission of foreign troops to the territory of Ukraine."
         ),
         "said": NOV_2024,
-        "verification": Verification.CONFIRMED,
+        **UNN_QUOTE,
     },
     {
         "key": "semenyuk-parliament",
@@ -229,7 +267,7 @@ QUOTES = [
             "This is not an easy process. Now we are not talking about sending foreign troops."
         ),
         "said": NOV_2024,
-        "verification": Verification.CONFIRMED,
+        **UNN_QUOTE,
     },
     {
         "key": "semenyuk-legion",
@@ -241,7 +279,7 @@ QUOTES = [
             "state. Regular troops of another state are authorized by the Parliament of that country."
         ),
         "said": NOV_2024,
-        "verification": Verification.CONFIRMED,
+        **UNN_QUOTE,
     },
     {
         "key": "semenyuk-rumours",
@@ -251,7 +289,33 @@ QUOTES = [
             "but also against our partners. Therefore, so far this is only rumors and unverified information."
         ),
         "said": NOV_2024,
-        "verification": Verification.CONFIRMED,
+        **UNN_QUOTE,
+    },
+]
+
+QUOTES += [
+    {
+        "key": "semenyuk-escalation",
+        "source": "unn",
+        "text": (
+            "For example, the participation of foreign troops could lead to a large-scale escalation, in fact, "
+            "to the Third World War, when other countries join the conflict."
+        ),
+        "said": NOV_2024,
+        **UNN_QUOTE,
+    },
+    {
+        "key": "semenyuk-balance",
+        "source": "unn",
+        "text": (
+            "This can potentially affect, but it all depends on the number of these troops, their composition "
+            "and how they are used. The impact is possible, but it is calculated within the framework of "
+            "so-called strategic planning. Here you need to analyze and express yourself very carefully. For "
+            "example, the presence of about 200 F-16 aircraft with about 500 pilots and corresponding missiles, "
+            "obviously, can change a certain balance of power"
+        ),
+        "said": NOV_2024,
+        **UNN_QUOTE,
     },
 ]
 
@@ -321,6 +385,29 @@ POSITIONS = [
         "stance": Stance.COMMENTARY,
         "summary": "North Korean troops fighting for Russia are a different format from Ukraine's volunteers.",
         "summary_uk": "Північнокорейські війська, що воюють за Росію, — це інший формат, ніж іноземні добровольці в Україні.",
+    },
+    {
+        "actor": "taras-semenyuk",
+        "topic": "combat-troops",
+        "quote": "semenyuk-escalation",
+        "stance": Stance.COMMENTARY,
+        "summary": (
+            "Foreign troops taking part could lead to a large-scale escalation, in fact to a Third World War, "
+            "with other countries joining the conflict."
+        ),
+    },
+    {
+        # Combat troops, not air policing: he answers whether another country's troops could change
+        # the balance of power at the front during the war; aircraft with their pilots are his example
+        # of such troops, not a force policing Ukraine's airspace.
+        "actor": "taras-semenyuk",
+        "topic": "combat-troops",
+        "quote": "semenyuk-balance",
+        "stance": Stance.COMMENTARY,
+        "summary": (
+            "Foreign troops could affect the balance of power at the front, depending on their number, "
+            "composition and use: about 200 F-16s with about 500 pilots could change it."
+        ),
     },
     {
         "actor": "taras-semenyuk",

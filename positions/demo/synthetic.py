@@ -32,7 +32,7 @@ from positions.demo.profile import (
     slug_prefix,
 )
 from sources.dates import DatePrecision, truncate_to_precision
-from sources.models import OutletKind, Verification
+from sources.models import OutletKind, Translation, Verification
 
 
 class SyntheticData:
@@ -320,7 +320,8 @@ class SyntheticData:
         text, original, language = self.quote_text(actor, topics[0], stances[0], source.language)
         quote_id = self.new_id("quote")
         text, original = self.distinct_quote(source.id, said_on, text, original, language, quote_id, actor)
-        quote = (quote_id, source.id, text, original, language, said_on, precision, verification)
+        translation = Translation.default_for(original)
+        quote = (quote_id, source.id, text, original, language, said_on, precision, verification, translation)
         created = datetime.datetime.combine(said_on, datetime.time(9), tzinfo=datetime.UTC) + datetime.timedelta(days=1)
         positions = []
         for topic, stance in zip(topics, stances, strict=True):

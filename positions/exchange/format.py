@@ -33,9 +33,12 @@ COLUMNS = (
     "published_on",
     "published_precision",
     "archive_url",
+    "quote_translation",
 )
-# `id` is informational: import matches by natural keys, so a file may leave it out.
-REQUIRED_COLUMNS = COLUMNS[1:]
+# `id` is informational: import matches by natural keys, so a file may leave it out. Columns
+# added since the first version are optional on import, so older files keep importing.
+OPTIONAL_COLUMNS = ("id", "quote_translation")
+REQUIRED_COLUMNS = tuple(column for column in COLUMNS if column not in OPTIONAL_COLUMNS)
 DELIMITERS = {"comma": ",", "semicolon": ";"}
 BOM = "\ufeff"
 
@@ -114,6 +117,7 @@ def position_row(position) -> dict:
         "published_on": source.published_on.isoformat() if source.published_on else "",
         "published_precision": source.published_precision,
         "archive_url": source.archive_url,
+        "quote_translation": quote.translation,
     }
 
 

@@ -29,7 +29,7 @@ from positions.exchange.report import Change, ImportReport, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, parse_row
 from positions.exchange.writer import Pending, insert_new
 from positions.models import Actor, Position, Role, Topic
-from sources.models import Outlet, Quote, Source
+from sources.models import Outlet, Quote, Source, Translation
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -40,12 +40,21 @@ REFRESH_ALL_OVER = 100
 LOOKUP_CHUNK = 500
 
 
-def import_file(data: bytes, name: str = "", dry_run: bool = False, user=None) -> ImportReport:
-    """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files."""
-    return import_rows(iter_rows(data, name), dry_run=dry_run, user=user)
+def import_file(
+    data: bytes, name: str = "", dry_run: bool = False, user=None, may_create_topics: bool = True
+) -> ImportReport:
+    """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files.
+
+    `may_create_topics` is the importing person's right to add topics: without it a row naming
+    an unknown topic is refused (the admin passes the user's `positions.add_topic`; the
+    `import_positions` command runs as the operator, who may).
+    """
+    return import_rows(iter_rows(data, name), dry_run=dry_run, user=user, may_create_topics=may_create_topics)
 
 
-def import_rows(raw_rows: Iterable[RawRow], dry_run: bool = False, user=None) -> ImportReport:
+def import_rows(
+    raw_rows: Iterable[RawRow], dry_run: bool = False, user=None, may_create_topics: bool = True
+) -> ImportReport:
     """Check every row, then match and write them; each raw row is checked as it is read and let go."""
     report = ImportReport(dry_run=dry_run)
     rows = []
@@ -61,10 +70,10 @@ def import_rows(raw_rows: Iterable[RawRow], dry_run: bool = False, user=None) ->
         return report
     try:
         with transaction.atomic():
-            plan = Plan(rows)
+            plan = Plan(rows, may_create_topics=may_create_topics)
             plan.match()
             report.changes = plan.changes
-            report.errors = plan.errors
+            report.errors = sorted(plan.errors, key=lambda error: error.line)
             if report.errors or dry_run:
                 return report
             plan.write(user)
@@ -98,7 +107,7 @@ def quote_key(row: ExchangeRow) -> tuple:
 ACTOR_FIELDS = ("actor", "actor_kind", "country")
 # The outlet last: its name is compared without regard to case.
 SOURCE_FIELDS = ("source_title", "published_on", "published_precision", "archive_url", "outlet")
-QUOTE_FIELDS = ("quote_original", "quote_language", "verification")
+QUOTE_FIELDS = ("quote_original", "quote_language", "verification", "quote_translation")
 source_details = attrgetter(*SOURCE_FIELDS[:-1])
 
 
@@ -171,8 +180,9 @@ def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
 class Plan:
     """What an import will create and change, worked out with reads only, then written in batches."""
 
-    def __init__(self, rows: list[ExchangeRow]):
+    def __init__(self, rows: list[ExchangeRow], may_create_topics: bool = True):
         self.rows = rows
+        self.may_create_topics = may_create_topics
         self.changes: list[Change] = []
         self.errors: list[RowError] = []
         self.new = defaultdict(list)
@@ -204,6 +214,8 @@ class Plan:
 
     def match(self) -> None:
         self.match_topics()
+        if self.errors:
+            return  # Rows naming a topic that may not be created cannot be matched any further.
         self.match_outlets()
         self.match_actors()
         self.match_sources()
@@ -215,7 +227,20 @@ class Plan:
         slugs = {row.topic for row in self.rows}
         self.topics.update({topic.slug: topic for topic in among(Topic.objects.all(), "slug", slugs)})
         for row in self.rows:
-            if row.topic not in self.topics:
+            if row.topic not in self.topics and not self.may_create_topics:
+                self.errors.append(
+                    RowError(
+                        row.line,
+                        [
+                            _(
+                                "topic “%(slug)s” does not exist, and you may not add topics: "
+                                "use an existing topic's slug, or ask an administrator to add it first."
+                            )
+                            % {"slug": row.topic}
+                        ],
+                    )
+                )
+            elif row.topic not in self.topics:
                 # Named after its slug, for an editor to rename.
                 self.topics[row.topic] = topic = Topic(slug=row.topic, name=row.topic)
                 self.created("topic", topic, row.line, row.topic)
@@ -345,30 +370,60 @@ class Plan:
                         row.stated_on,
                         row.date_precision,
                         row.verification,
+                        row.quote_translation or Translation.default_for(row.quote_original),
                     ),
                     row.line,
                 )
                 self.created("quote", quote, row.line, label)
             else:
-                wanted = {
-                    "original_text": row.quote_original,
-                    "original_language": row.quote_language,
-                    "verification": row.verification,
-                }
+                wanted = {"original_text": row.quote_original, "original_language": row.quote_language}
+                # A blank cell (or an older file without the column) says nothing: the stored value stays.
+                if row.verification_given:
+                    wanted["verification"] = row.verification
+                if row.quote_translation:
+                    wanted["translation"] = row.quote_translation
+                elif row.quote_original and quote.translation == Translation.ORIGINAL:
+                    wanted["translation"] = Translation.TRANSLATION
                 self.compare("quote", quote, row.line, label, wanted)
             self.quotes[key] = quote
 
     def match_roles(self) -> None:
-        """Reuse a role of the row's title covering its date, or start one on that date."""
+        """Reuse a role of the row's title covering its date, or start one on that date.
+
+        A role of that title the actor already has, whose dates do not cover the statement, is
+        refused rather than started again: either the date or the role's dates are wrong, and
+        an editor must say which (an office held twice is entered in the admin).
+        """
         roles = defaultdict(list)
         actor_ids = {actor.pk for actor in self.actors.values() if actor.pk}
         for role in among(Role.objects.all(), "actor_id", actor_ids):
             roles[role.actor_id].append(role)
+        stored = {key: list(held) for key, held in roles.items()}
         # Oldest first, so a later statement reuses the role an earlier one started.
         for row in sorted((row for row in self.rows if row.role), key=lambda row: (row.stated_on, row.line)):
             actor = self.actors[row.actor_slug]
             held = roles[identity(actor)] if actor.pk is None else roles[actor.pk]
             if any(role.title == row.role and role.covers(row.stated_on) for role in held):
+                continue
+            same_title = [role for role in stored.get(actor.pk, []) if role.title == row.role]
+            if same_title:
+                self.errors.append(
+                    RowError(
+                        row.line,
+                        [
+                            _(
+                                "role “%(role)s” of %(actor)s runs %(periods)s, which does not cover stated_on "
+                                "%(stated)s; correct the date, or the role's dates in the admin."
+                            )
+                            % {
+                                "role": row.role,
+                                "actor": row.actor_slug,
+                                "periods": ", ".join(role.period_display for role in same_title),
+                                "stated": row.stated_on.isoformat(),
+                            }
+                        ],
+                    )
+                )
                 continue
             role = Role(actor=actor, title=row.role, country=row.country, start_on=row.stated_on)
             held.append(role)

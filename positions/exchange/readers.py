@@ -4,12 +4,18 @@ import codecs
 import csv
 import io
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from positions.exchange.format import COLUMNS, NEUTRALISER, REQUIRED_COLUMNS, FileError, restore
+
+# A header may carry a few columns of a newer version of the format; not thousands.
+EXTRA_COLUMNS_ALLOWED = 10
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -45,9 +51,16 @@ def iter_rows(data: bytes, name: str = "") -> Iterator[RawRow]:
 
 
 def check_columns(columns: list[str]) -> None:
-    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
-    unknown = [column for column in columns if column not in COLUMNS]
-    duplicated = sorted({column for column in columns if columns.count(column) > 1})
+    """Refuse a header that is not the format's: counted once, however long (160,000 cells took 15 s)."""
+    if len(columns) > len(COLUMNS) + EXTRA_COLUMNS_ALLOWED:
+        raise FileError(
+            _("Line 1: the header has %(found)d columns; the exchange format has %(expected)d.")
+            % {"found": len(columns), "expected": len(COLUMNS)}
+        )
+    counts = Counter(columns)
+    missing = [column for column in REQUIRED_COLUMNS if column not in counts]
+    unknown = [printable(column) for column in counts if column not in COLUMNS]
+    duplicated = sorted(column for column, count in counts.items() if count > 1)
     problems = []
     if missing:
         problems.append(_("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
@@ -99,13 +112,12 @@ def csv_rows(stream, first_line: str) -> Iterator[RawRow]:
                     )
                 else:
                     # Only a cell starting with an apostrophe can have been neutralised.
-                    yield RawRow(
-                        start,
-                        {
-                            column: restore(cell) if cell[:1] == NEUTRALISER else cell
-                            for column, cell in zip(header, cells)
-                        },
-                    )
+                    row = {
+                        column: restore(cell) if cell[:1] == NEUTRALISER else cell
+                        for column, cell in zip(header, cells)
+                    }
+                    row.setdefault("quote_translation", "")
+                    yield RawRow(start, row)
             start = reader.line_num + 1
     except csv.Error as error:
         raise FileError(
@@ -121,6 +133,7 @@ def read_json(text: str) -> list[RawRow]:
         raise FileError(_("A JSON import must be an array of objects, one per position."))
     position += 1
     rows: list[RawRow] = []
+    line, counted = 1, 0
     try:
         while True:
             position = skip_space(text, position)
@@ -130,16 +143,34 @@ def read_json(text: str) -> list[RawRow]:
                 if text[position : position + 1] != ",":
                     raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
                 position = skip_space(text, position + 1)
-            line = text.count("\n", 0, position) + 1
+            # Lines counted from where the last item started, not from the start of the file each time.
+            line += text.count("\n", counted, position)
+            counted = position
             item, position = decoder.raw_decode(text, position)
             rows.append(json_row(line, item))
     except json.JSONDecodeError as error:
         raise FileError(
             _("Line %(line)d: not valid JSON (%(error)s).") % {"line": error.lineno, "error": error.msg}
         ) from None
+    except RecursionError:
+        raise FileError(
+            _("Line %(line)d: the JSON is nested too deeply; each item must be an object of text values.")
+            % {"line": line}
+        ) from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits.
+        raise FileError(
+            _("Line %(line)d: a number in the JSON is too long; values must be text.") % {"line": line}
+        ) from None
     if skip_space(text, position + 1) != len(text):
         raise FileError(_("Unexpected text after the JSON array."))
     return rows
+
+
+def printable(name: str) -> str:
+    """A name from the file as it can be shown: an unpaired surrogate escaped, a long name cut."""
+    name = SURROGATES.sub(lambda match: match.group().encode("utf-8", "backslashreplace").decode(), name)
+    return name if len(name) <= 60 else name[:59] + "…"
 
 
 def skip_space(text: str, position: int) -> int:
@@ -152,7 +183,7 @@ def json_row(line: int, item) -> RawRow:
     if not isinstance(item, dict):
         return RawRow(line, {"__error__": _("each item must be an object with the export's columns.")})
     missing = [column for column in REQUIRED_COLUMNS if column not in item]
-    unknown = [str(column) for column in item if column not in COLUMNS]
+    unknown = [printable(column) for column in item if column not in COLUMNS]
     if missing or unknown:
         reasons = []
         if missing:
@@ -167,5 +198,18 @@ def json_row(line: int, item) -> RawRow:
             value = ""
         if not isinstance(value, str):
             return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": column}})
+        if SURROGATES.search(value):
+            # JSON's "\ud800" escapes read as text but cannot be stored or shown.
+            return RawRow(
+                line,
+                {
+                    "__error__": _("%(column)s holds an unpaired surrogate (\\ud800–\\udfff), which is not text.")
+                    % {"column": column}
+                },
+            )
         cells[column] = value
+    translation = item.get("quote_translation")
+    if translation is not None and not isinstance(translation, str):
+        return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "quote_translation"}})
+    cells["quote_translation"] = translation or ""
     return RawRow(line, cells)

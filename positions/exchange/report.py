@@ -18,6 +18,9 @@ PLURALS = {
     "position": "positions",
 }
 
+# Errors listed in a report; the rest are counted.
+LISTED_ERRORS = 100
+
 
 @dataclass(slots=True)
 class Change:
@@ -60,6 +63,19 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def listed_errors(self) -> list[RowError]:
+        """The first errors, in line order: a file of 200,000 bad rows made a 15 MB page."""
+        return self.errors[:LISTED_ERRORS]
+
+    @property
+    def unlisted_errors(self) -> int:
+        return max(0, len(self.errors) - LISTED_ERRORS)
+
+    @property
+    def more_errors_line(self) -> str:
+        return _("… and %(count)d more rows with errors.") % {"count": self.unlisted_errors}
+
     def count(self, kind: str, created: bool) -> int:
         return self.tally()[kind, created]
 
@@ -95,7 +111,8 @@ class ImportReport:
                 "errors": len(self.errors),
                 "rows": self.rows,
             }
-            return [head] + [str(error) for error in self.errors]
+            more = [self.more_errors_line] if self.unlisted_errors else []
+            return [head] + [str(error) for error in self.listed_errors] + more
         would = self.dry_run or not self.written
         create_label = _("Would create") if would else _("Created")
         change_label = _("Would change") if would else _("Changed")

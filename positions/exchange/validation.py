@@ -9,14 +9,16 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
 from positions.exchange.format import DATE_PATTERN, MAX_LENGTHS, REQUIRED_COLUMNS
 from positions.exchange.readers import RawRow
-from sources.dates import DatePrecision, truncate_to_precision
-from sources.models import Verification
+from sources.dates import DatePrecision, format_partial_date, in_the_future, later_than, truncate_to_precision
+from sources.models import Translation, Verification
+from sources.text import BIDI_CONTROLS, CONTROL_CHARACTERS, first_bidi_control, first_control_character
 
 
 class ExchangeRow(NamedTuple):
@@ -48,6 +50,9 @@ class ExchangeRow(NamedTuple):
     published_on: datetime.date | None
     published_precision: str
     archive_url: str
+    # Blank when the file does not say: a new quote then takes the default, an existing one keeps its own.
+    quote_translation: str
+    verification_given: bool
 
 
 class RowError(Exception):
@@ -94,6 +99,29 @@ def check_honest_date(value, precision: str, column: str, reasons: list[str]) ->
                 "expected": truncate_to_precision(value, precision).isoformat(),
             }
         )
+
+
+def check_statement_dates(stated_on, precision: str, published_on, published_precision: str, reasons: list) -> None:
+    """The models' rules (Quote.clean, Position.clean): no statement in the future, none after its source."""
+    if stated_on is None or precision not in choice_values(DatePrecision):
+        return
+    if in_the_future(stated_on):
+        reasons.append(
+            _("stated_on %(value)s is in the future (today is %(today)s).")
+            % {"value": stated_on.isoformat(), "today": timezone.localdate().isoformat()}
+        )
+    if published_on and published_precision in choice_values(DatePrecision):
+        if later_than(stated_on, precision, published_on, published_precision):
+            reasons.append(
+                _(
+                    "stated_on %(stated)s is after published_on %(published)s: "
+                    "a source cannot report a statement made after it was published."
+                )
+                % {
+                    "stated": format_partial_date(stated_on, precision),
+                    "published": format_partial_date(published_on, published_precision),
+                }
+            )
 
 
 VALIDATE_URL = URLValidator()
@@ -167,17 +195,37 @@ SHARED_COLUMNS = (
 )
 
 
+# Cells naming a record, shown on every page: bidirectional controls could disguise them.
+NAME_COLUMNS = ("actor", "actor_slug", "role", "topic", "outlet")
+not_plain_text = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}")
+
+
+def check_characters(cells: dict, reasons: list[str]) -> None:
+    """Refuse control characters in any cell, and bidirectional controls in names, as the models do."""
+    for column in REQUIRED_COLUMNS:
+        character = first_control_character(cells[column])
+        if character:
+            reasons.append(
+                _("%(column)s contains the control character %(character)s; only tabs and line breaks are allowed.")
+                % {"column": column, "character": character}
+            )
+        character = first_bidi_control(cells[column]) if column in NAME_COLUMNS else None
+        if character:
+            reasons.append(
+                _("%(column)s contains the bidirectional control character %(character)s, which changes how it reads.")
+                % {"column": column, "character": character}
+            )
+
+
 def parse_row(raw: RawRow) -> ExchangeRow:
     """Check one row against the format and the models' rules; raise RowError with every reason."""
     cells = raw.cells
     if "__error__" in cells:
         raise RowError(raw.line, [cells["__error__"]])
     reasons: list[str] = []
-    # One search of all the cells at once; each cell only when there is a NUL to place.
-    if "\x00" in "".join(required_cells(cells)):
-        for column in REQUIRED_COLUMNS:
-            if "\x00" in cells[column]:
-                reasons.append(_("%(column)s contains a NUL character.") % {"column": column})
+    # One search of all the cells at once; each cell only when there is a character to place.
+    if not_plain_text.search("".join(required_cells(cells))):
+        check_characters(cells, reasons)
     for column, limit in MAX_LENGTHS.items():
         if len(cells[column]) > limit:
             reasons.append(_("%(column)s is longer than %(limit)d characters.") % {"column": column, "limit": limit})
@@ -191,7 +239,15 @@ def parse_row(raw: RawRow) -> ExchangeRow:
     check_choice({"published_precision": published_precision}, "published_precision", DatePrecision, reasons)
     check_choice(cells, "actor_kind", ActorKind, reasons)
     check_choice(cells, "stance", Stance, reasons)
-    check_choice(cells, "verification", Verification, reasons)
+    verification = cells["verification"] or Verification.UNVERIFIED.value
+    check_choice({"verification": verification}, "verification", Verification, reasons)
+    if cells["quote_translation"]:
+        check_choice(cells, "quote_translation", Translation, reasons)
+        if cells["quote_translation"] == Translation.ORIGINAL and cells["quote_original"]:
+            reasons.append(_("quote_translation is “original”, but quote_original gives other original words."))
+    check_statement_dates(stated_on, cells["date_precision"], published_on, published_precision, reasons)
+    if in_the_future(published_on):
+        reasons.append(_("published_on %(value)s is in the future.") % {"value": published_on.isoformat()})
     check_honest_date(stated_on, cells["date_precision"], "stated_on", reasons)
     check_honest_date(published_on, published_precision, "published_on", reasons)
     check_slug(cells, "actor_slug", reasons)
@@ -224,11 +280,13 @@ def parse_row(raw: RawRow) -> ExchangeRow:
         cells["quote"],
         cells["quote_original"],
         cells["quote_language"],
-        cells["verification"],
+        intern(verification),
         cells["source_title"],
         cells["source_url"],
         cells["outlet"],
         published_on,
         intern(published_precision),
         cells["archive_url"],
+        intern(cells["quote_translation"]),
+        bool(cells["verification"]),
     )

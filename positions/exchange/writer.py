@@ -23,7 +23,16 @@ from sources.models import Quote, Source
 # source, actor, topic, quote) are held as objects, since a new parent has no id until written.
 NEW_COLUMNS = {
     Source: ("outlet_id", "title", "url", "published_on", "published_precision", "language", "archive_url"),
-    Quote: ("source_id", "text", "original_text", "original_language", "said_on", "date_precision", "verification"),
+    Quote: (
+        "source_id",
+        "text",
+        "original_text",
+        "original_language",
+        "said_on",
+        "date_precision",
+        "verification",
+        "translation",
+    ),
     Position: (
         "actor_id",
         "topic_id",

@@ -2,7 +2,8 @@
 
 The caller (a view) decides each country's stance, labels and link and passes them in as
 `MapCountry` values; every piece of text arrives translated, so this module only lays out and
-escapes. Markup is built with format_html/format_html_join so names and titles are escaped.
+escapes. Markup is built with format_html/format_html_join so names and titles are escaped, and
+the characters XML 1.0 cannot carry are dropped from the result, so a .svg file always parses.
 
 Two styling modes:
 - `inline_styles=True` (a downloadable .svg): colours as presentation attributes on every shape
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+
+from sources.text import xml_safe
 
 from . import palette
 from .shapes import load_shapes
@@ -168,12 +171,14 @@ def render_map(
     country_names: Mapping[str, str] | None = None,
     inline_styles: bool = True,
     id_prefix: str = "map",
+    role: str = "img",
 ) -> SafeString:
     """The whole map. `fills` is keyed by ISO alpha-2; codes the map does not show are ignored.
 
     `country_names` names the countries without a fill in their tooltips (translated names from
     the view); Natural Earth's English names fill any gap. `id_prefix` keeps ids unique when one
-    page holds several maps.
+    page holds several maps. `role="img"` makes the map one picture to a screen reader, which
+    hides its links: a page whose map links each country passes `role="group"`.
     """
     data = load_shapes()
     min_x, min_y, width, map_height = data.view_box
@@ -227,15 +232,16 @@ def render_map(
         credit_paint,
         credit,
     )
-    return format_html(
+    svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
-        'role="img" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
+        'role="{}" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
         min_x,
         min_y,
         width,
         height,
         width,
         height,
+        role,
         labelled_by,
         mark_safe("".join(head)),
         panels,
@@ -244,3 +250,5 @@ def render_map(
         _legend(legend, legend_heading, data.legend_box, inline=inline, hatch_id=hatch_id),
         credit_text,
     )
+    # Names and tooltips come from the database; the markup itself holds none of these characters.
+    return mark_safe(xml_safe(svg))

@@ -11,6 +11,8 @@ new column starts empty, which adds nothing to a vector.
 
 from django.db import migrations, models
 
+import sources.text
+
 # The formula's arguments: the Ukrainian texts ride along with their English twins.
 ACTOR_NAMES = "coalesce({a}.name, '') || ' ' || coalesce({a}.name_uk, '')"
 SUMMARIES = "coalesce({p}.summary, '') || ' ' || coalesce({p}.summary_uk, '')"
@@ -87,19 +89,26 @@ def run(statements):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("positions", "0007_drop_redundant_fk_indexes"),
+        ("positions", "0010_credibility"),
     ]
 
     operations = [
         migrations.AddField(
             model_name="actor",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="description in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="actor",
             name="name_uk",
             field=models.CharField(
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
                 blank=True,
                 db_default="",
                 default="",
@@ -112,18 +121,30 @@ class Migration(migrations.Migration):
             model_name="authorisationbody",
             name="name_uk",
             field=models.CharField(
-                blank=True, db_default="", default="", max_length=300, verbose_name="body in Ukrainian"
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
+                blank=True,
+                db_default="",
+                default="",
+                max_length=300,
+                verbose_name="body in Ukrainian",
             ),
         ),
         migrations.AddField(
             model_name="historicalactor",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="description in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="historicalactor",
             name="name_uk",
             field=models.CharField(
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
                 blank=True,
                 db_default="",
                 default="",
@@ -136,23 +157,41 @@ class Migration(migrations.Migration):
             model_name="historicalauthorisationbody",
             name="name_uk",
             field=models.CharField(
-                blank=True, db_default="", default="", max_length=300, verbose_name="body in Ukrainian"
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
+                blank=True,
+                db_default="",
+                default="",
+                max_length=300,
+                verbose_name="body in Ukrainian",
             ),
         ),
         migrations.AddField(
             model_name="historicalposition",
             name="conditions_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="conditions in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="conditions in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="historicalposition",
             name="summary_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="summary in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="summary in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="historicalrole",
             name="title_uk",
             field=models.CharField(
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
                 blank=True,
                 db_default="",
                 default="",
@@ -164,29 +203,53 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicaltopic",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="description in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="historicaltopic",
             name="name_uk",
             field=models.CharField(
-                blank=True, db_default="", default="", max_length=200, verbose_name="name in Ukrainian"
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
+                blank=True,
+                db_default="",
+                default="",
+                max_length=200,
+                verbose_name="name in Ukrainian",
             ),
         ),
         migrations.AddField(
             model_name="position",
             name="conditions_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="conditions in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="conditions in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="position",
             name="summary_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="summary in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="summary in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="role",
             name="title_uk",
             field=models.CharField(
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
                 blank=True,
                 db_default="",
                 default="",
@@ -198,13 +261,24 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="topic",
             name="description_uk",
-            field=models.TextField(blank=True, db_default="", default="", verbose_name="description in Ukrainian"),
+            field=models.TextField(
+                validators=[sources.text.NoControlCharacters()],
+                blank=True,
+                db_default="",
+                default="",
+                verbose_name="description in Ukrainian",
+            ),
         ),
         migrations.AddField(
             model_name="topic",
             name="name_uk",
             field=models.CharField(
-                blank=True, db_default="", default="", max_length=200, verbose_name="name in Ukrainian"
+                validators=[sources.text.NoControlCharacters(), sources.text.NoBidiControls()],
+                blank=True,
+                db_default="",
+                default="",
+                max_length=200,
+                verbose_name="name in Ukrainian",
             ),
         ),
         # After the columns exist (the triggers read them); before them when going back.

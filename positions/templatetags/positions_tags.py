@@ -6,11 +6,21 @@ from functools import lru_cache
 from django import template
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from positions.choices import Stance
+from positions.definitions import (
+    STANCE_DEFINITIONS,
+    TRANSLATION_DEFINITIONS,
+    VERIFICATION_DEFINITIONS,
+    definition_url,
+)
+from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.models import Verification
+from sources.text import xml_safe as strip_non_xml
 
 register = template.Library()
 
@@ -21,26 +31,78 @@ def partial_date(value: datetime.date | None, precision: str) -> str:
     return format_partial_date(value, precision)
 
 
+@register.filter
+def xml_safe(value) -> str:
+    """Text for inline SVG, without the control characters XML 1.0 cannot carry (then escaped as usual)."""
+    return strip_non_xml(str(value))
+
+
 @lru_cache(maxsize=256)
 def badge(template_name: str, language: str | None, **context) -> str:
     """A badge's markup, rendered once per value and language: pages show hundreds of them."""
     return render_to_string(template_name, context)
 
 
+def badge_context(kind: str, value: str, definitions: dict, link: bool) -> dict:
+    return {
+        "definition": str(definitions.get(value, "")),
+        "url": definition_url(kind, value) if link and value in definitions else "",
+    }
+
+
 @register.simple_tag
-def stance_badge(stance: str) -> str:
-    """The stance as colour and text label; the colour comes from one class per stance in site.css."""
+def stance_badge(stance: str, link: bool = True) -> str:
+    """The stance as colour and text label, linking to its definition on the about page.
+
+    `link=False` inside another link (a matrix cell): the definition is then the badge's title.
+    The colour comes from one class per stance in site.css.
+    """
     label = Stance(stance).label if stance in Stance.values else stance
-    return badge("positions/_stance_badge.html", get_language(), stance=stance, label=str(label))
+    context = badge_context("stance", stance, STANCE_DEFINITIONS, link)
+    return badge("positions/_stance_badge.html", get_language(), stance=stance, label=str(label), **context)
 
 
 @register.simple_tag
-def verification_badge(verification: str, show_confirmed: bool = False) -> str:
+def verification_badge(verification: str, show_confirmed: bool = False, link: bool = True) -> str:
     """A word badge for `reported` and `unverified`; `confirmed` only when asked, to keep rows quiet."""
     label = Verification(verification).label if verification in Verification.values else verification
     shown = show_confirmed or verification != Verification.CONFIRMED
+    context = badge_context("verification", verification, VERIFICATION_DEFINITIONS, link)
     return badge(
-        "positions/_verification_badge.html", get_language(), verification=verification, label=str(label), shown=shown
+        "positions/_verification_badge.html",
+        get_language(),
+        verification=verification,
+        label=str(label),
+        shown=shown,
+        **context,
+    )
+
+
+@register.simple_tag
+def translation_badge(status: str | None, link: bool = True) -> str:
+    """A "machine-translated" word badge for a quote's English text; nothing for an original or a human translation.
+
+    Pass the quote's translation status: `{% translation_badge quote.<status field> %}`.
+    """
+    shown = status == "machine"
+    label = TRANSLATION_DEFINITIONS[status][0] if status in TRANSLATION_DEFINITIONS else ""
+    definitions = {key: text for key, (_label, text) in TRANSLATION_DEFINITIONS.items()}
+    context = badge_context("translation", status or "", definitions, link)
+    return badge(
+        "positions/_translation_badge.html", get_language(), status=status, label=str(label), shown=shown, **context
+    )
+
+
+@register.simple_tag
+def stance_age(stated_on: datetime.date | None, precision: str, current: bool = True, show_fresh: bool = True) -> str:
+    """How old a statement is, in words; a stale one (past STALE_AFTER_MONTHS) is marked "stale" in text and style."""
+    if stated_on is None:
+        return ""
+    age = age_of(stated_on, precision, timezone.localdate())
+    if not age.is_stale and not show_fresh:
+        return ""
+    return render_to_string(
+        "positions/_stance_age.html", {"months": age.months, "stale": age.is_stale, "current": current}
     )
 
 
@@ -83,3 +145,29 @@ def query_with_facet(context, name: str, value: str) -> str:
     params.pop("page", None)
     params.setlist(name, [str(value)])
     return f"?{params.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, path: str | None = None) -> str:
+    """The page's (or `path`'s) full address, for citations and Open Graph tags."""
+    request = context.get("request")
+    if request is None:
+        return path or ""
+    return request.build_absolute_uri(path) if path else request.build_absolute_uri()
+
+
+@register.simple_tag(takes_context=True)
+def feed_url(context, **filters) -> str:
+    """The Atom feed taking the given filters, or the current list's filters when none are given."""
+    base = reverse("positions:feed")
+    if filters:
+        params = QueryDict(mutable=True)
+        for name, value in filters.items():
+            if value:
+                params[name] = str(value)
+    else:
+        request = context.get("request")
+        params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+        params.pop("page", None)
+    encoded = params.urlencode()
+    return f"{base}?{encoded}" if encoded else base

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from positions.choices import Stance
 from positions.models import Position
+from positions.staleness import stale_after_months, stale_from
 from positions.timeline.scale import month_start, next_month
 from sources.dates import DatePrecision, format_partial_date
 
@@ -30,12 +32,15 @@ STACK_ORDER = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, S
 
 @dataclass
 class Segment:
+    """The countries at one stance in one month: those stated recently, or (`stale`) those whose word is old."""
+
     stance: str
     count: int
     x: float = 0.0
     y: float = 0.0
     width: float = 0.0
     height: float = 0.0
+    stale: bool = False
 
     @property
     def label(self) -> str:
@@ -43,7 +48,7 @@ class Segment:
 
     @property
     def css_class(self) -> str:
-        return f"sc-segment stance-{self.stance}"
+        return f"sc-segment stance-{self.stance}" + (" sc-segment-stale" if self.stale else "")
 
 
 @dataclass
@@ -52,6 +57,9 @@ class MonthColumn:
 
     month: datetime.date
     counts: dict[str, int]
+    # Country names at each stance, and which of them had said nothing newer for STALE_AFTER_MONTHS.
+    names: dict[str, list[str]] = field(default_factory=dict)
+    stale: dict[str, int] = field(default_factory=dict)
     segments: list[Segment] = field(default_factory=list)
     changed: bool = False
     x: float = 0.0
@@ -71,14 +79,24 @@ class MonthColumn:
         return sum(self.counts.values())
 
     @property
-    def cells(self) -> list[int]:
-        """The counts in legend order, for the text table."""
-        return [self.counts.get(stance, 0) for stance in STACK_ORDER]
+    def cells(self) -> list[tuple[int, str, int]]:
+        """(count, the countries' names, how many of them are stale) in legend order, for the text table."""
+        return [
+            (self.counts.get(stance, 0), ", ".join(self.names.get(stance, [])), self.stale.get(stance, 0))
+            for stance in STACK_ORDER
+        ]
 
     @property
     def hover_text(self) -> str:
-        parts = [f"{segment.label}: {segment.count}" for segment in self.segments]
-        return f"{self.label} — " + (", ".join(parts) if parts else str(_("no country has stated a position")))
+        """Month, then each stance with its count and countries; stale ones are named as such."""
+        parts = []
+        for stance in STACK_ORDER:
+            if self.counts.get(stance):
+                line = f"{Stance(stance).label}: {self.counts[stance]} ({', '.join(self.names[stance])})"
+                if self.stale.get(stance):
+                    line += " — " + str(_("%(count)s stale") % {"count": self.stale[stance]})
+                parts.append(line)
+        return f"{self.label}\n" + ("\n".join(parts) if parts else str(_("no country has stated a position")))
 
 
 @dataclass
@@ -104,6 +122,10 @@ class StanceChart:
     def changed_columns(self) -> list[MonthColumn]:
         """The months whose counts differ from the month before: the text alternative lists these."""
         return [column for column in self.columns if column.changed]
+
+    @property
+    def stale_after_months(self) -> int:
+        return stale_after_months()
 
     @property
     def stances(self) -> list[tuple[str, str]]:
@@ -143,22 +165,37 @@ def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]
     return months
 
 
-def count_stances(rows, months: list[datetime.date]) -> list[dict[str, int]]:
-    """Sweep positions ordered by (stated_on, id): each month, count the latest stance of each country."""
-    current: dict[str, str] = {}
-    counts = []
+@dataclass
+class MonthTally:
+    counts: dict[str, int]
+    names: dict[str, list[str]]
+    stale: dict[str, int]
+
+
+def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
+    """Sweep positions ordered by (stated_on, id): each month, count the latest stance of each country.
+
+    A country's stance counts as stale in a month whose end comes STALE_AFTER_MONTHS or more after it was stated.
+    """
+    current: dict[str, tuple[str, datetime.date]] = {}
+    tallies = []
     index = 0
     for month in months:
         month_end = next_month(month)
         while index < len(rows) and rows[index][1] < month_end:
-            country, _stated_on, stance = rows[index]
-            current[country] = stance
+            country, stated_on, stance, precision = rows[index]
+            current[country] = (stance, stale_from(stated_on, precision))
             index += 1
-        tally: dict[str, int] = {}
-        for stance in current.values():
-            tally[stance] = tally.get(stance, 0) + 1
-        counts.append(tally)
-    return counts
+        counts: dict[str, int] = {}
+        names: dict[str, list[str]] = {}
+        stale: dict[str, int] = {}
+        for country, (stance, fades_on) in current.items():
+            counts[stance] = counts.get(stance, 0) + 1
+            names.setdefault(stance, []).append(str(countries.name(country) or country))
+            if fades_on < month_end:
+                stale[stance] = stale.get(stance, 0) + 1
+        tallies.append(MonthTally(counts, {stance: sorted(found) for stance, found in names.items()}, stale))
+    return tallies
 
 
 def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
@@ -167,7 +204,7 @@ def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, t
     positions = Position.objects.governmental().filter(topic=topic)
     if countries:
         positions = positions.filter(country__in=[code.upper() for code in countries])
-    rows = list(positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance"))
+    rows = list(positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance", "date_precision"))
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
     # Nothing changes before the first statement or after today: months outside add only empty bars.
@@ -177,9 +214,14 @@ def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, t
     months = month_ends(first, last)
     if not months:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
-    columns = [MonthColumn(month, counts) for month, counts in zip(months, count_stances(rows, months))]
+    columns = [
+        MonthColumn(month, tally.counts, tally.names, tally.stale)
+        for month, tally in zip(months, count_stances(rows, months))
+    ]
     for before, column in zip([None, *columns], columns):
-        column.changed = column.counts != (before.counts if before else {}) and bool(column.total or before)
+        column.changed = (column.counts, column.stale) != (
+            (before.counts, before.stale) if before else ({}, {})
+        ) and bool(column.total or before)
     return lay_out(StanceChart(topic, columns, 0, 0, [], []))
 
 
@@ -202,11 +244,13 @@ def lay_out(chart: StanceChart) -> StanceChart:
             column.month_label = formats.date_format(column.month, "M")[:1]
         y = TOP + PLOT_HEIGHT
         for stance in STACK_ORDER:
-            count = column.counts.get(stance, 0)
-            if count:
-                height = round(count * unit, 2)
-                y = round(y - height, 2)
-                column.segments.append(Segment(stance, count, column.x, y, column.width, height))
+            # Each stance's stale countries sit at the foot of its block, faded (see timeline.css).
+            stale = column.stale.get(stance, 0)
+            for count, is_stale in ((stale, True), (column.counts.get(stance, 0) - stale, False)):
+                if count:
+                    height = round(count * unit, 2)
+                    y = round(y - height, 2)
+                    column.segments.append(Segment(stance, count, column.x, y, column.width, height, is_stale))
     chart.y_ticks = [
         YTick(round(TOP + PLOT_HEIGHT - value * unit, 2), str(value)) for value in range(0, top_count + 1, step)
     ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
@@ -19,6 +20,23 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
+from positions.staleness import stale_after_months, stale_from
+from positions.timeline.geometry import (
+    AXIS_HEIGHT,
+    BAND_HEIGHT,
+    BOTTOM_MARGIN,
+    FAN_OFFSETS,
+    GROUP_HEIGHT,
+    LABEL_WIDTH,
+    LANE_HEIGHT,
+    MARKER_CLUSTER_PX,
+    MAX_PLOT_WIDTH,
+    MIN_PLOT_WIDTH,
+    PX_PER_MONTH,
+    RIGHT_MARGIN,
+    ROW_GAP,
+    ROW_HEADING_HEIGHT,
+)
 from positions.timeline.history import HistoryLink, StanceChange, detect_change, load_histories
 from positions.timeline.markup import Wording, lane_marks, list_items
 from positions.timeline.scale import (
@@ -35,23 +53,6 @@ from positions.timeline.scale import (
 from sources.bilingual import localized_text
 from sources.dates import DatePrecision, format_partial_date
 
-# SVG geometry, in CSS pixels: the chart is drawn at its natural size and scrolls in its box.
-LABEL_WIDTH = 230
-RIGHT_MARGIN = 24
-MIN_PLOT_WIDTH = 900
-PX_PER_MONTH = 24
-MAX_PLOT_WIDTH = 3000
-AXIS_HEIGHT = 52
-GROUP_HEIGHT = 34
-ROW_HEADING_HEIGHT = 20
-LANE_HEIGHT = 26
-ROW_GAP = 10
-BOTTOM_MARGIN = 12
-BAND_HEIGHT = 14
-MARKER_RADIUS = 6
-# Markers closer than this share a spot; they are fanned out vertically so each stays clickable.
-MARKER_CLUSTER_PX = 2 * MARKER_RADIUS
-FAN_OFFSETS = (0, -6, 6, -3, 3)
 EXCERPT_CHARS = 160
 # Only what the chart and the list show: thousands of rows load noticeably faster without the rest.
 SHOWN_FIELDS = (
@@ -94,16 +95,25 @@ KIND_ORDER = {
 
 @dataclass
 class Band:
-    """A stretch of time during which the actor held a stance; `uncertain` covers a month/year-only date."""
+    """A stretch of time during which the actor held a stance.
+
+    `uncertain` covers a month/year-only date; `stale` is the part held more than STALE_AFTER_MONTHS
+    after the statement with no newer one, drawn faded (see timeline.css).
+    """
 
     x: float
     width: float
     stance: str
     uncertain: bool = False
+    stale: bool = False
 
     @property
     def css_class(self) -> str:
-        return f"tl-band stance-{self.stance}" + (" tl-band-uncertain" if self.uncertain else "")
+        return (
+            f"tl-band stance-{self.stance}"
+            + (" tl-band-uncertain" if self.uncertain else "")
+            + (" tl-band-stale" if self.stale else "")
+        )
 
 
 @dataclass
@@ -132,6 +142,14 @@ class Entry:
     @property
     def is_precise(self) -> bool:
         return self.position.date_precision == DatePrecision.DAY
+
+    @property
+    def held_until_next(self) -> HistoryLink | None:
+        """The actor's next position on the topic that takes a side: commentary does not end a stance."""
+        for link in self.history[self.index + 1 :]:
+            if link.stance != Stance.COMMENTARY:
+                return link
+        return None
 
     # Each string below is shown twice (chart and list), thousands of times on a big page: work it out once.
     @cached_property
@@ -243,6 +261,10 @@ class Timeline:
     stance_values = Stance.values
 
     @property
+    def stale_after_months(self) -> int:
+        return stale_after_months()
+
+    @property
     def is_empty(self) -> bool:
         return not self.entries
 
@@ -338,26 +360,43 @@ def choose_domain(entries: list[Entry], today, date_from, date_to) -> tuple[date
     return month_start(first), next_month(last)
 
 
+def held_bands(scale: Scale, start, until, stance: str, fades_on) -> list[Band]:
+    """The band of a stance held from `start` to `until`: full strength, then faded from `fades_on` on."""
+    if until <= start:
+        return [Band(scale.x(start), 0.0, stance)]  # superseded the same day: a band of no length
+    if fades_on >= until:
+        return [Band(scale.x(start), scale.x(until) - scale.x(start), stance)]
+    fades_on = max(fades_on, start)
+    bands = [Band(scale.x(start), scale.x(fades_on) - scale.x(start), stance)] if fades_on > start else []
+    return bands + [Band(scale.x(fades_on), scale.x(until) - scale.x(fades_on), stance, stale=True)]
+
+
 def lay_out_lane(lane: Lane, scale: Scale, today: datetime.date) -> None:
-    """Bands from each statement until the next one (or today); markers on top, fanned when they collide."""
+    """Bands from each statement until the next one (or today); markers on top, fanned when they collide.
+
+    Commentary takes no side, so it is a marker without a band and does not end the stance before it.
+    A stance held more than STALE_AFTER_MONTHS without a newer statement fades from that day on.
+    """
     held_until_max = min(today + ONE_DAY, scale.end)
     for entry in lane.entries:
-        position, following = entry.position, entry.superseded_by
+        position, following = entry.position, entry.held_until_next
         start = position.stated_on
         known_by = min(period_end(start, position.date_precision), held_until_max)
         until = following.stated_on if following else held_until_max
         until = max(min(until, scale.end), start)
+        draws_band = position.stance != Stance.COMMENTARY
+        fades_on = stale_from(start, position.date_precision)
         if entry.is_precise:
-            lane.bands.append(Band(scale.x(start), scale.x(until) - scale.x(start), position.stance))
+            if draws_band:
+                lane.bands.extend(held_bands(scale, start, until, position.stance, fades_on))
             entry.x = round((scale.x(start) + scale.x(min(start + ONE_DAY, scale.end))) / 2, 2)
         else:
             # Said some time in this month or year: hatched over the period, never pinned to a made-up day.
             uncertain_end = max(min(known_by, until), start)
-            lane.bands.append(Band(scale.x(start), scale.x(uncertain_end) - scale.x(start), position.stance, True))
-            if until > uncertain_end:
-                lane.bands.append(
-                    Band(scale.x(uncertain_end), scale.x(until) - scale.x(uncertain_end), position.stance)
-                )
+            if draws_band:
+                lane.bands.append(Band(scale.x(start), scale.x(uncertain_end) - scale.x(start), position.stance, True))
+                if until > uncertain_end:
+                    lane.bands.extend(held_bands(scale, uncertain_end, until, position.stance, fades_on))
             entry.x = round((scale.x(start) + scale.x(max(known_by, start))) / 2, 2)
         entry.y = lane.centre
     fan_out(lane.entries)
@@ -431,15 +470,16 @@ MAX_POSITIONS = 5000
 SECTION_LIMIT = 200
 
 
-def newest_cutoff(positions, limit: int | None = None) -> datetime.date | None:
-    """The earliest date to draw when there are more than `limit` positions, else None.
+def newest_cutoff(positions, limit: int | None = None) -> tuple[datetime.date, int] | None:
+    """The oldest (date, id) to draw when there are more than `limit` positions, else None.
 
-    A page draws at most MAX_POSITIONS statements, the newest ones (whole days, so a day is
-    never cut in half): a country with a hundred thousand would make a page of hundreds of MB.
+    A page draws at most MAX_POSITIONS statements, the newest ones by date then id: a country
+    with a hundred thousand would make a page of hundreds of MB. The count is exact even when
+    thousands share a day (cutting by whole days drew them all), so a day may be cut in part.
     """
     limit = limit or MAX_POSITIONS
-    dates = list(positions.order_by("-stated_on", "-id").values_list("stated_on", flat=True)[limit - 1 : limit + 1])
-    return dates[0] if len(dates) > 1 else None
+    rows = list(positions.order_by("-stated_on", "-id").values_list("stated_on", "id")[limit - 1 : limit + 1])
+    return rows[0] if len(rows) > 1 else None
 
 
 def build_timeline(
@@ -450,16 +490,20 @@ def build_timeline(
     date_to=None,
     dom_id: str = "tl",
     limit: int | None = None,
+    domain: tuple[datetime.date, datetime.date] | None = None,
 ) -> Timeline:
     """The timeline of a queryset of positions (filtered, a country's, an actor's), in two queries.
 
     `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline;
-    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part.
+    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part;
+    `domain` (first day, first day after) fixes the time axis, so timelines drawn one under the
+    other share it (the comparison page).
     """
     today = today or timezone.localdate()
     cutoff = newest_cutoff(positions, limit)
     if cutoff:
-        positions = positions.filter(stated_on__gte=cutoff)
+        day, pk = cutoff
+        positions = positions.filter(Q(stated_on__gt=day) | Q(stated_on=day, id__gte=pk))
     shown = list(
         positions.select_related("actor", "topic", "quote")
         .only(*SHOWN_FIELDS)
@@ -483,7 +527,7 @@ def build_timeline(
     if not entries:
         return Timeline([], [], None, [], LABEL_WIDTH + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, today, False, dom_id)
 
-    start, end = choose_domain(entries, today, date_from, date_to)
+    start, end = domain or choose_domain(entries, today, date_from, date_to)
     months = (end.year - start.year) * 12 + end.month - start.month
     plot_width = min(max(MIN_PLOT_WIDTH, months * PX_PER_MONTH), MAX_PLOT_WIDTH)
     scale = Scale(start, end, LABEL_WIDTH, plot_width)
@@ -504,5 +548,5 @@ def build_timeline(
         today,
         show_topics,
         dom_id,
-        cutoff,
+        cutoff[0] if cutoff else None,
     )

@@ -5,12 +5,18 @@ from itertools import groupby
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from positions.choices import Requirement
 from positions.models import AuthorisationBody
 
 
 @require_safe
 def authorisation_list(request):
-    bodies = sorted(AuthorisationBody.objects.all(), key=lambda body: (body.country.name, body.scope, body.name))
+    # Within a scope, who decides first, then who must approve, be consulted or be told.
+    rank = {value: index for index, value in enumerate(Requirement.values)}
+    bodies = sorted(
+        AuthorisationBody.objects.all(),
+        key=lambda body: (body.country.name, body.scope, rank.get(body.requirement, len(rank)), body.name),
+    )
     groups = [
         {
             "country": country,

@@ -8,18 +8,42 @@ from django.http import HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from positions.filtersets import PositionFilter
 from positions.models import Position
 from positions.views.export import bad_request, filter_errors
 from sources.bilingual import localized_text
+from sources.text import xml_safe
 
 FEED_LENGTH = 50
 
 
+class CleanAtom1Feed(Atom1Feed):
+    """Atom without the characters XML 1.0 cannot carry: one stored control character must not break the feed.
+
+    Forms and imports refuse them; rows stored before that still reach the feed cleaned.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(clean, args), **{key: clean(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(clean, args), **{key: clean(value) for key, value in kwargs.items()})
+
+
+def clean(value):
+    if isinstance(value, str):
+        # A SafeString stays safe: removing characters adds no markup.
+        return type(value)(xml_safe(value)) if isinstance(value, SafeString) else xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(clean(item) for item in value)
+    return value
+
+
 class PositionFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
     author_name = "Troop Positions Tracker"
 
     def __call__(self, request, *args, **kwargs):

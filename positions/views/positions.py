@@ -2,9 +2,11 @@
 
 from functools import cached_property
 from math import ceil
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
@@ -14,7 +16,11 @@ from positions.facets import counted_facets, facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
 
+from .clean_query import drop_empty_parameters
+
 PER_PAGE = 50
+# The actor's other positions on the topic listed on a position's page; the rest are a link away.
+OTHER_POSITIONS_SHOWN = 20
 # A search counts and lists at most this many matches, newest first (see IdsFirstPaginator).
 SEARCH_COUNT_LIMIT = 10_000
 
@@ -86,6 +92,7 @@ def tidy_form(f: PositionFilter) -> None:
 
 
 @require_safe
+@drop_empty_parameters
 def position_list(request):
     data = request.GET.copy()
     # Codes are accepted in either case; upper-case them so the form shows them as selected.
@@ -135,13 +142,29 @@ def position_list(request):
 def position_detail(request, pk: int):
     position = get_object_or_404(Position.objects.with_related().prefetch_related("actor__roles__organisation"), pk=pk)
     bodies = position.authorisation_bodies_needed()
-    history = (
+    # The newest few, with a link to the list of all: an actor may have thousands on one topic.
+    history = list(
         Position.objects.filter(actor=position.actor_id, topic=position.topic_id)
         .exclude(pk=position.pk)
-        .order_by("-stated_on", "-id")
+        .order_by("-stated_on", "-id")[: OTHER_POSITIONS_SHOWN + 1]
     )
+    # The actor's latest word on the topic, unless a later (or same-day, later-recorded) position
+    # followed it; the newest other position is always among those fetched.
+    is_current = not any((other.stated_on, other.pk) > (position.stated_on, position.pk) for other in history)
+    more_url = None
+    if len(history) > OTHER_POSITIONS_SHOWN:
+        history = history[:OTHER_POSITIONS_SHOWN]
+        query = urlencode({"actor": position.actor.slug, "topic": position.topic.slug})
+        more_url = f"{reverse('positions:position_list')}?{query}"
     return render(
         request,
         "positions/position_detail.html",
-        {"position": position, "role": position.role, "bodies": bodies, "history": history},
+        {
+            "position": position,
+            "role": position.role,
+            "bodies": bodies,
+            "history": history,
+            "is_current": is_current,
+            "more_url": more_url,
+        },
     )

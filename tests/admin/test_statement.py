@@ -75,7 +75,7 @@ def test_editor_adds_statement_with_new_quote_from_existing_source(client, edito
 def test_editor_adds_statement_from_existing_quote(client, editor):
     client.force_login(editor)
     quote = QuoteFactory()
-    response = client.post(ADD_URL, statement(ActorFactory(), TopicFactory(), quote=quote.pk))
+    response = client.post(ADD_URL, statement(ActorFactory(), TopicFactory(), quote=quote.pk, stated_on="2024-11-25"))
     assert response.status_code == 302
     assert Position.objects.get().quote == quote
 
@@ -194,5 +194,5 @@ def test_admin_position_list_filters_and_search(client, editor, seeded):
     url = reverse("admin:positions_position_changelist")
     assert client.get(url, {"country": "GB"}).context["cl"].result_count == 2
     assert client.get(url, {"q": "Cyrus"}).context["cl"].result_count >= 1
-    assert client.get(url, {"stance__exact": "commentary"}).context["cl"].result_count == 6
+    assert client.get(url, {"stance__exact": "commentary"}).context["cl"].result_count == 8
     assert Actor.objects.filter(aliases__icontains="Lamy").exists()

@@ -29,6 +29,8 @@ def main_pages() -> dict[str, str]:
         "sources": "/sources/",
         "source-le-monde": source.get_absolute_url(),
         "authorisations": "/authorisations/",
+        "about": "/about/",
+        "timeline": "/timeline/",
         "not-found": "/countries/xx/",
     }
 

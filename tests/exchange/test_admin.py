@@ -1,6 +1,7 @@
 """The admin's export action and its import page: upload, preview of changes, confirm."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -9,7 +10,7 @@ from positions.exchange.importer import import_file
 from positions.models import Position, Topic
 from tests.exchange.helpers import body, csv_dicts
 from tests.exchange.test_import import csv_bytes, row
-from tests.factories import PositionFactory
+from tests.factories import PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 IMPORT_URL = reverse("admin:positions_position_import")
@@ -44,7 +45,9 @@ def test_changelist_links_to_import_for_editors_only(client, editor, viewer):
     assert client.get(IMPORT_URL).status_code == 403
 
 
-def test_preview_shows_changes_and_writes_nothing_until_confirmed(client, editor):
+def test_preview_shows_changes_and_writes_nothing_until_confirmed(client, admin_user):
+    # A superuser: only those who may add topics may create one through an import.
+    editor = admin_user
     import_file(csv_bytes([row()]), "first.csv")
     Position.objects.update(stance="open")
     client.force_login(editor)
@@ -67,6 +70,7 @@ def test_preview_shows_changes_and_writes_nothing_until_confirmed(client, editor
 
 
 def test_confirming_twice_imports_once(client, editor):
+    TopicFactory(slug="combat-troops")
     client.force_login(editor)
     digest = upload(client, csv_bytes([row()])).context["pending"]["digest"]
     client.post(IMPORT_URL, {"confirm": "1", "digest": digest})
@@ -109,3 +113,34 @@ def test_uploads_over_the_size_limit_are_refused(client, editor, monkeypatch):
     assert "larger than 10 MB" in response.content.decode()
     assert MAX_UPLOAD_BYTES == 10 * 1024 * 1024
     assert Position.objects.count() == 0
+
+
+def test_editor_cannot_create_a_topic_through_an_import(client, editor):
+    # Adversarial review, Nov 2026: Editors cannot add topics in the admin, but could through an import.
+    TopicFactory(slug="combat-troops")
+    client.force_login(editor)
+    response = upload(client, csv_bytes([row(), row(topic="made-up-topic", stance="supports")]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["pending"] is None
+    assert "line 3" in page and "topic “made-up-topic” does not exist, and you may not add topics" in page
+    assert not Topic.objects.filter(slug="made-up-topic").exists()
+    assert not Position.objects.exists()
+
+
+def test_editor_given_the_add_topic_permission_may_create_topics(client, editor):
+    editor.user_permissions.add(Permission.objects.get(codename="add_topic"))
+    client.force_login(editor)
+    digest = upload(client, csv_bytes([row(topic="new-topic")])).context["pending"]["digest"]
+    client.post(IMPORT_URL, {"confirm": "1", "digest": digest})
+    assert Topic.objects.filter(slug="new-topic").exists() and Position.objects.count() == 1
+
+
+def test_topics_are_checked_again_on_confirm(client, editor):
+    TopicFactory(slug="combat-troops")
+    client.force_login(editor)
+    digest = upload(client, csv_bytes([row()])).context["pending"]["digest"]
+    Topic.objects.all().delete()  # gone between preview and confirm
+    response = client.post(IMPORT_URL, {"confirm": "1", "digest": digest})
+    assert "topic “combat-troops” does not exist" in response.content.decode()
+    assert not Topic.objects.exists() and not Position.objects.exists()

@@ -136,7 +136,17 @@ def test_source_without_url_matches_by_outlet_title_and_date():
     outlet = OutletFactory(name="Le Monde", slug="le-monde")
     source = SourceFactory(outlet=outlet, url="", title="Guerre en Ukraine", published_on=datetime.date(2024, 11, 25))
     report = import_file(
-        csv_bytes([row(outlet="le monde", source_url="", source_title="Guerre en Ukraine", published_on="2024-11-25")]),
+        csv_bytes(
+            [
+                row(
+                    outlet="le monde",
+                    source_url="",
+                    source_title="Guerre en Ukraine",
+                    published_on="2024-11-25",
+                    stated_on="2024-11-25",
+                )
+            ]
+        ),
         "a.csv",
     )
     assert report.count("source", created=True) == 0 and report.count("outlet", created=True) == 0
@@ -173,7 +183,8 @@ def test_role_covering_the_date_is_reused_else_one_starts_on_the_statement_date(
 
 
 def test_one_new_role_serves_later_statements():
-    rows = [row(stated_on="2024-12-01", quote="Later."), row(stated_on="2024-11-26")]
+    later = {"stated_on": "2024-12-01", "published_on": "2024-12-01", "source_url": "https://www.lbc.co.uk/later"}
+    rows = [row(quote="Later.", **later), row(stated_on="2024-11-26")]
     report = import_file(csv_bytes(rows), "a.csv")
     assert report.count("role", created=True) == 1
     assert Role.objects.get().start_on == datetime.date(2024, 11, 26)
@@ -217,7 +228,12 @@ BAD_ROWS = [
     (row(outlet=""), "outlet is empty"),
     (row(source_title=""), "source_title is empty"),
     (row(quote_original="Pas de troupes."), "quote_original is given without its quote_language"),
-    (row(summary="nul\x00byte"), "summary contains a NUL character"),
+    (row(summary="nul\x00byte"), "summary contains the control character U+0000"),
+    (row(summary="vertical\x0btab"), "summary contains the control character U+000B"),
+    (row(quote="escape \x1b[31m"), "quote contains the control character U+001B"),
+    (row(actor="Evil\u202eyppah"), "actor contains the bidirectional control character U+202E"),
+    (row(outlet="Isolated\u2066 outlet"), "outlet contains the bidirectional control character U+2066"),
+    (row(actor_slug="evil\u202e-slug"), "actor_slug “evil\u202e-slug” is not a slug"),
     (row(role="x" * 201), "role is longer than 200 characters"),
     (row(quote_language="english-uk-x"), "quote_language is longer than 10 characters"),
 ]
@@ -248,7 +264,7 @@ def test_every_bad_row_is_listed_not_only_the_first():
 
 def test_row_with_wrong_number_of_cells_is_reported():
     data = csv_bytes([row()]) + b"2024,day,too,few\r\n"
-    assert "4 cells where the header has 22" in errors_of(import_file(data, "a.csv"))[3]
+    assert "4 cells where the header has 23" in errors_of(import_file(data, "a.csv"))[3]
 
 
 def test_rows_describing_one_actor_differently_are_reported():

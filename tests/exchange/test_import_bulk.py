@@ -28,6 +28,7 @@ def many_rows(count: int, role: str = "") -> list[dict]:
             source_title=f"Article {n}",
             stated_on=f"2024-{1 + n % 12:02d}-01",
             date_precision="month",
+            published_on=f"2024-{1 + n % 12:02d}-01",
             role=role,
         )
         for n in range(count)

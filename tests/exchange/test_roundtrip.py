@@ -45,7 +45,11 @@ HOSTILE = [
     '"',
     "\n",
 ]
-ANY_CHARACTER = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+# Control characters (but tab and line breaks) and bidirectional controls are refused on import and in forms.
+REFUSED = [chr(code) for code in [*range(0x20), 0x7F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+ANY_CHARACTER = st.characters(
+    blacklist_categories=("Cs",), blacklist_characters=[c for c in REFUSED if c not in "\t\n\r"]
+)
 TEXT = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(ANY_CHARACTER, max_size=25),
@@ -54,7 +58,9 @@ TEXT = st.one_of(
 NAME = TEXT.filter(lambda value: value.strip())
 SLUG = st.from_regex(r"[-a-z0-9_]{1,12}", fullmatch=True)
 DATE = st.tuples(
-    st.dates(datetime.date(1995, 1, 1), datetime.date(2030, 12, 31)), st.sampled_from(DatePrecision.values)
+    # Never in the future: the importer refuses a statement made after today.
+    st.dates(datetime.date(1995, 1, 1), datetime.date(2025, 12, 31)),
+    st.sampled_from(DatePrecision.values),
 )
 STANCES = ["supports", "open", "undecided", "opposes", "rules_out", "commentary"]
 
@@ -97,6 +103,7 @@ def datasets(draw):
                     "quote": NAME,
                     "original": st.one_of(st.none(), st.tuples(NAME, st.sampled_from(["uk", "fr", "ru"]))),
                     "verification": st.sampled_from(["confirmed", "reported", "unverified"]),
+                    "translation": st.sampled_from(["original", "translation", "machine"]),
                 }
             ),
             min_size=1,
@@ -130,9 +137,14 @@ def create(dataset) -> None:
         )
     for index, spec in enumerate(positions):
         on, precision = spec["date"]
+        source = source_rows[spec["source"]]
+        if source.published_on:
+            on = min(on, source.published_on)  # a source reports statements made before it was published
         on = truncate_to_precision(on, precision)
         original, language = spec["original"] or ("", "")
+        translation = "translation" if original and spec["translation"] == "original" else spec["translation"]
         quote = QuoteFactory(
+            translation=translation,
             source=source_rows[spec["source"]],
             text=f"{spec['quote']} #{index}",
             said_on=on,

@@ -35,7 +35,7 @@ def matrix_html(client) -> str:
 
 def test_a_cached_matrix_is_served_without_rebuilding_it(client, stance, django_assert_num_queries):
     client.get("/")
-    with django_assert_num_queries(3):  # data version, latest positions and their roles
+    with django_assert_num_queries(4):  # data version, latest positions, their roles, the footer's last update
         response = client.get("/")
     assert "Cyrus Starmer" in response.content.decode()
 

@@ -70,6 +70,7 @@ def test_the_vector_follows_an_edited_quote(statement):
     quote = statement.quote
     quote.text = "Peacekeepers only after a ceasefire"
     quote.original_text = "Миротворці лише після перемир'я"
+    quote.translation = "translation"
     quote.save()
     assert found("ceasefire") == found("миротворці") == {statement.pk}
     assert found("instructors") == found("soldats") == set()

@@ -1,11 +1,15 @@
 import datetime
+import io
 
+import pytest
 from django.core.management import call_command
 
-from positions.choices import Stance
+from positions.choices import Requirement, Stance
+from positions.demo import seed
 from positions.models import Actor, AuthorisationBody, Position, Role
 from sources.dates import DatePrecision
-from sources.models import Outlet, Quote, Source
+from sources.models import Outlet, Quote, Source, Translation, Verification
+from tests.factories import AuthorisationBodyFactory
 
 
 def counts():
@@ -28,26 +32,102 @@ def test_seed_keeps_garbled_names_as_aliases(seeded):
 
 def test_seed_lammy_rejection_is_dated_and_shows_role_of_the_day(seeded):
     position = Position.objects.get(actor__slug="david-lammy", topic__slug="combat-troops")
-    assert position.stated_on == datetime.date(2024, 11, 26)
+    # Said at the G7 meeting on 25 Nov; LBC published it on the 26th.
+    assert position.stated_on == datetime.date(2024, 11, 25)
     assert position.stance == Stance.OPPOSES
     assert position.role.title == "Foreign Secretary"
     assert position.quote.source.outlet.name == "LBC"
 
 
-def test_seed_unn_article_has_month_precision_and_no_invented_url(seeded):
+def test_seed_unn_article_has_month_precision_and_the_url_research_found(seeded):
     unn = Source.objects.get(outlet__slug="unn")
-    assert unn.url == ""
+    assert unn.url == "https://unn.ua/en/amp/why-nato-does-not-send-troops-to-ukraine-expert-reveals-important-details"
     assert unn.published_precision == DatePrecision.MONTH
     assert unn.published_display == "Nov 2024"
     le_monde = Source.objects.get(outlet__slug="le-monde")
+    assert le_monde.url == ""  # Le Monde's article itself was not found
     assert le_monde.published_on == datetime.date(2024, 11, 25)
     assert le_monde.title == "Guerre en Ukraine : l'envoi de militaires européens en discussion"
 
 
 def test_seed_loads_every_reference_authorisation_body(seeded):
-    assert AuthorisationBody.objects.count() == 21
+    assert AuthorisationBody.objects.count() == 26
     rada = AuthorisationBody.objects.get(country="UA", scope="admit_foreign", body_kind="parliament")
     assert rada.name == "Verkhovna Rada of Ukraine" and rada.confirmed
     assert "1479-14" in rada.legal_basis_url
-    poland = AuthorisationBody.objects.get(country="PL", scope="admit_foreign")
-    assert poland.confirmed is False
+    assert rada.explanation and rada.editor_notes and rada.explanation != rada.editor_notes
+    france = AuthorisationBody.objects.filter(country="FR", name="Parlement (Assemblée nationale and Sénat)")
+    assert set(france.values_list("requirement", flat=True)) == {"notification", "approval_to_continue"}
+    assert not AuthorisationBody.objects.filter(explanation="").exists()
+
+
+def test_seed_unn_quotes_are_reported_machine_translations_without_an_invented_original(seeded):
+    unn_quotes = Quote.objects.filter(source__outlet__slug="unn")
+    assert unn_quotes.count() == 7
+    for quote in unn_quotes:
+        assert (quote.translation, quote.verification, quote.original_text) == ("machine", "reported", "")
+    lammy = Quote.objects.get(source__outlet__slug="lbc")
+    assert lammy.translation == Translation.ORIGINAL and lammy.verification == Verification.REPORTED
+    assert "we are not committing UK troops to the theatre of action" in lammy.text
+    assert lammy.source.url == "https://www.lbc.co.uk/news/lammy-uk-not-sending-troops-ukraine"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "could lead to a large-scale escalation, in fact, to the Third World War",
+        "the presence of about 200 F-16 aircraft with about 500 pilots",
+    ],
+)
+def test_seed_holds_semenyuks_two_assessments_as_commentary_in_the_articles_words(seeded, words):
+    article = " ".join(quote["text"] for quote in seed.QUOTES)
+    assert words in article
+    position = Position.objects.get(actor__slug="taras-semenyuk", quote__text__contains=words)
+    assert position.stance == Stance.COMMENTARY and position.topic.slug == "combat-troops"
+    assert position.quote.translation == "machine" and position.verification == "reported"
+    assert position.quote.said_display == "Nov 2024"
+
+
+def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(seeded):
+    # As an earlier seed left things: the old LBC record, Semenyuk confirmed, an old body row.
+    lammy = Quote.objects.get(source__outlet__slug="lbc")
+    Position.objects.filter(quote=lammy).update(stated_on=datetime.date(2024, 11, 26))
+    Quote.objects.filter(pk=lammy.pk).update(
+        text="Not committing UK troops to the theatre of action … remains the UK position at this time.",
+        said_on=datetime.date(2024, 11, 26),
+    )
+    Source.objects.filter(pk=lammy.source_id).update(
+        url="", title="Lammy at the G7 foreign ministers' meeting in Italy: UK not committing troops"
+    )
+    Quote.objects.filter(source__outlet__slug="unn").update(verification="confirmed", translation="original")
+    semenyuk_new = Position.objects.filter(quote__text__contains="F-16")
+    Position.objects.filter(pk__in=semenyuk_new).delete()
+    Quote.objects.filter(text__contains="F-16").delete()
+    eduskunta = AuthorisationBody.objects.get(country="FI", name="Eduskunta")
+    eduskunta.requirement, eduskunta.legal_basis, eduskunta.explanation = "prior_approval", "Old basis", ""
+    eduskunta.save()
+    AuthorisationBody.objects.filter(country="FR", requirement="approval_to_continue").update(
+        name="Parlement (Assemblée nationale has the final say if asked)", requirement="prior_approval"
+    )
+    editors = AuthorisationBodyFactory(country="FR", name="Sénat", requirement="consultation", editor_notes="mine")
+    before = counts()
+
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+
+    assert counts() == before[:2] + [before[2] + 1, before[3]] + before[4:6] + [before[6] + 1]
+    lammy.refresh_from_db()
+    assert lammy.said_on == datetime.date(2024, 11, 25) and lammy.text.startswith("We are very clear")
+    assert lammy.source.url.startswith("https://www.lbc.co.uk/") and lammy.source.title.startswith("Lammy insists")
+    assert Position.objects.get(quote=lammy).stated_on == datetime.date(2024, 11, 25)
+    assert set(Position.objects.filter(actor__slug="taras-semenyuk").values_list("verification", flat=True)) == {
+        "reported"
+    }
+    eduskunta.refresh_from_db()
+    assert eduskunta.requirement == Requirement.CONSULTATION and eduskunta.legal_basis != "Old basis"
+    assert AuthorisationBody.objects.filter(country="FR", requirement="approval_to_continue").count() == 1
+    assert AuthorisationBody.objects.get(pk=editors.pk).editor_notes == "mine"
+    assert AuthorisationBody.objects.count() == 27
+    again = counts()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert counts() == again

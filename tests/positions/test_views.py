@@ -202,6 +202,7 @@ def test_unknown_actor_is_not_found(client):
 def test_position_page_tells_the_whole_story(client, lammy_rejects):
     quote = lammy_rejects.quote
     quote.original_text, quote.original_language = "Pas de troupes britanniques", "fr"
+    quote.translation = "translation"
     quote.save()
     AuthorisationBodyFactory(country="GB", name="House of Commons", scope="deploy_abroad")
     AuthorisationBodyFactory(country="UA", name="Verkhovna Rada", scope="admit_foreign")

@@ -28,6 +28,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 D = datetime.date
 CODES = [code for code, _name in countries][:60]
+# Only the first country has a position in both runs; tests/publish/test_compare.py compares several.
+COMPARE_URL = f"/compare/?country={CODES[0].lower()}"
 STANCES = [Stance.SUPPORTS, Stance.OPPOSES, Stance.OPEN, Stance.RULES_OUT]
 
 
@@ -67,6 +69,8 @@ def spread_urls() -> list[str]:
         "/positions/?q=statement&verification=confirmed",
         "/sources/",
         "/authorisations/",
+        "/map/",
+        COMPARE_URL,
     ]
 
 
@@ -84,22 +88,31 @@ def count_queries(client, url: str) -> int:
 
 
 # Pinned counts: change them only with a reason (a new section on the page), never for a per-row query.
+# Every page built on base.html runs one more, its footer's "data last updated" (the newest change in the
+# position and quote history tables, one index probe each in one statement): the +1 in each count below.
 SPREAD_COUNTS = {
     # Uncached: data version, country stances with their positions and actors, topics, latest + their roles
-    "/": 5,
-    "/countries/": 5,  # data version, country stances, topics, actors and positions per country
-    "/actors/": 4,  # country choices, count, page, roles
+    "/": 5 + 1,
+    "/countries/": 5 + 1,  # data version, country stances, topics, actors and positions per country
+    "/actors/": 4 + 1,  # country choices, count, page, roles
     # countries of actors, actor and outlet menus or not, three filter choice lists, count, page ids,
     # page, roles, the four facets in one query, their topics
-    "/positions/": 12,
+    "/positions/": 12 + 1,
     # a search counts its matches with the facets, after counting the rows its other filters leave
-    "/positions/?q=statement&verification=confirmed": 12,
-    "/sources/": 3,
-    "/authorisations/": 1,
+    "/positions/?q=statement&verification=confirmed": 12 + 1,
+    "/sources/": 3 + 1,
+    "/authorisations/": 1 + 1,
+    # The home matrix's own queries (country stances with their positions and actors, topics), the data
+    # version, the filter's two menu-size checks (actors, outlets) and its topic menu
+    "/map/": 6 + 1,
+    # the menus' countries and actors, country stances, the shared axis's bounds, topics, and per compared
+    # column (at most 6) its timeline's 3 queries
+    COMPARE_URL: 8 + 1,
 }
 # Country and actor pages: +3 for their timeline (how many to draw, its positions, their actors' histories);
-# the country page +1 for the roles of who stated its current stances.
-CONCENTRATED_COUNTS = {"country": 12, "actor": 9, "position": 4, "source": 6}
+# the country page +1 for the roles of who stated its current stances; both +1 for the "Compare with…"
+# menu (the countries with actors; the other actors).
+CONCENTRATED_COUNTS = {"country": 13 + 1, "actor": 10 + 1, "position": 4 + 1, "source": 6 + 1}
 
 
 @pytest.mark.parametrize("rows", [1, 50])

@@ -12,8 +12,8 @@ from urllib.parse import quote
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 
-from positions.models import Actor, AuthorisationBody, Position
-from sources.models import Source
+from positions.models import Actor, AuthorisationBody, Position, Topic
+from sources.models import Outlet, Source
 
 # Namespaces that are not public pages.
 PRIVATE_NAMESPACES = {"admin"}
@@ -37,7 +37,12 @@ QUERY_PARAMETERS = [
     "page",
     "bom",
     "delimiter",
+    # The API's paging and expansion.
+    "cursor",
+    "page_size",
+    "expand",
 ]
+API_PREFIX = "api/v1/"
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,9 @@ def public_routes() -> list[Route]:
 
 def real_values(route: Route, name: str) -> list[str]:
     """Values of a path parameter that name something in the database, by the URL contract."""
-    if route.route.startswith("countries/"):
+    if route.route.startswith(API_PREFIX):
+        return api_real_values(route.route.removeprefix(API_PREFIX))
+    if route.route.startswith(("countries/", "embed/countries/")):
         codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
         codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
         return sorted(code.lower() for code in codes)
@@ -92,6 +99,22 @@ def real_values(route: Route, name: str) -> list[str]:
     if route.route.startswith("sources/"):
         return [str(pk) for pk in Source.objects.values_list("pk", flat=True)]
     return []
+
+
+def api_real_values(route: str) -> list[str]:
+    """The API's resources name objects as the pages do, plus topics, outlets and bodies."""
+    if route.startswith("topics/"):
+        return list(Topic.objects.values_list("slug", flat=True))
+    if route.startswith("outlets/"):
+        return list(Outlet.objects.values_list("slug", flat=True))
+    if route.startswith("authorisation-bodies/"):
+        return [str(pk) for pk in AuthorisationBody.objects.values_list("pk", flat=True)]
+    return real_values(Route(route, ()), "")
+
+
+def is_api_resource(route: Route) -> bool:
+    """An API address (not its HTML docs page): these also answer OPTIONS, for CORS preflights."""
+    return route.route.startswith(API_PREFIX) and route.route != f"{API_PREFIX}docs/"
 
 
 def example_url(route: Route) -> str:

@@ -52,8 +52,11 @@ def test_month_precision_is_hatched_over_the_whole_month_with_a_hollow_marker():
     position = state(actor, topic, Stance.RULES_OUT, D(2024, 11, 1), DatePrecision.MONTH)
     timeline = build_timeline(Position.objects.all(), today=TODAY)
     scale, lane = timeline.scale, only_lane(timeline)
-    uncertain, held = lane.bands
+    # Held at full strength until six months after the month's last day, then faded (stale) until today.
+    uncertain, held, faded = lane.bands
     assert uncertain.uncertain and not held.uncertain
+    assert not held.stale and faded.stale and "tl-band-stale" in faded.css_class
+    assert faded.x == pytest.approx(scale.x(D(2025, 5, 31)))
     assert (uncertain.x, uncertain.x + uncertain.width) == pytest.approx(
         (scale.x(D(2024, 11, 1)), scale.x(D(2024, 12, 1)))
     )
@@ -115,9 +118,10 @@ def test_the_x_scale_covers_the_filtered_date_range_in_whole_months():
     # Without a filter: from the first statement's month to the end of today's month.
     unfiltered = build_timeline(Position.objects.all(), today=TODAY)
     assert (unfiltered.scale.start, unfiltered.scale.end) == (D(2024, 3, 1), D(2025, 7, 1))
-    # The band stops at the edge of the range instead of running off it.
-    [band] = only_lane(timeline).bands
-    assert band.x + band.width == pytest.approx(timeline.scale.x(D(2025, 1, 1)))
+    # The band stops at the edge of the range instead of running off it (faded past six months: stale).
+    held, faded = only_lane(timeline).bands
+    assert held.x + held.width == pytest.approx(timeline.scale.x(D(2024, 9, 15)))
+    assert faded.stale and faded.x + faded.width == pytest.approx(timeline.scale.x(D(2025, 1, 1)))
 
 
 def test_axis_has_a_tick_per_month_and_names_each_year():
@@ -177,3 +181,27 @@ def test_over_decades_only_some_years_are_named_so_labels_never_collide():
     named = [tick for tick in make_ticks(scale) if tick.is_year and tick.label]
     assert named[0].label == "1900" and 10 < len(named) < 126
     assert min(b.x - a.x for a, b in zip(named, named[1:])) >= 40
+
+
+def test_a_stance_fades_after_the_staleness_threshold_and_says_so(settings):
+    settings.STALE_AFTER_MONTHS = 3
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.OPEN, D(2024, 12, 1))
+    timeline = build_timeline(Position.objects.all(), today=TODAY)
+    held, faded = only_lane(timeline).bands
+    assert not held.stale and faded.stale
+    assert held.x + held.width == pytest.approx(timeline.scale.x(D(2025, 3, 2)))
+    assert timeline.stale_after_months == 3
+
+
+def test_commentary_is_a_point_without_a_band_and_does_not_end_the_stance_before_it():
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.OPEN, D(2025, 3, 1))
+    state(actor, topic, Stance.COMMENTARY, D(2025, 4, 1))
+    timeline = build_timeline(Position.objects.all(), today=TODAY)
+    lane = only_lane(timeline)
+    assert {band.stance for band in lane.bands} == {Stance.OPEN}
+    [band] = lane.bands
+    # The open stance runs on past the commentary, to the end of today.
+    assert band.x + band.width == pytest.approx(timeline.scale.x(D(2025, 6, 16)))
+    assert len(lane.entries) == 2

@@ -27,7 +27,8 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
         try:
-            report = import_file(data, name=path.name, dry_run=options["dry_run"])
+            # Run by the operator, who may add topics (an editor's import in the admin may not).
+            report = import_file(data, name=path.name, dry_run=options["dry_run"], may_create_topics=True)
         except FileError as error:
             raise CommandError(f"{path}: {error}") from error
         if not report.ok:

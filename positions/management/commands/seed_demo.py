@@ -1,34 +1,39 @@
-"""Load the seed article's data and the reference authorisation bodies; running it again changes nothing."""
+"""Load the seed article's data and the reference authorisation bodies, bringing existing rows in line.
 
-import csv
-from pathlib import Path
+Running it again changes nothing. On a database seeded by an earlier version, the rows it owns
+(found by their natural keys, or by earlier keys the seed lists) are updated to the current
+seed and new ones are added; rows an editor created are left alone. Topics are only created:
+their names and order are the editors' to change.
+"""
+
+from collections import Counter
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from positions.choices import BodyKind, Requirement, Scope
 from positions.demo import seed
-from positions.models import Actor, AuthorisationBody, Position, Role, Topic
+from positions.demo.authorisations import load_authorisation_bodies
+from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
-
-AUTHORISATION_CSV = Path(__file__).resolve().parents[2] / "data" / "authorisation_bodies.csv"
-
-# Filled on rows made by an earlier run too, but only where blank: an editor's text is kept.
-UKRAINIAN_FIELDS = ("name_uk", "description_uk", "summary_uk", "conditions_uk", "title_uk")
 
 
 def fill_blanks(obj, values: dict) -> None:
-    """Set the Ukrainian fields that are still blank, and add the aliases the row lacks."""
-    changed = [name for name in UKRAINIAN_FIELDS if values.get(name) and not getattr(obj, name, "x")]
+    """Set the fields that are still blank, keeping what an editor wrote."""
+    changed = [name for name, value in values.items() if value and not getattr(obj, name)]
     for name in changed:
         setattr(obj, name, values[name])
-    if "aliases" in values:
-        missing = [alias for alias in values["aliases"].splitlines() if alias not in obj.alias_list]
-        if missing:
-            obj.aliases = "\n".join([*obj.alias_list, *missing])
-            changed.append("aliases")
     if changed:
         obj.save(update_fields=changed)
+
+
+def bring_in_line(obj, values: dict) -> bool:
+    """Set the values that differ and save; whether anything changed."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if changed:
+        obj.save()
+    return bool(changed)
 
 
 class Command(BaseCommand):
@@ -36,89 +41,116 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        created = {"topics": 0, "outlets": 0, "sources": 0, "actors": 0, "roles": 0, "quotes": 0, "positions": 0}
+        self.created, self.updated = Counter(), Counter()
+        topics = self.load_topics()
+        outlets = self.load_outlets()
+        sources = self.load_sources(outlets)
+        actors = self.load_actors()
+        quotes = self.load_quotes(sources)
+        self.load_positions(actors, topics, quotes)
+        bodies = load_authorisation_bodies()
+        self.created["authorisation bodies"] += bodies.created
+        self.updated["authorisation bodies"] += bodies.updated
+        kinds = ["topics", "outlets", "sources", "actors", "roles", "quotes", "positions", "authorisation bodies"]
+        self.stdout.write(
+            ", ".join(f"{self.created[kind]} {kind}" for kind in kinds)
+            + " created; "
+            + (", ".join(f"{self.updated[kind]} {kind}" for kind in kinds if self.updated[kind]) or "nothing")
+            + " updated."
+        )
+
+    def save(self, kind: str, model, found, values: dict):
+        """Create the row, or bring the one found in line; count either."""
+        if found is None:
+            self.created[kind] += 1
+            return model.objects.create(**values)
+        self.updated[kind] += bring_in_line(found, values)
+        return found
+
+    def load_topics(self) -> dict:
+        topics = {}
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
             name_uk, description_uk = seed.TOPICS_UK[slug]
-            topic, new = Topic.objects.get_or_create(
+            topics[slug], new = Topic.objects.get_or_create(
                 slug=slug,
                 defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order},
             )
-            fill_blanks(topic, {"name_uk": name_uk, "description_uk": description_uk})
-            created["topics"] += new
-        outlets = {}
-        for row in seed.OUTLETS:
-            outlets[row["slug"]], new = Outlet.objects.get_or_create(slug=row["slug"], defaults=row)
-            created["outlets"] += new
+            # Only where blank: topic names are the editors' to change, in both languages.
+            fill_blanks(topics[slug], {"name_uk": name_uk, "description_uk": description_uk})
+            self.created["topics"] += new
+        return topics
+
+    def load_outlets(self) -> dict:
+        return {
+            row["slug"]: self.save("outlets", Outlet, Outlet.objects.filter(slug=row["slug"]).first(), row)
+            for row in seed.OUTLETS
+        }
+
+    def load_sources(self, outlets: dict) -> dict:
         sources = {}
         for row in seed.SOURCES:
-            fields = {k: v for k, v in row.items() if k != "key"}
-            fields["outlet"] = outlets[row["outlet"]]
-            sources[row["key"]], new = Source.objects.get_or_create(
-                outlet=fields["outlet"],
-                title=fields["title"],
-                published_on=fields["published_on"],
-                url="",
-                defaults=fields,
-            )
-            created["sources"] += new
+            values = {k: v for k, v in row.items() if k not in ("key", "previous_titles")}
+            values["outlet"] = outlets[row["outlet"]]
+            values.setdefault("url", "")
+            sources[row["key"]] = self.save("sources", Source, self.find_source(values, row), values)
+        return sources
+
+    @staticmethod
+    def find_source(values: dict, row: dict) -> Source | None:
+        if values["url"]:
+            found = Source.objects.filter(url=values["url"]).first()
+            if found is not None:
+                return found
+        # As an earlier seed recorded it: without a URL, by outlet, title and publication date.
+        titles = [values["title"], *row.get("previous_titles", [])]
+        return Source.objects.filter(
+            outlet=values["outlet"], title__in=titles, published_on=values["published_on"], url=""
+        ).first()
+
+    def load_actors(self) -> dict:
         actors = {}
         for row in seed.ACTORS:
-            fields = {k: v for k, v in row.items() if k != "roles"}
-            actors[row["slug"]], new = Actor.objects.get_or_create(slug=row["slug"], defaults=fields)
-            fill_blanks(actors[row["slug"]], fields)
-            created["actors"] += new
+            values = {k: v for k, v in row.items() if k != "roles"}
+            actor = self.save("actors", Actor, Actor.objects.filter(slug=row["slug"]).first(), values)
+            actors[row["slug"]] = actor
             for title, country, start, end in row.get("roles", []):
-                role, new = Role.objects.get_or_create(
-                    actor=actors[row["slug"]], title=title, start_on=start, defaults={"country": country, "end_on": end}
-                )
-                fill_blanks(role, {"title_uk": seed.ROLE_TITLES_UK.get(title, "")})
-                created["roles"] += new
+                found = Role.objects.filter(actor=actor, title=title, start_on=start).first()
+                values = {"actor": actor, "title": title, "start_on": start, "country": country, "end_on": end}
+                values["title_uk"] = seed.ROLE_TITLES_UK.get(title, "")
+                self.save("roles", Role, found, values)
+        return actors
+
+    def load_quotes(self, sources: dict) -> dict:
         quotes = {}
         for row in seed.QUOTES:
             said_on, precision = row["said"]
-            quotes[row["key"]], new = Quote.objects.get_or_create(
-                source=sources[row["source"]],
-                text=row["text"],
-                said_on=said_on,
-                defaults={"date_precision": precision, "verification": row["verification"]},
-            )
-            created["quotes"] += new
+            values = {
+                "source": sources[row["source"]],
+                "text": row["text"],
+                "said_on": said_on,
+                "date_precision": precision,
+                "verification": row["verification"],
+                "translation": row["translation"],
+            }
+            texts = [row["text"], *row.get("previous_texts", [])]
+            found = Quote.objects.filter(source=values["source"], text__in=texts).order_by("id").first()
+            quotes[row["key"]] = self.save("quotes", Quote, found, values)
+        return quotes
+
+    def load_positions(self, actors: dict, topics: dict, quotes: dict) -> None:
         for row in seed.POSITIONS:
             quote = quotes[row["quote"]]
-            position, new = Position.objects.get_or_create(
-                actor=actors[row["actor"]],
-                topic=Topic.objects.get(slug=row["topic"]),
-                quote=quote,
-                defaults={
-                    "stance": row["stance"],
-                    "stated_on": quote.said_on,
-                    "date_precision": quote.date_precision,
-                    "conditions": row.get("conditions", ""),
-                    "summary": row["summary"],
-                },
-            )
-            fill_blanks(position, row)
-            created["positions"] += new
-        created["authorisation bodies"] = self.load_authorisation_bodies()
-        self.stdout.write(", ".join(f"{count} {name}" for name, count in created.items()) + " created.")
-
-    def load_authorisation_bodies(self) -> int:
-        created = 0
-        with AUTHORISATION_CSV.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                body, new = AuthorisationBody.objects.get_or_create(
-                    country=row["country_iso2"],
-                    scope=Scope(row["scope"]),
-                    name=row["body_name"],
-                    defaults={
-                        "body_kind": BodyKind(row["body_kind"]),
-                        "requirement": Requirement(row["requirement"]),
-                        "legal_basis": row["legal_basis"],
-                        "legal_basis_url": row["source_url"],
-                        "confirmed": row["confirmed"].strip().lower() == "yes",
-                        "notes": row["notes"],
-                    },
-                )
-                fill_blanks(body, {"name_uk": seed.AUTHORISATION_BODY_NAMES_UK.get(row["body_name"], "")})
-                created += new
-        return created
+            values = {
+                "actor": actors[row["actor"]],
+                "topic": topics[row["topic"]],
+                "quote": quote,
+                "stance": row["stance"],
+                "stated_on": quote.said_on,
+                "date_precision": quote.date_precision,
+                "conditions": row.get("conditions", ""),
+                "summary": row["summary"],
+                "conditions_uk": row.get("conditions_uk", ""),
+                "summary_uk": row.get("summary_uk", ""),
+            }
+            found = Position.objects.filter(actor=values["actor"], topic=values["topic"], quote=quote).first()
+            self.save("positions", Position, found, values)

@@ -1,0 +1,53 @@
+"""What each stance, verification level and translation status means, in the readers' words.
+
+One definition per value: the about page lists them with their anchors, and every badge links
+to its anchor and carries the definition as its title, so a badge explains itself without JavaScript.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from positions.choices import Stance
+from sources.models import Verification
+
+STANCE_DEFINITIONS = {
+    Stance.SUPPORTS: _("The actor is for it, now or under conditions already met (“we are ready to send troops”)."),
+    Stance.OPEN: _(
+        "The actor does not exclude it, or would do it under conditions not yet met (“nothing is ruled out”)."
+    ),
+    Stance.UNDECIDED: _("The actor says no decision is taken, or sends mixed signals."),
+    Stance.OPPOSES: _(
+        "The actor is against it at present but leaves the door open (“not committing troops … at this time”)."
+    ),
+    Stance.RULES_OUT: _("The actor excludes it firmly (“there will be no ground troops”)."),
+    Stance.COMMENTARY: _(
+        "The actor describes or assesses without taking a side (typically an analyst). "
+        "Commentary is not a point on the scale and never counts as a government's stance."
+    ),
+}
+
+VERIFICATION_DEFINITIONS = {
+    Verification.CONFIRMED: _(
+        "On the record, from a primary source: the actor's own words, published by them or heard."
+    ),
+    Verification.REPORTED: _("Reported by the media, not (yet) found on the record."),
+    Verification.UNVERIFIED: _("A rumour or an unconfirmed report. Treat it as a lead, not as a fact."),
+}
+
+# The translation status of a quote's English text (the stored values come with the quote's translation field).
+TRANSLATION_DEFINITIONS = {
+    "original": (_("original"), _("The English text is what was said.")),
+    "translation": (_("translated"), _("A human translation of what was said; the original is shown beside it.")),
+    "machine": (
+        _("machine-translated"),
+        _(
+            "A machine translation of what was said: names and nuances may be wrong. "
+            "Check the original before quoting it."
+        ),
+    ),
+}
+
+
+def definition_url(kind: str, value: str) -> str:
+    """The about page's anchor for one value: /about/#stance-rules_out, /about/#verification-reported."""
+    return f"{reverse('positions:about')}#{kind}-{value}"

@@ -1,0 +1,241 @@
+"""The reference authorisation bodies: the checked file, a plain explanation of each row, and loading them.
+
+`positions/data/authorisation_bodies.csv` holds one row per body and requirement, checked row by
+row against primary legal texts; its `notes` are for editors (what was seen where, what is
+uncertain) and become the private `editor_notes`. The explanations below say the same facts in
+plain words for readers; they add nothing the file does not say.
+"""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from positions.choices import BodyKind, Requirement, Scope
+from positions.demo.seed import AUTHORISATION_BODY_NAMES_UK
+from positions.models import AuthorisationBody
+
+AUTHORISATION_CSV = Path(__file__).resolve().parents[1] / "data" / "authorisation_bodies.csv"
+
+PL_PRESIDENT = "President of the Republic of Poland"
+FR_PARLIAMENT = "Parlement (Assemblée nationale and Sénat)"
+
+# Rows of the earlier file under another name, by (country, scope, old name): (new name, new requirement).
+RENAMED = {
+    ("FR", "deploy_abroad", "Parlement (Assemblée nationale has the final say if asked)"): (
+        FR_PARLIAMENT,
+        Requirement.APPROVAL_TO_CONTINUE,
+    ),
+    (
+        "PL",
+        "admit_foreign",
+        "President of the Republic of Poland (on request of Minister of Defence, with PM consent)",
+    ): (
+        PL_PRESIDENT,
+        Requirement.DECISION,
+    ),
+}
+
+# (country, scope, body name, requirement) -> what a reader is told.
+EXPLANATIONS = {
+    ("UA", "admit_foreign", "Verkhovna Rada of Ukraine", "prior_approval"): (
+        "Foreign military units may enter Ukraine only once the Verkhovna Rada approves the President's decision "
+        "to admit them, by passing a law. No separate approval is needed where a treaty the Rada has ratified "
+        "already provides for the admission. The Constitution allows no foreign military bases in Ukraine."
+    ),
+    ("UA", "admit_foreign", "President of Ukraine", "decision"): (
+        "The President of Ukraine decides to admit foreign military units. The decision takes effect only once "
+        "the Verkhovna Rada approves it by law."
+    ),
+    ("UA", "deploy_abroad", "President of Ukraine", "decision"): (
+        "The President of Ukraine decides by decree to send units of Ukraine's armed forces abroad and asks the "
+        "Verkhovna Rada to approve the decree by law. A 2025 law keeps this procedure under martial law, except "
+        "when forces act on the aggressor's territory to repel its aggression."
+    ),
+    ("UA", "deploy_abroad", "Verkhovna Rada of Ukraine", "prior_approval"): (
+        "The Verkhovna Rada approves by law the President's decree sending Ukrainian units abroad. In October "
+        "2025 it approved the decree sending units to Turkey and the United Kingdom for the period of martial law."
+    ),
+    ("GB", "deploy_abroad", "House of Commons", "convention"): (
+        "The government sends troops under the royal prerogative: no law requires Parliament's consent. Since the "
+        "2003 vote on Iraq, a convention says the House of Commons should have the chance to debate before troops "
+        "are committed, except in an emergency. The convention is not binding and does not promise a vote: the "
+        "2018 strikes in Syria and the 2024 strikes in Yemen went ahead without a vote beforehand. In January 2026 "
+        "Keir Starmer told the Commons he would put a deployment of troops under the declaration he had signed to "
+        "a vote."
+    ),
+    ("FR", "deploy_abroad", FR_PARLIAMENT, "notification"): (
+        "The government must inform Parliament no later than 3 days after an operation abroad begins and say what "
+        "it is for. Parliament may debate it but does not vote. Declaring war needs Parliament's authorisation."
+    ),
+    ("FR", "deploy_abroad", FR_PARLIAMENT, "approval_to_continue"): (
+        "An operation may go on for more than 4 months only if Parliament authorises it; nothing is voted on "
+        "before then. The government may ask the Assemblée nationale to have the final say. If Parliament is not "
+        "sitting, it votes when its next session opens."
+    ),
+    ("DE", "deploy_abroad", "Deutscher Bundestag", "prior_approval"): (
+        "German armed forces may be sent abroad only with the Bundestag's approval, given in principle before "
+        "they go (as the Federal Constitutional Court ruled in 1994 and a 2005 law sets out). In an emergency the "
+        "approval can follow, and the Bundestag can call the troops back."
+    ),
+    ("PL", "deploy_abroad", PL_PRESIDENT, "decision"): (
+        "The President of Poland orders the use of armed forces abroad, at the request of the Council of "
+        "Ministers (or, to fight terrorism or evacuate Polish citizens, of the Prime Minister). Parliament gives "
+        "no prior approval."
+    ),
+    ("PL", "deploy_abroad", "Marshals of the Sejm and Senate", "notification"): (
+        "Once the President has decided to send forces abroad, he must inform the Marshals (the speakers) of the "
+        "Sejm and the Senate without delay."
+    ),
+    ("PL", "admit_foreign", "Minister of National Defence / Council of Ministers", "decision"): (
+        "The Minister of National Defence consents to NATO troops staying in Poland for up to 3 months; the "
+        "Council of Ministers to longer stays. Troops whose stay a ratified treaty governs fall outside this law."
+    ),
+    ("PL", "admit_foreign", PL_PRESIDENT, "decision"): (
+        "When foreign troops come to reinforce Polish forces in peacetime operations, the President consents, at "
+        "the request of the Minister of National Defence and with the Prime Minister's agreement. In February "
+        "2022 he consented to American, British and Canadian troops."
+    ),
+    ("PL", "admit_foreign", "Marshals of the Sejm and Senate", "notification"): (
+        "The Marshals of the Sejm and the Senate are informed without delay when the President consents to "
+        "foreign troops reinforcing Polish forces. Parliament does not vote."
+    ),
+    ("IT", "deploy_abroad", "Consiglio dei ministri", "decision"): (
+        "The Council of Ministers decides on an international mission after informing the President of the "
+        "Republic, and sends its decision to the two Chambers."
+    ),
+    ("IT", "deploy_abroad", "Parlamento (Camera dei deputati and Senato)", "prior_approval"): (
+        "The two Chambers authorise or refuse each mission, year by year. In practice their authorisation has "
+        "sometimes come after the government's decision."
+    ),
+    ("NL", "deploy_abroad", "Staten-Generaal (Tweede and Eerste Kamer)", "notification"): (
+        "The government must inform both chambers in advance when it deploys forces to maintain or promote the "
+        "international legal order. Parliament has no formal right to consent, though its motions can express "
+        "approval. If compelling reasons prevent advance notice, the information follows as soon as possible."
+    ),
+    ("SE", "deploy_abroad", "Riksdag", "prior_approval"): (
+        "Sending an armed force abroad needs the Riksdag's consent, unless a law allows it or an international "
+        "obligation the Riksdag has approved applies. A 2025 government bill would let the Riksdag set yearly "
+        "frameworks within which the government could send limited forces for NATO deterrence and defence at "
+        "short notice; whether it passed is not yet recorded here."
+    ),
+    ("DK", "deploy_abroad", "Folketing", "prior_approval"): (
+        "The Folketing must consent in advance before military force is used against a foreign state, except in "
+        "defence against an armed attack on Denmark or Danish forces. In practice the government asks the "
+        "Folketing for a resolution whenever forces may have to use force. A deployment with the host's consent, "
+        "such as a reassurance force, is probably outside this rule in law, but a vote would be expected if force "
+        "might be used."
+    ),
+    ("EE", "deploy_abroad", "Riigikogu", "prior_approval"): (
+        "The Riigikogu decides, on the President's proposal, on using Estonia's Defence Forces to meet its "
+        "international obligations, usually through yearly mandates. Resolutions of 2024 and 2025 let the "
+        "government make first contributions of up to 100 personnel to operations led by NATO, the EU or the UN. "
+        "In May 2024 Prime Minister Kallas said sending instructors to Ukraine would need Parliament's approval."
+    ),
+    ("LT", "deploy_abroad", "Seimas", "prior_approval"): (
+        "The Seimas decides by resolution on sending units to international operations, on a draft the President "
+        "submits by decree."
+    ),
+    ("LV", "deploy_abroad", "Saeima", "prior_approval"): (
+        "Depending on the operation, the Saeima, the Cabinet or, in cases the law lists, the Minister of Defence "
+        "decides on a deployment; the Cabinet decides rescue and humanitarian missions. Which operations need the "
+        "Saeima itself is not fully confirmed."
+    ),
+    ("FI", "deploy_abroad", "President of the Republic (on Government proposal)", "decision"): (
+        "The President decides on military crisis management on the Government's proposal, after Parliament's "
+        "Foreign Affairs Committee has been consulted. Demanding operations need a report to the whole Eduskunta."
+    ),
+    ("FI", "deploy_abroad", "Eduskunta", "consultation"): (
+        "Where military force would be used in giving international assistance (within the EU or NATO), the "
+        "Eduskunta takes part in the decision, which the President or the Government takes. There is a faster "
+        "procedure for urgent cases."
+    ),
+    ("CA", "deploy_abroad", "Governor in Council / Cabinet (Crown prerogative)", "none"): (
+        "The government deploys forces under the Crown prerogative; no law gives Parliament a part in the "
+        "decision. Since 2006 the House of Commons has voted on some combat missions, as a courtesy rather than a "
+        "requirement. If forces are placed on active service while Parliament is adjourned for more than 10 days, "
+        "it must be recalled within 10 days."
+    ),
+    ("US", "deploy_abroad", "Congress", "notification"): (
+        "The President must consult Congress in every possible instance and report to it within 48 hours of "
+        "sending forces into hostilities (the War Powers Resolution). Presidents of both parties have disputed "
+        "that this law is constitutional."
+    ),
+    ("US", "deploy_abroad", "Congress", "approval_to_continue"): (
+        "Forces must be withdrawn within 60 days (with up to 30 more to withdraw safely) unless Congress declares "
+        "war, authorises the use of force or extends the period."
+    ),
+}
+
+FIELDS = ("body_kind", "legal_basis", "legal_basis_url", "confirmed", "explanation", "editor_notes")
+
+
+@dataclass
+class Loaded:
+    created: int = 0
+    updated: int = 0
+
+
+def reference_rows() -> list[dict]:
+    """The file's rows as AuthorisationBody field values, each with its explanation."""
+    rows = []
+    with AUTHORISATION_CSV.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["country_iso2"], Scope(row["scope"]), row["body_name"], Requirement(row["requirement"]))
+            rows.append(
+                {
+                    "country": key[0],
+                    "scope": key[1],
+                    "name": key[2],
+                    "requirement": key[3],
+                    "body_kind": BodyKind(row["body_kind"]),
+                    "legal_basis": row["legal_basis"],
+                    "legal_basis_url": row["source_url"],
+                    "confirmed": row["confirmed"].strip().lower() == "yes",
+                    "name_uk": AUTHORISATION_BODY_NAMES_UK.get(key[2], ""),
+                    "explanation": EXPLANATIONS[key],
+                    "editor_notes": row["notes"],
+                }
+            )
+    return rows
+
+
+def load_authorisation_bodies() -> Loaded:
+    """Bring the database in line with the file: update the rows it holds, add missing ones.
+
+    A row is found by country, scope, name and requirement; failing that, under its earlier name
+    (RENAMED), or as the one row of that body whose requirement the file no longer lists (a
+    requirement corrected in the file). Rows an editor added are left alone.
+    """
+    loaded = Loaded()
+    rows = reference_rows()
+    listed = {(row["country"], row["scope"], row["name"], row["requirement"]) for row in rows}
+    renamed_from = {new: old for old, new in RENAMED.items()}
+    for row in rows:
+        key = (row["country"], row["scope"], row["name"], row["requirement"])
+        body = find_body(key, listed, renamed_from)
+        if body is None:
+            AuthorisationBody.objects.create(**row)
+            loaded.created += 1
+            continue
+        changed = [name for name, value in row.items() if getattr(body, name) != value]
+        if changed:
+            for name in changed:
+                setattr(body, name, row[name])
+            body.save()
+            loaded.updated += 1
+    return loaded
+
+
+def find_body(key: tuple, listed: set, renamed_from: dict) -> AuthorisationBody | None:
+    country, scope, name, requirement = key
+    bodies = AuthorisationBody.objects.filter(country=country, scope=scope)
+    body = bodies.filter(name=name, requirement=requirement).first()
+    if body is not None:
+        return body
+    old = renamed_from.get((name, requirement))
+    if old is not None and old[:2] == (country, scope):
+        body = bodies.filter(name=old[2]).first()
+        if body is not None:
+            return body
+    stale = [body for body in bodies.filter(name=name) if (country, scope, name, body.requirement) not in listed]
+    return stale[0] if len(stale) == 1 else None
