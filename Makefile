@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format venv dev-venv
+.PHONY: run messages test test-fast lint format venv dev-venv
 
 $(PY): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,17 +21,22 @@ $(VENV)/.dev: $(PY) requirements-dev.txt
 dev-venv: $(VENV)/.dev
 
 ## Set up SQLite with the seed article's demo data and serve the app on http://127.0.0.1:8000/
-run: $(PY)
+run: $(PY) messages
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+## Compile the translations (locale/*/LC_MESSAGES/django.po into .mo files, which are not committed)
+messages: $(PY)
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install Debian's gettext package (sudo apt-get install gettext)."; exit 1; }
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ## Install everything the tests need and run the whole suite on SQLite and PostgreSQL
 test:
 	bash scripts/test.sh
 
 ## The SQLite suite without the browser tests, on both cores: the quick check while working
-test-fast: dev-venv
+test-fast: dev-venv messages
 	env -u DATABASE_URL $(PY) -m pytest -q -n 2 -m "not browser"
 
 ## ruff's lint and format checks, as CI runs them

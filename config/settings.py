@@ -1,7 +1,7 @@
 """Settings for the Troop Positions Tracker, read from the environment.
 
 docs/settings.md lists the variables: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS,
-CSRF_TRUSTED_ORIGINS and SECURE_SSL_REDIRECT.
+CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, EMBED_ALLOWED_ORIGINS and the rest.
 """
 
 import os
@@ -50,6 +50,10 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "sources",
     "positions",
     "contributions",
@@ -63,8 +67,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the address only (/uk/…), never from the browser or a cookie.
+    "config.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.locale.languages",
                 "positions.context_processors.data_freshness",
             ],
         },
@@ -128,6 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# English at the plain addresses, Ukrainian under /uk/ (config/locale.py, docs/translation.md).
 LANGUAGES = [("en", _("English")), ("uk", _("Ukrainian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
@@ -161,6 +170,9 @@ CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Origins that may frame the /embed/ views (their CSP frame-ancestors); every other page may not
+# be framed at all. "*" allows any web page; list origins (https://news.example) to narrow it.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS", "*")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -192,6 +204,54 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "config.logins.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# The read-only JSON API under /api/v1/ (positions/api/, docs/api.md).
+# Requests per client address and period (second, minute, hour or day).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/minute")
+REST_FRAMEWORK = {
+    # Anonymous and read-only: no session, so no CSRF and no per-user state.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["positions.api.throttling.ClientAddressThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the app that append to X-Forwarded-For; 0 reads the client's address
+    # from the connection, so a client cannot dodge the rate limit with a made-up header.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Troop Positions Tracker API",
+    "DESCRIPTION": (
+        "Read-only JSON: who has said what about sending foreign troops to Ukraine, with the dated "
+        "quote and source behind every position. The positions list takes the same filters as the "
+        "site's list and exports. Guide: docs/api.md in the repository."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # One schema name per vocabulary, whichever field uses it.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "positions.choices.ActorKind",
+        "StanceEnum": "positions.choices.Stance",
+        "ScopeEnum": "positions.choices.Scope",
+        "RequirementEnum": "positions.choices.Requirement",
+        "BodyKindEnum": "positions.choices.BodyKind",
+        "VerificationEnum": "sources.models.Verification",
+        "OutletKindEnum": "sources.models.OutletKind",
+        "DatePrecisionEnum": "sources.dates.DatePrecision",
+    },
+}
+# Any origin may read the API from a browser; nothing else on the site is shared across origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 
 # Readers' suggestions and error reports (contributions/).
 CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))  # per address per hour

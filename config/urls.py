@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,13 +8,19 @@ admin.site.site_header = "Troop Positions Tracker"
 admin.site.site_title = "Troop Positions Tracker admin"
 admin.site.index_title = "Data entry"
 
+# The admin and the health check have one address each; the public pages are English at their
+# plain addresses and Ukrainian under /uk/ (config/locale.py, docs/translation.md).
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("positions.api.urls")),
+]
+urlpatterns += i18n_patterns(
     path("", include("sources.urls")),
     path("", include("positions.urls")),
     path("", include("contributions.urls")),
-]
+    prefix_default_language=False,
+)
 
 # A database failure outside a view still gets the friendly 503 page (config/errors.py).
 handler500 = "config.errors.server_error"

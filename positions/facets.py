@@ -12,6 +12,7 @@ from django_countries import countries
 
 from positions.choices import ActorKind, Stance
 from positions.models import Topic
+from sources.bilingual import localized_text
 
 FACET_LIMIT = 15
 MAX_ROWS = 50_000
@@ -71,7 +72,7 @@ def labelled(counts: dict[str, dict[str, int]]) -> list[dict]:
     stance_labels = dict(Stance.choices)
     kind_labels = dict(ActorKind.choices)
     topics = {str(topic.pk): topic for topic in Topic.objects.filter(pk__in=[int(pk) for pk in counts["topic_id"]])}
-    topic_rows = ranked(counts["topic_id"], lambda pk: topics[pk].name)
+    topic_rows = ranked(counts["topic_id"], lambda pk: localized_text(topics[pk], "name"))
     for row in topic_rows:
         row["value"] = topics[row["value"]].slug
     country_counts = {code: n for code, n in counts["country"].items() if code}

@@ -13,6 +13,7 @@ from django_countries import countries
 
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, Position, Topic
+from sources.bilingual import localized_text
 from sources.models import Outlet, Verification
 
 SORTS = {
@@ -63,26 +64,52 @@ class CountryFilter(django_filters.MultipleChoiceFilter):
 class PositionFilter(django_filters.FilterSet):
     # A list of values on a column of this table cannot repeat rows: no DISTINCT, which would
     # stop the (country, stance, date) index from serving the sort.
-    country = CountryFilter(label=_("Country"), choices=lambda: list(countries), field_name="country", distinct=False)
+    country = CountryFilter(
+        label=_("Country"),
+        choices=lambda: list(countries),
+        field_name="country",
+        distinct=False,
+        help_text=_("The actor's country: ISO 3166 alpha-2 code, either case; repeat for any of several."),
+    )
     actor = django_filters.ModelChoiceFilter(
-        label=_("Actor"), queryset=Actor.objects.all(), to_field_name="slug", field_name="actor"
+        label=_("Actor"),
+        queryset=Actor.objects.all(),
+        to_field_name="slug",
+        field_name="actor",
+        help_text=_("One actor, by slug, e.g. david-lammy."),
     )
     # Past this many actors the menu would outweigh the page (20,000 actors make 1.5 MB of HTML):
     # the actor is then typed as its slug, as in the actor page's address.
     MAX_ACTOR_MENU = 300
     # Likewise for outlets: rendering 500 options costs more than the rest of the page.
     MAX_OUTLET_MENU = 300
-    actor_kind = django_filters.ChoiceFilter(label=_("Actor kind"), choices=ActorKind.choices)
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", field_name="topic"
+    actor_kind = django_filters.ChoiceFilter(
+        label=_("Actor kind"), choices=ActorKind.choices, help_text=_("The kind of actor.")
     )
-    stance = django_filters.ChoiceFilter(label=_("Stance"), choices=Stance.choices)
-    verification = django_filters.ChoiceFilter(label=_("Verification"), choices=Verification.choices)
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        field_name="topic",
+        help_text=_("One topic, by slug, e.g. combat-troops."),
+    )
+    stance = django_filters.ChoiceFilter(label=_("Stance"), choices=Stance.choices, help_text=_("One stance."))
+    verification = django_filters.ChoiceFilter(
+        label=_("Verification"), choices=Verification.choices, help_text=_("The quote's verification.")
+    )
     date_from = django_filters.DateFilter(
-        label=_("From"), field_name="stated_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        field_name="stated_on",
+        lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Stated on or after this day (YYYY-MM-DD)."),
     )
     date_to = django_filters.DateFilter(
-        label=_("To"), field_name="stated_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"),
+        field_name="stated_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Stated on or before this day (YYYY-MM-DD), not before date_from."),
     )
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -90,11 +117,25 @@ class PositionFilter(django_filters.FilterSet):
         max_length=MAX_QUERY_LENGTH,
         strip=True,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, names, aliases…")}),
+        help_text=_(
+            "Words to find in the quote, its original text, the summary, the actor's name and aliases; "
+            "every word must match (the first 8 count); at most 200 characters."
+        ),
     )
     outlet = django_filters.ModelChoiceFilter(
-        label=_("Outlet"), queryset=Outlet.objects.all(), to_field_name="slug", field_name="quote__source__outlet"
+        label=_("Outlet"),
+        queryset=Outlet.objects.all(),
+        to_field_name="slug",
+        field_name="quote__source__outlet",
+        help_text=_("The source's outlet, by slug, e.g. le-monde."),
     )
-    sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORT_CHOICES, method="filter_sort", empty_label=None)
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort"),
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+        help_text=_("The order; -date (newest first) by default. Every order ends with the id, so it is total."),
+    )
 
     class Meta:
         model = Position
@@ -103,6 +144,9 @@ class PositionFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.form.fields["country"].widget.attrs["size"] = 6
+        for name in ("actor", "topic"):
+            # Menus name actors and topics in the page's language (sources/bilingual.py).
+            self.form.fields[name].label_from_instance = lambda obj: localized_text(obj, "name")
         actor_field = self.form.fields["actor"]
         if Actor.objects.all()[self.MAX_ACTOR_MENU : self.MAX_ACTOR_MENU + 1].exists():
             actor_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. david-lammy")})
@@ -182,6 +226,8 @@ class PositionFilter(django_filters.FilterSet):
         field = self.form.fields[name]
         if hasattr(field, "choices") and not hasattr(value, "pk"):
             return str(dict(field.choices).get(value, value))
+        if hasattr(value, "name"):
+            return localized_text(value, "name")
         return str(value)
 
     @staticmethod

@@ -30,6 +30,15 @@ class Actor(models.Model):
     """Anyone who takes or comments on a position: a government, an official, a parliament, an analyst."""
 
     name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
+    name_uk = models.CharField(
+        _("name in Ukrainian"),
+        max_length=200,
+        blank=True,
+        validators=NAME_TEXT,
+        default="",
+        db_default="",
+        help_text=_("Shown on the Ukrainian pages; found by search."),
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=NAME_TEXT)
     kind = models.CharField(_("kind"), max_length=20, choices=ActorKind.choices)
     country = CountryField(
@@ -48,6 +57,9 @@ class Actor(models.Model):
         validators=[RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q12345."))],
     )
     description = models.TextField(_("description"), blank=True, validators=PLAIN_TEXT)
+    description_uk = models.TextField(
+        _("description in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     history = HistoricalRecords()
 
     objects = ActorQuerySet.as_manager()
@@ -89,6 +101,15 @@ class Role(models.Model):
 
     actor = models.ForeignKey(Actor, models.CASCADE, related_name="roles", verbose_name=_("actor"))
     title = models.CharField(_("title"), max_length=200, validators=NAME_TEXT, help_text=_("e.g. Foreign Secretary"))
+    title_uk = models.CharField(
+        _("title in Ukrainian"),
+        max_length=200,
+        blank=True,
+        validators=NAME_TEXT,
+        default="",
+        db_default="",
+        help_text=_("e.g. Міністр закордонних справ"),
+    )
     country = CountryField(_("state"), blank=True, help_text=_("The state whose office this is."))
     organisation = models.ForeignKey(
         Actor,
@@ -143,7 +164,13 @@ class Topic(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, validators=NAME_TEXT)
     name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
+    name_uk = models.CharField(
+        _("name in Ukrainian"), max_length=200, blank=True, validators=NAME_TEXT, default="", db_default=""
+    )
     description = models.TextField(_("description"), blank=True, validators=PLAIN_TEXT)
+    description_uk = models.TextField(
+        _("description in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     involves_deployment = models.BooleanField(
         _("involves sending troops to Ukraine"),
         default=True,
@@ -181,7 +208,13 @@ class Position(models.Model):
     conditions = models.TextField(
         _("conditions"), blank=True, validators=PLAIN_TEXT, help_text=_("e.g. only after a ceasefire")
     )
+    conditions_uk = models.TextField(
+        _("conditions in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     summary = models.TextField(_("summary"), blank=True, validators=PLAIN_TEXT)
+    summary_uk = models.TextField(
+        _("summary in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     country = models.CharField(_("country"), max_length=2, blank=True, editable=False)
     actor_kind = models.CharField(_("actor kind"), max_length=20, choices=ActorKind.choices, editable=False)
     verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices, editable=False)
@@ -302,6 +335,9 @@ class AuthorisationBody(models.Model):
 
     country = CountryField(_("country"))
     name = models.CharField(_("body"), max_length=300, validators=NAME_TEXT)
+    name_uk = models.CharField(
+        _("body in Ukrainian"), max_length=300, blank=True, validators=NAME_TEXT, default="", db_default=""
+    )
     body_kind = models.CharField(_("kind of body"), max_length=20, choices=BodyKind.choices)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     requirement = models.CharField(_("requirement"), max_length=20, choices=Requirement.choices)

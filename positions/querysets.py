@@ -96,15 +96,15 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(country=code.upper())
 
     def search(self, text: str, among_few: bool = False):
-        """Full-text search over quotes, original texts, summaries, actor names and aliases.
+        """Full-text search over quotes, original texts, summaries, actor names and aliases, in English and Ukrainian.
 
         Every word must appear somewhere in those texts. PostgreSQL matches stemmed words against
-        each position's stored, weighted vector (migration 0005, one GIN index) and annotates
+        each position's stored, weighted vector (migrations 0005 and 0011, one GIN index) and annotates
         `rank`, which costs nothing unless selected: order by it only when asked to, since ranking
         every match of a common word reads every matching vector, where newest first reads only
         a page of them along the date index. `among_few` says other filters leave few rows, which
         are then checked one by one rather than through the index. SQLite, the small embedded
-        default, matches words as substrings.
+        default, matches words as substrings (ignoring case in Latin letters only, as SQLite's LIKE does).
         """
         words = text.split()[:MAX_SEARCH_WORDS]
         if not words:
@@ -117,7 +117,9 @@ class PositionQuerySet(models.QuerySet):
                 Q(quote__text__icontains=word)
                 | Q(quote__original_text__icontains=word)
                 | Q(summary__icontains=word)
+                | Q(summary_uk__icontains=word)
                 | Q(actor__name__icontains=word)
+                | Q(actor__name_uk__icontains=word)
                 | Q(actor__aliases__icontains=word)
             )
         return matches

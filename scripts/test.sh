@@ -16,11 +16,13 @@ if ! .venv/bin/pip install --quiet --disable-pip-version-check --no-index -r req
   .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 fi
 
-# Debian's Chromium for the browser tests, PostgreSQL 15 for the second run.
+# Debian's Chromium for the browser tests, PostgreSQL 15 for the second run, gettext's msgfmt for
+# compiling the translations.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
 command -v npm >/dev/null || missing+=(npm)
+command -v msgfmt >/dev/null || missing+=(gettext)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages"
   as_root apt-get update -q
@@ -33,6 +35,9 @@ AXE_VERSION=4.14.1
 if ! grep -qs "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json; then
   npm install --no-save --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
 fi
+
+# The compiled translations (.mo) are not committed: build them from the .po files.
+DEBUG=1 .venv/bin/python manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 # The suite on both cores (pytest-xdist), then the browser tests in one process: each drives
 # Chromium against its own live server, and two at once only wait for each other.

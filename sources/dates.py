@@ -1,13 +1,15 @@
 """Dates known only to the day, the month or the year, stored and shown honestly.
 
 A date with month precision is stored as the first of that month and shown as
-"Nov 2024"; with year precision, as 1 January and shown as "2024".
+"Nov 2024" ("листопад 2024"); with year precision, as 1 January and shown as "2024".
 """
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,15 +30,24 @@ def truncate_to_precision(value: datetime.date | None, precision: str) -> dateti
     return value
 
 
+# Per language, each precision's format in Django's date format characters, and whether the
+# result is lower-cased. Ukrainian names a day's month in the genitive ("26 листопада 2024", 'E')
+# and a month alone in the nominative, lower-case as in running text ("листопад 2024").
+PARTIAL_DATE_FORMATS = {
+    "en": {DatePrecision.DAY: ("j M Y", False), DatePrecision.MONTH: ("M Y", False), DatePrecision.YEAR: ("Y", False)},
+    "uk": {DatePrecision.DAY: ("j E Y", False), DatePrecision.MONTH: ("F Y", True), DatePrecision.YEAR: ("Y", False)},
+}
+
+
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
-    """'26 Nov 2024', 'Nov 2024' or '2024', through Django's localised formats."""
+    """'26 Nov 2024', 'Nov 2024' or '2024' in English; '26 листопада 2024', 'листопад 2024' or '2024' in Ukrainian."""
     if value is None:
         return ""
-    if precision == DatePrecision.YEAR:
-        return formats.date_format(value, "Y")
-    if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "M Y")
-    return formats.date_format(value, "j M Y")
+    language = get_language() or settings.LANGUAGE_CODE
+    per_precision = PARTIAL_DATE_FORMATS.get(language, PARTIAL_DATE_FORMATS["en"])
+    pattern, lower = per_precision.get(precision, per_precision[DatePrecision.DAY])
+    text = formats.date_format(value, pattern)
+    return text.lower() if lower else text
 
 
 def honest_date_constraint(field: str, precision_field: str, name: str) -> models.CheckConstraint:

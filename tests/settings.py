@@ -15,3 +15,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Static files come from the finders in tests; no collectstatic run is needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests page through the API far faster than a client may; tests/api/test_http.py sets the real default back.
+API_RATE_LIMIT = "1000000/minute"

@@ -40,9 +40,26 @@ class RoleInline(admin.TabularInline):
 class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "alias_summary", "position_count"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "slug", "aliases"]
+    search_fields = ["name", "name_uk", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoleInline]
+    # Each Ukrainian field beside its English one (docs/translation.md).
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_uk"),
+                    "slug",
+                    "kind",
+                    "country",
+                    "aliases",
+                    "wikidata_id",
+                    ("description", "description_uk"),
+                ]
+            },
+        )
+    ]
 
     class Media:
         css = {"all": ["css/admin-roles.css"]}
@@ -73,8 +90,22 @@ class RoleAdmin(HistoryAdmin):
 class TopicAdmin(HistoryAdmin):
     list_display = ["name", "slug", "involves_deployment", "order"]
     list_editable = ["order"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_uk", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    ("name", "name_uk"),
+                    "slug",
+                    ("description", "description_uk"),
+                    "involves_deployment",
+                    "order",
+                ]
+            },
+        )
+    ]
 
 
 @admin.register(Position)
@@ -100,7 +131,17 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     add_fieldsets = [
         (
             _("Position"),
-            {"fields": ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary"]},
+            {
+                "fields": [
+                    "actor",
+                    "topic",
+                    "stance",
+                    "stated_on",
+                    "date_precision",
+                    ("conditions", "conditions_uk"),
+                    ("summary", "summary_uk"),
+                ]
+            },
         ),
         (_("Quote: pick one…"), {"fields": ["quote"]}),
         (
@@ -133,6 +174,25 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         ),
     ]
 
+    change_fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "actor",
+                    "topic",
+                    "quote",
+                    "stance",
+                    "stated_on",
+                    "date_precision",
+                    ("conditions", "conditions_uk"),
+                    ("summary", "summary_uk"),
+                ]
+            },
+        ),
+        (_("Copied from the actor and the quote"), {"fields": readonly_fields}),
+    ]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = StatementForm
@@ -162,9 +222,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         return field
 
     def get_fieldsets(self, request, obj=None):
-        if obj is None:
-            return self.add_fieldsets
-        return super().get_fieldsets(request, obj)
+        return self.add_fieldsets if obj is None else self.change_fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj is not None else []
@@ -196,7 +254,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
 class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
     fieldsets = [
-        (None, {"fields": ["country", "name", "body_kind", "scope", "requirement", "confirmed"]}),
+        (None, {"fields": ["country", ("name", "name_uk"), "body_kind", "scope", "requirement", "confirmed"]}),
         (_("Legal basis"), {"fields": ["legal_basis", "legal_basis_url"]}),
         (_("For readers"), {"fields": ["explanation"]}),
         (
@@ -205,4 +263,4 @@ class AuthorisationBodyAdmin(HistoryAdmin):
         ),
     ]
     list_filter = ["country", "scope", "requirement", "confirmed"]
-    search_fields = ["name", "legal_basis", "explanation", "editor_notes"]
+    search_fields = ["name", "name_uk", "legal_basis", "explanation", "editor_notes"]

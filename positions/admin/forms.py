@@ -64,7 +64,18 @@ class StatementForm(forms.ModelForm):
 
     class Meta:
         model = Position
-        fields = ["actor", "topic", "stance", "stated_on", "date_precision", "conditions", "summary", "quote"]
+        fields = [
+            "actor",
+            "topic",
+            "stance",
+            "stated_on",
+            "date_precision",
+            "conditions",
+            "conditions_uk",
+            "summary",
+            "summary_uk",
+            "quote",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from positions.choices import BodyKind, Requirement, Scope
+from positions.demo.seed import AUTHORISATION_BODY_NAMES_UK
 from positions.models import AuthorisationBody
 
 AUTHORISATION_CSV = Path(__file__).resolve().parents[1] / "data" / "authorisation_bodies.csv"
@@ -190,6 +191,7 @@ def reference_rows() -> list[dict]:
                     "legal_basis": row["legal_basis"],
                     "legal_basis_url": row["source_url"],
                     "confirmed": row["confirmed"].strip().lower() == "yes",
+                    "name_uk": AUTHORISATION_BODY_NAMES_UK.get(key[2], ""),
                     "explanation": EXPLANATIONS[key],
                     "editor_notes": row["notes"],
                 }

@@ -1,8 +1,11 @@
 """The seed article's facts as data: actors, roles, outlets, sources, quotes, positions, topics.
 
 The UNN article (late November 2024) is machine-translated: names in it are garbled, so each
-actor carries the article's spelling as an alias. Facts the article leaves out come from the
-pages named in the sources' notes; nothing else is added (no made-up URL, title or day).
+actor carries the article's spelling as an alias, and the Ukrainian spelling too, so a search in
+either language finds it. The Ukrainian names, titles and summaries are ours, for the Ukrainian
+pages; no quote gets a Ukrainian "original": the article's Ukrainian text was not found, and a
+translation back from its English would not be what was said. Facts the article leaves out come
+from the pages named in the sources' notes; nothing else is added (no made-up URL, title or day).
 
 `seed_demo` owns these rows and brings an existing database in line with them: a row whose
 natural key changed lists its earlier keys (`previous_titles`, `previous_texts`) so that it is
@@ -24,6 +27,20 @@ TOPICS = [
     ("troops-for-russia", "Troops for Russia", "Foreign troops fighting for Russia, e.g. North Korea's.", False),
     ("foreign-volunteers", "Foreign volunteers", "Ukraine's International Legion.", False),
 ]
+
+# Ukrainian names and descriptions of the topics, by slug.
+TOPICS_UK = {
+    "combat-troops": ("Бойові підрозділи", "Бойові підрозділи в Україні під час війни."),
+    "instructors": ("Інструктори", "Інструктори та фахівці."),
+    "reassurance-force": ("Сили заспокоєння", "Сили, що розгортаються після припинення вогню."),
+    "peacekeeping": ("Миротворча місія", "Миротворча місія з мандатом."),
+    "air-policing": ("Охорона повітряного простору", "Охорона повітряного простору України."),
+    "troops-for-russia": (
+        "Війська на боці Росії",
+        "Іноземні війська, що воюють на боці Росії, як-от північнокорейські.",
+    ),
+    "foreign-volunteers": ("Іноземні добровольці", "Інтернаціональний легіон України."),
+}
 
 OUTLETS = [
     {"slug": "unn", "name": "UNN", "url": "https://unn.ua/", "country": "UA", "kind": OutletKind.NEWS_AGENCY},
@@ -89,17 +106,19 @@ ACTORS = [
     {
         "slug": "keir-starmer",
         "name": "Keir Starmer",
+        "name_uk": "Кір Стармер",
         "kind": ActorKind.OFFICIAL,
         "country": "GB",
-        "aliases": "Cyrus Starmer",
+        "aliases": "Cyrus Starmer\nКір Стармер",
         "roles": [("Prime Minister of the United Kingdom", "GB", datetime.date(2024, 7, 5), None)],
     },
     {
         "slug": "david-lammy",
         "name": "David Lammy",
+        "name_uk": "Девід Леммі",
         "kind": ActorKind.OFFICIAL,
         "country": "GB",
-        "aliases": "David Lamy",
+        "aliases": "David Lamy\nДевід Леммі",
         "roles": [
             ("Foreign Secretary", "GB", datetime.date(2024, 7, 5), datetime.date(2025, 9, 5)),
             ("Deputy Prime Minister and Justice Secretary", "GB", datetime.date(2025, 9, 5), None),
@@ -108,22 +127,33 @@ ACTORS = [
     {
         "slug": "emmanuel-macron",
         "name": "Emmanuel Macron",
+        "name_uk": "Еммануель Макрон",
         "kind": ActorKind.OFFICIAL,
         "country": "FR",
-        "aliases": "",
+        "aliases": "Еммануель Макрон",
         "roles": [("President of the French Republic", "FR", datetime.date(2017, 5, 14), None)],
     },
-    {"slug": "france", "name": "France", "kind": ActorKind.STATE, "country": "FR", "aliases": "French government"},
+    {
+        "slug": "france",
+        "name": "France",
+        "name_uk": "Франція",
+        "kind": ActorKind.STATE,
+        "country": "FR",
+        "aliases": "French government\nФранція\nуряд Франції",
+    },
     {
         "slug": "united-kingdom",
         "name": "United Kingdom",
+        # As django-countries names the country on the same pages; the formal name is an alias.
+        "name_uk": "Велика Британія",
         "kind": ActorKind.STATE,
         "country": "GB",
-        "aliases": "UK\nBritish government",
+        "aliases": "UK\nBritish government\nСполучене Королівство\nВелика Британія\nуряд Великої Британії",
     },
     {
         "slug": "verkhovna-rada",
         "name": "Verkhovna Rada of Ukraine",
+        "name_uk": "Верховна Рада України",
         "kind": ActorKind.LEGISLATURE,
         "country": "UA",
         "aliases": "Verkhovna Rada\nВерховна Рада України",
@@ -131,12 +161,53 @@ ACTORS = [
     {
         "slug": "taras-semenyuk",
         "name": "Taras Semenyuk",
+        "name_uk": "Тарас Семенюк",
         "kind": ActorKind.ANALYST,
         "country": "UA",
         "aliases": "Тарас Семенюк\nTaras Semeniuk",
         "description": "Ukrainian political analyst.",
+        "description_uk": "Український політолог.",
     },
 ]
+
+# Ukrainian titles of the seed's roles, by their English title.
+ROLE_TITLES_UK = {
+    "Prime Minister of the United Kingdom": "Прем'єр-міністр Сполученого Королівства",
+    "Foreign Secretary": "Міністр закордонних справ",
+    "Deputy Prime Minister and Justice Secretary": "Віцепрем'єр-міністр і міністр юстиції",
+    "President of the French Republic": "Президент Французької Республіки",
+}
+
+# Ukrainian names of the reference authorisation bodies (positions/data/authorisation_bodies.csv),
+# by their English name.
+AUTHORISATION_BODY_NAMES_UK = {
+    "Verkhovna Rada of Ukraine": "Верховна Рада України",
+    "President of Ukraine": "Президент України",
+    "House of Commons": "Палата громад",
+    "Parlement (Assemblée nationale and Sénat)": "Парламент (Національні збори та Сенат)",
+    "Parlement (Assemblée nationale has the final say if asked)": (
+        "Парламент (за запитом остаточне рішення ухвалюють Національні збори)"
+    ),
+    "Deutscher Bundestag": "Бундестаг Німеччини",
+    "President of the Republic of Poland": "Президент Республіки Польща",
+    "Marshals of the Sejm and Senate": "Маршалки Сейму і Сенату",
+    "President of the Republic of Poland (on request of Minister of Defence, with PM consent)": (
+        "Президент Республіки Польща (на запит міністра оборони, за згодою прем'єр-міністра)"
+    ),
+    "Parlamento (Camera dei deputati and Senato)": "Парламент (Палата депутатів і Сенат)",
+    "Staten-Generaal (Tweede and Eerste Kamer)": "Генеральні штати (Друга і Перша палати)",
+    "Riksdag": "Риксдаг",
+    "Folketing": "Фолькетинг",
+    "Riigikogu": "Рійгікогу",
+    "Seimas": "Сейм Литви",
+    "Saeima": "Сейм Латвії",
+    "President of the Republic (on Government proposal)": "Президент Республіки (за пропозицією уряду)",
+    "Eduskunta": "Едускунта (парламент Фінляндії)",
+    "Governor in Council / Cabinet (Crown prerogative)": "Генерал-губернатор у раді / Кабінет (прерогатива Корони)",
+    "Congress": "Конгрес",
+    "Consiglio dei ministri": "Рада міністрів Італії",
+    "Minister of National Defence / Council of Ministers": "Міністр національної оборони / Рада міністрів",
+}
 
 NOV_2024 = (datetime.date(2024, 11, 1), P.MONTH)
 
@@ -255,6 +326,7 @@ POSITIONS = [
         "quote": "le-monde-discussion",
         "stance": Stance.OPEN,
         "summary": "After Starmer's 11 Nov 2024 visit to France, the UK and France returned to discussing sending troops (Le Monde).",
+        "summary_uk": "Після візиту Стармера до Франції 11 листопада 2024 року Велика Британія та Франція повернулися до обговорення відправлення військ (Le Monde).",
     },
     {
         "actor": "france",
@@ -262,6 +334,7 @@ POSITIONS = [
         "quote": "le-monde-discussion",
         "stance": Stance.OPEN,
         "summary": "France and the UK returned to discussing sending European troops to Ukraine (Le Monde).",
+        "summary_uk": "Франція та Велика Британія повернулися до обговорення відправлення європейських військ в Україну (Le Monde).",
     },
     {
         "actor": "david-lammy",
@@ -269,7 +342,9 @@ POSITIONS = [
         "quote": "lammy-rejects",
         "stance": Stance.OPPOSES,
         "conditions": "At this time.",
+        "conditions_uk": "Наразі.",
         "summary": "Lammy rejected the idea at the G7 foreign ministers' meeting in Italy: no UK troops to the theatre of action.",
+        "summary_uk": "Леммі відкинув цю ідею на зустрічі міністрів закордонних справ G7 в Італії: жодних британських військ у зоні бойових дій.",
     },
     {
         "actor": "taras-semenyuk",
@@ -277,6 +352,7 @@ POSITIONS = [
         "quote": "semenyuk-rada",
         "stance": Stance.COMMENTARY,
         "summary": "Admitting foreign combat units to Ukraine requires a decision of the Verkhovna Rada; instructors are a different matter.",
+        "summary_uk": "Допуск іноземних бойових підрозділів в Україну потребує рішення Верховної Ради України; інструктори — інша справа.",
     },
     {
         "actor": "taras-semenyuk",
@@ -284,6 +360,7 @@ POSITIONS = [
         "quote": "semenyuk-rumours",
         "stance": Stance.COMMENTARY,
         "summary": "Talk of sending troops is so far only rumours and unverified information, which Russia may exploit.",
+        "summary_uk": "Розмови про відправлення військ — поки що лише чутки й неперевірена інформація, якою може скористатися Росія.",
     },
     {
         "actor": "taras-semenyuk",
@@ -291,6 +368,7 @@ POSITIONS = [
         "quote": "semenyuk-parliament",
         "stance": Stance.COMMENTARY,
         "summary": "Sending troops needs the parliament of the NATO member concerned; it is not on the table now.",
+        "summary_uk": "Відправлення військ потребує рішення парламенту відповідної країни — члена НАТО; зараз про це не йдеться.",
     },
     {
         "actor": "taras-semenyuk",
@@ -298,6 +376,7 @@ POSITIONS = [
         "quote": "semenyuk-legion",
         "stance": Stance.COMMENTARY,
         "summary": "Ukraine's International Legion must be distinguished from another state's regular troops.",
+        "summary_uk": "Інтернаціональний легіон України слід чітко відрізняти від регулярних військ іншої держави.",
     },
     {
         "actor": "taras-semenyuk",
@@ -305,6 +384,7 @@ POSITIONS = [
         "quote": "semenyuk-legion",
         "stance": Stance.COMMENTARY,
         "summary": "North Korean troops fighting for Russia are a different format from Ukraine's volunteers.",
+        "summary_uk": "Північнокорейські війська, що воюють за Росію, — це інший формат, ніж іноземні добровольці в Україні.",
     },
     {
         "actor": "taras-semenyuk",
@@ -335,5 +415,6 @@ POSITIONS = [
         "quote": "semenyuk-rada",
         "stance": Stance.COMMENTARY,
         "summary": "Instructors and specialists are not the question; combat units need the Rada's permission.",
+        "summary_uk": "Ідеться не про інструкторів чи фахівців; бойовим підрозділам потрібен дозвіл Верховної Ради.",
     },
 ]

@@ -171,12 +171,14 @@ def render_map(
     country_names: Mapping[str, str] | None = None,
     inline_styles: bool = True,
     id_prefix: str = "map",
+    role: str = "img",
 ) -> SafeString:
     """The whole map. `fills` is keyed by ISO alpha-2; codes the map does not show are ignored.
 
     `country_names` names the countries without a fill in their tooltips (translated names from
     the view); Natural Earth's English names fill any gap. `id_prefix` keeps ids unique when one
-    page holds several maps.
+    page holds several maps. `role="img"` makes the map one picture to a screen reader, which
+    hides its links: a page whose map links each country passes `role="group"`.
     """
     data = load_shapes()
     min_x, min_y, width, map_height = data.view_box
@@ -232,13 +234,14 @@ def render_map(
     )
     svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
-        'role="img" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
+        'role="{}" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
         min_x,
         min_y,
         width,
         height,
         width,
         height,
+        role,
         labelled_by,
         mark_safe("".join(head)),
         panels,

@@ -16,6 +16,7 @@ from positions.choices import Stance
 from positions.models import Position
 from positions.staleness import stale_after_months, stale_from
 from positions.timeline.scale import month_start, next_month
+from sources.dates import DatePrecision, format_partial_date
 
 LEFT = 48
 TOP = 26
@@ -71,7 +72,7 @@ class MonthColumn:
 
     @property
     def label(self) -> str:
-        return formats.date_format(self.month, "M Y")
+        return format_partial_date(self.month, DatePrecision.MONTH)
 
     @property
     def total(self) -> int:

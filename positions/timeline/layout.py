@@ -50,7 +50,8 @@ from positions.timeline.scale import (
     years_after,
     years_before,
 )
-from sources.dates import DatePrecision
+from sources.bilingual import localized_text
+from sources.dates import DatePrecision, format_partial_date
 
 EXCERPT_CHARS = 160
 # Only what the chart and the list show: thousands of rows load noticeably faster without the rest.
@@ -65,10 +66,12 @@ SHOWN_FIELDS = (
     "verification",
     "country",
     "actor__name",
+    "actor__name_uk",
     "actor__slug",
     "actor__country",
     "actor__kind",
     "topic__name",
+    "topic__name_uk",
     "topic__slug",
     "topic__order",
     "quote__text",
@@ -208,7 +211,7 @@ class ActorRow:
 
     @property
     def label(self) -> str:
-        return Truncator(self.actor.name).chars(30)
+        return Truncator(localized_text(self.actor, "name")).chars(30)
 
     @property
     def label_y(self) -> float:
@@ -310,11 +313,11 @@ class Timeline:
 
     @property
     def first_day(self) -> str:
-        return formats.date_format(self.scale.start, "j M Y") if self.scale else ""
+        return format_partial_date(self.scale.start, DatePrecision.DAY) if self.scale else ""
 
     @property
     def last_day(self) -> str:
-        return formats.date_format(self.scale.end - ONE_DAY, "j M Y") if self.scale else ""
+        return format_partial_date(self.scale.end - ONE_DAY, DatePrecision.DAY) if self.scale else ""
 
     @property
     def marks(self) -> str:
@@ -487,11 +490,14 @@ def build_timeline(
     date_to=None,
     dom_id: str = "tl",
     limit: int | None = None,
+    domain: tuple[datetime.date, datetime.date] | None = None,
 ) -> Timeline:
     """The timeline of a queryset of positions (filtered, a country's, an actor's), in two queries.
 
     `dom_id` prefixes the SVG's element ids, for a page that shows more than one timeline;
-    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part.
+    `limit` draws fewer than MAX_POSITIONS statements, for a page where the timeline is one part;
+    `domain` (first day, first day after) fixes the time axis, so timelines drawn one under the
+    other share it (the comparison page).
     """
     today = today or timezone.localdate()
     cutoff = newest_cutoff(positions, limit)
@@ -521,7 +527,7 @@ def build_timeline(
     if not entries:
         return Timeline([], [], None, [], LABEL_WIDTH + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, today, False, dom_id)
 
-    start, end = choose_domain(entries, today, date_from, date_to)
+    start, end = domain or choose_domain(entries, today, date_from, date_to)
     months = (end.year - start.year) * 12 + end.month - start.month
     plot_width = min(max(MIN_PLOT_WIDTH, months * PX_PER_MONTH), MAX_PLOT_WIDTH)
     scale = Scale(start, end, LABEL_WIDTH, plot_width)

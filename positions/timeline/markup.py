@@ -14,10 +14,12 @@ from functools import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from positions.choices import Stance
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
+from sources.bilingual import localized_html, localized_text
 from sources.dates import format_partial_date
 from sources.models import Verification
 from sources.text import xml_safe
@@ -52,7 +54,9 @@ class Wording:
     def hover(self, entry) -> str:
         """The marker's SVG <title>: date, actor, topic, stance, change, then the quote excerpt."""
         position = entry.position
-        lines = [f"{entry.stated_display} · {position.actor.name} · {position.topic.name}"]
+        lines = [
+            f"{entry.stated_display} · {localized_text(position.actor, 'name')} · {localized_text(position.topic, 'name')}"
+        ]
         stance = self.stances[position.stance]
         if position.verification != Verification.CONFIRMED:
             stance += f" ({self.verifications[position.verification]})"
@@ -174,7 +178,7 @@ def superseded_note(entry, wording: Wording) -> SafeString:
 ENTRY = (
     '<li class="{}"><p class="tl-entry-meta"><time datetime="{}">{}</time> {}{} {} {}</p>'
     '<p class="tl-entry-who"><a href="{}">{}</a>{} · {} {}</p>'
-    '<p class="tl-entry-quote">“{}” <a href="{}">{}<span class="visually-hidden">: {}, {}, {}</span></a></p></li>'
+    '<p class="tl-entry-quote"><span lang="en">“{}”</span> <a href="{}">{}<span class="visually-hidden">: {}, {}, {}</span></a></p></li>'
 )
 
 
@@ -183,22 +187,31 @@ def list_items(entries) -> SafeString:
     if not entries:
         return mark_safe("")
     stance_badges, verification_badges = entries[0].wording.badges
-    on, position_word = _("on"), _("Position")
+    on, position_word = pgettext("timeline entry, before the topic", "on"), _("Position")
+    # Names repeat across thousands of rows: look each up once.
+    actors: dict[int, tuple[SafeString, str]] = {}
+    topics: dict[int, SafeString] = {}
 
     def rows():
         for entry in entries:
             position = entry.position
-            actor = position.actor
-            name = xml_safe(actor.name)
-            country_name = str(actor.country.name) if position.country else ""
-            # "France · France" says nothing more: a state's own row needs no country after it.
-            country = format_html(" · {}", country_name) if country_name and country_name != name else ""
+            if position.actor_id not in actors:
+                actor = position.actor
+                country_name = str(actor.country.name) if position.country else ""
+                # "France · France" says nothing more: a state's own row needs no country after it.
+                shown_name = xml_safe(localized_text(actor, "name"))
+                country = format_html(" · {}", country_name) if country_name and country_name != shown_name else ""
+                actors[position.actor_id] = (localized_html(actor, "name"), country)
+            if position.topic_id not in topics:
+                topics[position.topic_id] = localized_html(position.topic, "name")
+            name, country = actors[position.actor_id]
+            topic = topics[position.topic_id]
             classes = "tl-entry"
             if entry.change:
                 classes += " tl-entry-reversal" if entry.change.is_reversal else " tl-entry-change"
             if entry.is_superseded:
                 classes += " tl-entry-superseded"
-            day, topic = entry.stated_display, xml_safe(position.topic.name)
+            day = entry.stated_display
             yield (
                 classes,
                 position.stated_on.isoformat(),

@@ -75,6 +75,18 @@ def stance_changes(actor: Actor) -> dict[int, str]:
     return changes
 
 
+# Past this many actors the "Compare with…" menu would outweigh the page: a slug is typed instead.
+MAX_COMPARE_MENU = 300
+
+
+def compare_choices(actor: Actor) -> list[tuple[str, str]] | None:
+    """Other actors for the "Compare with…" menu, in one query; None when there are too many to list."""
+    others = list(
+        Actor.objects.exclude(pk=actor.pk).order_by("name").values_list("slug", "name")[: MAX_COMPARE_MENU + 1]
+    )
+    return None if len(others) > MAX_COMPARE_MENU else others
+
+
 @require_safe
 def actor_detail(request, slug: str):
     actor = get_object_or_404(Actor.objects.prefetch_related("roles__organisation"), slug=slug)
@@ -106,5 +118,6 @@ def actor_detail(request, slug: str):
             "page": page,
             "current": current,
             "timeline": build_timeline(Position.objects.filter(actor=actor), limit=SECTION_LIMIT),
+            "compare_choices": compare_choices(actor),
         },
     )

@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_countries import countries
@@ -13,6 +14,7 @@ from positions.models import Actor, AuthorisationBody, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from sources.models import Verification
 
+from .actors import actor_countries
 from .matrix import stance_matrix
 
 LATEST = 20
@@ -89,5 +91,7 @@ def country_detail(request, code: str):
             "stance_choices": Stance.choices,
             "verification_choices": Verification.choices,
             "timeline": build_timeline(Position.objects.for_country(upper), today=today, limit=SECTION_LIMIT),
+            "compare_choices": [(c.lower(), n) for c, n in actor_countries() if c != upper],
+            "embed_url": request.build_absolute_uri(reverse("positions:embed_country", args=[code])),
         },
     )

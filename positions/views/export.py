@@ -1,4 +1,4 @@
-"""CSV and JSON exports of the positions list: the list's filters, every matching row, streamed.
+"""CSV, JSON and Excel exports of the positions list: the list's filters, every matching row, streamed.
 
 Rows are read in chunks of 2,000 (a server-side cursor on PostgreSQL) and written as they are
 read, so memory stays flat whatever the number of rows. There is no row cap: a failure part-way
@@ -6,7 +6,7 @@ breaks the download visibly rather than leaving a short file that looks complete
 """
 
 from django.db import connection
-from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from positions.exchange.export_pg import copy_csv_chunks
 from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
+from positions.exchange.xlsx import workbook_file
 from positions.filtersets import PositionFilter
 from positions.models import Position
 
@@ -84,3 +85,20 @@ def export_json(request):
         return bad_request(errors)
     chunks = json_chunks(filtered_rows(filterset))
     return streamed(chunks, "application/json", export_file_name(filterset, "json"), request.method == "HEAD")
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_safe
+def export_xlsx(request):
+    """The CSV's rows as a workbook, built in a spooled temporary file and then streamed from it."""
+    filterset, errors = valid_filters(request)
+    if errors:
+        return bad_request(errors)
+    file_name = export_file_name(filterset, "xlsx")
+    if request.method == "HEAD":
+        return streamed((), XLSX_TYPE, file_name, head=True)
+    response = FileResponse(workbook_file(filtered_rows(filterset)), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
+    return response

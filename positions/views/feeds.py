@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from positions.filtersets import PositionFilter
 from positions.models import Position
 from positions.views.export import bad_request, filter_errors
+from sources.bilingual import localized_text
 from sources.text import xml_safe
 
 FEED_LENGTH = 50
@@ -78,13 +79,15 @@ class PositionFeed(Feed):
         return filterset.qs.with_related().order_by("-created_at", "-id")[:FEED_LENGTH]
 
     def item_title(self, position: Position) -> str:
-        return str(position)
+        actor, topic = localized_text(position.actor, "name"), localized_text(position.topic, "name")
+        return f"{actor} — {topic}: {position.get_stance_display()} ({position.stated_display})"
 
     def item_description(self, position: Position) -> str:
         # Atom summaries are HTML: every piece of user text is escaped here.
-        parts = [("<p>{}</p>", (position.summary,))] if position.summary else []
-        if position.conditions:
-            parts.append(("<p>{}: {}</p>", (_("Conditions"), position.conditions)))
+        summary, conditions = localized_text(position, "summary"), localized_text(position, "conditions")
+        parts = [("<p>{}</p>", (summary,))] if summary else []
+        if conditions:
+            parts.append(("<p>{}: {}</p>", (_("Conditions"), conditions)))
         parts.append(("<blockquote>{}</blockquote>", (position.quote.text,)))
         parts.append(("<p>{}</p>", (f"{position.quote.source} ({position.quote.get_verification_display()})",)))
         return format_html_join("", "{}", ((format_html(template, *args),) for template, args in parts))
@@ -99,7 +102,7 @@ class PositionFeed(Feed):
         return position.updated_at
 
     def item_author_name(self, position: Position) -> str:
-        return position.actor.name
+        return localized_text(position.actor, "name")
 
     def item_categories(self, position: Position) -> list[str]:
         return [position.topic.slug, position.stance] + ([position.country] if position.country else [])

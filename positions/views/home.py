@@ -1,6 +1,7 @@
-"""The home page: every country's current stance per topic at a glance, then the latest positions."""
+"""The home page: a map and a matrix of every country's current stance per topic, then the latest positions."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
@@ -8,6 +9,7 @@ from positions.derived import data_version
 from positions.models import Position
 
 from .matrix import StanceMatrix
+from .stance_map import MatrixMap
 
 LATEST = 10
 
@@ -15,8 +17,10 @@ LATEST = 10
 @require_safe
 def home(request):
     latest = Position.objects.with_related().order_by("-stated_on", "-id")[:LATEST]
+    matrix = StanceMatrix()
     context = {
-        "matrix": StanceMatrix(),
+        "matrix": matrix,
+        "home_map": MatrixMap(matrix, request.build_absolute_uri(reverse("positions:stance_map"))),
         "data_version": data_version(),
         "latest": latest,
         "stance_choices": Stance.choices,

@@ -38,6 +38,7 @@ def stance_matrix(code: str | None = None):
             "position__date_precision",
             "position__verification",
             "position__actor__name",
+            "position__actor__name_uk",
         )
     # Every topic is a column, even one no government has spoken on: an empty column is news too.
     topics = list(Topic.objects.all())

@@ -1,14 +1,52 @@
-"""/timeline/: the swimlane timeline of the filtered positions and a topic's stance-over-time chart."""
+"""/timeline/: the swimlane timeline of the filtered positions and a topic's stance-over-time chart.
 
+The chart also downloads on its own, as /timeline/chart.svg and /timeline/chart.png, with the
+same filters (the topic, countries and dates).
+"""
+
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from positions.filtersets import PositionFilter
 from positions.models import Position, Topic
+from positions.publish.credit import credit_line
+from positions.publish.png import picture_response
 from positions.timeline.chart import build_stance_chart
+from positions.timeline.chart_svg import standalone_chart_svg
 from positions.timeline.layout import build_timeline
 
 from .clean_query import drop_empty_parameters
+from .export import bad_request, filter_errors
+
+
+def chart_for(cleaned: dict):
+    """The stance chart of the chosen topic (or the first topic), on the filter's countries and dates."""
+    chart_topic = cleaned.get("topic") or Topic.objects.order_by("order", "name").first()
+    if not chart_topic:
+        return None
+    return build_stance_chart(
+        chart_topic,
+        countries=cleaned.get("country"),
+        date_from=cleaned.get("date_from"),
+        date_to=cleaned.get("date_to"),
+    )
+
+
+def timeline_context(request, f: PositionFilter) -> dict:
+    cleaned = f.form.cleaned_data
+    query = request.GET.urlencode()
+    return {
+        "filter": f,
+        "valid": True,
+        "active": f.active_filters(),
+        "timeline": build_timeline(f.qs, date_from=cleaned.get("date_from"), date_to=cleaned.get("date_to")),
+        "chart": chart_for(cleaned),
+        "query": query,
+        "embed_url": request.build_absolute_uri(reverse("positions:embed_timeline")) + (f"?{query}" if query else ""),
+    }
 
 
 @require_safe
@@ -18,20 +56,28 @@ def timeline(request):
     if not f.is_valid():
         # Say what is wrong rather than drawing a chart of rows the reader did not ask for.
         return render(request, "positions/timeline.html", {"filter": f, "valid": False}, status=400)
-    cleaned = f.form.cleaned_data
-    date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
-    chart_topic = cleaned.get("topic") or Topic.objects.order_by("order", "name").first()
-    chart = None
-    if chart_topic:
-        chart = build_stance_chart(chart_topic, countries=cleaned.get("country"), date_from=date_from, date_to=date_to)
-    return render(
-        request,
-        "positions/timeline.html",
-        {
-            "filter": f,
-            "valid": True,
-            "active": f.active_filters(),
-            "timeline": build_timeline(f.qs, date_from=date_from, date_to=date_to),
-            "chart": chart,
-        },
-    )
+    return render(request, "positions/timeline.html", timeline_context(request, f))
+
+
+def chart_download(request, extension: str):
+    f = PositionFilter(request.GET, queryset=Position.objects.none())
+    if not f.is_valid():
+        return bad_request(filter_errors(f))
+    chart = chart_for(f.form.cleaned_data)
+    if chart is None:
+        raise Http404("No topics yet.")
+    query = request.GET.urlencode()
+    page = request.build_absolute_uri(reverse("positions:timeline")) + (f"?{query}" if query else "")
+    svg = standalone_chart_svg(chart, credit=credit_line(page))
+    stem = f"stances-{chart.topic.slug}-{timezone.localdate().isoformat()}"
+    return picture_response(svg, stem, extension)
+
+
+@require_safe
+def chart_svg_file(request):
+    return chart_download(request, "svg")
+
+
+@require_safe
+def chart_png_file(request):
+    return chart_download(request, "png")

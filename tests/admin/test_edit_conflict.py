@@ -107,7 +107,7 @@ def opened_form_from(response) -> dict:
         (ActorFactory, "description"),
         (QuoteFactory, "text"),
         (SourceFactory, "title"),
-        (AuthorisationBodyFactory, "notes"),
+        (AuthorisationBodyFactory, "editor_notes"),
         (PositionFactory, "summary"),
     ],
     ids=["actor", "quote", "source", "authorisation body", "position"],

@@ -28,6 +28,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 D = datetime.date
 CODES = [code for code, _name in countries][:60]
+# Only the first country has a position in both runs; tests/publish/test_compare.py compares several.
+COMPARE_URL = f"/compare/?country={CODES[0].lower()}"
 STANCES = [Stance.SUPPORTS, Stance.OPPOSES, Stance.OPEN, Stance.RULES_OUT]
 
 
@@ -67,6 +69,8 @@ def spread_urls() -> list[str]:
         "/positions/?q=statement&verification=confirmed",
         "/sources/",
         "/authorisations/",
+        "/map/",
+        COMPARE_URL,
     ]
 
 
@@ -98,10 +102,17 @@ SPREAD_COUNTS = {
     "/positions/?q=statement&verification=confirmed": 12 + 1,
     "/sources/": 3 + 1,
     "/authorisations/": 1 + 1,
+    # The home matrix's own queries (country stances with their positions and actors, topics), the data
+    # version, the filter's two menu-size checks (actors, outlets) and its topic menu
+    "/map/": 6 + 1,
+    # the menus' countries and actors, country stances, the shared axis's bounds, topics, and per compared
+    # column (at most 6) its timeline's 3 queries
+    COMPARE_URL: 8 + 1,
 }
 # Country and actor pages: +3 for their timeline (how many to draw, its positions, their actors' histories);
-# the country page +1 for the roles of who stated its current stances.
-CONCENTRATED_COUNTS = {"country": 12 + 1, "actor": 9 + 1, "position": 4 + 1, "source": 6 + 1}
+# the country page +1 for the roles of who stated its current stances; both +1 for the "Compare with…"
+# menu (the countries with actors; the other actors).
+CONCENTRATED_COUNTS = {"country": 13 + 1, "actor": 10 + 1, "position": 4 + 1, "source": 6 + 1}
 
 
 @pytest.mark.parametrize("rows", [1, 50])

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
 
-from positions.models import Actor, AuthorisationBody, Position
-from sources.models import Source
+from positions.models import Actor, AuthorisationBody, Position, Topic
+from sources.models import Outlet, Source
 
 # Namespaces that are not public pages.
 PRIVATE_NAMESPACES = {"admin"}
@@ -36,15 +37,22 @@ QUERY_PARAMETERS = [
     "page",
     "bom",
     "delimiter",
+    # The API's paging and expansion.
+    "cursor",
+    "page_size",
+    "expand",
 ]
+API_PREFIX = "api/v1/"
 
 
 @dataclass(frozen=True)
 class Route:
-    """One public URL pattern: its route text and the (converter, name) of each parameter."""
+    """One public URL pattern: its route text, the (converter, name) of each parameter, and
+    whether it also answers under each language's prefix (/uk/…, config/urls.py)."""
 
     route: str
     parameters: tuple[tuple[str, str], ...]
+    translated: bool = False
 
     def fill(self, values: dict[str, str]) -> str:
         def substitute(match: re.Match) -> str:
@@ -56,27 +64,31 @@ class Route:
         return "/" + self.route
 
 
-def _walk(patterns, prefix: str = ""):
+def _walk(patterns, prefix: str = "", translated: bool = False):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             if pattern.namespace in PRIVATE_NAMESPACES:
                 continue
-            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            inside = translated or isinstance(pattern.pattern, LocalePrefixPattern)
+            # The language prefix is the active language's, "" for English: routes are the English addresses.
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inside)
         elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern)
+            yield prefix + str(pattern.pattern), translated
 
 
 def public_routes() -> list[Route]:
     routes = []
-    for route in dict.fromkeys(_walk(get_resolver().url_patterns)):
+    for route, translated in dict.fromkeys(_walk(get_resolver().url_patterns)):
         parameters = tuple((m["converter"] or "str", m["name"]) for m in PARAMETER.finditer(route))
-        routes.append(Route(route, parameters))
+        routes.append(Route(route, parameters, translated))
     return routes
 
 
 def real_values(route: Route, name: str) -> list[str]:
     """Values of a path parameter that name something in the database, by the URL contract."""
-    if route.route.startswith("countries/"):
+    if route.route.startswith(API_PREFIX):
+        return api_real_values(route.route.removeprefix(API_PREFIX))
+    if route.route.startswith(("countries/", "embed/countries/")):
         codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
         codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
         return sorted(code.lower() for code in codes)
@@ -87,6 +99,22 @@ def real_values(route: Route, name: str) -> list[str]:
     if route.route.startswith("sources/"):
         return [str(pk) for pk in Source.objects.values_list("pk", flat=True)]
     return []
+
+
+def api_real_values(route: str) -> list[str]:
+    """The API's resources name objects as the pages do, plus topics, outlets and bodies."""
+    if route.startswith("topics/"):
+        return list(Topic.objects.values_list("slug", flat=True))
+    if route.startswith("outlets/"):
+        return list(Outlet.objects.values_list("slug", flat=True))
+    if route.startswith("authorisation-bodies/"):
+        return [str(pk) for pk in AuthorisationBody.objects.values_list("pk", flat=True)]
+    return real_values(Route(route, ()), "")
+
+
+def is_api_resource(route: Route) -> bool:
+    """An API address (not its HTML docs page): these also answer OPTIONS, for CORS preflights."""
+    return route.route.startswith(API_PREFIX) and route.route != f"{API_PREFIX}docs/"
 
 
 def example_url(route: Route) -> str:

@@ -1,12 +1,14 @@
 """Public pages are read-only: they answer GET and HEAD, and 405 to every other method.
 
-The two readers' forms (suggest a statement, report an error) are the only exception: they also
+The API's resources also answer OPTIONS (what browsers send before a cross-origin request).
+
+The two readers' forms (suggest a statement, report an error) also
 take POST, and still refuse every other method.
 """
 
 import pytest
 
-from tests.security.public_urls import example_url, public_routes
+from tests.security.public_urls import example_url, is_api_resource, public_routes
 
 ROUTES = public_routes()
 WRITE_METHODS = ["post", "put", "patch", "delete", "options", "trace"]
@@ -22,6 +24,11 @@ def test_public_page_refuses_methods_other_than_get_and_head(client, seeded, rou
     if method.upper() in allowed:
         pytest.skip("a contribution form takes POST (tests/contributions/)")
     response = getattr(client, method)(example_url(route))
+    if is_api_resource(route):
+        allowed = ["GET", "HEAD", "OPTIONS"]
+    if method == "options" and is_api_resource(route):
+        assert response.status_code == 200, f"OPTIONS {route} answered {response.status_code}"
+        return
     assert response.status_code == 405, f"{method.upper()} {route} answered {response.status_code}"
     assert sorted(m.strip() for m in response["Allow"].split(",")) == allowed
 
@@ -44,3 +51,4 @@ def test_every_page_of_the_url_contract_is_checked():
     # this guards against the walk silently finding nothing.
     routes = {route.route for route in ROUTES}
     assert {"healthz", "countries/", "actors/<slug:slug>/", "positions/<int:pk>/", "sources/"} <= routes
+    assert {"api/v1/positions/", "api/v1/positions/<int:pk>/", "api/v1/schema/", "api/v1/docs/"} <= routes

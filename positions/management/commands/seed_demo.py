@@ -17,6 +17,15 @@ from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
 
+def fill_blanks(obj, values: dict) -> None:
+    """Set the fields that are still blank, keeping what an editor wrote."""
+    changed = [name for name, value in values.items() if value and not getattr(obj, name)]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if changed:
+        obj.save(update_fields=changed)
+
+
 def bring_in_line(obj, values: dict) -> bool:
     """Set the values that differ and save; whether anything changed."""
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
@@ -61,10 +70,13 @@ class Command(BaseCommand):
     def load_topics(self) -> dict:
         topics = {}
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
+            name_uk, description_uk = seed.TOPICS_UK[slug]
             topics[slug], new = Topic.objects.get_or_create(
                 slug=slug,
                 defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order},
             )
+            # Only where blank: topic names are the editors' to change, in both languages.
+            fill_blanks(topics[slug], {"name_uk": name_uk, "description_uk": description_uk})
             self.created["topics"] += new
         return topics
 
@@ -104,6 +116,7 @@ class Command(BaseCommand):
             for title, country, start, end in row.get("roles", []):
                 found = Role.objects.filter(actor=actor, title=title, start_on=start).first()
                 values = {"actor": actor, "title": title, "start_on": start, "country": country, "end_on": end}
+                values["title_uk"] = seed.ROLE_TITLES_UK.get(title, "")
                 self.save("roles", Role, found, values)
         return actors
 
@@ -136,6 +149,8 @@ class Command(BaseCommand):
                 "date_precision": quote.date_precision,
                 "conditions": row.get("conditions", ""),
                 "summary": row["summary"],
+                "conditions_uk": row.get("conditions_uk", ""),
+                "summary_uk": row.get("summary_uk", ""),
             }
             found = Position.objects.filter(actor=values["actor"], topic=values["topic"], quote=quote).first()
             self.save("positions", Position, found, values)

@@ -1,0 +1,65 @@
+"""The interface language is chosen by the address alone: `/uk/…` is Ukrainian, every other address English.
+
+Neither the browser's Accept-Language nor a cookie changes it, so a shared link shows the
+same page to everyone, and caches need not vary by request headers. The public pages are
+mounted twice by `i18n_patterns(..., prefix_default_language=False)` in config/urls.py; the
+admin, the health check and anything outside those patterns stay English.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
+from django.utils.translation import get_language_info
+
+
+class AddressLocaleMiddleware:
+    """Activate the language named by the address's prefix, or the default language when there is none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
+        # Only for this request: the next one in this thread (or test) starts from the default again.
+        with translation.override(language):
+            response = self.get_response(request)
+        # Not Vary: Accept-Language, since the answer never depends on it.
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+def path_in_language(path: str, language: str) -> str:
+    """The same page's path in another language.
+
+    translate_url knows the URLconf (the admin has no /uk/ twin); an address it cannot resolve,
+    such as a 404's, has its prefix swapped by hand, which is exact as no path segment is translated.
+    """
+    try:
+        resolve(path)
+    except Resolver404:
+        current = translation.get_language_from_path(path)
+        bare = path[len(current) + 1 :] if current else path
+        return bare if language == settings.LANGUAGE_CODE else f"/{language}{bare}"
+    return translate_url(path, language)
+
+
+def languages(request: HttpRequest) -> dict:
+    """Context: each language's link to the current page with its query string, for the switcher and hreflang."""
+    query = request.GET.urlencode() if request.GET else ""
+    links = []
+    for code, _name in settings.LANGUAGES:
+        path = path_in_language(request.path, code)
+        url = f"{path}?{query}" if query else path
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == translation.get_language(),
+            }
+        )
+    return {"language_links": links, "default_language_link": links[0]}

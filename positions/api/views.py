@@ -1,0 +1,274 @@
+"""The API's read-only resources: positions, actors, countries, topics, sources, outlets, authorisation bodies.
+
+Positions take the site's one FilterSet (PositionFilter) through django-filter's filter backend
+and come in the export's order for the same filters; invalid filters answer 400 naming them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import django_filters
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.response import Response
+
+from positions.choices import Scope
+from positions.filtersets import CountryFilter, PositionFilter
+from positions.models import Actor, AuthorisationBody, CountryStance, Position, Role, Topic
+from positions.views.actors import ActorFilter
+from sources.models import Outlet, Quote, Source
+
+from .conditional import ConditionalGetMixin
+from .fields import EXPANDABLE
+from .pagination import CountedPagination, KeysetPagination
+from .serializers import (
+    ActorSerializer,
+    AuthorisationBodySerializer,
+    CountrySerializer,
+    PositionSerializer,
+    TopicSerializer,
+)
+from .source_serializers import OutletSerializer, SourceSerializer
+
+EXPAND_PARAMETER = OpenApiParameter(
+    "expand",
+    OpenApiTypes.STR,
+    description=str(
+        _("Comma-separated: %(names)s. Sends the quote's text and dates, or the source's outlet and details, in full.")
+        % {"names": ", ".join(EXPANDABLE)}
+    ),
+    enum=None,
+)
+
+
+def by_id(thing):
+    return OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description=f"The {thing}'s id.")
+
+
+def by_slug(thing):
+    return OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description=f"The {thing}'s slug.")
+
+
+class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    """GET, HEAD and OPTIONS only; anything else is 405."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def filter_queryset(self, queryset):
+        # Filters are for lists: an object's own address answers whatever the query string says.
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=str(_("Positions, filtered as on the site's list")),
+        description=str(
+            _(
+                "Every matching position, in the order of `sort` (newest first by default), the same rows "
+                "in the same order as /positions/export.csv with the same filters. Follow `next` to the end; "
+                "there is no count. Invalid filters answer 400 naming them."
+            )
+        ),
+        parameters=[EXPAND_PARAMETER],
+    ),
+    retrieve=extend_schema(summary=str(_("One position")), parameters=[by_id("position"), EXPAND_PARAMETER]),
+)
+class PositionViewSet(ReadOnlyViewSet):
+    serializer_class = PositionSerializer
+    filterset_class = PositionFilter
+    pagination_class = KeysetPagination
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return self.with_related(Position.objects.all())
+        return Position.objects.all()
+
+    @staticmethod
+    def with_related(positions):
+        # Roles with their organisation in one query: a role may be an organisation's office.
+        roles = Role.objects.select_related("organisation")
+        return positions.select_related("actor", "topic", "quote__source__outlet").prefetch_related(
+            Prefetch("actor__roles", queryset=roles)
+        )
+
+    def rows_by_id(self, ids):
+        return self.with_related(Position.objects.filter(pk__in=ids)).in_bulk()
+
+
+@extend_schema_view(
+    list=extend_schema(summary=str(_("Actors with their roles, by name"))),
+    retrieve=extend_schema(summary=str(_("One actor")), parameters=[by_slug("actor")]),
+)
+class ActorViewSet(ReadOnlyViewSet):
+    serializer_class = ActorSerializer
+    filterset_class = ActorFilter
+    pagination_class = CountedPagination
+    lookup_field = "slug"
+    queryset = Actor.objects.prefetch_related(
+        Prefetch("roles", queryset=Role.objects.select_related("organisation"))
+    ).order_by("name", "id")
+
+
+@extend_schema_view(
+    list=extend_schema(summary=str(_("Topics, in display order (not paged)"))),
+    retrieve=extend_schema(summary=str(_("One topic")), parameters=[by_slug("topic")]),
+)
+class TopicViewSet(ReadOnlyViewSet):
+    serializer_class = TopicSerializer
+    pagination_class = None
+    filter_backends = []
+    lookup_field = "slug"
+    queryset = Topic.objects.order_by("order", "name", "id")
+
+
+class SourceFilter(django_filters.FilterSet):
+    outlet = django_filters.ModelChoiceFilter(
+        label=_("Outlet"),
+        queryset=Outlet.objects.all(),
+        to_field_name="slug",
+        help_text=_("Only this outlet's sources: the outlet's slug, e.g. le-monde."),
+    )
+
+    class Meta:
+        model = Source
+        fields: list[str] = []
+
+
+@extend_schema_view(
+    list=extend_schema(summary=str(_("Sources with their quotes, most recently added first"))),
+    retrieve=extend_schema(summary=str(_("One source with its quotes")), parameters=[by_id("source")]),
+)
+class SourceViewSet(ReadOnlyViewSet):
+    serializer_class = SourceSerializer
+    filterset_class = SourceFilter
+    pagination_class = KeysetPagination
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return self.with_quotes(Source.objects.all())
+        return Source.objects.order_by("-id")
+
+    @staticmethod
+    def with_quotes(sources):
+        return sources.select_related("outlet").prefetch_related(
+            Prefetch("quotes", queryset=Quote.objects.order_by("said_on", "id"))
+        )
+
+    def rows_by_id(self, ids):
+        return self.with_quotes(Source.objects.filter(pk__in=ids)).in_bulk()
+
+
+@extend_schema_view(
+    list=extend_schema(summary=str(_("Outlets, by name"))),
+    retrieve=extend_schema(summary=str(_("One outlet")), parameters=[by_slug("outlet")]),
+)
+class OutletViewSet(ReadOnlyViewSet):
+    serializer_class = OutletSerializer
+    pagination_class = CountedPagination
+    filter_backends = []
+    lookup_field = "slug"
+    queryset = Outlet.objects.order_by("name", "id")
+
+
+class AuthorisationBodyFilter(django_filters.FilterSet):
+    country = CountryFilter(
+        label=_("Country"),
+        choices=lambda: list(countries),
+        field_name="country",
+        help_text=_("ISO 3166 alpha-2 code, either case; repeat for several countries."),
+    )
+    scope = django_filters.ChoiceFilter(
+        label=_("Scope"), choices=Scope.choices, help_text=_("deploy_abroad or admit_foreign.")
+    )
+
+    class Meta:
+        model = AuthorisationBody
+        fields: list[str] = []
+
+
+@extend_schema_view(
+    list=extend_schema(summary=str(_("Authorisation bodies, by country and scope"))),
+    retrieve=extend_schema(summary=str(_("One authorisation body")), parameters=[by_id("body")]),
+)
+class AuthorisationBodyViewSet(ReadOnlyViewSet):
+    serializer_class = AuthorisationBodySerializer
+    filterset_class = AuthorisationBodyFilter
+    pagination_class = CountedPagination
+    queryset = AuthorisationBody.objects.order_by("country", "scope", "name", "id")
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+    url: str = ""
+    api_url: str = ""
+    positions_url: str = ""
+    stances: list = field(default_factory=list)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=str(_("Countries with their current stances (not paged)")),
+        description=str(
+            _(
+                "Every country with actors, by name, with its current stance per topic: the latest position "
+                "of its state or officials, as in the site's matrix."
+            )
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=str(_("One country")),
+        parameters=[
+            OpenApiParameter(
+                "code", OpenApiTypes.STR, OpenApiParameter.PATH, description="ISO 3166 alpha-2, lower case."
+            )
+        ],
+    ),
+)
+class CountryViewSet(ConditionalGetMixin, viewsets.ViewSet):
+    serializer_class = CountrySerializer
+    http_method_names = ["get", "head", "options"]
+    lookup_field = "code"
+
+    def countries(self, code: str | None = None) -> list[Country]:
+        stances = CountryStance.objects.select_related("topic", "position__actor").order_by(
+            "topic__order", "topic__name", "topic_id"
+        )
+        actors = Actor.objects.exclude(country="").order_by()
+        if code:
+            stances, actors = stances.filter(country=code), actors.filter(country=code)
+        by_code = defaultdict(list)
+        for stance in stances:
+            by_code[stance.country].append(stance)
+        codes = set(by_code) | set(actors.values_list("country", flat=True).distinct())
+        if code:
+            codes.add(code)
+        found = [Country(code=c, name=countries.name(c) or c, stances=by_code[c]) for c in codes]
+        request = self.request
+        for country in found:
+            lower = country.code.lower()
+            country.url = request.build_absolute_uri(reverse("positions:country_detail", args=[lower]))
+            country.api_url = request.build_absolute_uri(reverse("api:country-detail", args=[lower]))
+            country.positions_url = request.build_absolute_uri(f"{reverse('api:position-list')}?country={lower}")
+        return sorted(found, key=lambda country: country.name)
+
+    def list(self, request):
+        return Response(CountrySerializer(self.countries(), many=True, context={"request": request}).data)
+
+    def retrieve(self, request, code: str):
+        if len(code) != 2 or code.upper() not in countries:
+            raise Http404(_("No such country code."))
+        if code != code.lower():
+            return redirect("api:country-detail", code=code.lower(), permanent=True)
+        (country,) = self.countries(code.upper())
+        return Response(CountrySerializer(country, context={"request": request}).data)

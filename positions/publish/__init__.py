@@ -1,0 +1,1 @@
+"""Publishing the site's views elsewhere: credit lines, framable embeds and PNG pictures of its SVGs."""

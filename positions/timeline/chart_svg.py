@@ -1,0 +1,148 @@
+"""The stance-over-time chart as a self-contained SVG file, for download and PNG rendering.
+
+The page draws the chart with classes styled by static/css/timeline.css (the CSP forbids inline
+style); a file read away from the site has no stylesheet, so here every colour and font is a
+presentation attribute, and the file carries its own title, colour key, source and licence.
+Built with format_html, so the topic's name and every label are escaped.
+"""
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from positions.map import palette
+from positions.timeline.chart import StanceChart
+
+HEADING = 34
+KEY_HEIGHT = 30
+CREDIT_HEIGHT = 24
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+GRID = "#d0d0d0"
+YEAR_RULE = "#8c8c8c"
+HATCH_ID = "chart-hatch"
+
+
+def _fill(stance: str) -> str:
+    return palette.fill_for(stance, HATCH_ID)
+
+
+def _text(x, y, text, *, size=12, fill=palette.INK, anchor="start", weight="normal", dy="") -> SafeString:
+    return format_html(
+        '<text x="{}" y="{}"{} font-family="{}" font-size="{}" font-weight="{}" fill="{}" text-anchor="{}">{}</text>',
+        x,
+        y,
+        format_html(' dy="{}"', dy) if dy else "",
+        FONT,
+        size,
+        weight,
+        fill,
+        anchor,
+        text,
+    )
+
+
+def _plot(chart: StanceChart) -> SafeString:
+    parts = [_text(4, 12, _("Countries"), size=11, fill=palette.MUTED)]
+    for tick in chart.y_ticks:
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>',
+                chart.plot_left,
+                chart.plot_right,
+                tick.y,
+                tick.y,
+                GRID,
+            )
+        )
+        parts.append(_text(chart.count_label_x, tick.y, tick.label, size=11, anchor="end", dy="0.35em"))
+    for x, label in chart.year_ticks:
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>',
+                x,
+                x,
+                chart.plot_bottom,
+                chart.height,
+                YEAR_RULE,
+            )
+        )
+        parts.append(_text(x + 4, chart.year_label_y, label, size=11, weight="600"))
+    for column in chart.columns:
+        bars = format_html_join(
+            "",
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="{}"/>',
+            (
+                (
+                    segment.x,
+                    segment.y,
+                    segment.width,
+                    segment.height,
+                    _fill(segment.stance),
+                    palette.SWATCHES[segment.stance].stroke,
+                    palette.SWATCHES[segment.stance].stroke_width,
+                )
+                for segment in column.segments
+            ),
+        )
+        label = (
+            _text(column.centre, chart.month_label_y, column.month_label, size=10, anchor="middle")
+            if column.month_label
+            else ""
+        )
+        parts.append(format_html("<g><title>{}</title>{}{}</g>", column.hover_text, bars, label))
+    return mark_safe("".join(parts))
+
+
+def _key(chart: StanceChart, y: float) -> SafeString:
+    parts, x = [], chart.plot_left
+    for value, label in chart.stances:
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="14" height="14" fill="{}" stroke="{}" stroke-width="0.8"/>',
+                x,
+                y,
+                _fill(value),
+                # The undecided swatch is near-white: its own dark border keeps it visible.
+                "#4d4d4d" if value == "undecided" else "#8c8c8c",
+            )
+        )
+        parts.append(_text(x + 20, y + 11.5, label, size=12.5))
+        x += 34 + 7.5 * len(str(label))
+    return mark_safe("".join(parts))
+
+
+def standalone_chart_svg(chart: StanceChart, *, credit: str) -> str:
+    """The whole chart as an SVG document (with its XML declaration); `credit` is the source line."""
+    title = _("Countries at each stance on “%(topic)s”, month by month") % {"topic": chart.topic.name}
+    description = _(
+        "Stacked bars, one per month: how many countries' governments stood at each stance at the end of the month."
+    )
+    width = chart.width
+    height = HEADING + chart.height + KEY_HEIGHT + CREDIT_HEIGHT
+    hatch = format_html(
+        '<defs><pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="{}"/><rect width="2" height="6" fill="{}"/></pattern></defs>',
+        HATCH_ID,
+        palette.HATCH_BACKGROUND,
+        palette.HATCH_LINE,
+    )
+    svg = format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" role="img" '
+        'aria-labelledby="chart-title chart-desc"><title id="chart-title">{}</title><desc id="chart-desc">{}</desc>{}'
+        '<rect width="{}" height="{}" fill="#ffffff"/>{}<g transform="translate(0 {})">{}</g>{}{}</svg>',
+        width,
+        height,
+        width,
+        height,
+        title,
+        description,
+        hatch,
+        width,
+        height,
+        _text(chart.plot_left, 22, title, size=15, weight="600"),
+        HEADING,
+        _plot(chart),
+        _key(chart, HEADING + chart.height + 8),
+        _text(4, height - 8, credit, size=10.5, fill=palette.MUTED),
+    )
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg

@@ -1,0 +1,136 @@
+"""/compare/: up to six countries or actors side by side, topic by topic, and their timelines on one axis.
+
+A country's column holds its current stances as its own page shows them (the CountryStance table
+the matrix reads); an actor's holds its current position per topic, as the actor's page does.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Max, Min
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django_countries import countries
+
+from positions.models import Actor, CountryStance, Position, Topic
+from positions.timeline.layout import SECTION_LIMIT, build_timeline
+from positions.timeline.scale import month_start, next_month
+
+from .actors import actor_countries
+
+MAX_COLUMNS = 6
+# Past this many actors a menu outweighs the page; the actor's slug is typed instead.
+MAX_ACTOR_MENU = 300
+
+
+@dataclass
+class Column:
+    """One compared country or actor: its name, page, current position per topic id, and timeline."""
+
+    kind: str  # "country" or "actor"
+    key: str  # ISO code or actor slug
+    name: str
+    url: str
+    positions: dict = field(default_factory=dict)  # topic id → Position
+    timeline: object = None
+
+    def positions_queryset(self):
+        if self.kind == "country":
+            return Position.objects.for_country(self.key)
+        return Position.objects.filter(actor__slug=self.key)
+
+
+def read_selection(request) -> tuple[list[Column], list[str]]:
+    """The columns asked for, in the order asked, and what is wrong with the request."""
+    errors = []
+    codes = list(dict.fromkeys(code.strip().upper() for code in request.GET.getlist("country") if code.strip()))
+    slugs = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("actor") if slug.strip()))
+    if len(codes) + len(slugs) > MAX_COLUMNS:
+        errors.append(
+            _("Compare at most %(max)s countries or actors at once; %(count)s were asked for.")
+            % {"max": MAX_COLUMNS, "count": len(codes) + len(slugs)}
+        )
+    unknown_codes = [code for code in codes if len(code) != 2 or code not in countries]
+    if unknown_codes:
+        errors.append(_("Unknown country codes: %(codes)s.") % {"codes": ", ".join(unknown_codes)})
+    actors = {actor.slug: actor for actor in Actor.objects.filter(slug__in=slugs)} if slugs else {}
+    unknown_slugs = [slug for slug in slugs if slug not in actors]
+    if unknown_slugs:
+        errors.append(_("Unknown actors: %(slugs)s.") % {"slugs": ", ".join(unknown_slugs)})
+    if errors:
+        return [], errors
+    columns = [
+        Column("country", code, countries.name(code), reverse("positions:country_detail", args=[code.lower()]))
+        for code in codes
+    ]
+    columns += [Column("actor", slug, actors[slug].name, actors[slug].get_absolute_url()) for slug in slugs]
+    return columns, []
+
+
+def fill_positions(columns: list[Column]) -> None:
+    """Each column's current position per topic, in two queries whatever the number of columns."""
+    codes = [column.key for column in columns if column.kind == "country"]
+    slugs = [column.key for column in columns if column.kind == "actor"]
+    by_key = {(column.kind, column.key): column for column in columns}
+    if codes:
+        for stance in CountryStance.objects.filter(country__in=codes).select_related("position__actor"):
+            by_key[("country", stance.country)].positions[stance.topic_id] = stance.position
+    if slugs:
+        for position in Position.objects.filter(actor__slug__in=slugs).current().select_related("actor"):
+            by_key[("actor", position.actor.slug)].positions[position.topic_id] = position
+
+
+def shared_domain(columns: list[Column], today: datetime.date):
+    """Whole months from the first statement of any column to today (or the last statement)."""
+    codes = [column.key for column in columns if column.kind == "country"]
+    slugs = [column.key for column in columns if column.kind == "actor"]
+    bounds = (Position.objects.filter(country__in=codes) | Position.objects.filter(actor__slug__in=slugs)).aggregate(
+        first=Min("stated_on"), last=Max("stated_on")
+    )
+    if bounds["first"] is None:
+        return None
+    return month_start(bounds["first"]), next_month(max(today, bounds["last"]))
+
+
+@dataclass
+class TopicRow:
+    topic: Topic
+    cells: list  # one Position or None per column
+
+
+def comparison(columns: list[Column]) -> list[TopicRow]:
+    topics = Topic.objects.order_by("order", "name")
+    return [TopicRow(topic, [column.positions.get(topic.pk) for column in columns]) for topic in topics]
+
+
+def actor_choices():
+    """Actors for the form's menu, or None when there are too many to list."""
+    actors = list(Actor.objects.order_by("name").values_list("slug", "name")[: MAX_ACTOR_MENU + 1])
+    return None if len(actors) > MAX_ACTOR_MENU else actors
+
+
+@require_safe
+def compare(request):
+    columns, errors = read_selection(request)
+    context = {
+        "errors": errors,
+        "columns": columns,
+        "max_columns": MAX_COLUMNS,
+        "country_choices": actor_countries(),
+        "actor_choices": actor_choices(),
+        "chosen_countries": {column.key for column in columns if column.kind == "country"},
+        "chosen_actors": {column.key for column in columns if column.kind == "actor"},
+    }
+    if columns:
+        today = timezone.localdate()
+        fill_positions(columns)
+        domain = shared_domain(columns, today)
+        for index, column in enumerate(columns):
+            column.timeline = build_timeline(
+                column.positions_queryset(), today=today, dom_id=f"tl-{index}", limit=SECTION_LIMIT, domain=domain
+            )
+        context["rows"] = comparison(columns)
+    return render(request, "positions/compare.html", context, status=400 if errors else 200)

@@ -1,0 +1,257 @@
+"""/map/ and its downloads: each country's current stance on one topic, as a choropleth and a table.
+
+The stances are the home matrix's own (`stance_matrix()`, read from the CountryStance table), one
+topic's column of it, so the map can never disagree with the matrix. Filters come from the one
+FilterSet; those that describe a current stance (country, stance, verification, actor kind)
+narrow the countries shown, the others (dates, search, actor, outlet) do not apply to a map of
+current stances and are said so on the page.
+"""
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django_countries import countries
+
+from positions.choices import Stance
+from positions.derived import data_version
+from positions.filtersets import PositionFilter
+from positions.map.shapes import load_shapes
+from positions.map.svg import LegendItem, MapCountry, render_map
+from positions.models import Position, Topic
+from positions.publish.credit import credit_line
+from positions.publish.png import picture_response
+from sources.dates import format_partial_date
+from sources.models import Verification
+
+from .export import bad_request, filter_errors
+from .matrix import stance_matrix
+
+DEFAULT_TOPIC = "combat-troops"
+# Filters that describe a current stance itself; the others select statements, not stances.
+MAP_FILTERS = ("topic", "country", "stance", "verification", "actor_kind")
+
+
+@dataclass
+class MapRow:
+    """One country's current stance on the map's topic, as the matrix cell has it."""
+
+    code: str
+    name: str
+    position: Position
+    statements: int
+    today: datetime.date
+
+    @property
+    def on_map(self) -> bool:
+        return self.code in load_shapes().shapes
+
+    @property
+    def date_text(self) -> str:
+        return format_partial_date(self.position.stated_on, self.position.date_precision)
+
+    @property
+    def age(self) -> str:
+        if self.position.stated_on >= self.today:
+            return _("today")
+        return _("%(time)s ago") % {"time": timesince(self.position.stated_on, self.today, depth=1)}
+
+    @property
+    def stance_label(self) -> str:
+        return str(Stance(self.position.stance).label)
+
+    @property
+    def tooltip(self) -> str:
+        text = _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s") % {
+            "country": self.name,
+            "stance": self.stance_label,
+            "date": self.date_text,
+            "age": self.age,
+            "actor": self.position.actor.name,
+        }
+        if self.position.verification != Verification.CONFIRMED:
+            text += f" [{Verification(self.position.verification).label}]"
+        return text
+
+
+def default_topic(topics: list[Topic]) -> Topic | None:
+    return next((topic for topic in topics if topic.slug == DEFAULT_TOPIC), topics[0] if topics else None)
+
+
+def topic_rows(topics, rows, topic, today=None) -> list[MapRow]:
+    """The matrix's column for `topic`: one MapRow per country with a current stance, by name."""
+    today = today or timezone.localdate()
+    index = next(i for i, candidate in enumerate(topics) if candidate.pk == topic.pk)
+    return [
+        MapRow(row.code, row.name, row.cells[index].position, row.cells[index].statements, today)
+        for row in rows
+        if row.cells[index]
+    ]
+
+
+def narrow(rows: list[MapRow], cleaned: dict) -> list[MapRow]:
+    """Keep the countries whose current stance matches the map's filters."""
+    wanted_countries = set(cleaned.get("country") or [])
+    if wanted_countries:
+        rows = [row for row in rows if row.code in wanted_countries]
+    for name in ("stance", "verification"):
+        if cleaned.get(name):
+            rows = [row for row in rows if getattr(row.position, name) == cleaned[name]]
+    if cleaned.get("actor_kind"):
+        rows = [row for row in rows if row.position.actor_kind == cleaned["actor_kind"]]
+    return rows
+
+
+def legend() -> list[LegendItem]:
+    return [LegendItem(value, str(label)) for value, label in Stance.choices] + [LegendItem(None, _("no statement"))]
+
+
+def map_title(topic: Topic) -> str:
+    return _("Governments' current stance on “%(topic)s”") % {"topic": topic.name}
+
+
+def map_svg(
+    topic, rows, *, full_url: str, inline_styles: bool, role: str = "img", id_prefix: str = "map", site: str = ""
+):
+    """The map of `rows` (MapRows): each country with a stance filled and linked to its page.
+
+    `site` ("https://host") makes the links absolute, for a downloaded file read away from the site.
+    """
+    fills = {
+        row.code: MapCountry(
+            iso2=row.code,
+            name=row.name,
+            stance=row.position.stance,
+            stance_label=row.stance_label,
+            title_text=row.tooltip,
+            href=site + reverse("positions:country_detail", args=[row.code.lower()]),
+        )
+        for row in rows
+    }
+    names = {code: countries.name(code) or name for code, name in load_shapes().names.items()}
+    return render_map(
+        fills,
+        title=map_title(topic),
+        description=_(
+            "Each country is coloured by its government's latest statement on the topic; grey: no statement."
+        ),
+        credit=credit_line(full_url, _("Map: Natural Earth")),
+        legend=legend(),
+        legend_heading=_("Current stance"),
+        no_statement_label=_("no statement"),
+        country_names=names,
+        inline_styles=inline_styles,
+        id_prefix=id_prefix,
+        role=role,
+    )
+
+
+@dataclass
+class MapData:
+    filter: PositionFilter
+    valid: bool
+    topic: Topic | None = None
+    topics: list | None = None
+    rows: list | None = None
+    ignored: list | None = None
+
+
+def map_data(request) -> MapData:
+    """The filtered map's topic and rows, or an invalid filter to report."""
+    f = PositionFilter(request.GET, queryset=Position.objects.none())
+    if not f.is_valid():
+        return MapData(f, False)
+    topics, matrix_rows = stance_matrix()
+    cleaned = f.form.cleaned_data
+    topic = cleaned.get("topic") or default_topic(topics)
+    ignored = [
+        str(f.form.fields[name].label)
+        for name, value in cleaned.items()
+        if name not in MAP_FILTERS and name != "sort" and value not in (None, "", [])
+    ]
+    rows = narrow(topic_rows(topics, matrix_rows, topic), cleaned) if topic else []
+    return MapData(f, True, topic, topics, rows, ignored)
+
+
+def full_url(request, name: str = "positions:stance_map") -> str:
+    query = request.GET.urlencode()
+    return request.build_absolute_uri(reverse(name)) + (f"?{query}" if query else "")
+
+
+def map_context(request, data: MapData) -> dict:
+    context = {"filter": data.filter, "valid": data.valid, "data_version": data_version()}
+    if data.valid and data.topic:
+        url = full_url(request)
+        context |= {
+            "topic": data.topic,
+            "rows": data.rows,
+            "off_map": [row for row in data.rows if not row.on_map],
+            "ignored": data.ignored,
+            "full_url": url,
+            "embed_url": full_url(request, "positions:embed_map"),
+            "map_svg": map_svg(data.topic, data.rows, full_url=url, inline_styles=False, role="group"),
+            "stance_choices": Stance.choices,
+            "query": request.GET.urlencode(),
+        }
+    return context
+
+
+@require_safe
+def stance_map(request):
+    data = map_data(request)
+    return render(request, "positions/map.html", map_context(request, data), status=200 if data.valid else 400)
+
+
+def map_file_stem(topic) -> str:
+    return f"map-{topic.slug}-{timezone.localdate().isoformat()}"
+
+
+def map_download(request, extension: str):
+    data = map_data(request)
+    if not data.valid:
+        return bad_request(filter_errors(data.filter))
+    if not data.topic:
+        raise Http404("No topics yet.")
+    site = request.build_absolute_uri("/").rstrip("/")
+    svg = map_svg(data.topic, data.rows, full_url=full_url(request), inline_styles=True, site=site)
+    return picture_response('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, map_file_stem(data.topic), extension)
+
+
+@require_safe
+def map_svg_file(request):
+    return map_download(request, "svg")
+
+
+@require_safe
+def map_png_file(request):
+    return map_download(request, "png")
+
+
+class MatrixMap:
+    """The home page's map, drawn from the matrix the page already loaded: no query of its own.
+
+    Built only when the template reads it, so not at all while the matrix's rendering is cached.
+    """
+
+    def __init__(self, matrix, map_url: str):
+        self.matrix = matrix
+        self.map_url = map_url
+
+    @cached_property
+    def topic(self):
+        return default_topic(self.matrix.topics)
+
+    @cached_property
+    def rows(self) -> list[MapRow]:
+        return topic_rows(self.matrix.topics, self.matrix.rows, self.topic) if self.topic else []
+
+    @cached_property
+    def svg(self):
+        return map_svg(self.topic, self.rows, full_url=self.map_url, inline_styles=False, role="group")

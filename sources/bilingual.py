@@ -1,0 +1,40 @@
+"""Texts kept in English and, optionally, in Ukrainian: which one a page shows.
+
+A model field `name` may have a twin `name_uk`. A Ukrainian page shows the twin when it is
+filled and the English text otherwise, marked `lang="en"` so that screen readers pronounce it
+as English. English pages always show the English text.
+"""
+
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from .text import xml_safe
+
+
+def translated_field(obj, field: str, language: str | None = None) -> tuple[str, str | None]:
+    """The field's text for the language, and "en" when that is an English fallback on another language's page."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    english = getattr(obj, field, "") or ""
+    if language == settings.LANGUAGE_CODE:
+        return english, None
+    translation = getattr(obj, f"{field}_{language}", "") or ""
+    if translation:
+        return translation, None
+    return english, (settings.LANGUAGE_CODE if english else None)
+
+
+def localized_text(obj, field: str) -> str:
+    """Plain text, for attributes, page titles and SVG text where no element can mark a language."""
+    return xml_safe(translated_field(obj, field)[0])
+
+
+def localized_html(obj, field: str) -> SafeString:
+    """Escaped HTML: the text, inside `<span lang="en">` when it falls back to English. Characters
+    XML cannot carry are dropped, as the page may be part of a feed or an SVG."""
+    text, fallback = translated_field(obj, field)
+    text = xml_safe(text)
+    if fallback:
+        return format_html('<span lang="{}">{}</span>', fallback, text)
+    return format_html("{}", text)

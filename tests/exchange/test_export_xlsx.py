@@ -1,0 +1,87 @@
+"""The Excel export: the CSV's rows and columns as a workbook, dates as dates, text never a formula."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from positions.exchange.format import COLUMNS, restore
+from tests.exchange.helpers import body, csv_rows
+from tests.factories import PositionFactory, QuoteFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+XLSX_URL = reverse("positions:export_xlsx")
+CSV_URL = reverse("positions:export_csv")
+
+
+def sheet_rows(response) -> list[tuple]:
+    workbook = load_workbook(io.BytesIO(body(response)))
+    return list(workbook.active.iter_rows(values_only=True))
+
+
+def as_csv_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def test_url_is_the_documented_one():
+    assert XLSX_URL == "/positions/export.xlsx"
+
+
+def test_workbook_holds_the_same_rows_as_the_csv(client):
+    PositionFactory.create_batch(4)
+    PositionFactory(summary='=HYPERLINK("http://evil.example")', conditions="+1", quote=QuoteFactory(text="-2"))
+    xlsx = sheet_rows(client.get(XLSX_URL))
+    csv = csv_rows(body(client.get(CSV_URL)))
+    assert list(xlsx[0]) == list(COLUMNS) == csv[0]
+    # The CSV guards formula-like cells with an apostrophe; the workbook types them as text instead.
+    expected = [[restore(cell) for cell in row] for row in csv[1:]]
+    assert [[as_csv_text(cell) for cell in row] for row in xlsx[1:]] == expected
+    assert len(xlsx) == 6
+
+
+def test_formula_like_text_is_stored_as_a_string_not_a_formula(client):
+    PositionFactory(summary="=1+1")
+    workbook = load_workbook(io.BytesIO(body(client.get(XLSX_URL))))
+    cell = workbook.active.cell(row=2, column=COLUMNS.index("summary") + 1)
+    assert cell.value == "=1+1"
+    assert cell.data_type == "s"
+
+
+def test_dates_are_real_dates_the_header_frozen_and_columns_sized(client):
+    PositionFactory(stated_on=datetime.date(2024, 11, 26), quote=QuoteFactory(said_on=datetime.date(2024, 11, 26)))
+    workbook = load_workbook(io.BytesIO(body(client.get(XLSX_URL))))
+    sheet = workbook.active
+    stated = sheet.cell(row=2, column=COLUMNS.index("stated_on") + 1)
+    assert stated.is_date and stated.value.date() == datetime.date(2024, 11, 26)
+    assert stated.number_format == "yyyy-mm-dd"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["M"].width == 60  # the quote
+
+
+def test_filters_apply_and_name_the_file(client):
+    topic = TopicFactory(slug="instructors")
+    PositionFactory(topic=topic)
+    PositionFactory()
+    response = client.get(XLSX_URL, {"topic": "instructors"})
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'attachment; filename="positions-instructors-' in response["Content-Disposition"]
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    assert len(sheet_rows(response)) == 2
+
+
+def test_invalid_filters_are_a_plain_400(client):
+    response = client.get(XLSX_URL, {"stance": "maybe"})
+    assert response.status_code == 400
+    assert "Invalid export or feed parameters" in response.content.decode()
+
+
+def test_head_sends_headers_only(client):
+    response = client.head(XLSX_URL)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')

@@ -1,0 +1,166 @@
+"""The Ukrainian catalogue is complete, its plurals and month names are right, and no English is left on /uk/ pages."""
+
+import datetime
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+from django.utils.translation import ngettext
+
+from sources.dates import DatePrecision, format_partial_date
+from tests.security.public_urls import example_url, public_routes
+
+PO = Path(__file__).resolve().parents[2] / "locale" / "uk" / "LC_MESSAGES" / "django.po"
+
+
+def po_entries() -> list[dict]:
+    """Each entry's flags, msgid, msgid_plural and msgstr values, from the .po text (header left out)."""
+    entries = []
+    for block in PO.read_text(encoding="utf-8").split("\n\n"):
+        entry: dict = {"flags": "", "msgstr": []}
+        key = None
+        for line in block.splitlines():
+            if line.startswith("#,"):
+                entry["flags"] += line
+            elif line.startswith("#"):
+                continue
+            elif line.startswith('"') and key:
+                if key == "msgstr":
+                    entry["msgstr"][-1] += line[1:-1]
+                else:
+                    entry[key] += line[1:-1]
+            else:
+                match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) "(.*)"$', line)
+                if not match:
+                    continue
+                name, value = match.groups()
+                key = "msgstr" if name.startswith("msgstr") else name
+                if key == "msgstr":
+                    entry["msgstr"].append(value)
+                else:
+                    entry[key] = value
+        if entry.get("msgid"):
+            entries.append(entry)
+    return entries
+
+
+def test_every_entry_is_translated_and_none_is_fuzzy():
+    entries = po_entries()
+    assert len(entries) > 400
+    assert [e["msgid"] for e in entries if "fuzzy" in e["flags"]] == []
+    assert [e["msgid"] for e in entries if not e["msgstr"] or any(s == "" for s in e["msgstr"])] == []
+    plurals = [e for e in entries if "msgid_plural" in e]
+    assert plurals and all(len(e["msgstr"]) == 4 for e in plurals)
+
+
+def test_msgfmt_finds_no_error_and_nothing_untranslated(tmp_path):
+    if shutil.which("msgfmt") is None:
+        pytest.fail("msgfmt is missing: install Debian's gettext package (scripts/test.sh does)")
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", str(tmp_path / "django.mo"), str(PO)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"\d+ translated messages\.\n", result.stderr), result.stderr
+
+
+def test_plural_header_has_ukrainian_forms():
+    header = PO.read_text(encoding="utf-8").split("\n\n")[0]
+    assert '"Language: uk\\n"' in header
+    assert "nplurals=4;" in header
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(1, "1 позиція"), (2, "2 позиції"), (4, "4 позиції"), (5, "5 позицій"), (11, "11 позицій"),
+     (21, "21 позиція"), (22, "22 позиції"), (25, "25 позицій"), (111, "111 позицій")],
+)  # fmt: skip
+def test_ukrainian_plurals_of_positions(count, expected):
+    with translation.override("uk"):
+        assert ngettext("%(shown)s position", "%(shown)s positions", count) % {"shown": count} == expected
+
+
+@pytest.mark.django_db
+def test_country_page_counts_positions_in_ukrainian(client, seeded):
+    html_text = client.get("/uk/countries/gb/").content.decode()
+    assert "1 позиція" in html_text  # Lammy and Starmer: one position each
+
+
+def test_partial_dates_name_ukrainian_months():
+    day = datetime.date(2024, 11, 26)
+    with translation.override("uk"):
+        assert format_partial_date(day, DatePrecision.DAY) == "26 листопада 2024"
+        assert format_partial_date(day.replace(day=1), DatePrecision.MONTH) == "листопад 2024"
+        assert format_partial_date(datetime.date(2024, 3, 1), DatePrecision.MONTH) == "березень 2024"
+        assert format_partial_date(datetime.date(2024, 1, 1), DatePrecision.YEAR) == "2024"
+    with translation.override("en"):
+        assert format_partial_date(day, DatePrecision.DAY) == "26 Nov 2024"
+        assert format_partial_date(day.replace(day=1), DatePrecision.MONTH) == "Nov 2024"
+
+
+# Literal runs of two or more words in a msgid: placeholders and markup split them.
+PIECES = re.compile(r"%\(\w+\)[sd]|<[^>]+>|[“”«»\"]")
+
+
+def english_phrases() -> set[str]:
+    phrases = set()
+    for entry in po_entries():
+        for msgid in (entry["msgid"], entry.get("msgid_plural", "")):
+            for piece in PIECES.split(msgid.replace('\\"', '"')):
+                piece = piece.strip(" .,:;()…—·-")
+                if len(re.findall(r"[A-Za-z]+", piece)) >= 2:
+                    phrases.add(piece)
+    return phrases
+
+
+def visible_text(page: str) -> str:
+    """The page's text and attributes a reader meets, without data in English (marked lang="en") or code."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'<((?!html\b)\w+)[^>]*\blang="en"[^>]*>.*?</\1>', " ", page, flags=re.S)
+    attributes = " ".join(re.findall(r'(?:aria-label|title|placeholder|alt|content)="([^"]*)"', page))
+    text = re.sub(r"<[^>]+>", " ", page) + " " + attributes
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+# Data, not interface: the seed's English source titles, notes and legal texts shown as they are recorded.
+DATA_FIELDS = ("title", "notes", "legal_basis")
+
+
+@pytest.mark.django_db
+def test_no_english_interface_string_is_left_on_any_uk_page(client, seeded):
+    from positions.models import AuthorisationBody
+    from sources.models import Source
+
+    data = " ".join(
+        str(value)
+        for model in (Source, AuthorisationBody)
+        for row in model.objects.values(*[f for f in DATA_FIELDS if hasattr(model, f)])
+        for value in row.values()
+    )
+    phrases = english_phrases()
+    found = {}
+    for route in public_routes():
+        if not route.translated:
+            continue
+        url = "/uk" + example_url(route)
+        response = client.get(url)
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        text = visible_text(response.content.decode())
+        left = sorted(phrase for phrase in phrases if phrase in text and phrase not in data)
+        if left:
+            found[url] = left
+    assert found == {}
+
+
+@pytest.mark.django_db
+def test_the_english_check_would_see_english(client, seeded):
+    """Guards the test above: on the English pages the same reading finds the interface's phrases."""
+    text = visible_text(client.get("/").content.decode())
+    found = {phrase for phrase in english_phrases() if phrase in text}
+    assert {"Skip to content", "Latest positions", "Troop Positions Tracker"} <= found

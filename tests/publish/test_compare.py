@@ -1,0 +1,100 @@
+"""/compare/: current stances side by side, as each country's and actor's own page shows them."""
+
+import re
+
+import pytest
+
+from positions.models import Actor, Position
+from tests.publish.helpers import cell_facts, world
+
+pytestmark = pytest.mark.django_db
+TH = re.compile(r'<th scope="col" data-key="([^"]+)">')
+
+
+def compare_table(text: str) -> dict[str, dict[str, tuple]]:
+    """{column key: {topic name: (stance, date, link)}} from the comparison table."""
+    table = re.search(r'<table class="compare-table">(.*?)</table>', text, re.S).group(1)
+    head, body = table.split("<tbody>")
+    keys = TH.findall(head)
+    columns = {key: {} for key in keys}
+    for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+        topic = re.search(r'<th scope="row">(.*?)</th>', row).group(1)
+        for key, cell in zip(keys, re.findall(r"<td>(.*?)</td>", row, re.S)):
+            if "stance-" in cell:
+                columns[key][topic] = cell_facts(cell)
+    return columns
+
+
+def country_page_stances(client, code: str) -> dict[str, tuple]:
+    text = client.get(f"/countries/{code}/").content.decode()
+    table = re.search(r'<caption id="stances-caption">.*?<tbody>(.*?)</tbody>', text, re.S).group(1)
+    stances = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        topic = re.search(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', row).group(1)
+        stance = re.search(r'class="stance stance-(\w+)"', row).group(1)
+        link = re.search(r'<th scope="row"><a href="([^"]+)"', row).group(1)
+        position = Position.objects.get(pk=int(link.strip("/").split("/")[-1]))
+        stances[topic] = (stance, position.stated_on.isoformat(), link)
+    return stances
+
+
+def test_two_countries_show_the_stance_of_their_own_pages(client):
+    world()
+    response = client.get("/compare/?country=gb&country=FR")
+    assert response.status_code == 200
+    columns = compare_table(response.content.decode())
+    assert list(columns) == ["GB", "FR"]
+    for code in ("gb", "fr"):
+        assert columns[code.upper()] == country_page_stances(client, code)
+    assert columns["GB"]["Combat troops"][0] == "rules_out"
+
+
+def test_actors_show_their_current_position_per_topic(client):
+    world()
+    actor = Actor.objects.get(country="GB", kind="official")
+    columns = compare_table(client.get(f"/compare/?actor={actor.slug}&country=hu").content.decode())
+    latest = Position.objects.filter(actor=actor).latest("stated_on")
+    assert columns[actor.slug] == {"Combat troops": ("rules_out", "2024-12-02", latest.get_absolute_url())}
+    assert list(columns["HU"]) == ["Instructors"] and columns["HU"]["Instructors"][0] == "supports"
+
+
+def test_timelines_share_one_time_axis(client):
+    world()
+    response = client.get("/compare/?country=gb&country=hu&country=de")
+    timelines = [column.timeline for column in response.context["columns"]]
+    assert len({(t.scale.start, t.scale.end, t.width) for t in timelines}) == 1
+    # Germany spoke in March 2024, Hungary in May: both start at Germany's month.
+    assert timelines[1].scale.start.isoformat() == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("country=gb&country=fr&country=de&country=it&country=es&country=pl&country=nl", "at most 6"),
+        ("country=zz", "Unknown country codes: ZZ"),
+        ("country=gbr", "Unknown country codes: GBR"),
+        ("actor=nobody-at-all", "Unknown actors: nobody-at-all"),
+    ],
+)
+def test_invalid_requests_say_what_is_wrong_with_status_400(client, query, message):
+    world()
+    response = client.get(f"/compare/?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert 'class="compare-table"' not in response.content.decode()
+
+
+def test_an_empty_comparison_offers_the_form(client):
+    world()
+    text = client.get("/compare/").content.decode()
+    assert 'name="country"' in text and "Choose at least one country or actor" in text
+
+
+def test_country_and_actor_pages_link_to_a_comparison(client):
+    world()
+    country = client.get("/countries/gb/").content.decode()
+    assert 'action="/compare/"' in country and '<input type="hidden" name="country" value="gb">' in country
+    assert '<option value="fr">France</option>' in country and '<option value="gb">' not in country
+    actor = Actor.objects.get(country="GB", kind="official")
+    text = client.get(actor.get_absolute_url()).content.decode()
+    assert f'<input type="hidden" name="actor" value="{actor.slug}">' in text
