@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from positions.choices import BodyKind, Requirement, Scope
-from positions.demo.seed import AUTHORISATION_BODY_NAMES_UK
+from positions.demo.seed_uk import AUTHORISATION_BODY_NAMES_UK
 from positions.models import AuthorisationBody
 
 AUTHORISATION_CSV = Path(__file__).resolve().parents[1] / "data" / "authorisation_bodies.csv"

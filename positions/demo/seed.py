@@ -28,20 +28,6 @@ TOPICS = [
     ("foreign-volunteers", "Foreign volunteers", "Ukraine's International Legion.", False),
 ]
 
-# Ukrainian names and descriptions of the topics, by slug.
-TOPICS_UK = {
-    "combat-troops": ("Бойові підрозділи", "Бойові підрозділи в Україні під час війни."),
-    "instructors": ("Інструктори", "Інструктори та фахівці."),
-    "reassurance-force": ("Сили заспокоєння", "Сили, що розгортаються після припинення вогню."),
-    "peacekeeping": ("Миротворча місія", "Миротворча місія з мандатом."),
-    "air-policing": ("Охорона повітряного простору", "Охорона повітряного простору України."),
-    "troops-for-russia": (
-        "Війська на боці Росії",
-        "Іноземні війська, що воюють на боці Росії, як-от північнокорейські.",
-    ),
-    "foreign-volunteers": ("Іноземні добровольці", "Інтернаціональний легіон України."),
-}
-
 OUTLETS = [
     {"slug": "unn", "name": "UNN", "url": "https://unn.ua/", "country": "UA", "kind": OutletKind.NEWS_AGENCY},
     {
@@ -169,45 +155,6 @@ ACTORS = [
         "description_uk": "Український політолог.",
     },
 ]
-
-# Ukrainian titles of the seed's roles, by their English title.
-ROLE_TITLES_UK = {
-    "Prime Minister of the United Kingdom": "Прем'єр-міністр Сполученого Королівства",
-    "Foreign Secretary": "Міністр закордонних справ",
-    "Deputy Prime Minister and Justice Secretary": "Віцепрем'єр-міністр і міністр юстиції",
-    "President of the French Republic": "Президент Французької Республіки",
-}
-
-# Ukrainian names of the reference authorisation bodies (positions/data/authorisation_bodies.csv),
-# by their English name.
-AUTHORISATION_BODY_NAMES_UK = {
-    "Verkhovna Rada of Ukraine": "Верховна Рада України",
-    "President of Ukraine": "Президент України",
-    "House of Commons": "Палата громад",
-    "Parlement (Assemblée nationale and Sénat)": "Парламент (Національні збори та Сенат)",
-    "Parlement (Assemblée nationale has the final say if asked)": (
-        "Парламент (за запитом остаточне рішення ухвалюють Національні збори)"
-    ),
-    "Deutscher Bundestag": "Бундестаг Німеччини",
-    "President of the Republic of Poland": "Президент Республіки Польща",
-    "Marshals of the Sejm and Senate": "Маршалки Сейму і Сенату",
-    "President of the Republic of Poland (on request of Minister of Defence, with PM consent)": (
-        "Президент Республіки Польща (на запит міністра оборони, за згодою прем'єр-міністра)"
-    ),
-    "Parlamento (Camera dei deputati and Senato)": "Парламент (Палата депутатів і Сенат)",
-    "Staten-Generaal (Tweede and Eerste Kamer)": "Генеральні штати (Друга і Перша палати)",
-    "Riksdag": "Риксдаг",
-    "Folketing": "Фолькетинг",
-    "Riigikogu": "Рійгікогу",
-    "Seimas": "Сейм Литви",
-    "Saeima": "Сейм Латвії",
-    "President of the Republic (on Government proposal)": "Президент Республіки (за пропозицією уряду)",
-    "Eduskunta": "Едускунта (парламент Фінляндії)",
-    "Governor in Council / Cabinet (Crown prerogative)": "Генерал-губернатор у раді / Кабінет (прерогатива Корони)",
-    "Congress": "Конгрес",
-    "Consiglio dei ministri": "Рада міністрів Італії",
-    "Minister of National Defence / Council of Ministers": "Міністр національної оборони / Рада міністрів",
-}
 
 NOV_2024 = (datetime.date(2024, 11, 1), P.MONTH)
 
@@ -395,6 +342,10 @@ POSITIONS = [
             "Foreign troops taking part could lead to a large-scale escalation, in fact to a Third World War, "
             "with other countries joining the conflict."
         ),
+        "summary_uk": (
+            "Участь іноземних військ може призвести до масштабної ескалації, фактично до Третьої світової війни, "
+            "коли до конфлікту долучаться інші країни."
+        ),
     },
     {
         # Combat troops, not air policing: he answers whether another country's troops could change
@@ -407,6 +358,10 @@ POSITIONS = [
         "summary": (
             "Foreign troops could affect the balance of power at the front, depending on their number, "
             "composition and use: about 200 F-16s with about 500 pilots could change it."
+        ),
+        "summary_uk": (
+            "Іноземні війська можуть вплинути на баланс сил на фронті залежно від їхньої кількості, складу "
+            "та застосування: близько 200 F-16 з близько 500 пілотами могли б його змінити."
         ),
     },
     {

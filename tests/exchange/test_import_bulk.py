@@ -8,7 +8,8 @@ from django.core.validators import URLValidator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from positions.exchange.importer import LOOKUP_CHUNK, import_file
+from positions.exchange.importer import import_file
+from positions.exchange.keys import LOOKUP_CHUNK
 from positions.exchange.validation import is_valid_url
 from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
@@ -187,7 +188,7 @@ def test_url_check_agrees_with_djangos_url_validator_on_any_arrangement(url):
 @pytest.mark.parametrize("countries", [1, 30])
 def test_import_brings_the_countries_current_stances_up_to_date(countries, monkeypatch):
     # Few pairs are refreshed one by one; many make one rebuild of the table.
-    monkeypatch.setattr("positions.exchange.importer.REFRESH_ALL_OVER", 10)
+    monkeypatch.setattr("positions.exchange.plan.REFRESH_ALL_OVER", 10)
     codes = [
         "GB",
         "FR",

@@ -11,7 +11,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from positions.demo import seed
+from positions.demo import seed, seed_uk
 from positions.demo.authorisations import load_authorisation_bodies
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
@@ -60,17 +60,26 @@ class Command(BaseCommand):
         )
 
     def save(self, kind: str, model, found, values: dict):
-        """Create the row, or bring the one found in line; count either."""
+        """Create the row, or bring the one found in line; count either.
+
+        The seed owns its rows' facts, but not what editors add around them: Ukrainian texts are
+        filled only where blank, and aliases an editor added are kept beside the seed's.
+        """
         if found is None:
             self.created[kind] += 1
             return model.objects.create(**values)
+        ukrainian = {name: values.pop(name) for name in list(values) if name.endswith("_uk")}
+        if "aliases" in values:
+            seed_aliases = values["aliases"].splitlines()
+            values["aliases"] = "\n".join([*seed_aliases, *(a for a in found.alias_list if a not in seed_aliases)])
         self.updated[kind] += bring_in_line(found, values)
+        fill_blanks(found, ukrainian)
         return found
 
     def load_topics(self) -> dict:
         topics = {}
         for order, (slug, name, description, deploys) in enumerate(seed.TOPICS, start=1):
-            name_uk, description_uk = seed.TOPICS_UK[slug]
+            name_uk, description_uk = seed_uk.TOPICS_UK[slug]
             topics[slug], new = Topic.objects.get_or_create(
                 slug=slug,
                 defaults={"name": name, "description": description, "involves_deployment": deploys, "order": order},
@@ -116,7 +125,7 @@ class Command(BaseCommand):
             for title, country, start, end in row.get("roles", []):
                 found = Role.objects.filter(actor=actor, title=title, start_on=start).first()
                 values = {"actor": actor, "title": title, "start_on": start, "country": country, "end_on": end}
-                values["title_uk"] = seed.ROLE_TITLES_UK.get(title, "")
+                values["title_uk"] = seed_uk.ROLE_TITLES_UK.get(title, "")
                 self.save("roles", Role, found, values)
         return actors
 
