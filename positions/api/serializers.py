@@ -137,7 +137,11 @@ class AuthorisationBodySerializer(serializers.Serializer):
     legal_basis = serializers.CharField(help_text=_("The law or article that gives the role; may be empty."))
     legal_basis_url = KnownUrlField(help_text=_("Address of the legal text; null when not recorded."))
     confirmed = serializers.BooleanField(help_text=_("Whether the entry was checked against a reliable source."))
-    notes = serializers.CharField(help_text=_("Explanation shown on the site; may be empty."))
+    explanation = serializers.CharField(
+        help_text=_(
+            "What the body does, in plain words, as shown on the site; may be empty. Editors' notes are never published."
+        )
+    )
 
 
 class PositionRefSerializer(serializers.Serializer):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from sources.dates import DatePrecision
-from sources.models import OutletKind, Verification
+from sources.models import OutletKind, Translation, Verification
 
 from .fields import ApiUrlField, BlankAsNullField, CountryCodeField, FilteredListUrlField, KnownUrlField, PageUrlField
 
@@ -58,6 +58,11 @@ class QuoteSerializer(serializers.Serializer):
         choices=Verification.choices,
         required=False,
         help_text=expandable(_("confirmed (on the record, primary), reported (by media) or unverified (rumour).")),
+    )
+    translation = serializers.ChoiceField(
+        choices=Translation.choices,
+        required=False,
+        help_text=expandable(_("Whether the English text is the original, a translation, or a machine translation.")),
     )
 
 

@@ -1,5 +1,7 @@
 """The API's other resources: countries as the matrix shows them, actors with roles, sources with quotes."""
 
+import json
+
 import pytest
 
 from positions.models import CountryStance
@@ -66,3 +68,16 @@ def test_small_tables_page_with_a_count(client, seeded):
     data = client.get("/api/v1/outlets/?page_size=1").json()
     assert data["count"] >= 2 and len(data["results"]) == 1 and data["next"]
     assert client.get("/api/v1/outlets/?page=99").status_code == 404
+
+
+def test_authorisation_bodies_publish_the_explanation_never_the_editors_notes(client, db):
+    AuthorisationBodyFactory(explanation="Parliament must approve first.", editor_notes="Unsure: check the 2025 law.")
+    body = client.get("/api/v1/authorisation-bodies/").json()["results"][0]
+    assert body["explanation"] == "Parliament must approve first."
+    assert "Unsure" not in json.dumps(body) and "editor_notes" not in body
+
+
+def test_quotes_say_whether_their_english_is_a_machine_translation(client, seeded):
+    quotes = [quote for source in client.get("/api/v1/sources/").json()["results"] for quote in source["quotes"]]
+    assert {quote["translation"] for quote in quotes} <= {"original", "translation", "machine"}
+    assert "machine" in {quote["translation"] for quote in quotes}
