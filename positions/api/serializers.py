@@ -137,7 +137,8 @@ class AuthorisationBodySerializer(serializers.Serializer):
     legal_basis = serializers.CharField(help_text=_("The law or article that gives the role; may be empty."))
     legal_basis_url = KnownUrlField(help_text=_("Address of the legal text; null when not recorded."))
     confirmed = serializers.BooleanField(help_text=_("Whether the entry was checked against a reliable source."))
-    notes = serializers.CharField(help_text=_("Explanation shown on the site; may be empty."))
+    # The public explanation; the editors' own notes (editor_notes) never leave the admin.
+    notes = serializers.CharField(source="explanation", help_text=_("Explanation shown on the site; may be empty."))
 
 
 class PositionRefSerializer(serializers.Serializer):

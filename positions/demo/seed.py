@@ -395,6 +395,10 @@ POSITIONS = [
             "Foreign troops taking part could lead to a large-scale escalation, in fact to a Third World War, "
             "with other countries joining the conflict."
         ),
+        "summary_uk": (
+            "Участь іноземних військ може призвести до масштабної ескалації, фактично до Третьої світової війни, "
+            "із залученням до конфлікту інших країн."
+        ),
     },
     {
         # Combat troops, not air policing: he answers whether another country's troops could change
@@ -407,6 +411,10 @@ POSITIONS = [
         "summary": (
             "Foreign troops could affect the balance of power at the front, depending on their number, "
             "composition and use: about 200 F-16s with about 500 pilots could change it."
+        ),
+        "summary_uk": (
+            "Іноземні війська могли б вплинути на співвідношення сил на фронті залежно від їхньої кількості, "
+            "складу й застосування: його могли б змінити близько 200 F-16 із приблизно 500 пілотами."
         ),
     },
     {

@@ -62,6 +62,13 @@ def test_authorisation_bodies_filter_by_country_and_scope(client, db, query, cou
     assert client.get(f"/api/v1/authorisation-bodies/?{query}").json()["count"] == count
 
 
+def test_authorisation_bodies_give_the_public_explanation_never_the_editors_notes(client, db):
+    AuthorisationBodyFactory(country="GB", explanation="Votes first.", editor_notes="Checked by phone; unsure.")
+    row = client.get("/api/v1/authorisation-bodies/").json()["results"][0]
+    assert row["notes"] == "Votes first."
+    assert "Checked by phone" not in str(row)
+
+
 def test_small_tables_page_with_a_count(client, seeded):
     data = client.get("/api/v1/outlets/?page_size=1").json()
     assert data["count"] >= 2 and len(data["results"]) == 1 and data["next"]
