@@ -16,6 +16,9 @@ from positions.demo.authorisations import load_authorisation_bodies
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
+# Kept as an editor wrote them when the seed runs again (see Command.save).
+UKRAINIAN_FIELDS = ("name_uk", "description_uk", "summary_uk", "conditions_uk", "title_uk")
+
 
 def fill_blanks(obj, values: dict) -> None:
     """Set the fields that are still blank, keeping what an editor wrote."""
@@ -64,7 +67,10 @@ class Command(BaseCommand):
         if found is None:
             self.created[kind] += 1
             return model.objects.create(**values)
-        self.updated[kind] += bring_in_line(found, values)
+        # The Ukrainian twins are filled only where blank: an editor's translation is kept.
+        twins = {name: values[name] for name in UKRAINIAN_FIELDS if name in values}
+        self.updated[kind] += bring_in_line(found, {k: v for k, v in values.items() if k not in twins})
+        fill_blanks(found, twins)
         return found
 
     def load_topics(self) -> dict:
