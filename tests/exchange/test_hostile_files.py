@@ -27,7 +27,9 @@ pytestmark = pytest.mark.django_db
 def test_a_header_of_160000_cells_is_refused_at_once():
     data = (",".join(["x"] * 160_000) + "\r\n").encode()
     started = time.perf_counter()
-    with pytest.raises(FileError, match="Line 1: the header has 160000 columns; the exchange format has 22"):
+    with pytest.raises(
+        FileError, match=f"Line 1: the header has 160000 columns; the exchange format has {len(COLUMNS)}"
+    ):
         read_rows(data, "a.csv")
     assert time.perf_counter() - started < 2
 
