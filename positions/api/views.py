@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -80,7 +81,9 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         ),
         parameters=[EXPAND_PARAMETER],
     ),
-    retrieve=extend_schema(summary=str(_("One position")), parameters=[by_id("position"), EXPAND_PARAMETER]),
+    retrieve=extend_schema(
+        summary=str(pgettext_lazy("API operation", "One position")), parameters=[by_id("position"), EXPAND_PARAMETER]
+    ),
 )
 class PositionViewSet(ReadOnlyViewSet):
     serializer_class = PositionSerializer
