@@ -28,7 +28,9 @@ run: $(PY) messages
 
 ## Compile the translations (locale/*/LC_MESSAGES/django.po into .mo files, which are not committed)
 messages: $(PY)
-	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install Debian's gettext package (sudo apt-get install gettext)."; exit 1; }
+	@command -v msgfmt >/dev/null || { echo "Installing Debian's gettext package (msgfmt)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext >/dev/null; }
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ## Install everything the tests need and run the whole suite on SQLite and PostgreSQL
