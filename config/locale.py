@@ -7,6 +7,7 @@ admin, the health check and anything outside those patterns stay English.
 """
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
@@ -47,6 +48,11 @@ def path_in_language(path: str, language: str) -> str:
 
 def languages(request: HttpRequest) -> dict:
     """Context: each language's link to the current page with its query string, for the switcher and hreflang."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The 400 page for a refused Host header: no absolute links can be built for it.
+        return {}
     query = request.GET.urlencode() if request.GET else ""
     links = []
     for code, _name in settings.LANGUAGES:
