@@ -25,8 +25,8 @@ def test_timeline_markers_link_to_their_positions(page, site):
     marker = page.locator(f'svg.tl-svg a.tl-marker-link[href="{lammy.get_absolute_url()}"]')
     # The hover text names the day, the actor, the stance and the quote.
     hover = marker.locator("title").text_content()
-    assert hover.startswith("26 Nov 2024 · David Lammy · Combat troops")
-    assert "opposes (reported)" in hover and "Not committing UK troops" in hover
+    assert hover.startswith("25 Nov 2024 · David Lammy · Combat troops")
+    assert "opposes (reported)" in hover and "We are very clear that we stand ready" in hover
     marker.locator("circle").last.click()
     page.wait_for_url(site + lammy.get_absolute_url())
     assert "David Lammy" in page.locator("main").inner_text()
