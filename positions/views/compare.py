@@ -5,6 +5,7 @@ the matrix reads); an actor's holds its current position per topic, as the actor
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Max, Min
@@ -24,6 +25,8 @@ from .actors import actor_countries
 MAX_COLUMNS = 6
 # Past this many actors a menu outweighs the page; the actor's slug is typed instead.
 MAX_ACTOR_MENU = 300
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @dataclass
@@ -56,7 +59,9 @@ def read_selection(request) -> tuple[list[Column], list[str]]:
     unknown_codes = [code for code in codes if len(code) != 2 or code not in countries]
     if unknown_codes:
         errors.append(_("Unknown country codes: %(codes)s.") % {"codes": ", ".join(unknown_codes)})
-    actors = {actor.slug: actor for actor in Actor.objects.filter(slug__in=slugs)} if slugs else {}
+    # Only well-formed slugs reach the database (PostgreSQL refuses text with a NUL byte, for one).
+    lookups = [slug for slug in slugs if SLUG.fullmatch(slug)]
+    actors = {actor.slug: actor for actor in Actor.objects.filter(slug__in=lookups)} if lookups else {}
     unknown_slugs = [slug for slug in slugs if slug not in actors]
     if unknown_slugs:
         errors.append(_("Unknown actors: %(slugs)s.") % {"slugs": ", ".join(unknown_slugs)})
