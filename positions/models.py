@@ -307,3 +307,51 @@ class AuthorisationBody(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"
+
+
+class DataVersion(models.Model):
+    """The version of the public data: one row that every write moves forward (positions/derived.py).
+
+    `token` is drawn at random on every change, so a version never repeats, not even after a
+    restore brings back an older counter; HTTP ETags and cached fragments are keyed on it.
+    """
+
+    counter = models.BigIntegerField(_("counter"), default=0)
+    token = models.CharField(_("token"), max_length=32)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.counter}-{self.token}"
+
+
+class FacetCount(models.Model):
+    """How many positions share each combination of the list's equality filters, kept in step.
+
+    The positions list reads its count and its four facets (stance, topic, country, actor kind)
+    for any combination of country, stance, topic, actor kind and verification by summing these
+    rows instead of counting positions (positions/derived.py keeps them current).
+    """
+
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    stance = models.CharField(_("stance"), max_length=12)
+    topic = models.ForeignKey(Topic, models.CASCADE, related_name="+", verbose_name=_("topic"))
+    actor_kind = models.CharField(_("actor kind"), max_length=20)
+    verification = models.CharField(_("verification"), max_length=10)
+    n = models.PositiveIntegerField(_("positions"))
+
+    class Meta:
+        verbose_name = _("facet count")
+        verbose_name_plural = _("facet counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "stance", "topic", "actor_kind", "verification"], name="facetcount_one_per_combination"
+            ),
+        ]
+        indexes = [models.Index(fields=["stance", "topic"], name="facetcount_stance_topic_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.stance} {self.topic_id} {self.actor_kind} {self.verification}: {self.n}"
