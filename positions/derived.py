@@ -168,3 +168,9 @@ def current_version() -> Version:
 def data_version() -> str:
     """A string that differs after any saved change to the public data, and never repeats."""
     return str(current_version())
+
+
+def request_data_version(request) -> str:
+    """The version the HTTP cache middleware read for this request (no second query), else a fresh read."""
+    version = getattr(request, "data_version", None)
+    return str(version) if version is not None else data_version()

@@ -348,7 +348,8 @@ class FacetCount(models.Model):
         verbose_name_plural = _("facet counts")
         constraints = [
             models.UniqueConstraint(
-                fields=["country", "stance", "topic", "actor_kind", "verification"], name="facetcount_one_per_combination"
+                fields=["country", "stance", "topic", "actor_kind", "verification"],
+                name="facetcount_one_per_combination",
             ),
         ]
         indexes = [models.Index(fields=["stance", "topic"], name="facetcount_stance_topic_idx")]

@@ -2,7 +2,7 @@
 actors and positions. Raw saves (loaddata) skip it: a restore brings its own derived rows. Every
 write of public data, raw ones included, moves the data version forward."""
 
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from positions import derived
@@ -74,7 +74,16 @@ def refresh_stance_after_save(sender, instance: Position, raw: bool = False, **k
     derived.recount_combinations(combinations)
 
 
+@receiver(pre_delete, sender=Position, dispatch_uid="positions_remember_combination_before_delete")
+def remember_combination_before_delete(sender, instance: Position, **kwargs) -> None:
+    # The stored row's values: an instance loaded before its actor moved still holds the old copies.
+    stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS).first()
+    instance._combination_before = tuple(stored) if stored else derived.facet_combination(instance)
+
+
 @receiver(post_delete, sender=Position, dispatch_uid="positions_refresh_stance_after_delete")
 def refresh_stance_after_delete(sender, instance: Position, **kwargs) -> None:
-    derived.refresh({(instance.country, instance.topic_id)})
-    derived.recount_combinations({derived.facet_combination(instance)})
+    combination = getattr(instance, "_combination_before", None) or derived.facet_combination(instance)
+    country, _stance, topic_id, _kind, _verification = combination
+    derived.refresh({(country, topic_id)})
+    derived.recount_combinations({combination})

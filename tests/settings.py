@@ -15,3 +15,7 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Static files come from the finders in tests; no collectstatic run is needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A stand-in replica for the router's tests: the same test database under a second alias.
+# Replica reads stay off (REPLICA_DATABASES is empty) unless a test turns them on.
+DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

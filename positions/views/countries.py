@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.choices import Stance
-from positions.derived import data_version
+from positions.derived import request_data_version
 from positions.models import Actor, AuthorisationBody, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from sources.models import Verification
@@ -55,7 +55,7 @@ def country_overview() -> list[dict]:
 @require_safe
 def country_list(request):
     # The template calls country_overview only when its cached rendering is out of date.
-    context = {"country_overview": country_overview, "data_version": data_version()}
+    context = {"country_overview": country_overview, "data_version": request_data_version(request)}
     return render(request, "positions/country_list.html", context)
 
 

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
-from positions.derived import data_version
+from positions.derived import request_data_version
 from positions.models import Position
 
 from .matrix import StanceMatrix
@@ -17,7 +17,7 @@ def home(request):
     latest = Position.objects.with_related().order_by("-stated_on", "-id")[:LATEST]
     context = {
         "matrix": StanceMatrix(),
-        "data_version": data_version(),
+        "data_version": request_data_version(request),
         "latest": latest,
         "stance_choices": Stance.choices,
     }

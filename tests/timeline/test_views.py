@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 URL = "/timeline/"
 # Topics, actors and outlets for the filter form's menus, the chart's topic and positions,
 # whether the actor and outlet menus are short enough to list, and the timeline's three (how many
-# to draw, its positions, then their actors' histories).
-QUERIES = 10
+# to draw, its positions, then their actors' histories), and the data version (HTTP validators).
+QUERIES = 11
 
 
 def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None:
