@@ -222,7 +222,7 @@ def table(results: dict) -> str:
             lines.append(
                 f"| the same import, against PostgreSQL writing the rows itself (INSERT … SELECT into the real tables) "
                 f"| {imp['rows_per_s']:,.0f} rows/s | SQL import {sql['rows_per_s']:,.0f} rows/s "
-                f"| {100 * imp['rows_per_s'] / sql['rows_per_s']:.0f} % | – | – | | |"
+                f"| {100 * imp['rows_per_s'] / sql['rows_per_s']:.0f} % | – | – | | | |"
             )
     for run in results["load"]:
         lines.append(
