@@ -24,6 +24,14 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 from config.errors import DATABASE_UNAVAILABLE
 
+try:  # a server-side cursor closed after its server went away raises the driver's own error
+    from psycopg import InterfaceError as DriverInterfaceError
+    from psycopg import OperationalError as DriverOperationalError
+
+    REPLICA_FAILURES = (*DATABASE_UNAVAILABLE, DriverOperationalError, DriverInterfaceError)
+except ImportError:  # SQLite only
+    REPLICA_FAILURES = DATABASE_UNAVAILABLE
+
 logger = logging.getLogger(__name__)
 
 # True while the current request may read from a replica (set per request, reset after it).
@@ -162,7 +170,7 @@ def with_fallback(read):
     """read(), or read() again from the primary when the replica it used fails (for middleware reads)."""
     try:
         return read()
-    except DATABASE_UNAVAILABLE:
+    except REPLICA_FAILURES:
         alias = replica_used.get()
         if alias in (None, DEFAULT_DB_ALIAS):
             raise
@@ -183,7 +191,7 @@ class ReplicaFallbackMiddleware:
 
     def process_exception(self, request, exception):
         alias = replica_used.get()
-        if not isinstance(exception, DATABASE_UNAVAILABLE) or alias in (None, DEFAULT_DB_ALIAS):
+        if not isinstance(exception, REPLICA_FAILURES) or alias in (None, DEFAULT_DB_ALIAS):
             return None
         logger.warning("Replica %s failed on %s, answering from the primary: %s", alias, request.path, exception)
         health.mark_down(alias)

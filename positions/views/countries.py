@@ -1,6 +1,6 @@
 """Countries: the list with each one's current stances, and one country's actors, stances and authorisations."""
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,7 +9,7 @@ from django_countries import countries
 
 from positions.choices import Stance
 from positions.derived import request_data_version
-from positions.models import Actor, AuthorisationBody, Position
+from positions.models import Actor, AuthorisationBody, FacetCount, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from sources.models import Verification
 
@@ -74,7 +74,8 @@ def country_detail(request, code: str):
         actor.current_role = actor.role_on(today)
     bodies = AuthorisationBody.objects.filter(country=upper).order_by("scope", "name")
     latest = Position.objects.for_country(upper).with_related().order_by("-stated_on", "-id")[:LATEST]
-    total = Position.objects.for_country(upper).count()
+    # Summed from the maintained facet counts: counting a large country's positions took ~20 ms.
+    total = FacetCount.objects.filter(country=upper).aggregate(total=Sum("n"))["total"] or 0
     return render(
         request,
         "positions/country_detail.html",
