@@ -8,6 +8,10 @@ instead of the page's queries and rendering. A logged-in user's pages are `priva
 Every answer varies on `Cookie` (a session changes what a page shows); the language comes from
 the address, not `Accept-Language`. The admin, the health check, static files and every other
 method than GET and HEAD are left alone; so is a page that sets a cookie (e.g. a CSRF token).
+
+With HTTP_SHARED_MAX_AGE set, shared caches (nginx's proxy cache in deploy/nginx/cache.conf, a
+CDN) keep a page that many seconds (`s-maxage`, `X-Accel-Expires`) and then revalidate it: one
+build per page and version for every reader behind them, and edits show within that time.
 """
 
 import hashlib
@@ -45,7 +49,11 @@ def release() -> str:
 
 
 def cache_control() -> str:
-    return f"public, max-age={settings.HTTP_MAX_AGE}, stale-while-revalidate={settings.HTTP_STALE_WHILE_REVALIDATE}"
+    shared = f", s-maxage={settings.HTTP_SHARED_MAX_AGE}" if settings.HTTP_SHARED_MAX_AGE is not None else ""
+    return (
+        f"public, max-age={settings.HTTP_MAX_AGE}{shared}, "
+        f"stale-while-revalidate={settings.HTTP_STALE_WHILE_REVALIDATE}"
+    )
 
 
 def not_modified(request: HttpRequest, etag: str, last_modified: int | None) -> bool:
@@ -97,4 +105,7 @@ class HttpCacheMiddleware:
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified)
         response["Cache-Control"] = cache_control()
+        if settings.HTTP_SHARED_MAX_AGE is not None:
+            # nginx's proxy cache reads this before Cache-Control and does not pass it on.
+            response["X-Accel-Expires"] = str(settings.HTTP_SHARED_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])

@@ -148,6 +148,8 @@ else:
 # HTTP caching of anonymous reads (config/http_cache.py).
 HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
 HTTP_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", "300"))
+# Seconds a shared cache in front (nginx, a CDN) may serve a page before revalidating it; unset: as max-age.
+HTTP_SHARED_MAX_AGE = int(os.environ["HTTP_SHARED_MAX_AGE"]) if os.environ.get("HTTP_SHARED_MAX_AGE") else None
 # Names the deployed code in ETags; unset, a hash of the code and templates is used.
 HTTP_CACHE_RELEASE = os.environ.get("HTTP_CACHE_RELEASE", "")
 HTTP_CACHE_EXCLUDE = ("/admin/", "/healthz", "/static/")

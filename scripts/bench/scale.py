@@ -131,11 +131,13 @@ def replica(primary_url: str, work: Path):
         shutil.rmtree(data, ignore_errors=True)
 
 
-def nginx_config(work: Path, port: int, upstreams: list[int]) -> Path:
+def nginx_config(work: Path, port: int, upstreams: list[int], page_cache: bool) -> Path:
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in upstreams)
     temp = work / "nginx-temp"
     temp.mkdir()
     temp.chmod(0o777)
+    cache_path = f"proxy_cache_path {temp}/cache levels=1:2 keys_zone=tracker:10m max_size=256m inactive=10m;"
+    cache = f"include {ROOT}/deploy/nginx/cache.conf;" if page_cache else ""
     config = work / "nginx.conf"
     config.write_text(f"""
 daemon off;
@@ -151,6 +153,7 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
+    {cache_path}
     upstream tracker_app {{
 {servers}
         keepalive 32;
@@ -159,7 +162,7 @@ http {{
         listen 127.0.0.1:{port};
         include {ROOT}/deploy/nginx/gzip.conf;
         location /static/ {{ alias {ROOT}/staticfiles/; expires 1y; }}
-        location / {{ include {ROOT}/deploy/nginx/proxy.conf; }}
+        location / {{ include {ROOT}/deploy/nginx/proxy.conf; {cache} }}
     }}
 }}
 """)
@@ -204,7 +207,8 @@ class Load:
     def __init__(self, port: int, paths: list[str], clients: int, seconds: float):
         self.port, self.paths, self.clients, self.seconds = port, paths, clients, seconds
         self.lock = threading.Lock()
-        self.records: list[tuple[float, float, int, str]] = []  # (start offset, ms, status, path); status 0 = failed
+        # (start offset, ms, status, path, nginx cache status); status 0 = failed
+        self.records: list[tuple[float, float, int, str, str]] = []
         self.started = 0.0
 
     def browser(self, offset: int) -> None:
@@ -224,16 +228,17 @@ class Load:
                 response = connection.getresponse()
                 response.read()
                 status = response.status
+                cached = response.getheader("X-Cache-Status") or ""
                 if response.getheader("ETag"):
                     validators[path] = response.getheader("ETag")
                 if status >= 400:
                     status = 0
             except (OSError, http.client.HTTPException):
-                status = 0
+                status, cached = 0, ""
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
             with self.lock:
-                self.records.append((began - self.started, (time.perf_counter() - began) * 1000, status, path))
+                self.records.append((began - self.started, (time.perf_counter() - began) * 1000, status, path, cached))
         connection.close()
 
     def run(self) -> threading.Thread:
@@ -268,6 +273,7 @@ class Load:
             "p95_ms": round(ms[round(0.95 * (len(ms) - 1))], 1),
             "errors": sum(1 for r in rows if r[2] == 0),
             "not_modified": sum(1 for r in rows if r[2] == 304),
+            "from_nginx_cache": sum(1 for r in rows if r[4] in ("HIT", "STALE", "UPDATING", "REVALIDATED")),
         }
 
 
@@ -311,6 +317,11 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app server")
     parser.add_argument("--out", type=Path, default=Path("/tmp/scale"))
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="nginx without deploy/nginx/cache.conf: every request reaches an app server",
+    )
     options = parser.parse_args(argv)
     if urlsplit(options.database_url).hostname not in ("127.0.0.1", "localhost"):
         raise SystemExit("the scale test runs on 127.0.0.1 only")
@@ -318,7 +329,12 @@ def main(argv=None) -> int:
     signal.alarm(DEADLINE_SECONDS)  # bounded: the run stops (and cleans up) whatever happens
     options.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="tracker-scale-"))
-    report: dict = {"clients": options.clients, "seconds": options.seconds, "load_before": os.getloadavg()}
+    report: dict = {
+        "clients": options.clients,
+        "seconds": options.seconds,
+        "page_cache": not options.no_page_cache,
+        "load_before": os.getloadavg(),
+    }
     try:
         with ExitStack() as stack:
             print("replica…", flush=True)
@@ -349,6 +365,7 @@ def main(argv=None) -> int:
                 "DATABASE_REPLICA_URLS": replica_url,
                 "CACHE_URL": f"redis://127.0.0.1:{redis_port}/0",
                 "REPLICA_MAX_LAG_SECONDS": "5",
+                "HTTP_SHARED_MAX_AGE": "1",
             }
             subprocess.run(
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
@@ -358,7 +375,7 @@ def main(argv=None) -> int:
             server_b = stack.enter_context(process(gunicorn_command(port_b, options.workers), work / "b.log", env))
             for port in (port_a, port_b):
                 wait_for(lambda port=port: http_get(port, "/healthz")[0] == 200, 60, f"gunicorn on {port}")
-            config = nginx_config(work, nginx_port, [port_a, port_b])
+            config = nginx_config(work, nginx_port, [port_a, port_b], not options.no_page_cache)
             stack.enter_context(process(["nginx", "-c", str(config)], work / "nginx.log"))
             wait_for(lambda: http_get(nginx_port, "/healthz")[0] == 200, 30, "nginx")
             for path in pages.values():  # every page once, so the run measures steady state, not first renders

@@ -73,3 +73,12 @@ def test_errors_are_not_made_cacheable(client, db):
 @override_settings(HTTP_MAX_AGE=5, HTTP_STALE_WHILE_REVALIDATE=7)
 def test_the_lifetimes_come_from_the_settings(client, position):
     assert client.get("/").headers["Cache-Control"] == "public, max-age=5, stale-while-revalidate=7"
+
+
+@override_settings(HTTP_SHARED_MAX_AGE=1)
+def test_a_shared_cache_in_front_may_keep_pages_briefly(client, position):
+    response = client.get("/")
+    assert response["Cache-Control"] == "public, max-age=60, s-maxage=1, stale-while-revalidate=300"
+    assert response["X-Accel-Expires"] == "1"
+    client.force_login(UserFactory(is_staff=True))
+    assert "X-Accel-Expires" not in client.get("/")
