@@ -295,7 +295,11 @@ def propagation(env_a: dict, port_b: int, path: str, marker: str, result: dict) 
     edited = time.perf_counter()
     while time.perf_counter() - edited < 20:
         asked = time.perf_counter()
-        status, body, _headers = http_get(port_b, path)
+        try:
+            status, body, _headers = http_get(port_b, path)
+        except OSError as error:
+            result["error"] = f"server B: {error}"
+            return
         if status == 200 and marker.encode() in body:
             result["visible_s"] = round(asked - edited, 2)
             result["answered_s"] = round(time.perf_counter() - edited, 2)
@@ -391,6 +395,7 @@ def main(argv=None) -> int:
             editor = threading.Thread(target=propagation, args=(env, port_b, pages["actor"], marker, edit))
             editor.start()
             time.sleep(max(0.0, options.seconds / 3 - (time.perf_counter() - load.started)))
+            editor.join(30)  # B stops once the edit has been seen through it
             b_stopped = time.perf_counter() - load.started
             server_b.send_signal(signal.SIGTERM)  # graceful: finishes what it is answering
             time.sleep(max(0.0, options.seconds * 2 / 3 - (time.perf_counter() - load.started)))

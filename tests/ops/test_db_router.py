@@ -15,7 +15,7 @@ from positions.models import Position
 from tests.factories import PositionFactory, UserFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, databases=["default", "replica1"]),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica1"]),
 ]
 REPLICA = override_settings(REPLICA_DATABASES=["replica1"])
 
