@@ -75,7 +75,8 @@ class HttpCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in SAFE_METHODS or request.path.startswith(settings.HTTP_CACHE_EXCLUDE):
             return self.get_response(request)
-        if request.user.is_authenticated:
+        if request.user.is_authenticated or "Authorization" in request.headers:
+            # A signed-in user's page, or an API call with credentials: theirs alone.
             response = self.get_response(request)
             response["Cache-Control"] = "private, no-store"
             patch_vary_headers(response, ["Cookie"])

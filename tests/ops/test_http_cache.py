@@ -82,3 +82,8 @@ def test_a_shared_cache_in_front_may_keep_pages_briefly(client, position):
     assert response["X-Accel-Expires"] == "1"
     client.force_login(UserFactory(is_staff=True))
     assert "X-Accel-Expires" not in client.get("/")
+
+
+def test_requests_with_credentials_are_private(client, position):
+    response = client.get("/positions/", headers={"authorization": "Token abc"})
+    assert response["Cache-Control"] == "private, no-store" and "ETag" not in response
