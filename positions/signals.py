@@ -2,6 +2,7 @@
 actors and positions. Raw saves (loaddata) skip it: a restore brings its own derived rows. Every
 write of public data, raw ones included, moves the data version forward."""
 
+from django.db import connections
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
@@ -32,8 +33,11 @@ def restored_version_moves_on(sender, instance: DataVersion, raw: bool = False, 
 
 @receiver(post_migrate, dispatch_uid="positions_version_exists")
 def version_exists(sender, app_config=None, using="default", **kwargs) -> None:
-    # `flush` empties every table, the version's too, then sends post_migrate.
-    if app_config is not None and app_config.label == "positions" and using == "default":
+    # `flush` empties every table, the version's too, then sends post_migrate. A migration back
+    # past 0012 leaves no table to write to.
+    if app_config is None or app_config.label != "positions" or using != "default":
+        return
+    if DataVersion._meta.db_table in connections[using].introspection.table_names():
         derived.bump()
 
 
