@@ -24,6 +24,7 @@ from django.utils.cache import parse_etags, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 from config.db_router import with_fallback
+from config.errors import DATABASE_UNAVAILABLE
 from positions.derived import current_version
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -81,7 +82,11 @@ class HttpCacheMiddleware:
             response["Cache-Control"] = "private, no-store"
             patch_vary_headers(response, ["Cookie"])
             return response
-        version = with_fallback(current_version)
+        try:
+            version = with_fallback(current_version)
+        except DATABASE_UNAVAILABLE:
+            # The view meets the same outage and answers the friendly 503 (config/errors.py).
+            return self.get_response(request)
         request.data_version = version  # the views' cached fragments reuse it: no second read
         etag = f'W/"{version.token}-{release()}"'
         last_modified = int(version.changed_at.timestamp()) if version.changed_at else None
