@@ -75,6 +75,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Reads from a replica unless this request writes, is the admin's, or follows a write (config/db_router.py).
+    "config.db_router.PrimaryPinMiddleware",
+    # ETag, Last-Modified, 304s and Cache-Control for anonymous reads (config/http_cache.py).
+    "config.http_cache.HttpCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Near the end, so that a locked-out login is answered before the view runs.
@@ -82,6 +86,9 @@ MIDDLEWARE = [
     # A database outage answers a friendly 503 instead of a server error. Innermost, so that
     # its 503 still passes through every other middleware (security headers, CSP).
     "config.errors.DatabaseUnavailableMiddleware",
+    # A replica that fails mid-request: the read is answered again from the primary. Inside
+    # the 503 middleware, so that it sees the failure first.
+    "config.db_router.ReplicaFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,6 +126,46 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # positions) and wins less back on queries this short: ranking a search was 5-10 % faster without.
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     _db_options["options"] = f"{_db_options.get('options', '')} -c jit=off".strip()
+
+# Read replicas (config/db_router.py): public reads go to them, writes and the admin to "default".
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = dj_database_url.parse(
+        _url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    if DATABASES[_alias]["ENGINE"] == "django.db.backends.postgresql":
+        _options = DATABASES[_alias].setdefault("OPTIONS", {})
+        _options["options"] = "-c jit=off"
+        _options.setdefault("connect_timeout", 2)  # a replica that is down must not hold a request
+    REPLICA_DATABASES.append(_alias)
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+# A replica further behind the primary than this is skipped until it catches up.
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
+# How long a replica's health (up, lag) is trusted before it is checked again.
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "3"))
+# After a write, the same browser reads from the primary for this long (read-your-writes).
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
+
+# The cache: in-process by default (nothing to set up); CACHE_URL (redis://host:6379/0) shares
+# cached fragments between every app process.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// address (or empty for the in-process cache).")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# HTTP caching of anonymous reads (config/http_cache.py).
+HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
+HTTP_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", "300"))
+# Seconds a shared cache in front (nginx, a CDN) may serve a page before revalidating it; unset: as max-age.
+HTTP_SHARED_MAX_AGE = int(os.environ["HTTP_SHARED_MAX_AGE"]) if os.environ.get("HTTP_SHARED_MAX_AGE") else None
+# Names the deployed code in ETags; unset, a hash of the code and templates is used.
+HTTP_CACHE_RELEASE = os.environ.get("HTTP_CACHE_RELEASE", "")
+HTTP_CACHE_EXCLUDE = ("/admin/", "/healthz", "/static/")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -161,7 +208,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Security: secure by default when DEBUG is off; SECURE_SSL_REDIRECT=0 serves plain
 # HTTP on a private network (no redirect, no HSTS, cookies without the Secure flag).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a proxy that sets X-Forwarded-Proto (deploy/nginx.conf); SECURE_PROXY_SSL_HEADER=off
+# when the app is reached directly and the header cannot be trusted.
+SECURE_PROXY_SSL_HEADER = (
+    None
+    if os.environ.get("SECURE_PROXY_SSL_HEADER", "").lower() in {"off", "0", "no"}
+    else ("HTTP_X_FORWARDED_PROTO", "https")
+)
 SECURE_HSTS_SECONDS = 31536000 if SECURE_SSL_REDIRECT else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_SSL_REDIRECT
 SECURE_HSTS_PRELOAD = SECURE_SSL_REDIRECT

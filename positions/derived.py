@@ -11,18 +11,26 @@ importer and the data generator alike.
   events refresh the (country, topic) pairs they touch; bulk loads, which send no signals,
   refresh everything once. Everything else a matrix cell shows (stance, date, who,
   verification) is read through the position itself, so it can never be stale.
-- `data_version` names the state of the data that the cached overview pages were drawn from;
-  `last_data_change` says when a position or quote last changed (the footer's "last updated").
+- `FacetCount` holds how many positions share each (country, stance, topic, actor kind,
+  verification): the positions list sums it for its count and facets. A saved or deleted
+  position recounts its combinations; bulk updates recount the countries they touch; bulk
+  loads rebuild it.
+- `DataVersion` names the state of the public data: every write moves it forward with a fresh
+  random token (`bump`), so HTTP validators and cached fragments keyed on it never repeat, not
+  even after a restore. `data_version` reads it in one query.
+- `last_data_change` says when a position or quote last changed (the footer's "last updated").
 """
 
 import datetime
+import secrets
+from typing import NamedTuple
 
-from django.db import connection, transaction
-from django.db.models import Count
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from positions.models import Actor, CountryStance, Position, Topic
+from positions.models import Actor, CountryStance, DataVersion, FacetCount, Position
 from sources.models import Quote
 
 Pair = tuple[str, int]  # (country code, topic id)
@@ -39,9 +47,13 @@ def copy_actor_columns(actor: Actor) -> set[Pair]:
     return pairs | {(country, topic_id) for _old, topic_id in pairs}
 
 
-def copy_quote_verification(quote_ids, verification: str) -> None:
-    """Copy a verification onto the positions that cite these quotes."""
-    Position.objects.filter(quote_id__in=quote_ids).exclude(verification=verification).update(verification=verification)
+def copy_quote_verification(quote_ids, verification: str) -> set[str]:
+    """Copy a verification onto the positions that cite these quotes; returns the countries it touched."""
+    moved = Position.objects.filter(quote_id__in=quote_ids).exclude(verification=verification)
+    touched = set(moved.order_by().values_list("country", flat=True).distinct())
+    if touched:
+        moved.update(verification=verification)
+    return touched
 
 
 def statement_counts(positions) -> dict[Pair, int]:
@@ -60,6 +72,8 @@ def refresh_all() -> int:
     ]
     CountryStance.objects.all().delete()
     CountryStance.objects.bulk_create(stances, batch_size=1000)
+    recount_facets()
+    bump()
     return len(stances)
 
 
@@ -91,23 +105,83 @@ def refresh(pairs) -> None:
         CountryStance.objects.filter(country=country, topic_id=topic_id).delete()
 
 
-# Every saved change leaves a row in a history table (django-simple-history records saves,
-# deletes and reverts; the importer writes history too), and every rebuild of the country
-# stances gives them new ids. The largest of those ids therefore changes with any change a page
-# could show, and is cheap to read: one index probe per table.
-TRACKED = (Position.history.model, Actor.history.model, Topic.history.model, Quote.history.model, CountryStance)
+FACET_DIMENSIONS = ("country", "stance", "topic_id", "actor_kind", "verification")
+Combination = tuple[str, str, int, str, str]  # FACET_DIMENSIONS' values
+
+
+def facet_combination(position) -> Combination:
+    return tuple(getattr(position, name) for name in FACET_DIMENSIONS)
+
+
+@transaction.atomic
+def recount_facets(countries=None) -> None:
+    """Rebuild the facet counts of some countries (all of them when None) from the positions."""
+    rows = Position.objects.order_by()
+    stale = FacetCount.objects.all()
+    if countries is not None:
+        countries = set(countries)
+        if not countries:
+            return
+        rows, stale = rows.filter(country__in=countries), stale.filter(country__in=countries)
+    stale.delete()
+    counted = rows.values_list(*FACET_DIMENSIONS).annotate(n=Count("id"))
+    FacetCount.objects.bulk_create(
+        (FacetCount(**dict(zip(FACET_DIMENSIONS, values[:-1])), n=values[-1]) for values in counted), batch_size=1000
+    )
+
+
+@transaction.atomic
+def recount_combinations(combinations) -> None:
+    """Recount a few exact combinations: one indexed count each (a save touches one or two)."""
+    for combination in set(combinations):
+        where = dict(zip(FACET_DIMENSIONS, combination))
+        n = Position.objects.filter(**where).count()
+        if n:
+            FacetCount.objects.update_or_create(**where, defaults={"n": n})
+        else:
+            FacetCount.objects.filter(**where).delete()
+
+
+class Version(NamedTuple):
+    counter: int
+    token: str
+    changed_at: object  # an aware datetime, or None before the first write
+
+    def __str__(self) -> str:
+        return f"{self.counter}-{self.token}"
+
+
+def bump() -> None:
+    """Move the data version forward with a fresh random token; inside the writer's transaction."""
+    token, now = secrets.token_hex(16), timezone.now()
+    if DataVersion.objects.filter(pk=1).update(counter=F("counter") + 1, token=token, changed_at=now):
+        return
+    try:
+        with transaction.atomic():
+            DataVersion.objects.create(pk=1, counter=1, token=token, changed_at=now)
+    except IntegrityError:  # created meanwhile by another writer
+        DataVersion.objects.filter(pk=1).update(counter=F("counter") + 1, token=token, changed_at=now)
+
+
+def current_version() -> Version:
+    """The data version in one query (a primary-key probe)."""
+    row = DataVersion.objects.filter(pk=1).values_list("counter", "token", "changed_at").first()
+    return Version(*row) if row else Version(0, "none", None)
 
 
 def data_version() -> str:
-    """A string that differs after any saved change to positions, actors, topics, quotes or country stances."""
-    quote = connection.ops.quote_name
-    maxima = ", ".join(
-        f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})" for model in TRACKED
-    )
-    count = f"(SELECT COUNT(*) FROM {quote(CountryStance._meta.db_table)})"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {maxima}, {count}")
-        return "-".join(str(value or 0) for value in cursor.fetchone())
+    """A string that differs after any saved change to the public data, and never repeats."""
+    return str(current_version())
+
+
+def request_version(request) -> Version:
+    """The version the HTTP cache middleware read for this request (no second query), else a fresh read."""
+    version = getattr(request, "data_version", None)
+    return version if version is not None else current_version()
+
+
+def request_data_version(request) -> str:
+    return str(request_version(request))
 
 
 # What readers see as "data last updated": the newest recorded change to a position or a quote.

@@ -4,6 +4,11 @@ The four counts come from one query: the selection's rows are read once into a m
 common table expression and grouped four ways, rather than filtering the positions table four
 times. A selection larger than MAX_ROWS is not counted at all (the page says so): grouping a
 million rows costs seconds, and such counts say little that the home matrix does not.
+
+When every filter in use is an equality on a counted column (country, stance, topic, actor
+kind, verification), the count and the facets are sums over the FacetCount table instead
+(kept in step by positions/derived.py): a few hundred rows whatever the selection's size.
+Searches, dates, actors and outlets still count rows, capped as above.
 """
 
 from django.db import connections
@@ -11,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
-from positions.models import Topic
+from positions.models import FacetCount, Topic
 from sources.bilingual import localized_text
 
 FACET_LIMIT = 15
@@ -20,23 +25,57 @@ MAX_ROWS = 50_000
 COLUMNS = ("stance", "topic_id", "country", "actor_kind")
 
 
-def grouped_counts(selection, limit: int | None = None) -> dict[str, dict[str, int]]:
-    """{column: {value: rows}} for each of COLUMNS in the selection (its first `limit` rows), in one query."""
-    rows = selection.order_by().values_list(*COLUMNS)
+# The list's filters that are equalities on FacetCount's columns, and the lookup each becomes.
+COUNTED_FILTERS = {
+    "country": "country__in",
+    "stance": "stance",
+    "topic": "topic",
+    "actor_kind": "actor_kind",
+    "verification": "verification",
+}
+
+
+def grouped_counts(selection, limit: int | None = None, weight: str | None = None) -> dict[str, dict[str, int]]:
+    """{column: {value: rows}} for each of COLUMNS in the selection (its first `limit` rows), in one query.
+
+    With a `weight` column, each row counts as that many (FacetCount's `n`).
+    """
+    columns = (*COLUMNS, weight) if weight else COLUMNS
+    rows = selection.order_by().values_list(*columns)
     if limit is not None:
         rows = rows[:limit]
     inner, params = rows.query.sql_with_params()
+    total = f"SUM({weight})" if weight else "COUNT(*)"
     groups = " UNION ALL ".join(
-        f"SELECT '{column}', CAST({column} AS VARCHAR(20)), COUNT(*) FROM selection GROUP BY {column}"
+        f"SELECT '{column}', CAST({column} AS VARCHAR(20)), {total} FROM selection GROUP BY {column}"
         for column in COLUMNS
     )
-    sql = f"WITH selection ({', '.join(COLUMNS)}) AS MATERIALIZED ({inner}) {groups}"
+    sql = f"WITH selection ({', '.join(columns)}) AS MATERIALIZED ({inner}) {groups}"
     counts: dict[str, dict[str, int]] = {column: {} for column in COLUMNS}
     with connections[selection.db].cursor() as cursor:
         cursor.execute(sql, params)
         for column, value, n in cursor.fetchall():
-            counts[column][value] = n
+            counts[column][value] = int(n)
     return counts
+
+
+def counted_filters(cleaned_data: dict) -> dict | None:
+    """The FacetCount lookups equal to the list's filters, or None when one is not such an equality."""
+    where = {}
+    for name, value in cleaned_data.items():
+        if value in (None, "", []) or name == "sort":
+            continue
+        if name not in COUNTED_FILTERS:
+            return None
+        where[COUNTED_FILTERS[name]] = value
+    return where
+
+
+def table_facets(where: dict) -> tuple[int, list[dict]]:
+    """(rows, facets) of the positions matching `where`, summed from the maintained counts in one query."""
+    counts = grouped_counts(FacetCount.objects.filter(**where), weight="n")
+    size = sum(counts["stance"].values())
+    return size, labelled(counts) if size else []
 
 
 def ranked(counts: dict[str, int], label_of) -> list[dict]:

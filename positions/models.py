@@ -306,30 +306,6 @@ class Position(models.Model):
         return AuthorisationBody.objects.needed_for(self)
 
 
-class CountryStance(models.Model):
-    """A country's current stance on a topic: its latest governmental position and how many stand behind it.
-
-    Derived from positions and kept in step by positions/derived.py (on every save and
-    delete of a position or actor, and after bulk loads), so that the home matrix reads a few
-    hundred rows instead of finding the latest of a million positions per request.
-    """
-
-    country = models.CharField(_("country"), max_length=2)
-    topic = models.ForeignKey(Topic, models.CASCADE, related_name="+", verbose_name=_("topic"))
-    position = models.ForeignKey(Position, models.CASCADE, related_name="+", verbose_name=_("position"))
-    statements = models.PositiveIntegerField(_("statements"))
-
-    class Meta:
-        verbose_name = _("country stance")
-        verbose_name_plural = _("country stances")
-        constraints = [
-            models.UniqueConstraint(fields=["country", "topic"], name="countrystance_one_per_topic"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.country} — {self.topic_id}: {self.position_id}"
-
-
 class AuthorisationBody(models.Model):
     """Who must authorise sending one's troops abroad, or admitting foreign troops, in a country."""
 
@@ -411,3 +387,7 @@ class PendingImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.digest[:12]})"
+
+
+# The summary tables (positions/summaries.py) are models too: importing them here is how Django finds them.
+from positions.summaries import CountryStance, DataVersion, FacetCount  # noqa: E402, F401

@@ -17,3 +17,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests page through the API far faster than a client may; tests/api/test_http.py sets the real default back.
 API_RATE_LIMIT = "1000000/minute"
+
+# A stand-in replica for the router's tests: the same test database under a second alias.
+# Replica reads stay off (REPLICA_DATABASES is empty) unless a test turns them on.
+DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

@@ -1,19 +1,20 @@
 """ETags for API responses, so that a client polling for changes gets 304 Not Modified.
 
-The tag is a hash of the data version (positions.derived.data_version, a few index probes),
-the request's full address and the media type answered: it changes after any saved change to
-the data and differs between pages and filters. It is checked after the rate limit, before any
-work. There is no Last-Modified: the data version is a counter, not a time.
+The tag is a hash of the data version (the row every write moves forward, read once per
+request by config/http_cache.py), the request's full address and the media type answered: it
+changes after any saved change to the data and differs between pages and filters. It is checked
+after the rate limit, before any work. If-Modified-Since is answered from the version's time,
+which the middleware also sends as Last-Modified.
 """
 
 import hashlib
 
-from django.utils.http import parse_etags
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
-from positions.derived import data_version
+from config.http_cache import not_modified
+from positions.derived import request_version
 
 
 class NotModified(APIException):
@@ -21,18 +22,10 @@ class NotModified(APIException):
     default_detail = ""
 
 
-def api_etag(request) -> str:
+def api_etag(request, version) -> str:
     # Hostile query strings may hold lone surrogates: hash them as escaped text, never fail.
-    seed = "\n".join([data_version(), request.get_full_path(), request.META.get("HTTP_ACCEPT", "")])
+    seed = "\n".join([str(version), request.get_full_path(), request.META.get("HTTP_ACCEPT", "")])
     return '"' + hashlib.sha256(seed.encode("utf-8", "backslashreplace")).hexdigest()[:32] + '"'
-
-
-def matches(etag: str, if_none_match: str) -> bool:
-    if not if_none_match:
-        return False
-    tags = parse_etags(if_none_match)
-    # Weak comparison, as RFC 9110 asks for If-None-Match.
-    return "*" in tags or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
 
 
 class ConditionalGetMixin:
@@ -43,8 +36,10 @@ class ConditionalGetMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # the rate limit first: a 304 is a request too
         if request.method in ("GET", "HEAD"):
-            self.etag = api_etag(request)
-            if matches(self.etag, request.META.get("HTTP_IF_NONE_MATCH", "")):
+            version = request_version(request)
+            self.etag = api_etag(request, version)
+            last_modified = int(version.changed_at.timestamp()) if version.changed_at else None
+            if not_modified(request, self.etag, last_modified):
                 raise NotModified()
 
     def handle_exception(self, exc):

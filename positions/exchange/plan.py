@@ -355,6 +355,12 @@ class Plan:
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }
         refresh_country_stances(self.stance_pairs)
+        if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
+            # Existing positions may have moved between combinations, in any country.
+            derived.recount_facets()
+        else:
+            derived.recount_facets({country for country, _topic in self.stance_pairs})
+        derived.bump()
 
     def add_copied_values(self, positions: list[Pending], now) -> None:
         """Complete new positions with their copies of the actor's and the quote's values (see Position)."""

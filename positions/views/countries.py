@@ -1,6 +1,6 @@
 """Countries: the list with each one's current stances, and one country's actors, stances and authorisations."""
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,8 +9,8 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.choices import Stance
-from positions.derived import data_version
-from positions.models import Actor, AuthorisationBody, Position
+from positions.derived import request_data_version
+from positions.models import Actor, AuthorisationBody, FacetCount, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from sources.models import Verification
 
@@ -57,7 +57,7 @@ def country_overview() -> list[dict]:
 @require_safe
 def country_list(request):
     # The template calls country_overview only when its cached rendering is out of date.
-    context = {"country_overview": country_overview, "data_version": data_version()}
+    context = {"country_overview": country_overview, "data_version": request_data_version(request)}
     return render(request, "positions/country_list.html", context)
 
 
@@ -76,7 +76,8 @@ def country_detail(request, code: str):
         actor.current_role = actor.role_on(today)
     bodies = AuthorisationBody.objects.filter(country=upper).order_by("scope", "name")
     latest = Position.objects.for_country(upper).with_related().order_by("-stated_on", "-id")[:LATEST]
-    total = Position.objects.for_country(upper).count()
+    # Summed from the maintained facet counts: counting a large country's positions took ~20 ms.
+    total = FacetCount.objects.filter(country=upper).aggregate(total=Sum("n"))["total"] or 0
     return render(
         request,
         "positions/country_detail.html",

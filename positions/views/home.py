@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
-from positions.derived import data_version
+from positions.derived import request_data_version
 from positions.models import Position
 
 from .matrix import StanceMatrix
@@ -21,7 +21,7 @@ def home(request):
     context = {
         "matrix": matrix,
         "home_map": MatrixMap(matrix, request.build_absolute_uri(reverse("positions:stance_map"))),
-        "data_version": data_version(),
+        "data_version": request_data_version(request),
         "latest": latest,
         "stance_choices": Stance.choices,
     }

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
-from positions.facets import counted_facets, facets
+from positions.facets import counted_facets, counted_filters, facets, table_facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
 
@@ -115,6 +115,11 @@ def position_list(request):
             newest = selection.order_by("-stated_on", "-id").values("id")[:count_limit]
             selection = selection.filter(id__in=newest)
         paginator = IdsFirstPaginator(selection, PER_PAGE, count_limit, known_count=size)
+    elif (where := counted_filters(f.form.cleaned_data)) is not None:
+        # Equality filters only: the count and the facets are sums of the maintained counts.
+        count_limit = None
+        size, facet_list = table_facets(where)
+        paginator = IdsFirstPaginator(selection, PER_PAGE, known_count=size)
     else:
         count_limit = None
         paginator = IdsFirstPaginator(selection, PER_PAGE)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.choices import Stance
-from positions.derived import data_version
+from positions.derived import request_data_version
 from positions.filtersets import PositionFilter
 from positions.map.shapes import load_shapes
 from positions.map.svg import LegendItem, MapCountry, render_map
@@ -186,7 +186,7 @@ def full_url(request, name: str = "positions:stance_map") -> str:
 
 
 def map_context(request, data: MapData) -> dict:
-    context = {"filter": data.filter, "valid": data.valid, "data_version": data_version()}
+    context = {"filter": data.filter, "valid": data.valid, "data_version": request_data_version(request)}
     if data.valid and data.topic:
         url = full_url(request)
         context |= {

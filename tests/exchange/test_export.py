@@ -59,8 +59,12 @@ def test_export_reads_rows_in_chunks_without_a_query_per_row(client):
     with CaptureQueriesContext(connection) as queries:
         rows = csv_dicts(body(client.get(CSV_URL)))
     assert len(rows) == 30
-    # Positions with their joins, then the actors' roles: not one query per row.
-    assert len([q for q in queries.captured_queries if "positions_" in q["sql"]]) <= 3
+    # Positions with their joins, then the actors' roles: not one query per row (besides the
+    # data version the HTTP validators are read from).
+    rows_read = [
+        q for q in queries.captured_queries if "positions_" in q["sql"] and "positions_dataversion" not in q["sql"]
+    ]
+    assert len(rows_read) <= 3
 
 
 def test_every_cell_of_a_position_is_exported():

@@ -194,6 +194,16 @@ def test_only_the_newest_positions_are_drawn_past_the_limit(client, monkeypatch)
     assert "Only the newest statements are drawn, from 4 Mar 2024 on." in response.content.decode()
 
 
+def test_the_timeline_page_draws_at_most_its_own_limit(client, monkeypatch):
+    monkeypatch.setattr("positions.views.timeline.PAGE_LIMIT", 3)
+    actor, topic = ActorFactory(country="GB", kind="state"), TopicFactory()
+    for day in range(1, 9):
+        PositionFactory(actor=actor, topic=topic, stated_on=D(2024, 3, day))
+    timeline = client.get(URL, {"country": "gb"}).context["timeline"]
+    assert timeline.cutoff == D(2024, 3, 6)
+    assert sorted(entry.position.stated_on.day for entry in timeline.entries) == [6, 7, 8]
+
+
 def test_no_cutoff_at_or_under_the_limit(client, monkeypatch):
     monkeypatch.setattr("positions.timeline.layout.MAX_POSITIONS", 5)
     actor, topic = ActorFactory(country="GB", kind="state"), TopicFactory()
