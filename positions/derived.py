@@ -25,7 +25,7 @@ import datetime
 import secrets
 from typing import NamedTuple
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -191,6 +191,8 @@ CHANGES_SHOWN = (Position.history.model, Quote.history.model)
 
 def last_data_change() -> datetime.datetime | None:
     """When a position or quote was last added, changed or deleted (None when no change is recorded)."""
+    # Raw SQL goes to the default connection unless told otherwise: ask the router, like the ORM.
+    connection = connections[router.db_for_read(Position.history.model)]
     quote = connection.ops.quote_name
     latest = " UNION ALL ".join(
         f"SELECT MAX({quote('history_date')}) AS changed FROM {quote(model._meta.db_table)}" for model in CHANGES_SHOWN

@@ -110,3 +110,25 @@ def test_errors_carry_no_etag(client, seeded):
     response = client.get(f"{LIST}?country=xx")
     assert response.status_code == 400
     assert "ETag" not in response
+
+
+def test_the_api_is_publicly_cacheable_and_answers_if_modified_since(client, seeded):
+    first = client.get(LIST)
+    assert first["Cache-Control"].startswith("public, max-age=")
+    assert "Cookie" in first["Vary"]
+    again = client.get(LIST, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 304
+    PositionFactory()
+    assert (
+        client.get(LIST, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"], HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        == 200
+    )
+
+
+def test_a_conditional_request_still_counts_against_the_rate_limit(client, seeded, settings):
+    # The middleware must not answer the API's 304s ahead of its rate limit.
+    first = client.get(LIST)
+    settings.API_RATE_LIMIT = "2/minute"
+    statuses = [client.get(LIST, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code for _ in range(3)]
+    assert statuses[0] == 304
+    assert statuses[-1] == 429
