@@ -30,6 +30,14 @@ def reversed_path(field: serializers.Field, view_name: str, key) -> str:
     return templates[view_name].replace(KEY, quote(str(key), safe=""), 1)
 
 
+def reversed_once(field: serializers.Field, view_name: str) -> str:
+    """reverse(view_name) for a view without arguments, once per request."""
+    paths = field.context.setdefault("_paths", {})
+    if view_name not in paths:
+        paths[view_name] = reverse(view_name)
+    return paths[view_name]
+
+
 def expanded(request) -> set[str]:
     """What `?expand=quote,source` asks for; an unknown name is a 400, not silently ignored."""
     if request is None:
@@ -84,7 +92,7 @@ class FilteredListUrlField(serializers.Field):
         key = str(getattr(value, self.lookup))
         if self.parameter == "country":
             key = key.lower()
-        return absolute(self, f"{reverse(self.view_name)}?{self.parameter}={quote(key, safe='')}")
+        return absolute(self, f"{reversed_once(self, self.view_name)}?{self.parameter}={quote(key, safe='')}")
 
 
 @extend_schema_field({"type": "string", "nullable": True, "pattern": "^[A-Z]{2}$"})

@@ -27,8 +27,9 @@ from positions.views.actors import ActorFilter
 from sources.models import Outlet, Quote, Source
 
 from .conditional import ConditionalGetMixin
-from .fields import EXPANDABLE
+from .fields import EXPANDABLE, expanded
 from .pagination import CountedPagination, KeysetPagination
+from .rows import PositionRows
 from .serializers import (
     ActorSerializer,
     AuthorisationBodySerializer,
@@ -103,8 +104,12 @@ class PositionViewSet(ReadOnlyViewSet):
             Prefetch("actor__roles", queryset=roles)
         )
 
+    def list(self, request, *args, **kwargs):
+        # The page's rows come rendered (rows.py) rather than as instances for the serializer.
+        return self.get_paginated_response(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
+
     def rows_by_id(self, ids):
-        return self.with_related(Position.objects.filter(pk__in=ids)).in_bulk()
+        return PositionRows(self.request, expanded(self.request)).by_id(ids)
 
 
 @extend_schema_view(

@@ -155,11 +155,13 @@ def test_a_tampered_cursor_is_refused(client, generated):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("expand", ["", "quote,source"])
 @pytest.mark.parametrize("page_size", [1, 50])
-def test_queries_do_not_grow_with_the_page_size(client, generated, django_assert_num_queries, page_size):
-    following = client.get(f"{API}?page_size=60").json()["next"]
+def test_queries_do_not_grow_with_the_page_size(client, generated, django_assert_num_queries, page_size, expand):
+    following = client.get(f"{API}?page_size=60&expand={expand}").json()["next"]
     # A deep page by cursor: the data version (ETag), the FilterSet's two menu-size probes, the
-    # page's ids and sort keys, its rows with actor, topic, quote, source and outlet, the roles.
+    # page's ids and sort keys, its rows' values with actor, topic, quote, source and outlet
+    # (one query, expanded or not), the actors' roles.
     with django_assert_num_queries(6):
         response = client.get(following.replace("page_size=60", f"page_size={page_size}"))
     assert response.status_code == 200
