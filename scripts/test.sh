@@ -23,10 +23,24 @@ missing=()
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
 command -v npm >/dev/null || missing+=(npm)
 command -v msgfmt >/dev/null || missing+=(gettext)
+# nginx and openssl check the deploy/ site (nginx -t); systemd-analyze, where present, the unit.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages"
   as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  # A server package must not start its service on installation (nginx would listen on port
+  # 80 of every interface): policy-rc.d refuses, for this install only.
+  policy=/usr/sbin/policy-rc.d made_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod +x "$policy"
+    made_policy=1
+  fi
+  status=0
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null || status=$?
+  if [ -n "$made_policy" ]; then as_root rm -f "$policy"; fi
+  [ "$status" = 0 ] || exit "$status"
 fi
 
 # axe-core for the browser tests' accessibility checks (node_modules/ is not committed); the
