@@ -273,7 +273,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Proxies in front of the app that append to X-Forwarded-For; 0 reads the client's address
     # from the connection, so a client cannot dodge the rate limit with a made-up header.
-    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    # The same proxies as the login lock-out's and the contributions' limit, unless set apart.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES") or TRUSTED_PROXY_COUNT),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Troop Positions Tracker API",

@@ -2,13 +2,15 @@
 
 The count lives in Django's cache under a hash of the address, never in the database, and expires
 an hour after the first contribution it counts. With the default per-process cache each app
-process counts on its own; a shared cache (CACHE_URL, planned) makes the limit hold across them.
+process counts on its own; a shared cache (CACHE_URL) makes the limit hold across them.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+
+from config.logins import client_ip
 
 WINDOW_SECONDS = 60 * 60
 
@@ -17,12 +19,11 @@ HONEYPOT_FIELD = "website"
 
 
 def client_address(request) -> str:
-    """The address a request came from.
+    """The address a request came from: the one the login lock-out uses (TRUSTED_PROXY_COUNT).
 
-    Only REMOTE_ADDR for now: behind a reverse proxy every reader then shares the proxy's address,
-    so this is the one place to switch to X-Forwarded-For when the app learns how many proxies to trust.
+    Behind a reverse proxy REMOTE_ADDR is the proxy's, so every reader would share one count.
     """
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_ip(request) or "unknown"
 
 
 def _key(address: str) -> str:

@@ -12,9 +12,10 @@ pytestmark = pytest.mark.django_db
 SUGGEST = reverse("contributions:suggest")
 
 
-def send(client, n: int, address: str = "203.0.113.7", **extra):
+def send(client, n: int, address: str = "203.0.113.7", forwarded_for: str | None = None, **extra):
     data = suggestion_data(source_url=f"https://example.org/statement/{n}", **extra)
-    return client.post(SUGGEST, data, REMOTE_ADDR=address)
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
+    return client.post(SUGGEST, data, REMOTE_ADDR=address, **headers)
 
 
 def test_the_form_refuses_a_post_without_a_csrf_token():
@@ -95,3 +96,15 @@ def test_the_same_source_from_another_actor_is_no_duplicate(client):
     SuggestionFactory(actor_name="Emmanuel Macron", source_url="https://example.org/summit")
     response = client.post(SUGGEST, suggestion_data(source_url="https://example.org/summit"))
     assert response.status_code == 302 and Suggestion.objects.count() == 2
+
+
+def test_behind_a_trusted_proxy_each_reader_is_counted_by_their_own_address(client, settings):
+    settings.CONTRIBUTION_RATE_LIMIT = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for n in range(2):
+        assert send(client, n, address=proxy, forwarded_for="198.51.100.1").status_code == 302
+    # The same reader again, even claiming another address in front of the proxy's entry: refused.
+    assert send(client, 2, address=proxy, forwarded_for="192.0.2.99, 198.51.100.1").status_code == 429
+    # Another reader through the same proxy still may.
+    assert send(client, 3, address=proxy, forwarded_for="198.51.100.2").status_code == 302
