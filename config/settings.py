@@ -152,7 +152,15 @@ REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
 # cached fragments between every app process.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    CACHES = {
+        "default": {
+            # Django's Redis cache, answering as an empty cache while Redis is down (config/cache.py);
+            # short timeouts so that an outage costs each request milliseconds, not seconds.
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
 elif CACHE_URL:
     raise ImproperlyConfigured("CACHE_URL must be a redis:// address (or empty for the in-process cache).")
 else:

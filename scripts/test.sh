@@ -25,12 +25,14 @@ command -v npm >/dev/null || missing+=(npm)
 command -v msgfmt >/dev/null || missing+=(gettext)
 # nginx and openssl check the deploy/ site (nginx -t); systemd-analyze, where present, the unit.
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# redis-server for the shared cache's tests (each starts its own on a free port of 127.0.0.1).
+command -v redis-server >/dev/null || missing+=(redis-server)
 command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages"
   as_root apt-get update -q
   # A server package must not start its service on installation (nginx would listen on port
-  # 80 of every interface): policy-rc.d refuses, for this install only.
+  # 80 of every interface, Redis on 6379): policy-rc.d refuses, for this install only.
   policy=/usr/sbin/policy-rc.d made_policy=""
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null

@@ -1,0 +1,112 @@
+"""CACHE_URL: one Redis shared by every app process, and pages that keep working when it is down."""
+
+import importlib
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import caches
+from django.test import override_settings
+
+from config.cache import ResilientRedisCache
+from tests.factories import PositionFactory
+
+REDIS_SERVER = shutil.which("redis-server")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def redis_cache(url: str) -> dict:
+    return {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+
+
+@pytest.fixture
+def redis_url():
+    if REDIS_SERVER is None:
+        pytest.skip("redis-server is not installed (scripts/test.sh installs it)")
+    port = free_port()
+    server = subprocess.Popen(
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_cache_url_selects_the_shared_redis_cache(monkeypatch):
+    import config.settings
+
+    monkeypatch.setenv("SECRET_KEY", os.environ.get("SECRET_KEY", "x" * 50))
+    monkeypatch.setenv("CACHE_URL", "redis://10.0.0.5:6379/1")
+    try:
+        cache = importlib.reload(config.settings).CACHES["default"]
+        assert cache["BACKEND"] == "config.cache.ResilientRedisCache"
+        assert cache["LOCATION"] == "redis://10.0.0.5:6379/1"
+        monkeypatch.delenv("CACHE_URL")
+        assert "LocMemCache" in importlib.reload(config.settings).CACHES["default"]["BACKEND"]
+    finally:
+        monkeypatch.delenv("CACHE_URL", raising=False)
+        importlib.reload(config.settings)
+
+
+def test_two_app_processes_share_one_redis(redis_url):
+    # Two cache objects with their own connections stand for two app processes.
+    first = ResilientRedisCache(redis_url, {})
+    second = ResilientRedisCache(redis_url, {})
+    first.set("fragment", "built once", 60)
+    assert second.get("fragment") == "built once"
+    second.add("count", 0, 60)
+    first.incr("count")
+    second.incr("count")
+    assert first.get("count") == 2
+
+
+@pytest.mark.django_db
+def test_pages_fragments_and_limits_work_through_redis(client, redis_url, settings):
+    PositionFactory(actor__country="GB")
+    with override_settings(CACHES=redis_cache(redis_url)):
+        caches["default"].clear()
+        assert client.get("/").status_code == 200
+        assert client.get("/countries/").status_code == 200
+        # The home page's and /countries/' fragments now live in Redis, for every process.
+        assert caches["default"]._cache.get_client().dbsize() > 0
+        settings.API_RATE_LIMIT = "2/minute"
+        statuses = [client.get("/api/v1/topics/").status_code for _ in range(3)]
+        assert statuses == [200, 200, 429]
+    caches["default"].clear()
+
+
+@pytest.mark.django_db
+def test_pages_still_answer_when_redis_is_down(client, caplog, settings):
+    PositionFactory(actor__country="GB")
+    dead = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    ResilientRedisCache._last_logged = 0.0  # logged at most once a minute per process
+    with override_settings(CACHES=redis_cache(dead)):
+        for url in ("/", "/countries/", "/positions/?country=gb", "/api/v1/topics/"):
+            assert client.get(url).status_code == 200, url
+        assert caches["default"].get("anything", "default") == "default"
+        assert caches["default"].incr("count", 3) == 3
+    assert "Redis cache unreachable" in caplog.text
