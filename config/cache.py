@@ -2,8 +2,10 @@
 
 Everything in the cache can be rebuilt (fragments keyed by the data version) or is a short-lived
 count (rate limits), so an outage of Redis must cost speed, not pages: a read is a miss, a
-write is dropped, a count starts again. Each failing call waits at most the socket timeouts set
-in config/settings.py, and the outage is logged once a minute per process, not per request.
+write is dropped, a count starts again. A failing call waits at most the socket timeouts set in
+config/settings.py; after a failure the process skips Redis for RETRY_AFTER_SECONDS (so an
+unreachable host does not cost every call its timeout), and the outage is logged once a minute
+per process, not per request.
 """
 
 import logging
@@ -16,6 +18,7 @@ from redis.exceptions import ConnectionError, TimeoutError
 logger = logging.getLogger(__name__)
 UNREACHABLE = (ConnectionError, TimeoutError)
 LOG_EVERY_SECONDS = 60
+RETRY_AFTER_SECONDS = 5
 
 # What each call answers while Redis is unreachable.
 FALLBACKS = {
@@ -38,9 +41,11 @@ class ResilientRedisCache(RedisCache):
     """Django's Redis cache, answering as an empty cache while Redis cannot be reached."""
 
     _last_logged = 0.0
+    _skip_until = 0.0
 
     def _unreachable(self, error: Exception) -> None:
         now = time.monotonic()
+        ResilientRedisCache._skip_until = now + RETRY_AFTER_SECONDS
         if now - ResilientRedisCache._last_logged >= LOG_EVERY_SECONDS:
             ResilientRedisCache._last_logged = now
             logger.warning("Redis cache unreachable (%s); serving without the shared cache.", error)
@@ -52,6 +57,8 @@ def _resilient(name: str):
 
     @wraps(method)
     def call(self, *args, **kwargs):
+        if time.monotonic() < ResilientRedisCache._skip_until:
+            return fallback(*args, **kwargs)
         try:
             return method(self, *args, **kwargs)
         except UNREACHABLE as error:

@@ -73,6 +73,7 @@ def test_cache_url_selects_the_shared_redis_cache(monkeypatch):
 
 
 def test_two_app_processes_share_one_redis(redis_url):
+    ResilientRedisCache._skip_until = 0.0  # a down-Redis test in this process must not make this one skip
     # Two cache objects with their own connections stand for two app processes.
     first = ResilientRedisCache(redis_url, {})
     second = ResilientRedisCache(redis_url, {})
@@ -86,6 +87,7 @@ def test_two_app_processes_share_one_redis(redis_url):
 
 @pytest.mark.django_db
 def test_pages_fragments_and_limits_work_through_redis(client, redis_url, settings):
+    ResilientRedisCache._skip_until = 0.0
     PositionFactory(actor__country="GB")
     with override_settings(CACHES=redis_cache(redis_url)):
         caches["default"].clear()
@@ -104,9 +106,21 @@ def test_pages_still_answer_when_redis_is_down(client, caplog, settings):
     PositionFactory(actor__country="GB")
     dead = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     ResilientRedisCache._last_logged = 0.0  # logged at most once a minute per process
+    ResilientRedisCache._skip_until = 0.0
     with override_settings(CACHES=redis_cache(dead)):
         for url in ("/", "/countries/", "/positions/?country=gb", "/api/v1/topics/"):
             assert client.get(url).status_code == 200, url
         assert caches["default"].get("anything", "default") == "default"
         assert caches["default"].incr("count", 3) == 3
     assert "Redis cache unreachable" in caplog.text
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(monkeypatch):
+    cache = ResilientRedisCache(f"redis://127.0.0.1:{free_port()}/0", {})
+    ResilientRedisCache._skip_until = 0.0
+    tried = []
+    real = cache._cache.get
+    monkeypatch.setattr(cache._cache, "get", lambda *a, **k: tried.append(1) or real(*a, **k))
+    assert cache.get("a") is None and cache.get("b") is None
+    assert len(tried) == 1
+    ResilientRedisCache._skip_until = 0.0
