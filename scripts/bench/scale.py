@@ -204,8 +204,10 @@ def targets(env: dict) -> dict:
 class Load:
     """Browsers cycling through the pages with revalidation; results per phase of the run."""
 
-    def __init__(self, port: int, paths: list[str], clients: int, seconds: float):
+    def __init__(self, port: int, paths: list[str], clients: int, seconds: float, new_reader_every: int = 0):
         self.port, self.paths, self.clients, self.seconds = port, paths, clients, seconds
+        # Every n-th request comes from a reader without a copy (no validators): a full page.
+        self.new_reader_every = new_reader_every
         self.lock = threading.Lock()
         # (start offset, ms, status, path, nginx cache status); status 0 = failed
         self.records: list[tuple[float, float, int, str, str]] = []
@@ -221,7 +223,8 @@ class Load:
             turn += 1
             began = time.perf_counter()
             headers = {"Accept-Encoding": "gzip"}
-            if path in validators:
+            new_reader = self.new_reader_every and turn % self.new_reader_every == 0
+            if path in validators and not new_reader:
                 headers["If-None-Match"] = validators[path]
             try:
                 connection.request("GET", path, headers=headers)
@@ -326,6 +329,13 @@ def main(argv=None) -> int:
         action="store_true",
         help="nginx without deploy/nginx/cache.conf: every request reaches an app server",
     )
+    parser.add_argument(
+        "--new-reader-every",
+        type=int,
+        default=10,
+        help="every n-th request is a new reader's, without validators (0: after its first visit "
+        "each browser only revalidates)",
+    )
     options = parser.parse_args(argv)
     if urlsplit(options.database_url).hostname not in ("127.0.0.1", "localhost"):
         raise SystemExit("the scale test runs on 127.0.0.1 only")
@@ -337,6 +347,7 @@ def main(argv=None) -> int:
         "clients": options.clients,
         "seconds": options.seconds,
         "page_cache": not options.no_page_cache,
+        "new_reader_every": options.new_reader_every,
         "load_before": os.getloadavg(),
     }
     try:
@@ -387,7 +398,7 @@ def main(argv=None) -> int:
             print(
                 f"load: {options.clients} clients for {options.seconds:.0f} s through nginx on {nginx_port}", flush=True
             )
-            load = Load(nginx_port, list(pages.values()), options.clients, options.seconds)
+            load = Load(nginx_port, list(pages.values()), options.clients, options.seconds, options.new_reader_every)
             joiner = load.run()
             time.sleep(options.seconds * 0.1)
             marker = f"Scale test edit {time.time():.0f}"
