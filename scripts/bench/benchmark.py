@@ -90,6 +90,10 @@ def pick_targets(export_rows: int) -> dict:
         )
         timeline_country, timeline_positions = cursor.fetchone()
         cursor.execute(
+            "SELECT country, count(*) FROM positions_position WHERE country <> '' GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+        )
+        largest_country, largest_positions = cursor.fetchone()
+        cursor.execute(
             "SELECT stated_on FROM positions_position ORDER BY stated_on DESC OFFSET %s LIMIT 1", [export_rows - 1]
         )
         row = cursor.fetchone()
@@ -101,6 +105,8 @@ def pick_targets(export_rows: int) -> dict:
         "actor_positions": actor_positions,
         "timeline_country": timeline_country.lower(),
         "timeline_positions": timeline_positions,
+        "largest_country": largest_country.lower(),
+        "largest_positions": largest_positions,
         "export_from": str(row[0]) if row else "2000-01-01",
         "position_id": position_id,
     }
@@ -115,12 +121,20 @@ def pages(targets: dict) -> list[tuple[str, str]]:
         ("list: q only", "/positions/?q=ceasefire"),
         ("list: deep page 1000", "/positions/?page=1000"),
         ("country page", "/countries/gb/"),
+        (
+            f"country page, largest: {targets['largest_country'].upper()} ({targets['largest_positions']:,})",
+            f"/countries/{targets['largest_country']}/",
+        ),
         ("countries", "/countries/"),
         (f"actor ({targets['actor_positions']:,} positions)", f"/actors/{targets['actor']}/"),
         ("actors", "/actors/"),
         (
             f"timeline {targets['timeline_country'].upper()} ({targets['timeline_positions']:,})",
             f"/timeline/?country={targets['timeline_country']}",
+        ),
+        (
+            f"timeline, largest: {targets['largest_country'].upper()} ({targets['largest_positions']:,})",
+            f"/timeline/?country={targets['largest_country']}",
         ),
         ("position", f"/positions/{targets['position_id']}/"),
         ("feed", "/feeds/positions/?country=GB"),
