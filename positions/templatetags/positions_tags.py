@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from positions import rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
+from positions.quick_select import render_field_widget
 from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.text import xml_safe as strip_non_xml
@@ -51,6 +52,12 @@ def translation_badge(status: str | None, link: bool = True) -> str:
     Pass the quote's translation status: `{% translation_badge quote.<status field> %}`.
     """
     return translation_badge_html(status, link)
+
+
+@register.simple_tag
+def field_widget(bound_field) -> str:
+    """`{{ field }}` for a form field, with plain select menus built in Python (positions/quick_select.py)."""
+    return render_field_widget(bound_field)
 
 
 @register.simple_tag
