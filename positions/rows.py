@@ -14,9 +14,10 @@ import datetime
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.text import add_truncation_text
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from positions.badges import stance_badge_html, verification_badge_html
 from sources.bilingual import localized_html, localized_text
@@ -24,6 +25,32 @@ from sources.dates import format_partial_date
 
 # A quote is cut to this many words in a row; its page has it whole.
 QUOTE_WORDS = 45
+
+# The columns a row shows, for QuerySet.only(): a page of rows need not read descriptions, notes,
+# addresses and timestamps. The Ukrainian twins are here for /uk/ pages.
+ROW_FIELDS = (
+    "stance",
+    "stated_on",
+    "date_precision",
+    "summary",
+    "summary_uk",
+    "country",
+    "verification",
+    "actor__name",
+    "actor__name_uk",
+    "actor__slug",
+    "actor__kind",
+    "actor__country",
+    "topic__name",
+    "topic__name_uk",
+    "topic__slug",
+    "quote__text",
+    "quote__original_text",
+    "quote__original_language",
+    "quote__source__published_on",
+    "quote__source__published_precision",
+    "quote__source__outlet__name",
+)
 
 ROW = (
     '\n<li class="position-row">\n  <div class="position-meta">\n    {}\n    {}\n'
@@ -56,12 +83,18 @@ class RowWords:
         self.actors: dict[int, SafeString] = {}
         self.topics: dict[int, SafeString] = {}
         self.dates: dict[tuple[datetime.date, str], str] = {}
+        self.countries: dict[str, str] = {}
 
     def date(self, day: datetime.date | None, precision: str) -> str:
         key = (day, precision)
         if key not in self.dates:
             self.dates[key] = format_partial_date(day, precision)
         return self.dates[key]
+
+    def country_name(self, code: str) -> str:
+        if code not in self.countries:
+            self.countries[code] = countries.name(code)
+        return self.countries[code]
 
     def actor_name(self, actor) -> SafeString:
         if actor.pk not in self.actors:
@@ -88,7 +121,8 @@ def who(position, role, words: RowWords, hide_actor: bool) -> SafeString:
         country_part = format_html(
             ' <span class="role">· <a href="{}">{}</a></span>',
             words.country_url(position.country.lower()),
-            actor.country.name,
+            # The position's country is the actor's, copied (positions/derived.py): no Country object per row.
+            words.country_name(position.country),
         )
     return format_html(
         '<p class="position-who"><a href="{}">{}</a>{}{}</p>',
@@ -99,12 +133,20 @@ def who(position, role, words: RowWords, hide_actor: bool) -> SafeString:
     )
 
 
+def first_words(text: str, count: int) -> str:
+    """The `truncatewords` filter's text: the first `count` words, then " …" when some were cut."""
+    words = text.split()
+    if len(words) > count:
+        return add_truncation_text(" ".join(words[:count]), " …")
+    return " ".join(words)
+
+
 def quote_excerpt(quote, language: str | None) -> SafeString:
     """The words as said when the page is in their language, else the English text; cut to QUOTE_WORDS words."""
     if quote.original_text and quote.original_language == language:
-        excerpt = Truncator(quote.original_text).words(QUOTE_WORDS, truncate=" …")
+        excerpt = first_words(quote.original_text, QUOTE_WORDS)
         return format_html('<p class="position-quote" lang="{}">«{}»</p>', quote.original_language, excerpt)
-    excerpt = Truncator(quote.text).words(QUOTE_WORDS, truncate=" …")
+    excerpt = first_words(quote.text, QUOTE_WORDS)
     return format_html('<p class="position-quote" lang="en">“{}”</p>', excerpt)
 
 

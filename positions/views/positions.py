@@ -15,6 +15,7 @@ from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, table_facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
+from positions.rows import ROW_FIELDS
 
 from .clean_query import drop_empty_parameters
 
@@ -64,7 +65,7 @@ class IdsFirstPaginator(Paginator):
         if top + self.orphans >= listed:
             top = listed
         ids = list(self.object_list.values_list("id", flat=True)[bottom:top])
-        rows = Position.objects.filter(pk__in=ids).with_related().in_bulk()
+        rows = Position.objects.filter(pk__in=ids).with_related().only(*ROW_FIELDS).in_bulk()
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 

@@ -82,7 +82,7 @@ def main() -> None:
         db_ms = sum(float(query["time"]) for query in queries.captured_queries) * 1000
         print(
             f"{name:9} {url:45} {response.status_code} wall p50 {statistics.median(walls):.0f} ms"
-            f" (min {min(walls):.0f})  cpu p50 {statistics.median(cpus):.0f} ms  queries {len(queries)}"
+            f" (min {min(walls):.0f})  cpu p50 {statistics.median(cpus):.0f} ms (min {min(cpus):.0f})  queries {len(queries)}"
             f"  db {db_ms:.0f} ms  {len(response.content)} bytes"
         )
         if args.profile:

@@ -18,7 +18,7 @@ from positions.badges import stance_badge_html, translation_badge_html, verifica
 from positions.choices import ActorKind, Stance
 from positions.definitions import STANCE_DEFINITIONS, TRANSLATION_DEFINITIONS, VERIFICATION_DEFINITIONS, definition_url
 from positions.models import Position
-from positions.rows import RowWords, position_row, position_rows
+from positions.rows import ROW_FIELDS, RowWords, position_row, position_rows
 from sources.models import Verification
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory, TopicFactory
 
@@ -115,14 +115,18 @@ def assorted_positions() -> list[Position]:
         )
         positions.append(PositionFactory(quote=quote, topic=topics[i % 2], **shape))
     ids = [position.pk for position in positions]
-    loaded = Position.objects.filter(pk__in=ids).with_related().in_bulk()
+    # Loaded as the list loads them: only the columns a row shows (a missing one would be a query per row).
+    loaded = Position.objects.filter(pk__in=ids).with_related().only(*ROW_FIELDS).in_bulk()
     return [loaded[pk] for pk in ids]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "uk"])
-def test_rows_equal_the_old_template(language):
+def test_rows_equal_the_old_template(language, django_assert_num_queries):
     positions = assorted_positions()
+    with translation.override(language), django_assert_num_queries(0):
+        position_rows(positions)
+        position_rows(positions, hide_actor=True)
     template = reference("position_row.html")
     request = RequestFactory().get("/")
     with translation.override(language):
@@ -155,3 +159,15 @@ def test_rows_show_ukrainian_texts_and_mark_english_fallbacks():
     assert "David &lt;Lammy&gt;" in html and "Shadow &amp; Foreign" in html
     assert '<p class="position-quote" lang="en">“English words 0 &lt;&amp;&gt;”</p>' in html
     assert "word44 …”" in html and "word45" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", ""), (" a \n b ", "a b"), ("a " * 45, ("a " * 45).strip()), ("a " * 46, ("a " * 45).strip() + " …")],
+)
+def test_first_words_cut_as_truncatewords_does(text, expected):
+    from django.template.defaultfilters import truncatewords
+
+    from positions.rows import first_words
+
+    assert first_words(text, 45) == expected == truncatewords(text, 45)
