@@ -8,8 +8,10 @@ tests/positions/test_quick_select.py holds the two renderings equal, byte for by
 """
 
 import copy
+from functools import lru_cache
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -34,25 +36,40 @@ class QuickSelectMixin:
         select_attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             select_attrs["multiple"] = True
-        values = self.format_value(value)
-        options = []
-        has_selected = False
+        values = tuple(self.format_value(value))
         # Iterated, not list()ed: a list asks a model choice iterator for its length, one more query.
+        choices = []
         for option_value, label in self.choices:
             if isinstance(label, (list, tuple)):  # option groups: Django's templates
                 return super().render(name, value, attrs, renderer)
-            option_value = "" if option_value is None else str(option_value)
-            # As ChoiceWidget.optgroups: a single select marks only the first matching option.
-            selected = (not has_selected or self.allow_multiple_selected) and option_value in values
-            has_selected |= selected
-            options.append((option_value, " selected" if selected else "", label))
-        # Each option is on its own line, followed by the blank line its included template left.
-        return format_html(
-            '<select name="{}"{}>{}\n</select>',
-            name,
-            attributes(select_attrs),
-            format_html_join("", '\n  <option value="{}"{}>{}</option>\n', options),
-        )
+            # A lazy label is its text in the current language, as the template would print it.
+            label = str(label) if isinstance(label, Promise) else label
+            choices.append(("" if option_value is None else str(option_value), label))
+        if all(type(label) is str for _value, label in choices):
+            # Text labels (the country menu's ~250): the same options again are the same markup.
+            options = cached_options(tuple(choices), values, self.allow_multiple_selected)
+        else:
+            options = option_markup(choices, values, self.allow_multiple_selected)
+        return format_html('<select name="{}"{}>{}\n</select>', name, attributes(select_attrs), options)
+
+
+def option_markup(choices, values: tuple, multiple: bool) -> SafeString:
+    """The <option>s, each on its own line followed by the blank line its included template left."""
+    options = []
+    has_selected = False
+    for option_value, label in choices:
+        # As ChoiceWidget.optgroups: a single select marks only the first matching option.
+        selected = (not has_selected or multiple) and option_value in values
+        has_selected |= selected
+        options.append((option_value, " selected" if selected else "", label))
+    return format_html_join("", '\n  <option value="{}"{}>{}</option>\n', options)
+
+
+@lru_cache(maxsize=64)
+def cached_options(choices: tuple, values: tuple, multiple: bool) -> SafeString:
+    """option_markup for choices of plain strings, kept per process: the key is the whole menu and
+    its selection, so a changed label, language or selection is another entry, never a stale one."""
+    return option_markup(choices, values, multiple)
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):

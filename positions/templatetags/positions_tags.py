@@ -118,15 +118,6 @@ def query_without(context, name: str, value: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def query_with_facet(context, name: str, value: str) -> str:
-    """The current query string narrowed to one facet value (replacing that parameter), back on page one."""
-    params: QueryDict = context["request"].GET.copy()
-    params.pop("page", None)
-    params.setlist(name, [str(value)])
-    return f"?{params.urlencode()}"
-
-
-@register.simple_tag(takes_context=True)
 def absolute_uri(context, path: str | None = None) -> str:
     """The page's (or `path`'s) full address, for citations and Open Graph tags."""
     request = context.get("request")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
-from positions.facets import counted_facets, counted_filters, facets, table_facets
+from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
 from positions.rows import ROW_FIELDS
@@ -126,6 +126,7 @@ def position_list(request):
         paginator = IdsFirstPaginator(selection, PER_PAGE)
         facet_list = facets(selection, paginator.count)
     page = paginator.get_page(request.GET.get("page"))
+    link_facets(facet_list, request.GET, reverse("positions:position_list"))
     export_query = request.GET.copy()
     export_query.pop("page", None)
     return render(

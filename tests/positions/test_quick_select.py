@@ -67,3 +67,19 @@ def test_a_single_select_marks_only_the_first_matching_option():
     assert widget.render("x", None, {"required": True, "data-x": '"'}) == forms.Select(choices=widget.choices).render(
         "x", None, {"required": True, "data-x": '"'}
     )
+
+
+def test_cached_menus_follow_the_language_and_the_selection():
+    widget = QuickSelect(choices=[("", "any"), ("rules_out", forms.CharField().error_messages["required"])])
+    with translation.override("en"):
+        english = widget.render("stance", "rules_out")
+        assert (
+            english
+            == widget.render("stance", "rules_out")
+            == forms.Select(choices=widget.choices).render("stance", "rules_out")
+        )
+        assert widget.render("stance", "") != english
+    with translation.override("uk"):
+        ukrainian = widget.render("stance", "rules_out")
+        assert ukrainian != english
+        assert ukrainian == forms.Select(choices=widget.choices).render("stance", "rules_out")
