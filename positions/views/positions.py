@@ -86,6 +86,12 @@ def tidy_form(f: PositionFilter) -> None:
             choices = list(field.choices)
             if choices and choices[0][0] == "":
                 field.choices = [("", _("any"))] + choices[1:]
+    # The topic menu from a plain list: a model choice iterator reads topics through a server-side
+    # cursor (three round trips on PostgreSQL) and its options would not be kept (positions/quick_select.py).
+    topic_field = f.form.fields["topic"]
+    topic_field.widget.choices = [("", topic_field.empty_label)] + [
+        (topic.slug, topic_field.label_from_instance(topic)) for topic in topic_field.queryset
+    ]
     # Countries of actors (a small table) rather than a DISTINCT over every position.
     present = set(Actor.objects.exclude(country="").order_by().values_list("country", flat=True).distinct())
     chosen = set(f.data.getlist("country"))
