@@ -3,15 +3,16 @@
 A page of fifty rows rendered through a template with its inclusion tags took ~50 ms at one
 million positions, most of the list page's time: each row resolved some eighty template variables
 and reversed five addresses. Here each row is one `format_html` call, which escapes every value
-exactly as the template engine did; addresses are reversed once per page and filled in, and each
+exactly as the template engine did; addresses are reversed once per language and filled in, and each
 actor's, topic's and date's text is worked out once per page. The markup is the one
 templates/positions/_position_row.html used to hold (tests/positions/test_rows.py holds the two
 equal); that template now calls `{% position_row %}`, so pages including it keep working.
 """
 
 import datetime
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import add_truncation_text
@@ -68,18 +69,29 @@ def url_filler(name: str, placeholder):
     return lambda value: pattern.replace(str(placeholder), str(value))
 
 
+@lru_cache(maxsize=16)
+def row_urls(language: str | None, script_prefix: str) -> tuple:
+    """The row's address makers for actors, positions, countries and sources, in a language (its
+    /uk/ prefix) and under a script prefix: the same for every request, so made once per process."""
+    return (
+        url_filler("positions:actor_detail", "actor-slug-placeholder"),
+        url_filler("positions:position_detail", 2_147_483_647),
+        url_filler("positions:country_detail", "country-code-placeholder"),
+        url_filler("sources:source_detail", 2_147_483_647),
+    )
+
+
 class RowWords:
-    """What every row of one page shares: translated words, address patterns, and each actor's,
-    topic's and date's text, worked out once. Made per page (the language is the page's)."""
+    """What every row of one page shares: translated words, address makers, and each actor's,
+    topic's, country's and date's text, worked out once. Made per page (the language is the page's);
+    a page that includes _position_row.html per row makes one per row, which costs a few lookups."""
 
     def __init__(self):
         self.language = get_language()
         self.changed_from, self.details, self.source_word = _("changed from"), _("Details"), _("Source:")
         self.as_title = _("as %(title)s")
-        self.actor_url = url_filler("positions:actor_detail", "actor-slug-placeholder")
-        self.position_url = url_filler("positions:position_detail", 2_147_483_647)
-        self.country_url = url_filler("positions:country_detail", "zz")
-        self.source_url = url_filler("sources:source_detail", 2_147_483_647)
+        urls = row_urls(self.language, get_script_prefix())
+        self.actor_url, self.position_url, self.country_url, self.source_url = urls
         self.actors: dict[int, SafeString] = {}
         self.topics: dict[int, SafeString] = {}
         self.dates: dict[tuple[datetime.date, str], str] = {}
