@@ -15,7 +15,7 @@ from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
-from positions.rows import ROW_FIELDS
+from positions.rows import ROW_FIELDS, roles_by_actor
 
 from .clean_query import drop_empty_parameters
 
@@ -65,8 +65,16 @@ class IdsFirstPaginator(Paginator):
         if top + self.orphans >= listed:
             top = listed
         ids = list(self.object_list.values_list("id", flat=True)[bottom:top])
-        rows = Position.objects.filter(pk__in=ids).with_related().only(*ROW_FIELDS).in_bulk()
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        # The rows' roles are read by roles_by_actor, not prefetched (see there).
+        rows = (
+            Position.objects.filter(pk__in=ids)
+            .select_related("actor", "topic", "quote__source__outlet")
+            .only(*ROW_FIELDS)
+            .in_bulk()
+        )
+        page = self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        page.roles = roles_by_actor(page.object_list)
+        return page
 
 
 MORE_FILTERS = ("verification", "actor", "actor_kind", "outlet", "date_from", "date_to")

@@ -18,7 +18,7 @@ from positions.badges import stance_badge_html, translation_badge_html, verifica
 from positions.choices import ActorKind, Stance
 from positions.definitions import STANCE_DEFINITIONS, TRANSLATION_DEFINITIONS, VERIFICATION_DEFINITIONS, definition_url
 from positions.models import Position
-from positions.rows import ROW_FIELDS, RowWords, position_row, position_rows
+from positions.rows import ROW_FIELDS, RowWords, position_row, position_rows, roles_by_actor
 from sources.models import Verification
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory, TopicFactory
 
@@ -142,6 +142,15 @@ def test_rows_equal_the_old_template(language, django_assert_num_queries):
                     assert same_markup(included.render(context, request)) == expected
         together = "".join(template.render({"position": position}, request) for position in positions)
         assert same_markup(position_rows(positions)) == same_markup(together)
+        # As the list builds them: roles read in one query beside positions loaded without them.
+        bare = Position.objects.filter(pk__in=[p.pk for p in positions]).select_related(
+            "actor", "topic", "quote__source__outlet"
+        )
+        bare = sorted(bare.only(*ROW_FIELDS), key=lambda p: [q.pk for q in positions].index(p.pk))
+        with django_assert_num_queries(1):
+            roles = roles_by_actor(bare)
+        with django_assert_num_queries(0):
+            assert same_markup(position_rows(bare, roles=roles)) == same_markup(together)
 
 
 @pytest.mark.django_db
