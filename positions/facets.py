@@ -11,7 +11,10 @@ kind, verification), the count and the facets are sums over the FacetCount table
 Searches, dates, actors and outlets still count rows, capped as above.
 """
 
+from urllib.parse import urlencode
+
 from django.db import connections
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -129,3 +132,26 @@ def labelled(counts: dict[str, dict[str, int]]) -> list[dict]:
             "rows": ranked(counts["actor_kind"], lambda v: kind_labels.get(v, v)),
         },
     ]
+
+
+def encoded(params: QueryDict, names) -> str:
+    """The parameters `names` of `params` as QueryDict.urlencode writes them, in that order."""
+    return "&".join(urlencode({name: value}) for name in names for value in params.getlist(name))
+
+
+def link_facets(facet_list: list[dict] | None, query: QueryDict, base_url: str) -> None:
+    """Give each facet row its `href`: the list narrowed to that value (replacing the parameter), page one.
+
+    The query string is QueryDict's own (the parameter keeps its place, or comes last), but the
+    other parameters are encoded once per facet rather than the whole query copied per row.
+    """
+    params = query.copy()
+    params.pop("page", None)
+    names = list(params)
+    for facet in facet_list or []:
+        name = facet["name"]
+        place = names.index(name) if name in names else len(names)
+        before, after = encoded(params, names[:place]), encoded(params, names[place + 1 :])
+        for row in facet["rows"]:
+            pieces = (before, urlencode({name: str(row["value"])}), after)
+            row["href"] = f"{base_url}?{'&'.join(piece for piece in pieces if piece)}"

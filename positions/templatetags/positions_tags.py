@@ -1,25 +1,18 @@
 """Template helpers for the public pages: dates with their precision, stance and verification badges."""
 
 import datetime
-from functools import lru_cache
 
 from django import template
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
-from positions.choices import Stance
-from positions.definitions import (
-    STANCE_DEFINITIONS,
-    TRANSLATION_DEFINITIONS,
-    VERIFICATION_DEFINITIONS,
-    definition_url,
-)
+from positions import rows
+from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
+from positions.quick_select import render_field_widget
 from positions.staleness import age_of
 from sources.dates import format_partial_date
-from sources.models import Verification
 from sources.text import xml_safe as strip_non_xml
 
 register = template.Library()
@@ -37,45 +30,19 @@ def xml_safe(value) -> str:
     return strip_non_xml(str(value))
 
 
-@lru_cache(maxsize=256)
-def badge(template_name: str, language: str | None, **context) -> str:
-    """A badge's markup, rendered once per value and language: pages show hundreds of them."""
-    return render_to_string(template_name, context)
-
-
-def badge_context(kind: str, value: str, definitions: dict, link: bool) -> dict:
-    return {
-        "definition": str(definitions.get(value, "")),
-        "url": definition_url(kind, value) if link and value in definitions else "",
-    }
-
-
 @register.simple_tag
 def stance_badge(stance: str, link: bool = True) -> str:
-    """The stance as colour and text label, linking to its definition on the about page.
+    """The stance as colour and text label, linking to its definition on the about page (positions/badges.py).
 
     `link=False` inside another link (a matrix cell): the definition is then the badge's title.
-    The colour comes from one class per stance in site.css.
     """
-    label = Stance(stance).label if stance in Stance.values else stance
-    context = badge_context("stance", stance, STANCE_DEFINITIONS, link)
-    return badge("positions/_stance_badge.html", get_language(), stance=stance, label=str(label), **context)
+    return stance_badge_html(stance, link)
 
 
 @register.simple_tag
 def verification_badge(verification: str, show_confirmed: bool = False, link: bool = True) -> str:
     """A word badge for `reported` and `unverified`; `confirmed` only when asked, to keep rows quiet."""
-    label = Verification(verification).label if verification in Verification.values else verification
-    shown = show_confirmed or verification != Verification.CONFIRMED
-    context = badge_context("verification", verification, VERIFICATION_DEFINITIONS, link)
-    return badge(
-        "positions/_verification_badge.html",
-        get_language(),
-        verification=verification,
-        label=str(label),
-        shown=shown,
-        **context,
-    )
+    return verification_badge_html(verification, show_confirmed, link)
 
 
 @register.simple_tag
@@ -84,13 +51,29 @@ def translation_badge(status: str | None, link: bool = True) -> str:
 
     Pass the quote's translation status: `{% translation_badge quote.<status field> %}`.
     """
-    shown = status == "machine"
-    label = TRANSLATION_DEFINITIONS[status][0] if status in TRANSLATION_DEFINITIONS else ""
-    definitions = {key: text for key, (_label, text) in TRANSLATION_DEFINITIONS.items()}
-    context = badge_context("translation", status or "", definitions, link)
-    return badge(
-        "positions/_translation_badge.html", get_language(), status=status, label=str(label), shown=shown, **context
-    )
+    return translation_badge_html(status, link)
+
+
+@register.simple_tag
+def field_widget(bound_field) -> str:
+    """`{{ field }}` for a form field, with plain select menus built in Python (positions/quick_select.py)."""
+    return render_field_widget(bound_field)
+
+
+@register.simple_tag
+def position_row(position, hide_actor: bool = False, replaced: str | None = None) -> str:
+    """One position's row (positions/rows.py); templates/positions/_position_row.html calls it."""
+    return rows.position_row(position, rows.RowWords(), bool(hide_actor), replaced or None)
+
+
+@register.simple_tag
+def position_rows(positions, hide_actor: bool = False, roles: dict | None = None) -> str:
+    """The rows of a list of positions, sharing each actor's, topic's and date's text and the addresses.
+
+    `roles`: the actors' roles as positions.rows.roles_by_actor gives them, when the view loaded
+    them itself rather than prefetching them with the positions.
+    """
+    return rows.position_rows(positions, bool(hide_actor), roles or None)
 
 
 @register.simple_tag
@@ -136,15 +119,6 @@ def query_without(context, name: str, value: str) -> str:
         params.pop(name, None)
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag(takes_context=True)
-def query_with_facet(context, name: str, value: str) -> str:
-    """The current query string narrowed to one facet value (replacing that parameter), back on page one."""
-    params: QueryDict = context["request"].GET.copy()
-    params.pop("page", None)
-    params.setlist(name, [str(value)])
-    return f"?{params.urlencode()}"
 
 
 @register.simple_tag(takes_context=True)

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
-from positions.facets import counted_facets, counted_filters, facets, table_facets
+from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
+from positions.rows import ROW_FIELDS, roles_by_actor
 
 from .clean_query import drop_empty_parameters
 
@@ -64,8 +65,16 @@ class IdsFirstPaginator(Paginator):
         if top + self.orphans >= listed:
             top = listed
         ids = list(self.object_list.values_list("id", flat=True)[bottom:top])
-        rows = Position.objects.filter(pk__in=ids).with_related().in_bulk()
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        # The rows' roles are read by roles_by_actor, not prefetched (see there).
+        rows = (
+            Position.objects.filter(pk__in=ids)
+            .select_related("actor", "topic", "quote__source__outlet")
+            .only(*ROW_FIELDS)
+            .in_bulk()
+        )
+        page = self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        page.roles = roles_by_actor(page.object_list)
+        return page
 
 
 MORE_FILTERS = ("verification", "actor", "actor_kind", "outlet", "date_from", "date_to")
@@ -85,6 +94,12 @@ def tidy_form(f: PositionFilter) -> None:
             choices = list(field.choices)
             if choices and choices[0][0] == "":
                 field.choices = [("", _("any"))] + choices[1:]
+    # The topic menu from a plain list: a model choice iterator reads topics through a server-side
+    # cursor (three round trips on PostgreSQL) and its options would not be kept (positions/quick_select.py).
+    topic_field = f.form.fields["topic"]
+    topic_field.widget.choices = [("", topic_field.empty_label)] + [
+        (topic.slug, topic_field.label_from_instance(topic)) for topic in topic_field.queryset
+    ]
     # Countries of actors (a small table) rather than a DISTINCT over every position.
     present = set(Actor.objects.exclude(country="").order_by().values_list("country", flat=True).distinct())
     chosen = set(f.data.getlist("country"))
@@ -125,6 +140,7 @@ def position_list(request):
         paginator = IdsFirstPaginator(selection, PER_PAGE)
         facet_list = facets(selection, paginator.count)
     page = paginator.get_page(request.GET.get("page"))
+    link_facets(facet_list, request.GET, reverse("positions:position_list"))
     export_query = request.GET.copy()
     export_query.pop("page", None)
     return render(

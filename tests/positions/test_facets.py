@@ -2,10 +2,11 @@
 
 import pytest
 from django.db.models import Count
+from django.http import QueryDict
 
 from positions import facets as facets_module
 from positions.choices import ActorKind, Stance
-from positions.facets import facets, grouped_counts
+from positions.facets import facets, grouped_counts, link_facets
 from positions.models import Position
 from tests.factories import ActorFactory, PositionFactory, TopicFactory
 
@@ -61,3 +62,27 @@ def test_counting_with_the_facets_gives_the_size_and_stops_past_the_limit(mixed)
     assert size == selection.count() == 9
     assert found == facets(selection, size)
     assert counted_facets(selection, limit=8) == (9, None)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "country=ua&stance=rules_out&page=3",
+        "stance=opposes&q=caf%C3%A9+%26+co&country=GB&country=fr",
+        "topic=x&sort=-date",
+    ],
+)
+def test_facet_links_are_the_query_narrowed_to_one_value(query):
+    """Each link is what QueryDict gives when the parameter is replaced, page dropped (as the template tag did)."""
+    facet_list = [
+        {"name": name, "rows": [{"value": value} for value in ("a", "é & b", "GB")]}
+        for name in ("stance", "topic", "country", "actor_kind")
+    ]
+    link_facets(facet_list, QueryDict(query), "/uk/positions/")
+    for facet in facet_list:
+        for row in facet["rows"]:
+            params = QueryDict(query).copy()
+            params.pop("page", None)
+            params.setlist(facet["name"], [row["value"]])
+            assert row["href"] == f"/uk/positions/?{params.urlencode()}"

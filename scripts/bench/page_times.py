@@ -1,0 +1,100 @@
+"""Time the everyday pages in-process, uncached, against an existing database: wall and CPU time, queries.
+
+Run from the project root with the production-like settings of the benchmark, e.g.:
+
+    DEBUG=0 DATABASE_URL=postgres://… SECRET_KEY=… ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 \
+        .venv/bin/python scripts/bench/page_times.py list position [--runs 15] [--profile]
+
+Pages: list (the largest country+stance group with its facets), country, actor, timeline,
+position, home. Each is requested once to warm up, then --runs times; the figures are the median
+and fastest wall time, the median CPU time of this process (less sensitive than wall time to other
+work on a shared machine), the queries of the last run and the time the database driver spent in
+them. With --profile, one more run is profiled with cProfile (--sort, --top).
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.getcwd())
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from positions.models import Position  # noqa: E402
+
+
+def page_urls() -> dict[str, str]:
+    largest = (
+        Position.objects.exclude(country="")
+        .order_by()
+        .values_list("country", "stance")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    country, stance = largest[0].lower(), largest[1]
+    actor = Position.objects.filter(country=country.upper()).values_list("actor__slug", flat=True).first()
+    newest = Position.objects.order_by("-id").values_list("id", flat=True).first()
+    return {
+        "list": f"/positions/?country={country}&stance={stance}",
+        "country": f"/countries/{country}/",
+        "actor": f"/actors/{actor}/",
+        "timeline": f"/timeline/?country={country}",
+        "position": f"/positions/{newest}/",
+        "home": "/",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="*", default=["list", "position"])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--top", type=int, default=45)
+    args = parser.parse_args()
+    urls = page_urls()
+    client = Client()
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    for name in args.pages:
+        url = urls[name]
+        client.get(url)
+        walls, cpus = [], []
+        for _ in range(args.runs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            cpus.append((time.process_time() - cpu) * 1000)
+            walls.append((time.perf_counter() - wall) * 1000)
+        db_ms = sum(float(query["time"]) for query in queries.captured_queries) * 1000
+        print(
+            f"{name:9} {url:45} {response.status_code} wall p50 {statistics.median(walls):.0f} ms"
+            f" (min {min(walls):.0f})  cpu p50 {statistics.median(cpus):.0f} ms (min {min(cpus):.0f})  queries {len(queries)}"
+            f"  db {db_ms:.0f} ms  {len(response.content)} bytes"
+        )
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.enable()
+            client.get(url)
+            profile.disable()
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.top)
+            print(out.getvalue())
+    print(f"load average {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
