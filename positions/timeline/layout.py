@@ -32,7 +32,7 @@ from positions.timeline.geometry import (
     ROW_GAP,
     ROW_HEADING_HEIGHT,
 )
-from positions.timeline.history import detect_change, load_histories
+from positions.timeline.history import detect_change, load_histories, previous_stance
 from positions.timeline.markup import Wording
 from positions.timeline.parts import ActorRow, Band, CountryGroup, Entry, Lane, Timeline
 from positions.timeline.scale import (
@@ -241,13 +241,15 @@ def build_timeline(
     cutoff = newest_cutoff(positions, limit)
     if cutoff:
         day, pk = cutoff
-        positions = positions.filter(Q(stated_on__gt=day) | Q(stated_on=day, id__gte=pk))
+        positions = positions.filter(Q(stated_on__gt=day) | Q(id__gte=pk), stated_on__gte=day)
     shown = list(
         positions.select_related("actor", "topic", "quote")
         .only(*SHOWN_FIELDS)
+        .annotate(previous_stance=previous_stance(positions.model))
         .order_by("actor_id", "topic_id", "stated_on", "id")
     )
-    histories = load_histories(positions.model, {(p.actor_id, p.topic_id) for p in shown})
+    oldest = min(((p.stated_on, p.pk) for p in shown), default=None)
+    histories = load_histories(positions.model, {(p.actor_id, p.topic_id) for p in shown}, since=oldest)
     index_of = {link.id: i for history in histories.values() for i, link in enumerate(history)}
     url_for = url_maker("positions:position_detail", 2_147_483_647)
     actor_url_for = url_maker("positions:actor_detail", "actor-slug-placeholder")
@@ -256,8 +258,7 @@ def build_timeline(
     for position in shown:
         history = histories[(position.actor_id, position.topic_id)]
         index = index_of[position.pk]
-        previous = history[index - 1].stance if index > 0 else None
-        change = detect_change(previous, position.stance)
+        change = detect_change(position.previous_stance, position.stance)
         entries.append(
             Entry(position, url_for(position.pk), history, index, change, actor_url_for(position.actor.slug), wording)
         )

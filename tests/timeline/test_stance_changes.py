@@ -84,3 +84,29 @@ def test_a_change_is_found_even_when_the_previous_position_is_filtered_out():
     state(actor, topic, Stance.RULES_OUT, D(2024, 9, 1))
     timeline = build_timeline(Position.objects.filter(stated_on__gte=D(2024, 6, 1)), today=TODAY)
     assert changes(timeline) == [(Stance.OPEN, Stance.RULES_OUT, True)]
+
+
+def test_the_stance_changed_from_is_the_previous_statement_even_when_only_newer_ones_are_drawn():
+    """A section timeline draws the newest few; the change still names the stance of the one before, undrawn."""
+    actor, topic, other = ActorFactory(), TopicFactory(slug="combat-troops"), TopicFactory(slug="instructors")
+    state(actor, topic, Stance.SUPPORTS, D(2023, 1, 1))
+    state(actor, topic, Stance.OPEN, D(2023, 6, 1))
+    state(actor, other, Stance.UNDECIDED, D(2024, 2, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 3, 1))
+    newest = state(actor, other, Stance.UNDECIDED, D(2024, 4, 1))
+    timeline = build_timeline(Position.objects.all(), today=TODAY, limit=2)
+    assert sorted(entry.position.stated_on for entry in timeline.entries) == [D(2024, 3, 1), D(2024, 4, 1)]
+    assert changes(timeline) == [(Stance.OPEN, Stance.RULES_OUT, True)]
+    # The undecided → undecided pair is no change, though the first of the two is not drawn either.
+    assert next(entry for entry in timeline.entries if entry.position.pk == newest.pk).change is None
+
+
+def test_a_drawn_statement_is_superseded_by_a_newer_one_the_filter_hides():
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.SUPPORTS, D(2023, 1, 1))
+    state(actor, topic, Stance.OPEN, D(2023, 6, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 3, 1))
+    timeline = build_timeline(Position.objects.filter(stance=Stance.OPEN), today=TODAY)
+    [entry] = timeline.entries
+    assert entry.change == StanceChange(Stance.SUPPORTS, Stance.OPEN)
+    assert entry.superseded_by.stance == Stance.RULES_OUT and entry.held_until_next.stated_on == D(2024, 3, 1)
