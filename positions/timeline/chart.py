@@ -2,18 +2,20 @@
 
 A country's stance at a month's end follows `PositionQuerySet.country_stances()`: the latest
 position (by date, then id) of its state actor or officials stated on or before that day. The
-governmental positions on the topic are fetched once and swept month by month in Python.
+governmental positions on the topic are fetched once (on PostgreSQL only each country's last of
+each month) and swept month by month in Python.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from positions.choices import Stance
-from positions.models import Position
+from positions.choices import GOVERNMENT_KINDS, Stance
+from positions.models import CountryStance, Position
 from positions.staleness import stale_after_months, stale_from
 from positions.timeline.scale import month_start, next_month
 from sources.dates import DatePrecision, format_partial_date
@@ -178,6 +180,8 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
     A country's stance counts as stale in a month whose end comes STALE_AFTER_MONTHS or more after it was stated.
     """
     current: dict[str, tuple[str, datetime.date]] = {}
+    # Each name is translated once, not once a month: 200 countries over 13 years took ~2.5 s.
+    name_of: dict[str, str] = {}
     tallies = []
     index = 0
     for month in months:
@@ -191,20 +195,74 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
         stale: dict[str, int] = {}
         for country, (stance, fades_on) in current.items():
             counts[stance] = counts.get(stance, 0) + 1
-            names.setdefault(stance, []).append(str(countries.name(country) or country))
+            if country not in name_of:
+                name_of[country] = str(countries.name(country) or country)
+            names.setdefault(stance, []).append(name_of[country])
             if fades_on < month_end:
                 stale[stance] = stale.get(stance, 0) + 1
         tallies.append(MonthTally(counts, {stance: sorted(found) for stance, found in names.items()}, stale))
     return tallies
 
 
+def last_of_each_month(topic, codes: list[str] | None) -> list[tuple]:
+    """PostgreSQL: each country's last governmental position on the topic in each month it spoke, by date then id.
+
+    `count_stances` needs no more: a country's stance at a month's end is its last position in the
+    latest month up to then in which it spoke. Walking back a month at a time along the
+    (country, topic, stated_on, id) index of governmental positions reads one row per country and
+    month, where the portable query reads every position (75,000 for Ukraine on one topic at a
+    million positions: ~180 ms of SQL and ~1 s of Python). The countries are those with a stance
+    on the topic in `CountryStance`, which is kept in step with the positions.
+    """
+    quote_name = connection.ops.quote_name
+    position = quote_name(Position._meta.db_table)
+    stance_table = quote_name(CountryStance._meta.db_table)
+    columns = ", ".join(
+        quote_name(Position._meta.get_field(name).column)
+        for name in ("country", "stated_on", "stance", "date_precision", "id")
+    )
+
+    # The kinds are the choices' own values, written out so that the planner matches the partial index.
+    kinds = ", ".join(f"'{kind}'" for kind in GOVERNMENT_KINDS if str(kind).isidentifier())
+
+    def latest(country: str, before: str) -> str:
+        return (
+            f"SELECT {columns} FROM {position} WHERE country = {country} AND topic_id = %(topic)s"
+            f" AND actor_kind IN ({kinds}){before} ORDER BY stated_on DESC, id DESC LIMIT 1"
+        )
+
+    sql = f"""
+        WITH RECURSIVE walk AS (
+            SELECT last.* FROM (
+                SELECT DISTINCT country FROM {stance_table}
+                WHERE topic_id = %(topic)s AND country <> ''{" AND country = ANY(%(codes)s)" if codes else ""}
+            ) AS spoke CROSS JOIN LATERAL ({latest("spoke.country", "")}) AS last
+            UNION ALL
+            SELECT earlier.* FROM walk CROSS JOIN LATERAL (
+                {latest("walk.country", " AND stated_on < date_trunc('month', walk.stated_on)::date")}
+            ) AS earlier
+        )
+        SELECT country, stated_on, stance, date_precision FROM walk ORDER BY stated_on, id
+    """
+    params = {"topic": topic.pk, "codes": codes}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
     """How many countries stood at each stance on `topic`, month by month, in one query."""
     today = today or timezone.localdate()
-    positions = Position.objects.governmental().filter(topic=topic)
-    if countries:
-        positions = positions.filter(country__in=[code.upper() for code in countries])
-    rows = list(positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance", "date_precision"))
+    codes = [code.upper() for code in countries] if countries else None
+    if connection.vendor == "postgresql":
+        rows = last_of_each_month(topic, codes)
+    else:
+        positions = Position.objects.governmental().filter(topic=topic)
+        if codes:
+            positions = positions.filter(country__in=codes)
+        rows = list(
+            positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance", "date_precision")
+        )
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
     # Nothing changes before the first statement or after today: months outside add only empty bars.
