@@ -11,6 +11,7 @@ from itertools import groupby
 from django.utils import formats
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from positions.choices import Stance
 from positions.staleness import stale_after_months
@@ -23,7 +24,7 @@ from positions.timeline.geometry import (
     RIGHT_MARGIN,
 )
 from positions.timeline.history import HistoryLink, StanceChange
-from positions.timeline.markup import Wording, lane_marks, list_items
+from positions.timeline.markup import Wording, label_marks, lane_marks, list_items, row_shades
 from positions.timeline.scale import (
     ONE_DAY,
     Scale,
@@ -35,6 +36,54 @@ from sources.dates import DatePrecision, format_partial_date
 EXCERPT_CHARS = 160
 # How many statements the list beside a chart names, the newest; the chart itself draws every one.
 LIST_LIMIT = 50
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """The few facts of an actor a timeline shows, read as values rather than as a model instance."""
+
+    id: int
+    name: str
+    name_uk: str
+    slug: str
+    country: str  # the code, "" for none
+    kind: str
+    url: str = ""
+
+    @property
+    def country_name(self) -> str:
+        return str(countries.name(self.country)) if self.country else ""
+
+
+@dataclass(slots=True)
+class TopicRef:
+    id: int
+    name: str
+    name_uk: str
+    slug: str
+    order: int
+
+
+@dataclass(slots=True)
+class Statement:
+    """One drawn position as plain values: a timeline of a thousand needs no model instance per statement."""
+
+    pk: int
+    actor_id: int
+    topic_id: int
+    stance: str
+    stated_on: datetime.date
+    date_precision: str
+    verification: str
+    country: str
+    actor: ActorRef
+    topic: TopicRef
+    quote_text: str  # the quote's first EXCERPT_CHARS + 1 characters, enough to tell whether it is cut
+    previous_stance: str | None = None
+
+    @property
+    def id(self) -> int:
+        return self.pk
 
 
 @dataclass
@@ -64,7 +113,7 @@ class Band:
 class Entry:
     """One position as the chart and the list show it."""
 
-    position: object
+    position: Statement
     url: str
     history: list[HistoryLink]
     index: int
@@ -102,7 +151,7 @@ class Entry:
 
     @cached_property
     def excerpt(self) -> str:
-        text = self.position.quote.text
+        text = self.position.quote_text
         return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
     @cached_property
@@ -127,7 +176,7 @@ class Entry:
 class Lane:
     """One actor's history on one topic: bands and markers on a line."""
 
-    topic: object
+    topic: TopicRef
     y: float = 0.0
     bands: list[Band] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
@@ -147,7 +196,7 @@ class Lane:
 
 @dataclass
 class ActorRow:
-    actor: object
+    actor: ActorRef
     lanes: list[Lane]
     y: float = 0.0
     height: float = 0.0
@@ -263,6 +312,16 @@ class Timeline:
     @property
     def last_day(self) -> str:
         return format_partial_date(self.scale.end - ONE_DAY, DatePrecision.DAY) if self.scale else ""
+
+    @property
+    def labels(self) -> str:
+        """The left-hand SVG's names and rules, as SVG."""
+        return label_marks(self.groups, self.show_topics, LABEL_WIDTH)
+
+    @property
+    def shades(self) -> str:
+        """The plot's row shading, as SVG."""
+        return row_shades(self.groups, LABEL_WIDTH, self.plot_svg_width)
 
     @property
     def marks(self) -> str:

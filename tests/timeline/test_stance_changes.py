@@ -60,11 +60,11 @@ def test_same_day_positions_are_ordered_by_id():
     later = state(actor, topic, Stance.RULES_OUT, D(2024, 5, 5))
     assert earlier.pk < later.pk
     timeline = build_timeline(Position.objects.all(), today=TODAY)
-    by_position = {entry.position: entry for entry in timeline.entries}
-    assert by_position[earlier].change is None
-    assert by_position[later].change == StanceChange(Stance.SUPPORTS, Stance.RULES_OUT)
+    by_position = {entry.position.pk: entry for entry in timeline.entries}
+    assert by_position[earlier.pk].change is None
+    assert by_position[later.pk].change == StanceChange(Stance.SUPPORTS, Stance.RULES_OUT)
     # The earlier one is superseded the same day: it keeps its marker but its band has no length.
-    assert by_position[earlier].is_superseded and not by_position[later].is_superseded
+    assert by_position[earlier.pk].is_superseded and not by_position[later.pk].is_superseded
     supports_band = next(
         band for lane in timeline.groups[0].rows[0].lanes for band in lane.bands if band.stance == Stance.SUPPORTS
     )
