@@ -14,13 +14,13 @@ from functools import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from positions.choices import Stance
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
-from sources.bilingual import localized_html, localized_text
+from sources.bilingual import localized_html, localized_text, translated_field
 from sources.dates import format_partial_date
 from sources.models import Verification
 from sources.text import xml_safe
@@ -38,6 +38,15 @@ class Wording:
         self.reversal_long, self.change_long = _("reversal"), _("change of stance")
         self.period_only = _("Only the month or year is known.")
         self.superseded_on = _("Superseded %(day)s (%(stance)s)")
+        self.language = get_language()
+        self.names: dict[tuple[type, int], str] = {}
+
+    def name(self, obj) -> str:
+        """An actor's or topic's name in the page's language (as `localized_text`), looked up once each."""
+        key = (type(obj), obj.id)
+        if key not in self.names:
+            self.names[key] = xml_safe(translated_field(obj, "name", self.language)[0])
+        return self.names[key]
 
     @cached_property
     def badges(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -55,9 +64,7 @@ class Wording:
     def hover(self, entry) -> str:
         """The marker's SVG <title>: date, actor, topic, stance, change, then the quote excerpt."""
         position = entry.position
-        lines = [
-            f"{entry.stated_display} · {localized_text(position.actor, 'name')} · {localized_text(position.topic, 'name')}"
-        ]
+        lines = [f"{entry.stated_display} · {self.name(position.actor)} · {self.name(position.topic)}"]
         stance = self.stances[position.stance]
         if position.verification != Verification.CONFIRMED:
             stance += f" ({self.verifications[position.verification]})"
@@ -72,6 +79,11 @@ class Wording:
             lines.append(f"{self.superseded} {self.date(following.stated_on, following.date_precision)}")
         lines.append(f"“{entry.excerpt}”")
         return "\n".join(lines)
+
+
+def shorten(text: str, length: int) -> str:
+    """`Truncator(text).chars(length)`, skipping its translated ellipsis for the many names that fit."""
+    return text if len(text) <= length else Truncator(text).chars(length)
 
 
 def number(value: float) -> SafeString:
@@ -160,7 +172,7 @@ def label_marks(groups, show_topics: bool, plot_left: float) -> SafeString:
 
     def topic_label(topic) -> str:
         if topic.id not in topics:
-            topics[topic.id] = Truncator(localized_text(topic, "name")).chars(28)
+            topics[topic.id] = shorten(localized_text(topic, "name"), 28)
         return topics[topic.id]
 
     def pieces():

@@ -9,7 +9,6 @@ from functools import cached_property
 from itertools import groupby
 
 from django.utils import formats
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -24,7 +23,7 @@ from positions.timeline.geometry import (
     RIGHT_MARGIN,
 )
 from positions.timeline.history import HistoryLink, StanceChange
-from positions.timeline.markup import Wording, label_marks, lane_marks, list_items, row_shades
+from positions.timeline.markup import Wording, label_marks, lane_marks, list_items, row_shades, shorten
 from positions.timeline.scale import (
     ONE_DAY,
     Scale,
@@ -204,7 +203,7 @@ class ActorRow:
 
     @property
     def label(self) -> str:
-        return Truncator(localized_text(self.actor, "name")).chars(30)
+        return shorten(localized_text(self.actor, "name"), 30)
 
     @property
     def label_y(self) -> float:
