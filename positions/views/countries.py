@@ -18,7 +18,8 @@ from sources.models import Verification
 from .actors import actor_countries
 from .matrix import stance_matrix
 
-LATEST = 20
+# The newest positions listed under "Latest"; "All N positions" links to the list for the rest.
+LATEST = 10
 
 
 def country_overview() -> list[dict]:
