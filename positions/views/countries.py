@@ -68,7 +68,8 @@ COUNTRY_ACTORS = 40
 
 
 def country_actors(code: str, today) -> tuple[list[Actor], int]:
-    """The country's first COUNTRY_ACTORS actors (governments first, as in the timeline) and how many it has.
+    """The country's first COUNTRY_ACTORS actors (the state, its legislature and officials first, as in the
+    timeline) and how many it has.
 
     Each shown actor counts its own positions (an index-only scan each) and the total comes with
     them (a window over the country's actors), where counting every position of the country in

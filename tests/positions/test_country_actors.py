@@ -22,7 +22,7 @@ def test_a_country_page_names_its_first_actors_and_links_to_all_of_them(client, 
     assert [actor.n_positions for actor in response.context["actors"]] == [3, 0, 0]
     html = response.content.decode()
     section = html.split('id="actors-heading"')[1]
-    assert "The first 3 of 5, governments and officials first." in section
+    assert "The first 3 of 5: the state, its legislature and its officials first." in section
     assert '<a href="/actors/?country=pl">All 5 actors from Poland</a>' in section
     assert "Aaron Analyst" not in section and "3 positions" in section
 
