@@ -9,7 +9,7 @@ each month) and swept month by month in Python.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connections, router
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -32,8 +32,8 @@ RIGHT_MARGIN = 16
 MIN_PLOT_WIDTH = 1090
 MAX_BAR_WIDTH = 40
 MIN_BAR_WIDTH = 6
-# Bottom of the stack first: the scale from support to ruling out, then commentary.
 COMMENTARY_FILL = mark_safe(' fill="url(#sc-commentary)"')
+# Bottom of the stack first: the scale from support to ruling out, then commentary.
 STACK_ORDER = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT, Stance.COMMENTARY]
 
 
@@ -277,7 +277,7 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
     return tallies
 
 
-def last_of_each_month(topic, codes: list[str] | None) -> list[tuple]:
+def last_of_each_month(connection, topic, codes: list[str] | None) -> list[tuple]:
     """PostgreSQL: each country's last governmental position on the topic in each month it spoke, by date then id.
 
     `count_stances` needs no more: a country's stance at a month's end is its last position in the
@@ -327,8 +327,10 @@ def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, t
     """How many countries stood at each stance on `topic`, month by month, in one query."""
     today = today or timezone.localdate()
     codes = [code.upper() for code in countries] if countries else None
+    # The router's choice, as for the ORM's reads: a replica when one serves public pages.
+    connection = connections[router.db_for_read(Position)]
     if connection.vendor == "postgresql":
-        rows = last_of_each_month(topic, codes)
+        rows = last_of_each_month(connection, topic, codes)
     else:
         positions = Position.objects.governmental().filter(topic=topic)
         if codes:

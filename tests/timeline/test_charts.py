@@ -117,7 +117,7 @@ def test_postgresqls_last_of_each_month_sweeps_to_the_same_counts_as_every_posit
     if codes:
         everything = everything.filter(country__in=codes)
     full = list(everything.order_by("stated_on", "id").values_list("country", "stated_on", "stance", "date_precision"))
-    reduced = last_of_each_month(topic, codes)
+    reduced = last_of_each_month(connection, topic, codes)
     assert len(reduced) < len(full)
     months = month_ends(full[0][1], TODAY)
     assert count_stances(reduced, months) == count_stances(full, months)
