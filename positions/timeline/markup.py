@@ -13,13 +13,14 @@ from functools import cached_property
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from positions.choices import Stance
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
-from sources.bilingual import localized_html, localized_text
+from sources.bilingual import localized_html, localized_text, translated_field
 from sources.dates import format_partial_date
 from sources.models import Verification
 from sources.text import xml_safe
@@ -37,6 +38,15 @@ class Wording:
         self.reversal_long, self.change_long = _("reversal"), _("change of stance")
         self.period_only = _("Only the month or year is known.")
         self.superseded_on = _("Superseded %(day)s (%(stance)s)")
+        self.language = get_language()
+        self.names: dict[tuple[type, int], str] = {}
+
+    def name(self, obj) -> str:
+        """An actor's or topic's name in the page's language (as `localized_text`), looked up once each."""
+        key = (type(obj), obj.id)
+        if key not in self.names:
+            self.names[key] = xml_safe(translated_field(obj, "name", self.language)[0])
+        return self.names[key]
 
     @cached_property
     def badges(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -54,9 +64,7 @@ class Wording:
     def hover(self, entry) -> str:
         """The marker's SVG <title>: date, actor, topic, stance, change, then the quote excerpt."""
         position = entry.position
-        lines = [
-            f"{entry.stated_display} · {localized_text(position.actor, 'name')} · {localized_text(position.topic, 'name')}"
-        ]
+        lines = [f"{entry.stated_display} · {self.name(position.actor)} · {self.name(position.topic)}"]
         stance = self.stances[position.stance]
         if position.verification != Verification.CONFIRMED:
             stance += f" ({self.verifications[position.verification]})"
@@ -73,9 +81,18 @@ class Wording:
         return "\n".join(lines)
 
 
-def number(value: float) -> str:
-    """A coordinate with a decimal point whatever the language, and no trailing zeros."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def shorten(text: str, length: int) -> str:
+    """`Truncator(text).chars(length)`, skipping its translated ellipsis for the many names that fit."""
+    return text if len(text) <= length else Truncator(text).chars(length)
+
+
+def number(value: float) -> SafeString:
+    """A coordinate with a decimal point whatever the language, and no trailing zeros.
+
+    Digits, a point and a minus sign need no escaping: marked safe, format_html passes them
+    through instead of escaping each of the ~10,000 coordinates of a large timeline.
+    """
+    return SafeString(f"{float(value):.2f}".rstrip("0").rstrip("."))
 
 
 def band_pattern(band, dom_id: str) -> str:
@@ -145,6 +162,65 @@ def lane_marks(lanes, dom_id: str, band_height: float) -> SafeString:
     )
 
 
+ACTOR_LABEL = '<a href="{}" class="tl-actor-link"><title>{}</title><text class="tl-actor" x="8" y="{}">{}</text></a>'
+
+
+def label_marks(groups, show_topics: bool, plot_left: float) -> SafeString:
+    """The left-hand SVG's country names, rules, row shading, actor names (linked) and topic names."""
+    left = number(plot_left)
+    topics: dict[int, str] = {}
+
+    def topic_label(topic) -> str:
+        if topic.id not in topics:
+            topics[topic.id] = shorten(localized_text(topic, "name"), 28)
+        return topics[topic.id]
+
+    def pieces():
+        for group in groups:
+            rule = number(group.rule_y)
+            yield format_html(
+                '<text class="tl-country" x="8" y="{}">{}</text>'
+                '<line class="tl-group-rule" x1="0" x2="{}" y1="{}" y2="{}"/>',
+                number(group.label_y),
+                xml_safe(group.name),
+                left,
+                rule,
+                rule,
+            )
+            for row in group.rows:
+                if row.shaded:
+                    yield format_html(
+                        '<rect class="tl-row-shade" x="0" y="{}" width="{}" height="{}"/>',
+                        number(row.y),
+                        left,
+                        number(row.height),
+                    )
+                name, label = localized_text(row.actor, "name"), xml_safe(row.label)
+                if show_topics:
+                    yield format_html(ACTOR_LABEL, row.actor.url, name, number(row.label_y), label)
+                    for lane in row.lanes:
+                        yield format_html(
+                            '<text class="tl-topic" x="22" y="{}">{}</text>',
+                            number(lane.label_y),
+                            topic_label(lane.topic),
+                        )
+                else:
+                    for lane in row.lanes:
+                        yield format_html(ACTOR_LABEL, row.actor.url, name, number(lane.label_y), label)
+
+    return mark_safe("\n".join(pieces()))
+
+
+def row_shades(groups, plot_left: float, plot_width: float) -> SafeString:
+    """The plot's shading of every other actor's row, matching the labels beside it."""
+    left, width = number(plot_left), number(plot_width)
+    return format_html_join(
+        "",
+        '<rect class="tl-row-shade" x="{}" y="{}" width="{}" height="{}"/>',
+        ((left, number(row.y), width, number(row.height)) for group in groups for row in group.rows if row.shaded),
+    )
+
+
 def render_badges() -> tuple[dict[str, str], dict[str, str]]:
     """The site's stance and verification badges, rendered once per value, each linking to its definition."""
     stance = {value: stance_badge(value) for value in Stance.values}
@@ -197,7 +273,7 @@ def list_items(entries) -> SafeString:
             position = entry.position
             if position.actor_id not in actors:
                 actor = position.actor
-                country_name = str(actor.country.name) if position.country else ""
+                country_name = actor.country_name if position.country else ""
                 # "France · France" says nothing more: a state's own row needs no country after it.
                 shown_name = xml_safe(localized_text(actor, "name"))
                 country = format_html(" · {}", country_name) if country_name and country_name != shown_name else ""

@@ -9,8 +9,8 @@ from functools import cached_property
 from itertools import groupby
 
 from django.utils import formats
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from positions.choices import Stance
 from positions.staleness import stale_after_months
@@ -23,7 +23,7 @@ from positions.timeline.geometry import (
     RIGHT_MARGIN,
 )
 from positions.timeline.history import HistoryLink, StanceChange
-from positions.timeline.markup import Wording, lane_marks, list_items
+from positions.timeline.markup import Wording, label_marks, lane_marks, list_items, row_shades, shorten
 from positions.timeline.scale import (
     ONE_DAY,
     Scale,
@@ -33,6 +33,56 @@ from sources.bilingual import localized_text
 from sources.dates import DatePrecision, format_partial_date
 
 EXCERPT_CHARS = 160
+# How many statements the list beside a chart names, the newest; the chart itself draws every one.
+LIST_LIMIT = 50
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """The few facts of an actor a timeline shows, read as values rather than as a model instance."""
+
+    id: int
+    name: str
+    name_uk: str
+    slug: str
+    country: str  # the code, "" for none
+    kind: str
+    url: str = ""
+
+    @property
+    def country_name(self) -> str:
+        return str(countries.name(self.country)) if self.country else ""
+
+
+@dataclass(slots=True)
+class TopicRef:
+    id: int
+    name: str
+    name_uk: str
+    slug: str
+    order: int
+
+
+@dataclass(slots=True)
+class Statement:
+    """One drawn position as plain values: a timeline of a thousand needs no model instance per statement."""
+
+    pk: int
+    actor_id: int
+    topic_id: int
+    stance: str
+    stated_on: datetime.date
+    date_precision: str
+    verification: str
+    country: str
+    actor: ActorRef
+    topic: TopicRef
+    quote_text: str  # the quote's first EXCERPT_CHARS + 1 characters, enough to tell whether it is cut
+    previous_stance: str | None = None
+
+    @property
+    def id(self) -> int:
+        return self.pk
 
 
 @dataclass
@@ -62,7 +112,7 @@ class Band:
 class Entry:
     """One position as the chart and the list show it."""
 
-    position: object
+    position: Statement
     url: str
     history: list[HistoryLink]
     index: int
@@ -100,7 +150,7 @@ class Entry:
 
     @cached_property
     def excerpt(self) -> str:
-        text = self.position.quote.text
+        text = self.position.quote_text
         return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
     @cached_property
@@ -125,7 +175,7 @@ class Entry:
 class Lane:
     """One actor's history on one topic: bands and markers on a line."""
 
-    topic: object
+    topic: TopicRef
     y: float = 0.0
     bands: list[Band] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
@@ -145,7 +195,7 @@ class Lane:
 
 @dataclass
 class ActorRow:
-    actor: object
+    actor: ActorRef
     lanes: list[Lane]
     y: float = 0.0
     height: float = 0.0
@@ -153,7 +203,7 @@ class ActorRow:
 
     @property
     def label(self) -> str:
-        return Truncator(localized_text(self.actor, "name")).chars(30)
+        return shorten(localized_text(self.actor, "name"), 30)
 
     @property
     def label_y(self) -> float:
@@ -200,6 +250,7 @@ class Timeline:
     show_topics: bool
     dom_id: str = "tl"
     cutoff: datetime.date | None = None  # set when only the newest MAX_POSITIONS are drawn
+    list_limit: int | None = None  # the list beside the chart names only the newest this many (LIST_LIMIT)
     stance_values = Stance.values
 
     @property
@@ -262,6 +313,16 @@ class Timeline:
         return format_partial_date(self.scale.end - ONE_DAY, DatePrecision.DAY) if self.scale else ""
 
     @property
+    def labels(self) -> str:
+        """The left-hand SVG's names and rules, as SVG."""
+        return label_marks(self.groups, self.show_topics, LABEL_WIDTH)
+
+    @property
+    def shades(self) -> str:
+        """The plot's row shading, as SVG."""
+        return row_shades(self.groups, LABEL_WIDTH, self.plot_svg_width)
+
+    @property
     def marks(self) -> str:
         """Every lane's bands and markers, as SVG."""
         return lane_marks(
@@ -269,8 +330,25 @@ class Timeline:
         )
 
     @cached_property
+    def listed(self) -> list[Entry]:
+        """The entries the list names: the newest `list_limit` by date, then id (the chart draws them all).
+
+        A list of a thousand statements made the timeline page 1.7 MB and most of its time; the
+        positions list, with the same filters, pages through the rest.
+        """
+        limit = self.list_limit or LIST_LIMIT
+        if len(self.entries) <= limit:
+            return self.entries
+        newest = sorted(self.entries, key=lambda entry: (entry.position.stated_on, entry.position.pk), reverse=True)
+        return newest[:limit]
+
+    @property
+    def is_list_cut(self) -> bool:
+        return len(self.listed) < len(self.entries)
+
+    @cached_property
     def months(self) -> list[MonthGroup]:
-        """The entries oldest first, under a heading per month (or per year for year-only dates)."""
+        """The listed entries oldest first, under a heading per month (or per year for year-only dates)."""
 
         def key(entry: Entry):
             stated = entry.position.stated_on
@@ -278,7 +356,7 @@ class Timeline:
                 return (stated.year, 0)
             return (stated.year, stated.month)
 
-        ordered = sorted(self.entries, key=lambda entry: (key(entry), entry.position.stated_on, entry.position.pk))
+        ordered = sorted(self.listed, key=lambda entry: (key(entry), entry.position.stated_on, entry.position.pk))
         groups = []
         for (year, month), items in groupby(ordered, key=key):
             if month:

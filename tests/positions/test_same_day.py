@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from positions.models import Position
 from positions.timeline.layout import build_timeline
+from positions.views.actors import POSITIONS_PER_PAGE
 from positions.views.positions import OTHER_POSITIONS_SHOWN
 from sources.models import Quote
 from tests.factories import ActorFactory, SourceFactory, TopicFactory
@@ -76,7 +77,7 @@ def test_actor_page_queries_and_current_positions_do_not_grow_with_ties(client):
     )
     response = client.get(reverse("positions:actor_detail", args=["many"]))
     assert list(response.context["current"]) == [many[-1]]
-    assert len(response.context["rows"]) == 50
+    assert len(response.context["rows"]) == POSITIONS_PER_PAGE
 
 
 def test_position_page_lists_a_bounded_number_of_other_positions_with_a_link_to_all(client):

@@ -60,11 +60,11 @@ def test_same_day_positions_are_ordered_by_id():
     later = state(actor, topic, Stance.RULES_OUT, D(2024, 5, 5))
     assert earlier.pk < later.pk
     timeline = build_timeline(Position.objects.all(), today=TODAY)
-    by_position = {entry.position: entry for entry in timeline.entries}
-    assert by_position[earlier].change is None
-    assert by_position[later].change == StanceChange(Stance.SUPPORTS, Stance.RULES_OUT)
+    by_position = {entry.position.pk: entry for entry in timeline.entries}
+    assert by_position[earlier.pk].change is None
+    assert by_position[later.pk].change == StanceChange(Stance.SUPPORTS, Stance.RULES_OUT)
     # The earlier one is superseded the same day: it keeps its marker but its band has no length.
-    assert by_position[earlier].is_superseded and not by_position[later].is_superseded
+    assert by_position[earlier.pk].is_superseded and not by_position[later.pk].is_superseded
     supports_band = next(
         band for lane in timeline.groups[0].rows[0].lanes for band in lane.bands if band.stance == Stance.SUPPORTS
     )
@@ -84,3 +84,29 @@ def test_a_change_is_found_even_when_the_previous_position_is_filtered_out():
     state(actor, topic, Stance.RULES_OUT, D(2024, 9, 1))
     timeline = build_timeline(Position.objects.filter(stated_on__gte=D(2024, 6, 1)), today=TODAY)
     assert changes(timeline) == [(Stance.OPEN, Stance.RULES_OUT, True)]
+
+
+def test_the_stance_changed_from_is_the_previous_statement_even_when_only_newer_ones_are_drawn():
+    """A section timeline draws the newest few; the change still names the stance of the one before, undrawn."""
+    actor, topic, other = ActorFactory(), TopicFactory(slug="combat-troops"), TopicFactory(slug="instructors")
+    state(actor, topic, Stance.SUPPORTS, D(2023, 1, 1))
+    state(actor, topic, Stance.OPEN, D(2023, 6, 1))
+    state(actor, other, Stance.UNDECIDED, D(2024, 2, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 3, 1))
+    newest = state(actor, other, Stance.UNDECIDED, D(2024, 4, 1))
+    timeline = build_timeline(Position.objects.all(), today=TODAY, limit=2)
+    assert sorted(entry.position.stated_on for entry in timeline.entries) == [D(2024, 3, 1), D(2024, 4, 1)]
+    assert changes(timeline) == [(Stance.OPEN, Stance.RULES_OUT, True)]
+    # The undecided → undecided pair is no change, though the first of the two is not drawn either.
+    assert next(entry for entry in timeline.entries if entry.position.pk == newest.pk).change is None
+
+
+def test_a_drawn_statement_is_superseded_by_a_newer_one_the_filter_hides():
+    actor, topic = ActorFactory(), TopicFactory()
+    state(actor, topic, Stance.SUPPORTS, D(2023, 1, 1))
+    state(actor, topic, Stance.OPEN, D(2023, 6, 1))
+    state(actor, topic, Stance.RULES_OUT, D(2024, 3, 1))
+    timeline = build_timeline(Position.objects.filter(stance=Stance.OPEN), today=TODAY)
+    [entry] = timeline.entries
+    assert entry.change == StanceChange(Stance.SUPPORTS, Stance.OPEN)
+    assert entry.superseded_by.stance == Stance.RULES_OUT and entry.held_until_next.stated_on == D(2024, 3, 1)

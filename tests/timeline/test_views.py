@@ -232,3 +232,18 @@ def test_country_and_actor_pages_draw_fewer_and_link_to_the_full_timeline(client
     assert "Only the newest statements are drawn here, from 6 Mar 2024 on." in html
     assert f'<a href="{full}">The full timeline</a>' in html
     assert len(client.get(full).context["timeline"].entries) == 8
+
+
+def test_the_list_names_only_the_newest_and_links_to_the_rest_while_the_chart_draws_all(client, monkeypatch):
+    monkeypatch.setattr("positions.timeline.parts.LIST_LIMIT", 4)
+    many(12, country="PL", actors=3, topics=2)
+    response = client.get(URL, {"country": "pl"})
+    html = response.content.decode()
+    assert drawn(response).count('class="tl-marker-link"') == 12
+    listed = html.split('class="tl-list"')[1]
+    assert listed.count('<li class="tl-entry') == 4
+    timeline = response.context["timeline"]
+    newest = sorted((e.position.stated_on, e.position.pk) for e in timeline.entries)[-4:]
+    assert sorted((e.position.stated_on, e.position.pk) for e in timeline.listed) == newest
+    assert "The newest 4 of the 12 positions drawn above." in listed
+    assert '<a href="/positions/?country=pl">Older positions, newest first, in the positions list</a>' in listed
