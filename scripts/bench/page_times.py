@@ -5,8 +5,8 @@ Run from the project root with the production-like settings of the benchmark, e.
     DEBUG=0 DATABASE_URL=postgres://… SECRET_KEY=… ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 \
         .venv/bin/python scripts/bench/page_times.py list position [--runs 15] [--profile]
 
-Pages: list (the largest country+stance group with its facets), country, actor, timeline,
-position, home. Each is requested once to warm up, then --runs times; the figures are the median
+Pages: list (the largest country+stance group with its facets), country (the largest), gb, actor
+(the one with the most positions), timeline (the largest country's), timeline_gb, position, home. Each is requested once to warm up, then --runs times; the figures are the median
 and fastest wall time, the median CPU time of this process (less sensitive than wall time to other
 work on a shared machine), the queries of the last run and the time the database driver spent in
 them. With --profile, one more run is profiled with cProfile (--sort, --top).
@@ -33,7 +33,7 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from positions.models import Position  # noqa: E402
+from positions.models import Actor, Position  # noqa: E402
 
 
 def page_urls() -> dict[str, str]:
@@ -46,13 +46,17 @@ def page_urls() -> dict[str, str]:
         .first()
     )
     country, stance = largest[0].lower(), largest[1]
-    actor = Position.objects.filter(country=country.upper()).values_list("actor__slug", flat=True).first()
+    # The actor with the most positions: the heaviest actor page.
+    busiest = Position.objects.order_by().values("actor").annotate(n=Count("id")).order_by("-n")[0]["actor"]
+    actor = Actor.objects.get(pk=busiest).slug
     newest = Position.objects.order_by("-id").values_list("id", flat=True).first()
     return {
         "list": f"/positions/?country={country}&stance={stance}",
         "country": f"/countries/{country}/",
+        "gb": "/countries/gb/",
         "actor": f"/actors/{actor}/",
         "timeline": f"/timeline/?country={country}",
+        "timeline_gb": "/timeline/?country=gb",
         "position": f"/positions/{newest}/",
         "home": "/",
     }
