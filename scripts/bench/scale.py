@@ -206,7 +206,7 @@ class Load:
 
     def __init__(self, port: int, paths: list[str], clients: int, seconds: float, new_reader_every: int = 0):
         self.port, self.paths, self.clients, self.seconds = port, paths, clients, seconds
-        # Every n-th request comes from a reader without a copy (no validators): a full page.
+        # Every n-th pass through the pages is a new reader's, without copies (no validators).
         self.new_reader_every = new_reader_every
         self.lock = threading.Lock()
         # (start offset, ms, status, path, nginx cache status); status 0 = failed
@@ -223,8 +223,9 @@ class Load:
             turn += 1
             began = time.perf_counter()
             headers = {"Accept-Encoding": "gzip"}
-            new_reader = self.new_reader_every and turn % self.new_reader_every == 0
-            if path in validators and not new_reader:
+            if self.new_reader_every and turn % (len(self.paths) * self.new_reader_every) == 0:
+                validators.clear()  # a new reader: this pass through the pages is without copies
+            if path in validators:
                 headers["If-None-Match"] = validators[path]
             try:
                 connection.request("GET", path, headers=headers)
@@ -333,8 +334,8 @@ def main(argv=None) -> int:
         "--new-reader-every",
         type=int,
         default=10,
-        help="every n-th request is a new reader's, without validators (0: after its first visit "
-        "each browser only revalidates)",
+        help="every n-th pass of a browser through the pages is a new reader's, without validators "
+        "(0: after its first pass each browser only revalidates)",
     )
     options = parser.parse_args(argv)
     if urlsplit(options.database_url).hostname not in ("127.0.0.1", "localhost"):
