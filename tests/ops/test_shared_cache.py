@@ -86,23 +86,24 @@ def test_two_app_processes_share_one_redis(redis_url):
 
 
 @pytest.mark.django_db
-def test_pages_fragments_and_limits_work_through_redis(client, redis_url, settings):
+def test_pages_fragments_and_limits_work_through_redis(client, redis_url):
     ResilientRedisCache._skip_until = 0.0
     PositionFactory(actor__country="GB")
-    with override_settings(CACHES=redis_cache(redis_url)):
+    # One override for both settings: pytest-django's `settings` fixture changed inside this block
+    # would restore, at teardown, the Redis CACHES of the block for every later test.
+    with override_settings(CACHES=redis_cache(redis_url), API_RATE_LIMIT="2/minute"):
         caches["default"].clear()
         assert client.get("/").status_code == 200
         assert client.get("/countries/").status_code == 200
         # The home page's and /countries/' fragments now live in Redis, for every process.
         assert caches["default"]._cache.get_client().dbsize() > 0
-        settings.API_RATE_LIMIT = "2/minute"
         statuses = [client.get("/api/v1/topics/").status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
     caches["default"].clear()
 
 
 @pytest.mark.django_db
-def test_pages_still_answer_when_redis_is_down(client, caplog, settings):
+def test_pages_still_answer_when_redis_is_down(client, caplog):
     PositionFactory(actor__country="GB")
     dead = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     ResilientRedisCache._last_logged = 0.0  # logged at most once a minute per process
