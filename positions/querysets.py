@@ -81,6 +81,23 @@ class ActorQuerySet(models.QuerySet):
     def for_country(self, code: str):
         return self.filter(country=code.upper())
 
+    def country_codes(self) -> set[str]:
+        """The codes of every country that has an actor, by one index probe per country.
+
+        A DISTINCT read the whole (country, kind) index, ~5 ms at 20,000 actors, on every country
+        and actor page (their compare menus); stepping from one code to the next takes ~1.5 ms.
+        Ignores this queryset's filters: it asks the whole table.
+        """
+        table = connections[self.db].ops.quote_name(self.model._meta.db_table)
+        sql = (
+            f"WITH RECURSIVE codes (code) AS (SELECT MIN(country) FROM {table} WHERE country > '' "
+            f"UNION ALL SELECT (SELECT MIN(country) FROM {table} WHERE country > codes.code) "
+            "FROM codes WHERE codes.code IS NOT NULL) SELECT code FROM codes WHERE code IS NOT NULL"
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql)
+            return {code for (code,) in cursor.fetchall()}
+
 
 class RoleQuerySet(models.QuerySet):
     def held_on(self, day: datetime.date):

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from positions import rows
+from positions import actor_items, rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
 from positions.quick_select import render_field_widget
 from positions.staleness import age_of
@@ -28,6 +28,12 @@ def partial_date(value: datetime.date | None, precision: str) -> str:
 def xml_safe(value) -> str:
     """Text for inline SVG, without the control characters XML 1.0 cannot carry (then escaped as usual)."""
     return strip_non_xml(str(value))
+
+
+@register.simple_tag
+def option_items(choices) -> str:
+    """`{% option_items choices %}`: an <option> per (value, label), built in Python (positions/actor_items.py)."""
+    return actor_items.option_items(choices)
 
 
 @register.simple_tag

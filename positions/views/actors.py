@@ -23,8 +23,7 @@ POSITIONS_PER_PAGE = 20
 
 def actor_countries():
     """Only countries that have actors, so the list stays short."""
-    # Without the model's ordering by name, DISTINCT is over the country alone (34 ms -> a few at 20,000 actors).
-    codes = set(Actor.objects.exclude(country="").order_by().values_list("country", flat=True).distinct())
+    codes = Actor.objects.country_codes()
     return [(code, name) for code, name in countries if code in codes]
 
 

@@ -114,7 +114,10 @@ def replica(primary_url: str, work: Path):
         cwd="/",
     )
     print(f"  base backup in {time.monotonic() - started:.0f} s", flush=True)
-    options = f"-p {port} -c listen_addresses=127.0.0.1 -k {work} -c hot_standby=on -c shared_buffers=1GB"
+    options = (
+        f"-p {port} -c listen_addresses=127.0.0.1 -k {work} -c hot_standby=on -c shared_buffers=1GB"
+        " -c random_page_cost=1.1"  # SSD; docs/deployment.md
+    )
     pg_ctl = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(work / "replica.log"), "-w", "-t", "120"]
     subprocess.run(as_postgres([*pg_ctl, "-o", options, "start"]), check=True, cwd="/", stdout=subprocess.DEVNULL)
     stopped = []

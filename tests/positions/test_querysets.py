@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from positions.choices import ActorKind, Stance
-from positions.models import AuthorisationBody, Position, Role
+from positions.models import Actor, AuthorisationBody, Position, Role
 from tests.factories import (
     ActorFactory,
     AuthorisationBodyFactory,
@@ -157,3 +157,18 @@ def test_country_stances_agree_between_the_portable_and_postgresql_queries():
     stances = {p.country: p for p in Position.objects.country_stances()}
     assert stances["GB"].stated_on == D(2024, 1, 3)
     assert stances["FR"] == tie_b != tie_a
+
+
+def test_country_codes_are_every_country_with_an_actor_once():
+    for country in ("UA", "GB", "UA", "PL", "AT"):
+        ActorFactory(country=country)
+    ActorFactory(country="")
+    assert Actor.objects.country_codes() == {"AT", "GB", "PL", "UA"}
+    assert Actor.objects.country_codes() == set(
+        Actor.objects.exclude(country="").values_list("country", flat=True).distinct()
+    )
+
+
+def test_country_codes_of_no_actors_is_empty():
+    ActorFactory(country="")
+    assert Actor.objects.country_codes() == set()
