@@ -75,7 +75,13 @@ def embed_country(request, code: str):
 @embeddable
 def embed_timeline(request):
     f = PositionFilter(request.GET, queryset=Position.objects.all())
-    context = {"filter": f, "valid": f.is_valid(), "full_url": full_view(request, "positions:timeline")}
+    context = {
+        "filter": f,
+        "valid": f.is_valid(),
+        "full_url": full_view(request, "positions:timeline"),
+        # The list under the chart names the newest drawn; the rest are in the positions list.
+        "list_url": full_view(request, "positions:position_list"),
+    }
     if not context["valid"]:
         return render(request, "embed/timeline.html", context, status=400)
     cleaned = f.form.cleaned_data

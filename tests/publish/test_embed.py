@@ -71,3 +71,16 @@ def test_full_views_offer_the_iframe_code(client):
 def test_invalid_filters_on_an_embed_answer_400(client):
     assert client.get("/embed/timeline/?date_from=2024-13-45").status_code == 400
     assert client.get("/embed/map/?stance=maybe").status_code == 400
+
+
+def test_the_embedded_timeline_links_its_cut_list_to_the_positions_list(client, monkeypatch):
+    from tests.timeline.test_views import many
+
+    monkeypatch.setattr("positions.timeline.parts.LIST_LIMIT", 4)
+    many(12, country="PL", actors=3, topics=2)
+    listed = client.get("/embed/timeline/?country=pl").content.decode().split('class="tl-list"')[1]
+    assert "The newest 4 of the 12 positions drawn above." in listed
+    assert (
+        '<a href="http://testserver/positions/?country=pl">Older positions, newest first, in the positions list</a>'
+        in listed
+    )
