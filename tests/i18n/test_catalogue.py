@@ -2,9 +2,11 @@
 
 import datetime
 import html
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,41 @@ def test_msgfmt_finds_no_error_and_nothing_untranslated(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(r"\d+ translated messages\.\n", result.stderr), result.stderr
+
+
+# What makemessages reads: the code and templates, not the tests, tools or installed packages.
+SOURCE_DIRS = ("config", "contributions", "positions", "sources", "templates", "locale")
+
+
+def test_every_marked_string_is_in_the_catalogue(tmp_path):
+    """makemessages over a copy of the code adds nothing untranslated: a string marked for translation
+    but never collected (a page built in Python, a new model) would show in English on /uk/ pages."""
+    if shutil.which("xgettext") is None or shutil.which("msgmerge") is None:
+        pytest.fail("xgettext/msgmerge are missing: install Debian's gettext package (scripts/test.sh does)")
+    root = PO.parents[3]
+    for name in SOURCE_DIRS:
+        shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    shutil.copy(root / "manage.py", tmp_path / "manage.py")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "uk", "--add-location=file", "--no-obsolete"],
+        cwd=tmp_path,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DEBUG": "1",
+            "DATABASE_URL": "",
+            "PYTHONPATH": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    statistics = subprocess.run(
+        ["msgfmt", "--statistics", "-o", os.devnull, str(tmp_path / "locale" / "uk" / "LC_MESSAGES" / "django.po")],
+        capture_output=True,
+        text=True,
+    )
+    assert re.fullmatch(r"\d+ translated messages\.\n", statistics.stderr), statistics.stderr
 
 
 def test_plural_header_has_ukrainian_forms():
