@@ -125,10 +125,17 @@ class HttpCacheMiddleware:
             return self.public(request, self.get_response(request), etag, last_modified)
         key = page_cache.page_key(request, version, release(), today)
         response = page_cache.cached_response(key)
+        building = response is None and request.method == "GET" and page_cache.claim(key)
+        if response is None and request.method == "GET" and not building:
+            response = page_cache.wait_for_build(key)  # another request is building this page
         if response is not None:
             self.add_validators(response, etag, last_modified)
             return response
-        return self.public(request, self.get_response(request), etag, last_modified, cache_key=key)
+        try:
+            return self.public(request, self.get_response(request), etag, last_modified, cache_key=key)
+        finally:
+            if building:
+                page_cache.release_claim(key)
 
     def public(self, request, response, etag: str, last_modified: int | None, cache_key: str = "") -> HttpResponse:
         """A fresh anonymous response: public with validators unless it is this visitor's alone."""

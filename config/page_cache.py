@@ -5,7 +5,8 @@ the page's queries and rendering, 30–260 ms of CPU. HttpCacheMiddleware (confi
 keeps the first anonymous GET of a public page in the shared cache (Redis with CACHE_URL, else
 each process's own memory) and answers the next anonymous GET or HEAD of the same address from
 it, after one primary-key read (the data version), until PAGE_CACHE_SECONDS pass or the key
-changes. The key holds:
+changes. While one request builds a page, other GETs of it wait for that copy rather than build
+it too (at most WAIT_SECONDS). The key holds:
 
 - the data version: any saved change moves it, so the next request builds the page afresh;
 - the release: new code or templates never serve old markup;
@@ -28,6 +29,7 @@ address (a search, a filter) since the last edit.
 
 import datetime
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -39,6 +41,12 @@ from django.http import HttpRequest, HttpResponse
 # xframe_options_exempt. A hit carries them as the fresh response did.
 HINT_PREFIXES = ("_csp_", "xframe_options_")
 KEY_PREFIX = "page"
+# While one request builds a page, the other GETs of it wait for its copy (no stampede of
+# identical builds after an edit), checking every POLL_SECONDS for at most WAIT_SECONDS; then they
+# build it themselves. The claim expires after CLAIM_SECONDS should its process die mid-build.
+WAIT_SECONDS = 5.0
+POLL_SECONDS = 0.05
+CLAIM_SECONDS = 30
 
 
 def enabled() -> bool:
@@ -69,6 +77,32 @@ def cached_response(key: str) -> HttpResponse | None:
     for name, value in hints.items():
         setattr(response, name, value)
     return response
+
+
+def claim_key(key: str) -> str:
+    return f"{key}:building"
+
+
+def claim(key: str) -> bool:
+    """Whether this request is the one to build the page (no other request is building it)."""
+    return caches["default"].add(claim_key(key), 1, CLAIM_SECONDS)
+
+
+def release_claim(key: str) -> None:
+    caches["default"].delete(claim_key(key))
+
+
+def wait_for_build(key: str) -> HttpResponse | None:
+    """The copy another request is building, once kept; None if it kept none, or took too long."""
+    cache, claimed = caches["default"], claim_key(key)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        found = cache.get_many([key, claimed])  # one round trip; {} while Redis is unreachable
+        if key in found:
+            return cached_response(key)
+        if claimed not in found or time.monotonic() >= deadline:
+            return None
+        time.sleep(POLL_SECONDS)
 
 
 def store(request: HttpRequest, key: str, response: HttpResponse) -> None:

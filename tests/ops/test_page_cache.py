@@ -1,6 +1,8 @@
 """The whole-page cache: one rendered copy of a public page per data version, release and day, for every app process."""
 
 import datetime
+import threading
+import time
 
 import pytest
 from django.conf import settings
@@ -15,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import config.http_cache
+from config import page_cache
 from config.cache import ResilientRedisCache
 from config.http_cache import HttpCacheMiddleware
 from positions.choices import Stance
@@ -42,7 +45,7 @@ def position(db):
 
 
 def stored_pages() -> list[str]:
-    return [key for key in caches["default"]._cache if ":page:" in key]
+    return [key for key in caches["default"]._cache if ":page:" in key and not key.endswith(":building")]
 
 
 def comparable(response) -> tuple:
@@ -249,9 +252,12 @@ def test_without_redis_every_request_builds_the_page(client, position):
     ResilientRedisCache._skip_until = 0.0
     with override_settings(CACHES=redis_cache(f"redis://127.0.0.1:{free_port()}/0")):
         assert client.get(COUNTRY).status_code == 200
+        started = time.monotonic()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(COUNTRY).status_code == 200
         assert len(captured) > 1  # built again: no copy was kept
+        # The claim to build cannot be taken either, and no one else is building: no wait.
+        assert time.monotonic() - started < page_cache.WAIT_SECONDS / 2
     ResilientRedisCache._skip_until = 0.0
 
 
@@ -261,3 +267,38 @@ def test_each_host_gets_its_own_copy(client, position):
     other = client.get(COUNTRY, headers={"host": "localhost"}).content.decode()
     assert "http://localhost/embed/countries/gb/" in other and "testserver" not in other
     assert len(stored_pages()) == 2
+
+
+def test_a_reader_waits_for_the_copy_another_request_is_building(client, position, django_assert_num_queries):
+    client.get(COUNTRY)
+    key = stored_pages()[0].split(":", 2)[2]
+    cache = caches["default"]
+    status, headers, _, hints = cache.get(key)
+    cache.delete(key)
+    assert page_cache.claim(key)  # another request is building the page
+    later = threading.Timer(0.2, lambda: cache.set(key, (status, headers, MARK, hints)))
+    later.start()
+    try:
+        with django_assert_num_queries(1):  # no build of its own
+            response = client.get(COUNTRY)
+    finally:
+        later.join()
+    assert response.content == MARK
+
+
+def test_a_reader_builds_the_page_itself_when_the_other_build_takes_too_long(client, position, monkeypatch):
+    client.get(COUNTRY)
+    key = stored_pages()[0].split(":", 2)[2]
+    caches["default"].delete(key)
+    assert page_cache.claim(key)
+    monkeypatch.setattr(page_cache, "WAIT_SECONDS", 0.2)
+    started = time.monotonic()
+    assert b"Cyrus Starmer" in client.get(COUNTRY).content
+    assert time.monotonic() - started >= 0.2
+
+
+def test_the_claim_to_build_is_given_back_whatever_the_page(client, position):
+    for url in (COUNTRY, "/positions/99999/", "/suggest/"):
+        client.get(url)
+    assert [key for key in caches["default"]._cache if key.endswith(":building")] == []
+    assert len(stored_pages()) == 1
