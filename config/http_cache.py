@@ -1,29 +1,39 @@
 """HTTP caching of public pages: validators from the data version, 304s, and Cache-Control.
 
 An anonymous GET or HEAD of a public address (pages, exports, feeds, the API) gets an `ETag`
-made of the data version's random token and the release, a `Last-Modified` from the version's
-time, and `Cache-Control: public, max-age=HTTP_MAX_AGE, stale-while-revalidate=…`. A request
-whose validators still match is answered 304 before the view runs: one primary-key read
-instead of the page's queries and rendering. A logged-in user's pages are `private, no-store`.
-Every answer varies on `Cookie` (a session changes what a page shows); the language comes from
-the address, not `Accept-Language`. The admin, the health check, static files and every other
+made of the data version's random token, the release and today's date in TIME_ZONE (pages say
+"stated 5 months ago" and mark old stances stale, so yesterday's copy is not current), a
+`Last-Modified` of the version's time or the start of today, whichever is later, and
+`Cache-Control: public, max-age=HTTP_MAX_AGE, stale-while-revalidate=…`. A request whose
+validators still match is answered 304 before the view runs: one primary-key read instead of
+the page's queries and rendering. A logged-in user's pages are `private, no-store`. Every
+answer varies on `Cookie` (a session changes what a page shows); the language comes from the
+address, not `Accept-Language`. The admin, the health check, static files and every other
 method than GET and HEAD are left alone; so is a page that sets a cookie (e.g. a CSRF token).
-The API keeps its own ETag and 304s (they come after its rate limit) and gets the rest.
+The API keeps its own ETag and 304s (they come after its rate limit) and the version's time as
+`Last-Modified` (its answers do not change at midnight), and gets the rest.
+
+Past the 304 check, an anonymous page is answered from the whole-page cache shared by every app
+process when it holds this address for this version, release and day, and a freshly built public
+page is kept there for the next reader (config/page_cache.py).
 
 With HTTP_SHARED_MAX_AGE set, shared caches (nginx's proxy cache in deploy/nginx/cache.conf, a
 CDN) keep a page that many seconds (`s-maxage`, `X-Accel-Expires`) and then revalidate it: one
 build per page and version for every reader behind them, and edits show within that time.
 """
 
+import datetime
 import hashlib
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import parse_etags, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
+from config import page_cache
 from config.db_router import with_fallback
 from config.errors import DATABASE_UNAVAILABLE
 from positions.derived import current_version
@@ -61,6 +71,14 @@ def cache_control() -> str:
     )
 
 
+def last_modified_on(version, today: datetime.date) -> int | None:
+    """The version's time, or the start of today in TIME_ZONE when later: what a page shows changes at midnight."""
+    if version.changed_at is None:
+        return None
+    midnight = datetime.datetime.combine(today, datetime.time.min, tzinfo=timezone.get_default_timezone())
+    return int(max(version.changed_at, midnight).timestamp())
+
+
 def not_modified(request: HttpRequest, etag: str, last_modified: int | None) -> bool:
     """Whether the client's copy is current (RFC 9110 13.2.2: If-None-Match wins over If-Modified-Since)."""
     if_none_match = request.headers.get("If-None-Match")
@@ -92,13 +110,35 @@ class HttpCacheMiddleware:
             # The view meets the same outage and answers the friendly 503 (config/errors.py).
             return self.get_response(request)
         request.data_version = version  # the views' cached fragments reuse it: no second read
-        etag = f'W/"{version.token}-{release()}"'
-        last_modified = int(version.changed_at.timestamp()) if version.changed_at else None
-        if not request.path.startswith(API_PREFIX) and not_modified(request, etag, last_modified):
+        if request.path.startswith(API_PREFIX):
+            # The API's answers do not change at midnight; it checks its own validators.
+            last_modified = int(version.changed_at.timestamp()) if version.changed_at else None
+            return self.public(request, self.get_response(request), f'W/"{version.token}-{release()}"', last_modified)
+        today = timezone.localdate()
+        etag = f'W/"{version.token}-{release()}-{today.isoformat()}"'
+        last_modified = last_modified_on(version, today)
+        if not_modified(request, etag, last_modified):
             response = HttpResponseNotModified()
             self.add_validators(response, etag, last_modified)
             return response
-        response = self.get_response(request)
+        if not page_cache.request_is_cacheable(request):
+            return self.public(request, self.get_response(request), etag, last_modified)
+        key = page_cache.page_key(request, version, release(), today)
+        response = page_cache.cached_response(key)
+        building = response is None and request.method == "GET" and page_cache.claim(key)
+        if response is None and request.method == "GET" and not building:
+            response = page_cache.wait_for_build(key)  # another request is building this page
+        if response is not None:
+            self.add_validators(response, etag, last_modified)
+            return response
+        try:
+            return self.public(request, self.get_response(request), etag, last_modified, cache_key=key)
+        finally:
+            if building:
+                page_cache.release_claim(key)
+
+    def public(self, request, response, etag: str, last_modified: int | None, cache_key: str = "") -> HttpResponse:
+        """A fresh anonymous response: public with validators unless it is this visitor's alone."""
         if response.status_code != 200 or response.has_header("Cache-Control"):
             return response
         if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
@@ -106,6 +146,8 @@ class HttpCacheMiddleware:
             response["Cache-Control"] = "private, no-store"
             patch_vary_headers(response, ["Cookie"])
             return response
+        if cache_key:
+            page_cache.store(request, cache_key, response)
         self.add_validators(response, etag, last_modified)
         return response
 

@@ -174,6 +174,11 @@ HTTP_SHARED_MAX_AGE = int(os.environ["HTTP_SHARED_MAX_AGE"]) if os.environ.get("
 # Names the deployed code in ETags; unset, a hash of the code and templates is used.
 HTTP_CACHE_RELEASE = os.environ.get("HTTP_CACHE_RELEASE", "")
 HTTP_CACHE_EXCLUDE = ("/admin/", "/healthz", "/static/")
+# The whole-page cache for anonymous readers (config/page_cache.py), in the cache above: seconds a
+# rendered page is kept for its data version, release and day (0 turns it off), and the largest
+# page kept.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(2 * 1024 * 1024)))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

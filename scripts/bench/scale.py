@@ -385,6 +385,9 @@ def main(argv=None) -> int:
                 "CACHE_URL": f"redis://127.0.0.1:{redis_port}/0",
                 "REPLICA_MAX_LAG_SECONDS": "5",
                 "HTTP_SHARED_MAX_AGE": "1",
+                # The app's own page cache stays on (as deployed) unless PAGE_CACHE_SECONDS=0 is given;
+                # --no-page-cache takes away nginx's only.
+                "PAGE_CACHE_SECONDS": os.environ.get("PAGE_CACHE_SECONDS", "600"),
             }
             subprocess.run(
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True

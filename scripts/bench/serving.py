@@ -32,6 +32,8 @@ def environment(database_url: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        # The benchmark times page builds: repeated GETs must not be answered from the page cache.
+        "PAGE_CACHE_SECONDS": os.environ.get("PAGE_CACHE_SECONDS", "0"),
     }
 
 

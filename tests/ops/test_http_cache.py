@@ -1,9 +1,15 @@
 """HTTP caching: anonymous reads carry validators from the data version and get 304s; logged-in pages are private."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import override_settings
+from django.utils import timezone
+from django.utils.http import parse_http_date
 
 from positions.choices import Stance
+from positions.summaries import DataVersion
 from tests.factories import PositionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +93,34 @@ def test_a_shared_cache_in_front_may_keep_pages_briefly(client, position):
 def test_requests_with_credentials_are_private(client, position):
     response = client.get("/positions/", headers={"authorization": "Token abc"})
     assert response["Cache-Control"] == "private, no-store" and "ETag" not in response
+
+
+def test_the_validators_change_at_local_midnight(client, position, monkeypatch):
+    # Pages say "stated 5 months ago" and mark old stances stale: yesterday's copy is not current.
+    today = timezone.localdate()
+    first = client.get("/")
+    assert first["ETag"].endswith(f'-{today.isoformat()}"')
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    response = client.get("/", headers={"if-none-match": first["ETag"]})
+    assert response.status_code == 200 and response["ETag"] != first["ETag"]
+    assert client.get("/", headers={"if-modified-since": first["Last-Modified"]}).status_code == 200
+    assert client.get("/", headers={"if-none-match": response["ETag"]}).status_code == 304
+
+
+@override_settings(TIME_ZONE="Europe/Kyiv")
+def test_last_modified_is_the_later_of_the_last_write_and_the_start_of_today(client, position):
+    version = DataVersion.objects.get(pk=1)
+    assert parse_http_date(client.get("/")["Last-Modified"]) == int(version.changed_at.timestamp())
+    DataVersion.objects.filter(pk=1).update(changed_at=version.changed_at - datetime.timedelta(days=3))
+    midnight = datetime.datetime.combine(timezone.localdate(), datetime.time.min, tzinfo=ZoneInfo("Europe/Kyiv"))
+    assert parse_http_date(client.get("/")["Last-Modified"]) == int(midnight.timestamp())
+
+
+def test_the_api_keeps_the_last_write_as_its_last_modified(client, position):
+    version = DataVersion.objects.get(pk=1)
+    DataVersion.objects.filter(pk=1).update(changed_at=version.changed_at - datetime.timedelta(days=3))
+    response = client.get("/api/v1/topics/")
+    assert parse_http_date(response["Last-Modified"]) == int(
+        (version.changed_at - datetime.timedelta(days=3)).timestamp()
+    )

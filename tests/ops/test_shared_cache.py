@@ -2,10 +2,6 @@
 
 import importlib
 import os
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 from django.core.cache import caches
@@ -13,47 +9,7 @@ from django.test import override_settings
 
 from config.cache import ResilientRedisCache
 from tests.factories import PositionFactory
-
-REDIS_SERVER = shutil.which("redis-server")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def redis_cache(url: str) -> dict:
-    return {
-        "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
-    }
-
-
-@pytest.fixture
-def redis_url():
-    if REDIS_SERVER is None:
-        pytest.skip("redis-server is not installed (scripts/test.sh installs it)")
-    port = free_port()
-    server = subprocess.Popen(
-        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+from tests.ops.redis_server import free_port, redis_cache
 
 
 def test_cache_url_selects_the_shared_redis_cache(monkeypatch):

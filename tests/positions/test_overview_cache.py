@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 from positions.choices import ActorKind, Stance
 from positions.derived import data_version
@@ -33,6 +34,8 @@ def matrix_html(client) -> str:
     return html[start : html.index("</table>", start)]
 
 
+# The fragment's own cache, not the whole page's (tests/ops/test_page_cache.py).
+@override_settings(PAGE_CACHE_SECONDS=0)
 def test_a_cached_matrix_is_served_without_rebuilding_it(client, stance, django_assert_num_queries):
     client.get("/")
     with django_assert_num_queries(4):  # data version, latest positions, their roles, the footer's last update
