@@ -16,9 +16,9 @@ Two styling modes:
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from positions.bulk_html import format_html, format_html_join
 from sources.text import xml_safe
 
 from . import palette

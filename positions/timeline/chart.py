@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 
 from django.db import connections, router
 from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from positions.bulk_html import format_html, format_html_join
 from positions.choices import GOVERNMENT_KINDS, Stance
 from positions.models import CountryStance, Position
 from positions.staleness import stale_after_months, stale_from

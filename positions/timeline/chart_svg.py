@@ -6,10 +6,10 @@ presentation attribute, and the file carries its own title, colour key, source a
 Built with format_html, so the topic's name and every label are escaped.
 """
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from positions.bulk_html import format_html, format_html_join
 from positions.map import palette
 from positions.timeline.chart import StanceChart
 

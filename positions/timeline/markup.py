@@ -11,12 +11,12 @@ stance or verification value. The geometry lives in geometry.py.
 import datetime
 from functools import cached_property
 
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
