@@ -224,7 +224,13 @@ def roles_by_actor(positions) -> dict[int, list[Role]]:
     return roles
 
 
-def position_rows(positions, hide_actor: bool = False, roles: dict | None = None) -> SafeString:
-    """The rows of a list of positions, sharing one RowWords; `roles` from roles_by_actor, if loaded."""
+def position_rows(
+    positions, hide_actor: bool = False, roles: dict | None = None, replaced: dict | None = None
+) -> SafeString:
+    """The rows of a list of positions, sharing one RowWords; `roles` from roles_by_actor, if loaded;
+    `replaced`: {position id: the stance it changed from}, for the rows that mark a change."""
     words = RowWords(roles)
-    return format_html_join("", "{}", ((position_row(position, words, hide_actor),) for position in positions))
+    replaced = replaced or {}
+    return format_html_join(
+        "", "{}", ((position_row(position, words, hide_actor, replaced.get(position.pk)),) for position in positions)
+    )

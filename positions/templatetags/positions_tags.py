@@ -73,13 +73,13 @@ def position_row(position, hide_actor: bool = False, replaced: str | None = None
 
 
 @register.simple_tag
-def position_rows(positions, hide_actor: bool = False, roles: dict | None = None) -> str:
+def position_rows(positions, hide_actor: bool = False, roles: dict | None = None, replaced: dict | None = None) -> str:
     """The rows of a list of positions, sharing each actor's, topic's and date's text and the addresses.
 
     `roles`: the actors' roles as positions.rows.roles_by_actor gives them, when the view loaded
     them itself rather than prefetching them with the positions.
     """
-    return rows.position_rows(positions, bool(hide_actor), roles or None)
+    return rows.position_rows(positions, bool(hide_actor), roles or None, replaced or None)
 
 
 @register.simple_tag

@@ -100,14 +100,10 @@ def actor_detail(request, slug: str):
         .order_by("-stated_on", "-id")
     )
     page = Paginator(positions, POSITIONS_PER_PAGE).get_page(request.GET.get("page"))
-    rows = []
     roles = list(actor.roles.all())
     for position in page.object_list:
         # The actor is already loaded, with its roles: reuse it rather than a query per row.
         position.actor = actor
-        rows.append(
-            {"position": position, "role": actor.role_on(position.stated_on), "replaced": changes.get(position.pk)}
-        )
     current = (
         Position.objects.filter(actor=actor).current().select_related("topic").order_by("topic__order", "topic__name")
     )
@@ -117,8 +113,8 @@ def actor_detail(request, slug: str):
         {
             "actor": actor,
             "roles": roles,
-            "rows": rows,
             "page": page,
+            "changes": changes,
             "current": current,
             "timeline": build_timeline(Position.objects.filter(actor=actor), limit=SECTION_LIMIT),
             "compare_choices": compare_choices(actor),

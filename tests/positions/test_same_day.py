@@ -79,7 +79,7 @@ def test_actor_page_queries_and_current_positions_do_not_grow_with_ties(client):
     )
     response = client.get(reverse("positions:actor_detail", args=["many"]))
     assert list(response.context["current"]) == [many[-1]]
-    assert len(response.context["rows"]) == POSITIONS_PER_PAGE
+    assert len(response.context["page"].object_list) == POSITIONS_PER_PAGE
 
 
 def test_position_page_lists_a_bounded_number_of_other_positions_with_a_link_to_all(client):
