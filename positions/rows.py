@@ -214,6 +214,16 @@ def position_row(position, words: RowWords, hide_actor: bool = False, replaced: 
     )
 
 
+def latest_rows(positions, count: int):
+    """The newest `count` positions with what a row shows and nothing more (ROW_FIELDS): the
+    country and home pages list ten; every column of six tables came with them before."""
+    return (
+        positions.select_related("actor", "topic", "quote__source__outlet")
+        .only(*ROW_FIELDS)
+        .order_by("-stated_on", "-id")[:count]
+    )
+
+
 def roles_by_actor(positions) -> dict[int, list[Role]]:
     """The roles of the positions' actors, in one query, for RowWords: Django's prefetch_related
     spent ~6 ms of Python on a page's 50 roles, against ~2 ms for the same query read plainly."""

@@ -79,7 +79,8 @@ def position_rows(positions, hide_actor: bool = False, roles: dict | None = None
     `roles`: the actors' roles as positions.rows.roles_by_actor gives them, when the view loaded
     them itself rather than prefetching them with the positions.
     """
-    return rows.position_rows(positions, bool(hide_actor), roles or None, replaced or None)
+    # An empty dict of roles is loaded roles (none), not "look them up per actor".
+    return rows.position_rows(positions, bool(hide_actor), roles if isinstance(roles, dict) else None, replaced or None)
 
 
 @register.simple_tag

@@ -13,6 +13,7 @@ from positions.actor_items import actor_items
 from positions.choices import Stance
 from positions.derived import request_data_version
 from positions.models import Actor, AuthorisationBody, FacetCount, Position
+from positions.rows import latest_rows, roles_by_actor
 from positions.timeline.layout import KIND_ORDER, SECTION_LIMIT, build_timeline
 from sources.models import Verification
 
@@ -104,7 +105,7 @@ def country_detail(request, code: str):
     today = timezone.localdate()
     actors, actor_total = country_actors(upper, today)
     bodies = AuthorisationBody.objects.filter(country=upper).order_by("scope", "name")
-    latest = Position.objects.for_country(upper).with_related().order_by("-stated_on", "-id")[:LATEST]
+    latest = list(latest_rows(Position.objects.for_country(upper), LATEST))
     # Summed from the maintained facet counts: counting a large country's positions took ~20 ms.
     total = FacetCount.objects.filter(country=upper).aggregate(total=Sum("n"))["total"] or 0
     return render(
@@ -119,6 +120,7 @@ def country_detail(request, code: str):
             "actor_total": actor_total,
             "bodies": bodies,
             "latest": latest,
+            "latest_roles": roles_by_actor(latest),
             "total": total,
             "stance_choices": Stance.choices,
             "verification_choices": Verification.choices,

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from positions.choices import Stance
 from positions.derived import request_data_version
 from positions.models import Position
+from positions.rows import latest_rows, roles_by_actor
 
 from .matrix import StanceMatrix
 from .stance_map import MatrixMap
@@ -16,13 +17,14 @@ LATEST = 10
 
 @require_safe
 def home(request):
-    latest = Position.objects.with_related().order_by("-stated_on", "-id")[:LATEST]
+    latest = list(latest_rows(Position.objects.all(), LATEST))
     matrix = StanceMatrix()
     context = {
         "matrix": matrix,
         "home_map": MatrixMap(matrix, request.build_absolute_uri(reverse("positions:stance_map"))),
         "data_version": request_data_version(request),
         "latest": latest,
+        "latest_roles": roles_by_actor(latest),
         "stance_choices": Stance.choices,
     }
     return render(request, "positions/home.html", context)

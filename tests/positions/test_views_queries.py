@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django_countries import countries
 
@@ -144,3 +145,23 @@ def test_the_pages_really_show_fifty_rows(client):
     assert client.get("/actors/").content.decode().count("/actors/actor-") >= 50
     home = client.get("/").content.decode()
     assert home.count('class="cell"') == 50
+
+
+@pytest.mark.parametrize("url", ["/", "/positions/", "/countries/gb/"])
+def test_rows_of_actors_without_roles_cost_no_query_per_row(client, url):
+    """An empty set of loaded roles is still loaded: the rows must not ask each actor for its roles."""
+    from tests.factories import ActorFactory, PositionFactory
+
+    def queries_with(count: int) -> int:
+        Position.objects.all().delete()
+        for index in range(count):
+            actor = ActorFactory(country="GB", kind=ActorKind.OFFICIAL)
+            PositionFactory(actor=actor, stated_on=D(2024, 1, 1 + index))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        few, many = queries_with(2), queries_with(12)
+    assert not Actor.objects.filter(roles__isnull=False).exists()
+    assert many == few
