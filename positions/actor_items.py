@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import ngettext
 
+from positions import bulk_html
 from positions.choices import ActorKind
 from positions.rows import url_filler
 from sources.bilingual import localized_html
@@ -42,5 +43,5 @@ def actor_items(actors) -> SafeString:
 
 
 def option_items(choices) -> SafeString:
-    """`<option>`s for a menu of (value, label) pairs: the compare menus list ~200 countries."""
-    return format_html_join("", '<option value="{}">{}</option>', choices)
+    """`<option>`s for a menu of (value, label) pairs: the compare menus list ~200 countries or 300 actors."""
+    return bulk_html.format_html_join("", '<option value="{}">{}</option>', choices)
