@@ -16,6 +16,9 @@ from positions.choices import ActorKind
 from positions.rows import url_filler
 from sources.bilingual import localized_html
 
+# What an item shows of an actor, for QuerySet.only(): descriptions and aliases stay unread.
+ACTOR_ITEM_FIELDS = ("name", "name_uk", "slug", "kind", "country")
+
 
 def actor_items(actors) -> SafeString:
     """`<li>` per actor: its name linking to its page, kind, current role and number of positions.
