@@ -54,6 +54,14 @@ def test_secret_key_is_required_when_debug_is_off():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_a_settings_error_is_shown_as_such_for_every_command():
+    # makemigrations used to end in "AppRegistryNotReady: Models aren't loaded yet" instead.
+    result = run_manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 1
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "AppRegistryNotReady" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_https_protections_are_on_by_default_and_switch_off_together():
     show = [
         "shell",
