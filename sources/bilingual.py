@@ -5,8 +5,9 @@ filled and the English text otherwise, marked `lang="en"` so that screen readers
 as English. English pages always show the English text.
 """
 
+import html
+
 from django.conf import settings
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -32,9 +33,12 @@ def localized_text(obj, field: str) -> str:
 
 def localized_html(obj, field: str) -> SafeString:
     """Escaped HTML: the text, inside `<span lang="en">` when it falls back to English. Characters
-    XML cannot carry are dropped, as the page may be part of a feed or an SVG."""
+    XML cannot carry are dropped, as the page may be part of a feed or an SVG.
+
+    Escaped by html.escape, as Django's escape does, without its check for lazy text: a page of
+    rows calls this for every name, title and summary, and the text here is always a str."""
     text, fallback = translated_field(obj, field)
-    text = xml_safe(text)
+    text = html.escape(xml_safe(text))
     if fallback:
-        return format_html('<span lang="{}">{}</span>', fallback, text)
-    return format_html("{}", text)
+        return SafeString(f'<span lang="{html.escape(fallback)}">{text}</span>')
+    return SafeString(text)
