@@ -1,5 +1,8 @@
 """Select menus built in Python (positions/quick_select.py) are byte for byte what Django's widget templates give."""
 
+import copy
+import datetime
+
 import pytest
 from django import forms
 from django.http import QueryDict
@@ -49,9 +52,31 @@ def test_every_field_of_the_list_form_renders_as_django_does(language, query):
         untouched = PositionFilter(form.data, queryset=Position.objects.all()).form
         untouched.fields["topic"].empty_label = gettext("any")
         assert render_field_widget(form["topic"]) == str(untouched["topic"])
-    # The menus take the quick path (the actor and outlet menus too, with few actors and outlets).
-    menus = ["country", "topic", "stance", "sort", "verification", "actor_kind", "actor", "outlet"]
-    assert all(type(form.fields[name].widget) in QUICK for name in menus)
+    # Every field takes the quick path (the actor and outlet menus too, with few actors and outlets).
+    assert all(type(field.widget) in QUICK for field in form.fields.values())
+
+
+def test_text_inputs_render_as_django_does_with_values_errors_and_typed_menus(monkeypatch):
+    """The actor and outlet are typed as slugs past MAX_ACTOR_MENU/MAX_OUTLET_MENU: text inputs with a placeholder."""
+    monkeypatch.setattr(PositionFilter, "MAX_ACTOR_MENU", 0)
+    monkeypatch.setattr(PositionFilter, "MAX_OUTLET_MENU", 0)
+    ActorFactory(slug="lammy")
+    OutletFactory(slug="le-monde")
+    for language in ("en", "uk"):
+        with translation.override(language):
+            form = list_form('actor=la"m<my&outlet=&q=a+%26+b&date_from=2024-02-30&date_to=2024-03-01')
+            assert type(form.fields["actor"].widget) is forms.TextInput
+            for bound_field in form:
+                assert render_field_widget(bound_field) == str(bound_field), bound_field.name
+    for widget, value in [
+        (forms.TextInput(attrs={"required": True, "disabled": False, "data-x": "<'\">"}), "x&y"),
+        (forms.DateInput(format="%d/%m/%Y"), datetime.date(2024, 2, 29)),
+        (forms.DateInput(attrs={"type": "date"}), ""),
+        (forms.TextInput(), None),
+    ]:
+        quick = copy.copy(widget)
+        quick.__class__ = QUICK[type(widget)]
+        assert quick.render("f", value, {"id": "id_f"}) == widget.render("f", value, {"id": "id_f"})
 
 
 def test_option_groups_and_other_widgets_are_left_to_django():
