@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from positions import actor_items, rows
+from positions import actor_items, rows, site_parts
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
 from positions.quick_select import render_field_widget
 from positions.staleness import age_of
@@ -58,6 +58,12 @@ def translation_badge(status: str | None, link: bool = True) -> str:
     Pass the quote's translation status: `{% translation_badge quote.<status field> %}`.
     """
     return translation_badge_html(status, link)
+
+
+@register.simple_tag
+def site_part(template_name: str, **values) -> str:
+    """A part of every page rendered once per language and values (positions/site_parts.py)."""
+    return site_parts.site_part(template_name, **values)
 
 
 @register.simple_tag
