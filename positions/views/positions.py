@@ -15,7 +15,7 @@ from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
 from positions.filtersets import PositionFilter
 from positions.models import Actor, Position
-from positions.rows import ROW_FIELDS, roles_by_actor
+from positions.rows import records_by_id, roles_by_actor
 
 from .clean_query import drop_empty_parameters
 
@@ -66,13 +66,7 @@ class IdsFirstPaginator(Paginator):
             top = listed
         ids = list(self.object_list.values_list("id", flat=True)[bottom:top])
         # The rows' roles are read by roles_by_actor, not prefetched (see there).
-        rows = (
-            Position.objects.filter(pk__in=ids)
-            .select_related("actor", "topic", "quote__source__outlet")
-            .only(*ROW_FIELDS)
-            .in_bulk()
-        )
-        page = self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        page = self._get_page(records_by_id(ids), number, self)
         page.roles = roles_by_actor(page.object_list)
         return page
 

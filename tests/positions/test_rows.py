@@ -18,7 +18,15 @@ from positions.badges import stance_badge_html, translation_badge_html, verifica
 from positions.choices import ActorKind, Stance
 from positions.definitions import STANCE_DEFINITIONS, TRANSLATION_DEFINITIONS, VERIFICATION_DEFINITIONS, definition_url
 from positions.models import Position
-from positions.rows import ROW_FIELDS, RowWords, position_row, position_rows, roles_by_actor
+from positions.rows import (
+    ROW_FIELDS,
+    RowWords,
+    latest_rows,
+    position_row,
+    position_rows,
+    records_by_id,
+    roles_by_actor,
+)
 from sources.models import Verification
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory, TopicFactory
 
@@ -151,6 +159,26 @@ def test_rows_equal_the_old_template(language, django_assert_num_queries):
             roles = roles_by_actor(bare)
         with django_assert_num_queries(0):
             assert same_markup(position_rows(bare, roles=roles)) == same_markup(together)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_row_records_give_the_markup_of_model_instances(language, django_assert_num_queries):
+    """The list, home and country pages draw rows from plain records (rows.row_records), not models."""
+    positions = assorted_positions()
+    ids = [position.pk for position in positions]
+    with django_assert_num_queries(1):
+        records = records_by_id([*reversed(ids), 999_999])
+    assert [record.pk for record in records] == ids[::-1]  # the order asked for; a missing id left out
+    roles = roles_by_actor(records)
+    with translation.override(language), django_assert_num_queries(0):
+        for replaced in ({}, {ids[0]: Stance.SUPPORTS, ids[3]: Stance.OPEN}):
+            for hide_actor in (False, True):
+                expected = position_rows(positions[::-1], hide_actor, replaced=replaced)
+                assert position_rows(records, hide_actor, roles=roles, replaced=replaced) == expected
+    newest = latest_rows(Position.objects.all(), 3)
+    by_date = sorted(positions, key=lambda p: (p.stated_on, p.pk), reverse=True)[:3]
+    assert [record.pk for record in newest] == [position.pk for position in by_date]
 
 
 @pytest.mark.django_db
