@@ -112,7 +112,12 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["-published_on", "title"]
-        indexes = [models.Index(fields=["outlet", "published_on"], name="source_outlet_date_idx")]
+        indexes = [
+            # The sources list's order, all outlets or one: a page is read off the index, not
+            # sorted out of 333,000 sources (5.8 s at one million positions without them).
+            models.Index(fields=["-published_on", "title", "id"], name="source_list_idx"),
+            models.Index(fields=["outlet", "-published_on", "title", "id"], name="source_outlet_list_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["url"],

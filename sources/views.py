@@ -14,13 +14,24 @@ from .models import Outlet, Quote, Source
 PER_PAGE = 50
 
 
+def with_counts(ids: list[int]) -> list[Source]:
+    """The sources with these ids, in this order, each with its numbers of quotes and positions.
+
+    Counted for one page of sources only: counting (and grouping by) every source's quotes and
+    positions before sorting took 5.8 s at one million positions.
+    """
+    sources = (
+        Source.objects.filter(pk__in=ids)
+        .with_related()
+        .annotate(n_quotes=Count("quotes", distinct=True), n_positions=Count("quotes__positions", distinct=True))
+        .in_bulk()
+    )
+    return [sources[pk] for pk in ids if pk in sources]
+
+
 @require_safe
 def source_list(request):
-    sources = (
-        Source.objects.with_related()
-        .annotate(n_quotes=Count("quotes", distinct=True), n_positions=Count("quotes__positions", distinct=True))
-        .order_by("-published_on", "title", "id")
-    )
+    sources = Source.objects.order_by("-published_on", "title", "id")
     outlets = list(Outlet.objects.order_by("name"))
     outlet_slug = request.GET.get("outlet", "").strip()
     outlet = next((candidate for candidate in outlets if candidate.slug == outlet_slug), None)
@@ -30,7 +41,9 @@ def source_list(request):
         sources = sources.none()
     elif outlet:
         sources = sources.filter(outlet=outlet)
-    page = Paginator(sources, PER_PAGE).get_page(request.GET.get("page"))
+    # Paged through ids (counted without joins, read off the list's index), then the page's rows.
+    page = Paginator(sources.values_list("id", flat=True), PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_counts(list(page.object_list))
     return render(
         request,
         "sources/source_list.html",

@@ -104,7 +104,7 @@ SPREAD_COUNTS = {
     "/positions/": 12 + 1,
     # a search counts its matches with the facets, after counting the rows its other filters leave
     "/positions/?q=statement&verification=confirmed": 12 + 1 + 1,
-    "/sources/": 3 + 1 + 1,
+    "/sources/": 4 + 1 + 1,  # outlets, count, page ids, the page with its counts
     "/authorisations/": 1 + 1 + 1,
     # The home matrix's own queries (country stances with their positions and actors, topics), the data
     # version, the filter's two menu-size checks (actors, outlets) and its topic menu
