@@ -1,13 +1,19 @@
 """/compare/: current stances side by side, as each country's and actor's own page shows them."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from positions.models import Actor, Position
+from positions.timeline.scale import next_month
+from positions.views import compare
+from tests.factories import ActorFactory, PositionFactory
 from tests.publish.helpers import cell_facts, world
 
 pytestmark = pytest.mark.django_db
+D = datetime.date
 TH = re.compile(r'<th scope="col" data-key="([^"]+)">')
 
 
@@ -65,6 +71,20 @@ def test_timelines_share_one_time_axis(client):
     assert len({(t.scale.start, t.scale.end, t.width) for t in timelines}) == 1
     # Germany spoke in March 2024, Hungary in May: both start at Germany's month.
     assert timelines[1].scale.start.isoformat() == "2024-03-01"
+
+
+def test_the_shared_axis_spans_the_statements_the_timelines_draw(client, monkeypatch):
+    """Each timeline draws its newest SECTION_LIMIT statements: the axis starts at the oldest of those."""
+    monkeypatch.setattr(compare, "SECTION_LIMIT", 3)
+    britain, hungary = ActorFactory(country="GB"), ActorFactory(country="HU")
+    for day in (D(2019, 1, 5), D(2024, 3, 10), D(2024, 5, 2), D(2024, 6, 20)):
+        PositionFactory(actor=britain, stated_on=day)
+    PositionFactory(actor=hungary, stated_on=D(2024, 4, 1))
+    response = client.get("/compare/?country=gb&country=hu")
+    timelines = [column.timeline for column in response.context["columns"]]
+    assert [len(timeline.entries) for timeline in timelines] == [3, 1]
+    # Not January 2019: that statement is not drawn, and the axis would squeeze the others to its end.
+    assert {(t.scale.start, t.scale.end) for t in timelines} == {(D(2024, 3, 1), next_month(timezone.localdate()))}
 
 
 @pytest.mark.parametrize(
