@@ -6,7 +6,11 @@ Run from the project root with the production-like settings of the benchmark, e.
         .venv/bin/python scripts/bench/page_times.py list position [--runs 15] [--profile]
 
 Pages: list (the largest country+stance group with its facets), country (the largest), gb, actor
-(the one with the most positions), timeline (the largest country's), timeline_gb, position, home. Each is requested once to warm up, then --runs times; the figures are the median
+(the one with the most positions), timeline (the largest country's), timeline_gb, position, home
+(the issue's goals), then the other public pages: search, countries, actors, sources,
+sources_outlet, source, map, compare, about, authorisations, suggest, feed, timeline_topic,
+embed_country, embed_timeline, api_positions, api_countries, api_actors, api_sources; `all`
+for every one. Each is requested once to warm up, then --runs times; the figures are the median
 and fastest wall time, the median CPU time of this process (less sensitive than wall time to other
 work on a shared machine), the queries of the last run and the time the database driver spent in
 them. With --profile, one more run is profiled with cProfile (--sort, --top).
@@ -25,6 +29,8 @@ sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # Page builds are what is timed: a repeated request must not be answered from the page cache.
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
+# Nor must the API's rate limit answer a run's repeated requests with 429s.
+os.environ.setdefault("API_RATE_LIMIT", "100000/minute")
 
 import django  # noqa: E402
 
@@ -35,7 +41,8 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from positions.models import Actor, Position  # noqa: E402
+from positions.models import Actor, Position, Topic  # noqa: E402
+from sources.models import Source  # noqa: E402
 
 
 def page_urls() -> dict[str, str]:
@@ -52,6 +59,8 @@ def page_urls() -> dict[str, str]:
     busiest = Position.objects.order_by().values("actor").annotate(n=Count("id")).order_by("-n")[0]["actor"]
     actor = Actor.objects.get(pk=busiest).slug
     newest = Position.objects.order_by("-id").values_list("id", flat=True).first()
+    source = Source.objects.order_by("-id").values_list("id", "outlet__slug").first()
+    topic = Topic.objects.order_by("order", "name").values_list("slug", flat=True).first()
     return {
         "list": f"/positions/?country={country}&stance={stance}",
         "country": f"/countries/{country}/",
@@ -61,6 +70,25 @@ def page_urls() -> dict[str, str]:
         "timeline_gb": "/timeline/?country=gb",
         "position": f"/positions/{newest}/",
         "home": "/",
+        "search": "/positions/?q=troops",
+        "countries": "/countries/",
+        "actors": "/actors/",
+        "sources": "/sources/",
+        "sources_outlet": f"/sources/?outlet={source[1]}",
+        "source": f"/sources/{source[0]}/",
+        "map": "/map/",
+        "compare": f"/compare/?country={country}&country=gb",
+        "about": "/about/",
+        "authorisations": "/authorisations/",
+        "suggest": "/suggest/",
+        "feed": "/feeds/positions/",
+        "timeline_topic": f"/timeline/?topic={topic}",
+        "embed_country": f"/embed/countries/{country}/",
+        "embed_timeline": f"/embed/timeline/?country={country}",
+        "api_positions": f"/api/v1/positions/?country={country.upper()}",
+        "api_countries": "/api/v1/countries/",
+        "api_actors": "/api/v1/actors/",
+        "api_sources": "/api/v1/sources/",
     }
 
 
@@ -87,7 +115,7 @@ def main() -> None:
     urls = page_urls()
     client = Client()
     print(f"load average {os.getloadavg()[0]:.2f}, calibration {calibration_ms():.0f} ms")
-    for name in args.pages:
+    for name in urls if args.pages == ["all"] else args.pages:
         url = urls[name]
         client.get(url)
         walls, cpus = [], []
@@ -99,7 +127,7 @@ def main() -> None:
             walls.append((time.perf_counter() - wall) * 1000)
         db_ms = sum(float(query["time"]) for query in queries.captured_queries) * 1000
         print(
-            f"{name:9} {url:45} {response.status_code} wall p50 {statistics.median(walls):.0f} ms"
+            f"{name:14} {url:45} {response.status_code} wall p50 {statistics.median(walls):.0f} ms"
             f" (min {min(walls):.0f})  cpu p50 {statistics.median(cpus):.0f} ms (min {min(cpus):.0f})  queries {len(queries)}"
             f"  db {db_ms:.0f} ms  {len(response.content)} bytes"
         )
