@@ -45,6 +45,12 @@ def actor_items(actors) -> SafeString:
     )
 
 
-def option_items(choices) -> SafeString:
-    """`<option>`s for a menu of (value, label) pairs: the compare menus list ~200 countries or 300 actors."""
-    return bulk_html.format_html_join("", '<option value="{}">{}</option>', choices)
+def option_items(choices, selected=()) -> SafeString:
+    """`<option>`s for a menu of (value, label) pairs, those whose value is in `selected` selected:
+    the compare menus list ~200 countries or 300 actors."""
+    selected = set(selected)
+    return bulk_html.format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value in selected else "", label) for value, label in choices),
+    )

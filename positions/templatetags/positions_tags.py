@@ -31,9 +31,10 @@ def xml_safe(value) -> str:
 
 
 @register.simple_tag
-def option_items(choices) -> str:
-    """`{% option_items choices %}`: an <option> per (value, label), built in Python (positions/actor_items.py)."""
-    return actor_items.option_items(choices)
+def option_items(choices, selected=()) -> str:
+    """`{% option_items choices selected %}`: an <option> per (value, label), those in `selected`
+    selected, built in Python (positions/actor_items.py)."""
+    return actor_items.option_items(choices, selected)
 
 
 @register.simple_tag

@@ -128,9 +128,10 @@ def compare(request):
         "errors": errors,
         "columns": columns,
         "max_columns": MAX_COLUMNS,
-        "country_choices": actor_countries(),
+        # Values as the addresses write them (lower-case codes), so the chosen ones are marked.
+        "country_choices": [(code.lower(), name) for code, name in actor_countries()],
         "actor_choices": actor_choices(),
-        "chosen_countries": {column.key for column in columns if column.kind == "country"},
+        "chosen_countries": {column.key.lower() for column in columns if column.kind == "country"},
         "chosen_actors": {column.key for column in columns if column.kind == "actor"},
     }
     if columns:

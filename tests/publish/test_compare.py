@@ -118,3 +118,29 @@ def test_country_and_actor_pages_link_to_a_comparison(client):
     actor = Actor.objects.get(country="GB", kind="official")
     text = client.get(actor.get_absolute_url()).content.decode()
     assert f'<input type="hidden" name="actor" value="{actor.slug}">' in text
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_menus_mark_the_chosen_as_the_template_loops_did(language):
+    """The menus are built by option_items now; the markup is the loops' it replaced."""
+    from django.template import engines
+    from django.utils import translation
+
+    from positions.actor_items import option_items
+
+    old = engines["django"].from_string(
+        '{% for code, name in countries %}<option value="{{ code|lower }}"{% if code in chosen %} selected{% endif %}>'
+        "{{ name }}</option>{% endfor %}"
+        '{% for slug, name in actors %}<option value="{{ slug }}"{% if slug in chosen_actors %} selected{% endif %}>'
+        "{{ name }}</option>{% endfor %}"
+    )
+    with translation.override(language):
+        countries = [("GB", "United Kingdom"), ("CI", "Côte d'Ivoire"), ("FR", "France")]
+        actors = [("a-b", 'A <b> & "c"'), ("x", "X")]
+        chosen, chosen_actors = {"CI", "FR"}, {"a-b"}
+        expected = old.render(
+            {"countries": countries, "actors": actors, "chosen": chosen, "chosen_actors": chosen_actors}
+        )
+        lowered = [(code.lower(), name) for code, name in countries]
+        built = option_items(lowered, {code.lower() for code in chosen}) + option_items(actors, chosen_actors)
+        assert built == expected
