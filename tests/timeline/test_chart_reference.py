@@ -13,7 +13,8 @@ import pytest
 from positions.choices import GOVERNMENT_KINDS, ActorKind, Stance
 from positions.models import Position
 from positions.staleness import stale_from
-from positions.timeline.chart import build_stance_chart, month_ends
+from positions.timeline.chart import build_stance_chart
+from positions.timeline.chart_tally import month_ends
 from positions.timeline.scale import next_month
 from sources.dates import DatePrecision
 from tests.factories import ActorFactory, TopicFactory
