@@ -1,27 +1,25 @@
 """Stance over time: for one topic, how many countries stood at each stance at the end of each month.
 
-A country's stance at a month's end follows `PositionQuerySet.country_stances()`: the latest
-position (by date, then id) of its state actor or officials stated on or before that day. The
-governmental positions on the topic are fetched once (on PostgreSQL only each country's last of
-each month) and swept month by month in Python.
+Which country stood where each month is worked out in chart_tally.py; this module lays the
+months out as stacked bars and writes their markup.
 """
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connections, router
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_countries import countries
 
 from positions.bulk_html import format_html, format_html_join
-from positions.choices import GOVERNMENT_KINDS, Stance
-from positions.models import CountryStance, Position
-from positions.staleness import stale_after_months, stale_from
+from positions.choices import Stance
+from positions.models import Position
+from positions.staleness import stale_after_months
+from positions.timeline.chart_tally import count_stances, last_of_each_month, month_ends
 from positions.timeline.markup import number
-from positions.timeline.scale import month_start, next_month
 from sources.dates import DatePrecision, format_partial_date
 
 LEFT = 48
@@ -77,33 +75,60 @@ class MonthColumn:
     def centre(self) -> float:
         return round(self.x + self.width / 2, 2)
 
-    @property
+    @cached_property
     def label(self) -> str:
+        # Asked for the bar's hover text and again for the table's row; formatting a date is ~0.1 ms.
         return format_partial_date(self.month, DatePrecision.MONTH)
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @cached_property
+    def joined_names(self) -> dict[str, str]:
+        """Each stance's countries as one line, for the hover text and again for the table."""
+        return {stance: ", ".join(found) for stance, found in self.names.items()}
+
     @property
     def cells(self) -> list[tuple[int, str, int]]:
         """(count, the countries' names, how many of them are stale) in legend order, for the text table."""
+        joined = self.joined_names
         return [
-            (self.counts.get(stance, 0), ", ".join(self.names.get(stance, [])), self.stale.get(stance, 0))
-            for stance in STACK_ORDER
+            (self.counts.get(stance, 0), joined.get(stance, ""), self.stale.get(stance, 0)) for stance in STACK_ORDER
         ]
 
     @property
     def hover_text(self) -> str:
         """Month, then each stance with its count and countries; stale ones are named as such."""
+        return self.hover(HoverWords.now())
+
+    def hover(self, words: "HoverWords") -> str:
+        """`hover_text` with the words translated once for all the chart's months (155 of them unfiltered)."""
         parts = []
         for stance in STACK_ORDER:
             if self.counts.get(stance):
-                line = f"{Stance(stance).label}: {self.counts[stance]} ({', '.join(self.names[stance])})"
+                line = f"{words.stances[stance]}: {self.counts[stance]} ({self.joined_names[stance]})"
                 if self.stale.get(stance):
-                    line += " — " + str(_("%(count)s stale") % {"count": self.stale[stance]})
+                    line += " — " + words.stale % {"count": self.stale[stance]}
                 parts.append(line)
-        return f"{self.label}\n" + ("\n".join(parts) if parts else str(_("no country has stated a position")))
+        return f"{self.label}\n" + ("\n".join(parts) if parts else words.silence)
+
+
+@dataclass(frozen=True)
+class HoverWords:
+    """The hover texts' words in the active language."""
+
+    stances: dict[str, str]
+    stale: str
+    silence: str
+
+    @classmethod
+    def now(cls) -> "HoverWords":
+        return cls(
+            {stance: str(Stance(stance).label) for stance in STACK_ORDER},
+            str(_("%(count)s stale")),
+            str(_("no country has stated a position")),
+        )
 
 
 @dataclass
@@ -146,6 +171,7 @@ class StanceChart:
         through the template engine.
         """
         month_y = number(self.month_label_y)
+        words = HoverWords.now()
 
         def segments(column) -> SafeString:
             return format_html_join(
@@ -174,12 +200,20 @@ class StanceChart:
         return format_html_join(
             "\n",
             '<g class="sc-column"><title>{}</title>{}{}</g>',
-            ((column.hover_text, segments(column), label(column)) for column in self.columns),
+            ((column.hover(words), segments(column), label(column)) for column in self.columns),
         )
 
     @property
     def table_rows(self) -> SafeString:
         """The text alternative's rows: each month whose counts changed, its count and countries per stance."""
+
+        stale_words: dict[int, str] = {}
+
+        def stale_text(stale: int) -> str:
+            # One translation per count, not one per cell.
+            if stale not in stale_words:
+                stale_words[stale] = ngettext("%(counter)s stale", "%(counter)s stale", stale) % {"counter": stale}
+            return stale_words[stale]
 
         def cells(column) -> SafeString:
             return format_html_join(
@@ -189,12 +223,7 @@ class StanceChart:
                     (
                         count,
                         format_html("<br><small>{}</small>", names) if names else "",
-                        format_html(
-                            "<br><small>{}</small>",
-                            ngettext("%(counter)s stale", "%(counter)s stale", stale) % {"counter": stale},
-                        )
-                        if stale
-                        else "",
+                        format_html("<br><small>{}</small>", stale_text(stale)) if stale else "",
                     )
                     for count, names, stale in column.cells
                 ),
@@ -229,98 +258,6 @@ class StanceChart:
     @property
     def year_label_y(self) -> float:
         return self.height - 6
-
-
-def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:
-    """The first of each month from `first`'s month to `last`'s month."""
-    months, day = [], month_start(first)
-    while day <= last and (not months or day > months[-1]):
-        months.append(day)
-        day = next_month(day)
-    return months
-
-
-@dataclass
-class MonthTally:
-    counts: dict[str, int]
-    names: dict[str, list[str]]
-    stale: dict[str, int]
-
-
-def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
-    """Sweep positions ordered by (stated_on, id): each month, count the latest stance of each country.
-
-    A country's stance counts as stale in a month whose end comes STALE_AFTER_MONTHS or more after it was stated.
-    """
-    current: dict[str, tuple[str, datetime.date]] = {}
-    # Each name is translated once, not once a month: 200 countries over 13 years took ~2.5 s.
-    name_of: dict[str, str] = {}
-    tallies = []
-    index = 0
-    for month in months:
-        month_end = next_month(month)
-        while index < len(rows) and rows[index][1] < month_end:
-            country, stated_on, stance, precision = rows[index]
-            current[country] = (stance, stale_from(stated_on, precision))
-            index += 1
-        counts: dict[str, int] = {}
-        names: dict[str, list[str]] = {}
-        stale: dict[str, int] = {}
-        for country, (stance, fades_on) in current.items():
-            counts[stance] = counts.get(stance, 0) + 1
-            if country not in name_of:
-                name_of[country] = str(countries.name(country) or country)
-            names.setdefault(stance, []).append(name_of[country])
-            if fades_on < month_end:
-                stale[stance] = stale.get(stance, 0) + 1
-        tallies.append(MonthTally(counts, {stance: sorted(found) for stance, found in names.items()}, stale))
-    return tallies
-
-
-def last_of_each_month(connection, topic, codes: list[str] | None) -> list[tuple]:
-    """PostgreSQL: each country's last governmental position on the topic in each month it spoke, by date then id.
-
-    `count_stances` needs no more: a country's stance at a month's end is its last position in the
-    latest month up to then in which it spoke. Walking back a month at a time along the
-    (country, topic, stated_on, id) index of governmental positions reads one row per country and
-    month, where the portable query reads every position (75,000 for Ukraine on one topic at a
-    million positions: ~180 ms of SQL and ~1 s of Python). The countries are those with a stance
-    on the topic in `CountryStance`, which is kept in step with the positions.
-    """
-    quote_name = connection.ops.quote_name
-    position = quote_name(Position._meta.db_table)
-    stance_table = quote_name(CountryStance._meta.db_table)
-    columns = ", ".join(
-        quote_name(Position._meta.get_field(name).column)
-        for name in ("country", "stated_on", "stance", "date_precision", "id")
-    )
-
-    # The kinds are the choices' own values, written out so that the planner matches the partial index.
-    kinds = ", ".join(f"'{kind}'" for kind in GOVERNMENT_KINDS if str(kind).isidentifier())
-
-    def latest(country: str, before: str) -> str:
-        return (
-            f"SELECT {columns} FROM {position} WHERE country = {country} AND topic_id = %(topic)s"
-            f" AND actor_kind IN ({kinds}){before} ORDER BY stated_on DESC, id DESC LIMIT 1"
-        )
-
-    sql = f"""
-        WITH RECURSIVE walk AS (
-            SELECT last.* FROM (
-                SELECT DISTINCT country FROM {stance_table}
-                WHERE topic_id = %(topic)s AND country <> ''{" AND country = ANY(%(codes)s)" if codes else ""}
-            ) AS spoke CROSS JOIN LATERAL ({latest("spoke.country", "")}) AS last
-            UNION ALL
-            SELECT earlier.* FROM walk CROSS JOIN LATERAL (
-                {latest("walk.country", " AND stated_on < date_trunc('month', walk.stated_on)::date")}
-            ) AS earlier
-        )
-        SELECT country, stated_on, stance, date_precision FROM walk ORDER BY stated_on, id
-    """
-    params = {"topic": topic.pk, "codes": codes}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from positions.bulk_html import format_html, format_html_join
 from positions.map import palette
-from positions.timeline.chart import StanceChart
+from positions.timeline.chart import HoverWords, StanceChart
 
 HEADING = 34
 KEY_HEIGHT = 30
@@ -67,6 +67,7 @@ def _plot(chart: StanceChart) -> SafeString:
             )
         )
         parts.append(_text(x + 4, chart.year_label_y, label, size=11, weight="600"))
+    words = HoverWords.now()
     for column in chart.columns:
         bars = format_html_join(
             "",
@@ -89,7 +90,7 @@ def _plot(chart: StanceChart) -> SafeString:
             if column.month_label
             else ""
         )
-        parts.append(format_html("<g><title>{}</title>{}{}</g>", column.hover_text, bars, label))
+        parts.append(format_html("<g><title>{}</title>{}{}</g>", column.hover(words), bars, label))
     return mark_safe("".join(parts))
 
 

@@ -7,7 +7,8 @@ from django.db import connection
 
 from positions.choices import ActorKind, Stance
 from positions.models import Position
-from positions.timeline.chart import build_stance_chart, count_stances, last_of_each_month, month_ends
+from positions.timeline.chart import build_stance_chart
+from positions.timeline.chart_tally import count_stances, last_of_each_month, month_ends
 from sources.dates import DatePrecision
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state

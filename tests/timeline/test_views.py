@@ -247,3 +247,14 @@ def test_the_list_names_only_the_newest_and_links_to_the_rest_while_the_chart_dr
     assert sorted((e.position.stated_on, e.position.pk) for e in timeline.listed) == newest
     assert "The newest 4 of the 12 positions drawn above." in listed
     assert '<a href="/positions/?country=pl">Older positions, newest first, in the positions list</a>' in listed
+
+
+@pytest.mark.parametrize("query", [{}, {"topic": "topic-0"}, {"stance": Stance.RULES_OUT}])
+def test_the_chart_of_every_country_costs_no_more_queries(client, django_assert_num_queries, query):
+    """Without a country the chart sweeps every country's months: still one query for it, however many."""
+    for country in ("PL", "FR", "DE", "GB", "EE", "IT"):
+        many(12, country=country, actors=2, topics=2)
+    with django_assert_num_queries(QUERIES):
+        response = client.get(URL, query)
+    assert response.status_code == 200
+    assert response.context["chart"].columns[-1].total == 6

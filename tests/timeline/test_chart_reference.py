@@ -1,0 +1,119 @@
+"""The stance chart held to a plain computation: each month's end, each country's latest governmental word.
+
+The chart reads only what it needs (on PostgreSQL each country's last position of each month it
+spoke) and sweeps it incrementally; here every position is read, with the actor's kind and
+country as they are today, and every month is worked out from scratch. Run on SQLite and on
+PostgreSQL, so both of the chart's queries are held to it.
+"""
+
+import datetime
+
+import pytest
+
+from positions.choices import GOVERNMENT_KINDS, ActorKind, Stance
+from positions.models import Position
+from positions.staleness import stale_from
+from positions.timeline.chart import build_stance_chart
+from positions.timeline.chart_tally import month_ends
+from positions.timeline.scale import next_month
+from sources.dates import DatePrecision
+from tests.factories import ActorFactory, TopicFactory
+from tests.timeline.helpers import D, state
+
+pytestmark = pytest.mark.django_db
+
+TODAY = D(2025, 9, 20)
+
+
+def plain_tallies(topic, months, codes=None):
+    """(counts, names, stale) per month, each from every position on the topic, the obvious way."""
+    from django_countries import countries
+
+    positions = [
+        (p.actor.country.code, p.stated_on, p.id, p.stance, p.date_precision)
+        for p in Position.objects.filter(topic=topic).select_related("actor")
+        if p.actor.kind in GOVERNMENT_KINDS and p.actor.country and (not codes or p.actor.country.code in codes)
+    ]
+    tallies = []
+    for month in months:
+        end = next_month(month)
+        latest = {}
+        for country, stated_on, pk, stance, precision in positions:
+            if stated_on < end and (country not in latest or (stated_on, pk) > latest[country][:2]):
+                latest[country] = (stated_on, pk, stance, precision)
+        counts, names, stale = {}, {}, {}
+        for country, (stated_on, _pk, stance, precision) in latest.items():
+            counts[stance] = counts.get(stance, 0) + 1
+            names.setdefault(stance, []).append(str(countries.name(country)))
+            if stale_from(stated_on, precision) < end:
+                stale[stance] = stale.get(stance, 0) + 1
+        tallies.append((counts, {stance: sorted(found) for stance, found in names.items()}, stale))
+    return tallies
+
+
+@pytest.fixture
+def varied_topic():
+    """Several countries over three years: changes, same-day ties, long silences, rough dates, non-governments."""
+    topic, other = TopicFactory(), TopicFactory()
+    stances = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT, Stance.COMMENTARY]
+    people = {
+        code: [ActorFactory(country=code, kind=ActorKind.STATE), ActorFactory(country=code, kind=ActorKind.OFFICIAL)]
+        for code in ("FR", "DE", "PL", "GB", "IT", "EE")
+    }
+    start = D(2022, 11, 3)
+    for i in range(160):
+        code = ("FR", "DE", "PL", "GB", "IT", "EE")[(i * 5) % 6 if i % 7 else i % 2]
+        # Estonia falls silent for over a year, long enough to go stale.
+        day = start + datetime.timedelta(days=(i * 37) % 1000)
+        if code == "EE" and D(2023, 6, 1) <= day < D(2024, 9, 1):
+            continue
+        precision = DatePrecision.YEAR if i % 17 == 0 else DatePrecision.MONTH if i % 6 == 0 else DatePrecision.DAY
+        day = day.replace(month=1, day=1) if precision == DatePrecision.YEAR else day
+        day = day.replace(day=1) if precision == DatePrecision.MONTH else day
+        state(people[code][i % 2], topic if i % 5 else other, stances[(i * 7) % 6], day, precision)
+    # Same day, same country: the later record wins, whichever official said it.
+    state(people["PL"][0], topic, Stance.SUPPORTS, D(2024, 3, 12))
+    state(people["PL"][1], topic, Stance.RULES_OUT, D(2024, 3, 12))
+    # Within one month France goes to opposing and back: the month ends where it started.
+    state(people["FR"][1], topic, Stance.OPPOSES, D(2023, 8, 2))
+    state(people["FR"][1], topic, Stance.SUPPORTS, D(2023, 8, 20))
+    # Voices that are not the government's, in a country that has one and in one that has none.
+    for kind in (ActorKind.ANALYST, ActorKind.LEGISLATURE, ActorKind.PARTY):
+        state(ActorFactory(country="DE", kind=kind), topic, Stance.RULES_OUT, D(2025, 2, 1))
+        state(ActorFactory(country="NO", kind=kind), topic, Stance.SUPPORTS, D(2024, 5, 5))
+    # An official who has since left office (now an analyst) no longer speaks for Italy, on any date;
+    # an analyst who has since become an official does, from the start.
+    former = ActorFactory(country="IT", kind=ActorKind.OFFICIAL)
+    state(former, topic, Stance.RULES_OUT, D(2025, 8, 30))
+    former.kind = ActorKind.ANALYST
+    former.save()
+    risen = ActorFactory(country="CZ", kind=ActorKind.ANALYST)
+    state(risen, topic, Stance.OPEN, D(2023, 1, 15))
+    risen.kind = ActorKind.OFFICIAL
+    risen.save()
+    return topic
+
+
+def chart_tallies(chart):
+    return [(column.counts, column.names, column.stale) for column in chart.columns]
+
+
+@pytest.mark.parametrize("codes", [None, ["fr", "pl", "ee"]])
+def test_the_chart_agrees_with_a_plain_month_by_month_computation(varied_topic, codes):
+    chart = build_stance_chart(varied_topic, countries=codes, today=TODAY)
+    months = [column.month for column in chart.columns]
+    assert months == month_ends(months[0], TODAY)
+    upper = [code.upper() for code in codes] if codes else None
+    assert chart_tallies(chart) == plain_tallies(varied_topic, months, upper)
+    # The fixture reaches what it is meant to: stale stances, changes, and Norway's non-governments left out.
+    assert any(column.stale for column in chart.columns)
+    assert len(chart.changed_columns) > 5
+    assert not codes or len(chart.columns[-1].counts) >= 1
+    assert all("Norway" not in names for column in chart.columns for names in column.names.values())
+
+
+def test_the_chart_agrees_with_the_plain_computation_between_dates(varied_topic):
+    chart = build_stance_chart(varied_topic, date_from=D(2023, 7, 9), date_to=D(2024, 10, 1), today=TODAY)
+    months = [column.month for column in chart.columns]
+    assert (months[0], months[-1]) == (D(2023, 7, 1), D(2024, 10, 1))
+    assert chart_tallies(chart) == plain_tallies(varied_topic, months)
