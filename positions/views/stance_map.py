@@ -60,9 +60,10 @@ class MapRow:
     actor_name: str
     statements: int
     today: datetime.date
+    language: str | None  # the page's, active while the row is read
 
     @classmethod
-    def from_position(cls, code: str, name: str, position: Position, statements: int, today) -> "MapRow":
+    def from_position(cls, code: str, name: str, position: Position, statements: int, today, language) -> "MapRow":
         return cls(
             code,
             name,
@@ -75,28 +76,31 @@ class MapRow:
             position.actor.name,
             statements,
             today,
+            language,
         )
 
     @property
     def on_map(self) -> bool:
         return self.code in load_shapes().shapes
 
+    # Dates, ages and labels are a few hundred values repeated on every request: each is worked out
+    # once per language (and day) for the process, and once per row for the tooltip and the table.
     @cached_property
     def date_text(self) -> str:
-        return format_partial_date(self.stated_on, self.date_precision)
+        return date_text(self.stated_on, self.date_precision, self.language)
 
     @cached_property
     def age(self) -> str:
-        # Read by both the map's tooltip and the table: worked out once per row.
-        return age_text(self.stated_on, self.today, get_language())
+        return age_text(self.stated_on, self.today, self.language)
 
     @property
     def stance_label(self) -> str:
-        return str(Stance(self.stance).label)
+        return map_words(self.language)["stances"][self.stance]
 
     @property
     def tooltip(self) -> str:
-        text = _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s") % {
+        words = map_words(self.language)
+        text = words["tooltip"] % {
             "country": self.name,
             "stance": self.stance_label,
             "date": self.date_text,
@@ -104,7 +108,7 @@ class MapRow:
             "actor": self.actor_name,
         }
         if self.verification != Verification.CONFIRMED:
-            text += f" [{Verification(self.verification).label}]"
+            text += f" [{words['verifications'][self.verification]}]"
         return text
 
 
@@ -114,6 +118,21 @@ class MapRows(list):
     @cached_property
     def table_rows(self):
         return table_rows(self)
+
+
+@lru_cache(maxsize=8)
+def map_words(language: str | None) -> dict:
+    """The tooltip's wording and the stance and verification labels in `language` (the active one)."""
+    return {
+        "tooltip": _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s"),
+        "stances": {value: str(label) for value, label in Stance.choices},
+        "verifications": {value: str(label) for value, label in Verification.choices},
+    }
+
+
+@lru_cache(maxsize=4096)
+def date_text(stated_on: datetime.date, precision: str, language: str | None) -> str:
+    return format_partial_date(stated_on, precision)
 
 
 @lru_cache(maxsize=4096)
@@ -143,9 +162,12 @@ def default_topic(topics: list[Topic]) -> Topic | None:
 def topic_rows(topics, rows, topic, today=None) -> list[MapRow]:
     """The matrix's column for `topic`: one MapRow per country with a current stance, by name."""
     today = today or timezone.localdate()
+    language = get_language()
     index = next(i for i, candidate in enumerate(topics) if candidate.pk == topic.pk)
     return [
-        MapRow.from_position(row.code, row.name, row.cells[index].position, row.cells[index].statements, today)
+        MapRow.from_position(
+            row.code, row.name, row.cells[index].position, row.cells[index].statements, today, language
+        )
         for row in rows
         if row.cells[index]
     ]
@@ -171,7 +193,7 @@ def topic_stances(topic, today=None) -> list[MapRow]:
     today = today or timezone.localdate()
     language = get_language()
     rows = [
-        MapRow(code, country_name(code, language), position_id, *columns, statements, today)
+        MapRow(code, country_name(code, language), position_id, *columns, statements, today, language)
         for code, position_id, *columns, statements in CountryStance.objects.filter(topic=topic).values_list(
             *STANCE_FIELDS
         )
