@@ -1,8 +1,8 @@
 """/map/ and its downloads: each country's current stance on one topic, as a choropleth and a table.
 
 The stances are the home matrix's own (the CountryStance table `stance_matrix()` reads), one
-topic's column of it read alone, so the map can never disagree with the matrix. Filters come from the one
-FilterSet; those that describe a current stance (country, stance, verification, actor kind)
+topic's column of it read alone, so the map can never disagree with the matrix. Filters come
+from the one FilterSet; those that describe a current stance (country, stance, verification, actor kind)
 narrow the countries shown, the others (dates, search, actor, outlet) do not apply to a map of
 current stances and are said so on the page.
 """
