@@ -13,8 +13,11 @@ Two styling modes:
   (the same rules, from `palette.stylesheet()`) instead.
 """
 
+import functools
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -81,6 +84,13 @@ def _draw_order(code: str, fills: Mapping[str, MapCountry]) -> tuple[int, str]:
     country = fills.get(code)
     key = palette.stance_key(country.stance if country else None)
     return ({palette.NO_STATEMENT: 0, "undecided": 2}.get(key, 1), code)
+
+
+@functools.cache
+def _escaped_paths() -> Mapping[str, SafeString]:
+    """Each outline's path data, escaped once per process: it depends only on the shapes file, and
+    escaping its ~100 kB on every map was a good part of drawing one."""
+    return MappingProxyType({code: SafeString(html.escape(d)) for code, d in load_shapes().shapes.items()})
 
 
 def _country(code, d, country, *, fallback_name, no_statement_label, inline, hatch_id) -> SafeString:
@@ -186,6 +196,7 @@ def render_map(
     hatch_id = f"{id_prefix}-hatch"
     inline = inline_styles
     names = {**data.names, **(country_names or {})}
+    paths = _escaped_paths()
 
     labelled_by = f"{id_prefix}-title" + (f" {id_prefix}-desc" if description else "")
     head = [format_html('<title id="{}-title">{}</title>', id_prefix, title)]
@@ -212,7 +223,7 @@ def render_map(
         "".join(
             _country(
                 code,
-                data.shapes[code],
+                paths[code],
                 fills.get(code),
                 fallback_name=names.get(code, code),
                 no_statement_label=no_statement_label,

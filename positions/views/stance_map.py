@@ -1,21 +1,22 @@
 """/map/ and its downloads: each country's current stance on one topic, as a choropleth and a table.
 
-The stances are the home matrix's own (`stance_matrix()`, read from the CountryStance table), one
-topic's column of it, so the map can never disagree with the matrix. Filters come from the one
-FilterSet; those that describe a current stance (country, stance, verification, actor kind)
+The stances are the home matrix's own (the CountryStance table `stance_matrix()` reads), one
+topic's column of it read alone, so the map can never disagree with the matrix. Filters come
+from the one FilterSet; those that describe a current stance (country, stance, verification, actor kind)
 narrow the countries shown, the others (dates, search, actor, outlet) do not apply to a map of
 current stances and are said so on the page.
 """
 
 import datetime
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
@@ -25,14 +26,15 @@ from positions.derived import request_data_version
 from positions.filtersets import PositionFilter
 from positions.map.shapes import load_shapes
 from positions.map.svg import LegendItem, MapCountry, render_map
-from positions.models import Position, Topic
+from positions.map.table import table_rows
+from positions.models import CountryStance, Position, Topic
 from positions.publish.credit import credit_line
 from positions.publish.png import picture_response
+from positions.rows import row_urls
 from sources.dates import format_partial_date
 from sources.models import Verification
 
 from .export import bad_request, filter_errors
-from .matrix import stance_matrix
 
 DEFAULT_TOPIC = "combat-troops"
 # Filters that describe a current stance itself; the others select statements, not stances.
@@ -41,44 +43,116 @@ MAP_FILTERS = ("topic", "country", "stance", "verification", "actor_kind")
 
 @dataclass
 class MapRow:
-    """One country's current stance on the map's topic, as the matrix cell has it."""
+    """One country's current stance on the map's topic, as the matrix cell has it.
+
+    Plain values rather than the Position: the map reads one topic's column with values(), and
+    the home page's map copies them from the matrix cells it already holds.
+    """
 
     code: str
     name: str
-    position: Position
+    position_id: int
+    stance: str
+    stated_on: datetime.date
+    date_precision: str
+    verification: str
+    actor_kind: str | None  # None when not read: the home page's map, which filters nothing
+    actor_name: str
     statements: int
     today: datetime.date
+    language: str | None  # the page's, active while the row is read
+
+    @classmethod
+    def from_position(cls, code: str, name: str, position: Position, statements: int, today, language) -> "MapRow":
+        return cls(
+            code,
+            name,
+            position.pk,
+            position.stance,
+            position.stated_on,
+            position.date_precision,
+            position.verification,
+            None,  # the matrix defers it; reading it would cost a query per country
+            position.actor.name,
+            statements,
+            today,
+            language,
+        )
 
     @property
     def on_map(self) -> bool:
         return self.code in load_shapes().shapes
 
-    @property
+    # Dates, ages and labels are a few hundred values repeated on every request: each is worked out
+    # once per language (and day) for the process, and once per row for the tooltip and the table.
+    @cached_property
     def date_text(self) -> str:
-        return format_partial_date(self.position.stated_on, self.position.date_precision)
+        return date_text(self.stated_on, self.date_precision, self.language)
 
-    @property
+    @cached_property
     def age(self) -> str:
-        if self.position.stated_on >= self.today:
-            return _("today")
-        return _("%(time)s ago") % {"time": timesince(self.position.stated_on, self.today, depth=1)}
+        return age_text(self.stated_on, self.today, self.language)
 
     @property
     def stance_label(self) -> str:
-        return str(Stance(self.position.stance).label)
+        return map_words(self.language)["stances"][self.stance]
 
     @property
     def tooltip(self) -> str:
-        text = _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s") % {
+        words = map_words(self.language)
+        text = words["tooltip"] % {
             "country": self.name,
             "stance": self.stance_label,
             "date": self.date_text,
             "age": self.age,
-            "actor": self.position.actor.name,
+            "actor": self.actor_name,
         }
-        if self.position.verification != Verification.CONFIRMED:
-            text += f" [{Verification(self.position.verification).label}]"
+        if self.verification != Verification.CONFIRMED:
+            text += f" [{words['verifications'][self.verification]}]"
         return text
+
+
+class MapRows(list):
+    """The map's rows, and their lines of the text table (_map_table.html shows `rows.table_rows`)."""
+
+    @cached_property
+    def table_rows(self):
+        return table_rows(self)
+
+
+@lru_cache(maxsize=8)
+def map_words(language: str | None) -> dict:
+    """The tooltip's wording and the stance and verification labels in `language` (the active one)."""
+    return {
+        "tooltip": _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s"),
+        "stances": {value: str(label) for value, label in Stance.choices},
+        "verifications": {value: str(label) for value, label in Verification.choices},
+    }
+
+
+@lru_cache(maxsize=4096)
+def date_text(stated_on: datetime.date, precision: str, language: str | None) -> str:
+    return format_partial_date(stated_on, precision)
+
+
+@lru_cache(maxsize=4096)
+def age_text(stated_on: datetime.date, today: datetime.date, language: str | None) -> str:
+    """The "3 months ago" text in `language` (the active one): the same few hundred dates on every request."""
+    if stated_on >= today:
+        return _("today")
+    return _("%(time)s ago") % {"time": timesince(stated_on, today, depth=1)}
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str, language: str | None) -> str:
+    """django_countries' name of `code` in `language` (the active one), kept for the process."""
+    return countries.name(code) or code
+
+
+@lru_cache(maxsize=8)
+def shape_names(language: str | None) -> dict[str, str]:
+    """Every drawn country's name in `language` (the active one), for the tooltips of those without a stance."""
+    return {code: countries.name(code) or name for code, name in load_shapes().names.items()}
 
 
 def default_topic(topics: list[Topic]) -> Topic | None:
@@ -88,12 +162,45 @@ def default_topic(topics: list[Topic]) -> Topic | None:
 def topic_rows(topics, rows, topic, today=None) -> list[MapRow]:
     """The matrix's column for `topic`: one MapRow per country with a current stance, by name."""
     today = today or timezone.localdate()
+    language = get_language()
     index = next(i for i, candidate in enumerate(topics) if candidate.pk == topic.pk)
     return [
-        MapRow(row.code, row.name, row.cells[index].position, row.cells[index].statements, today)
+        MapRow.from_position(
+            row.code, row.name, row.cells[index].position, row.cells[index].statements, today, language
+        )
         for row in rows
         if row.cells[index]
     ]
+
+
+# A map row's columns, read from the country stance and its position and actor.
+STANCE_FIELDS = (
+    "country",
+    "position_id",
+    "position__stance",
+    "position__stated_on",
+    "position__date_precision",
+    "position__verification",
+    "position__actor_kind",
+    "position__actor__name",
+    "statements",
+)
+
+
+def topic_stances(topic, today=None) -> list[MapRow]:
+    """The same column as `topic_rows` gives from the matrix, read alone: one topic's couple of
+    hundred country stances as plain values, not every topic's as model instances."""
+    today = today or timezone.localdate()
+    language = get_language()
+    rows = [
+        MapRow(code, country_name(code, language), position_id, *columns, statements, today, language)
+        for code, position_id, *columns, statements in CountryStance.objects.filter(topic=topic).values_list(
+            *STANCE_FIELDS
+        )
+    ]
+    # The matrix's order: by the country's name in the page's language.
+    rows.sort(key=lambda row: row.name)
+    return rows
 
 
 def narrow(rows: list[MapRow], cleaned: dict) -> list[MapRow]:
@@ -103,9 +210,9 @@ def narrow(rows: list[MapRow], cleaned: dict) -> list[MapRow]:
         rows = [row for row in rows if row.code in wanted_countries]
     for name in ("stance", "verification"):
         if cleaned.get(name):
-            rows = [row for row in rows if getattr(row.position, name) == cleaned[name]]
+            rows = [row for row in rows if getattr(row, name) == cleaned[name]]
     if cleaned.get("actor_kind"):
-        rows = [row for row in rows if row.position.actor_kind == cleaned["actor_kind"]]
+        rows = [row for row in rows if row.actor_kind == cleaned["actor_kind"]]
     return rows
 
 
@@ -124,18 +231,19 @@ def map_svg(
 
     `site` ("https://host") makes the links absolute, for a downloaded file read away from the site.
     """
+    country_url = row_urls(get_language(), get_script_prefix())[2]
     fills = {
         row.code: MapCountry(
             iso2=row.code,
             name=row.name,
-            stance=row.position.stance,
+            stance=row.stance,
             stance_label=row.stance_label,
             title_text=row.tooltip,
-            href=site + reverse("positions:country_detail", args=[row.code.lower()]),
+            href=site + country_url(row.code.lower()),
         )
         for row in rows
     }
-    names = {code: countries.name(code) or name for code, name in load_shapes().names.items()}
+    names = shape_names(get_language())
     return render_map(
         fills,
         title=map_title(topic),
@@ -168,15 +276,18 @@ def map_data(request) -> MapData:
     f = PositionFilter(request.GET, queryset=Position.objects.none())
     if not f.is_valid():
         return MapData(f, False)
-    topics, matrix_rows = stance_matrix()
     cleaned = f.form.cleaned_data
-    topic = cleaned.get("topic") or default_topic(topics)
+    topics = None
+    topic = cleaned.get("topic")
+    if topic is None:
+        topics = list(Topic.objects.all())
+        topic = default_topic(topics)
     ignored = [
         str(f.form.fields[name].label)
         for name, value in cleaned.items()
         if name not in MAP_FILTERS and name != "sort" and value not in (None, "", [])
     ]
-    rows = narrow(topic_rows(topics, matrix_rows, topic), cleaned) if topic else []
+    rows = MapRows(narrow(topic_stances(topic), cleaned) if topic else [])
     return MapData(f, True, topic, topics, rows, ignored)
 
 
@@ -250,7 +361,7 @@ class MatrixMap:
 
     @cached_property
     def rows(self) -> list[MapRow]:
-        return topic_rows(self.matrix.topics, self.matrix.rows, self.topic) if self.topic else []
+        return MapRows(topic_rows(self.matrix.topics, self.matrix.rows, self.topic) if self.topic else [])
 
     @cached_property
     def svg(self):
