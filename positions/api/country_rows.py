@@ -14,7 +14,6 @@ from django_countries import countries
 
 from positions.models import Actor, CountryStance
 
-from .fields import KEY, absolute, reversed_path
 from .rows import PositionRows, day
 
 STANCE_COLUMNS = (
@@ -54,14 +53,6 @@ class CountryRows:
         self.rows = PositionRows(request, set())
         self.topics: dict[str, dict] = {}
         self.actors: dict[str, dict] = {}
-        # A position's two addresses around its id: an id needs no quoting, and ~1,400 stances
-        # filled in through reversed_path's layers of calls were a few ms of the list.
-        self.position_page = self.around_key("positions:position_detail")
-        self.position_api = self.around_key("api:position-detail")
-
-    def around_key(self, view_name: str) -> tuple[str, str]:
-        head, _, tail = reversed_path(self.rows, view_name, KEY).partition(KEY)
-        return absolute(self.rows, head), tail
 
     def countries(self, code: str | None = None) -> list[dict]:
         """Every country with actors or a stance, by name; with `code` (upper case), that country alone."""
@@ -101,8 +92,8 @@ class CountryRows:
             "actor": self.actor(*actor),
             "position": {
                 "id": pk,
-                "url": f"{self.position_page[0]}{pk}{self.position_page[1]}",
-                "api_url": f"{self.position_api[0]}{pk}{self.position_api[1]}",
+                "url": self.rows.url("positions:position_detail", pk),
+                "api_url": self.rows.url("api:position-detail", pk),
             },
         }
 

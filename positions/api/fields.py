@@ -39,6 +39,16 @@ def reversed_path(field: serializers.Field, view_name: str, key) -> str:
     return templates[view_name].replace(KEY, quoted(key), 1)
 
 
+def address(field: serializers.Field, view_name: str, key) -> str:
+    """absolute(field, reversed_path(field, view_name, key)) in one step: rendered rows fill in thousands."""
+    around_key = field.context.setdefault("_around_key", {})
+    if view_name not in around_key:
+        head, _, tail = reversed_path(field, view_name, KEY).partition(KEY)
+        around_key[view_name] = (absolute(field, head), tail)
+    head, tail = around_key[view_name]
+    return head + quoted(key) + tail
+
+
 def reversed_once(field: serializers.Field, view_name: str) -> str:
     """reverse(view_name) for a view without arguments, once per request."""
     paths = field.context.setdefault("_paths", {})
