@@ -1,20 +1,22 @@
-"""Countries with their current stances rendered straight from database values, as CountrySerializer renders them.
+"""Countries with their current stances written as JSON straight from database values, as CountrySerializer renders them.
 
 At one million positions the list (~200 countries, ~1,400 stances) cost ~400 ms in Python:
 a model instance for each stance, its position and its actor, then DRF's per-field machinery
-for ~35 fields per stance and a reverse() per address. Here the stances are one values() query
-of only the columns sent, topics and actors are rendered once however many countries share
-them, and each address is reversed once per request (as positions/api/rows.py does).
+for ~35 fields per stance, a reverse() per address, and the encoding of every nested object
+once per stance. Here the stances are one values() query of only the columns sent, each topic
+and actor is written once however many stances share it, and each address is reversed once
+per request (as positions/api/rows.py does); json_text.py writes the JSON.
 
 CountrySerializer stays the declaration (the schema, every field's description);
-tests/api/test_country_rows.py holds this equal to it, in English and Ukrainian.
+tests/api/test_country_rows.py holds this byte-equal to it, in English and Ukrainian.
 """
 
 from django_countries import countries
 
 from positions.models import Actor, CountryStance
 
-from .rows import PositionRows, day
+from .json_text import JsonObject, literal
+from .rows import PositionRows, code, day
 
 STANCE_COLUMNS = (
     "country",
@@ -31,6 +33,12 @@ STANCE_COLUMNS = (
     "position__actor__kind",
     "position__actor__country",
 )
+# The objects sent, keys in CountrySerializer's order.
+COUNTRY = JsonObject("code", "name", "url", "api_url", "positions_url", "stances")
+STANCE = JsonObject("topic", "stance", "stated_on", "date_precision", "verification", "statements", "actor", "position")
+TOPIC = JsonObject("slug", "name", "url", "api_url")
+ACTOR = JsonObject("slug", "name", "kind", "country", "url", "api_url")
+POSITION = JsonObject("id", "url", "api_url")
 
 
 def country_names() -> dict[str, str]:
@@ -46,21 +54,21 @@ def country_names() -> dict[str, str]:
 
 
 class CountryRows:
-    """Renders countries for one request; topics and actors shared by many stances are rendered once."""
+    """Writes countries for one request; topics and actors shared by many stances are written once."""
 
     def __init__(self, request):
-        # PositionRows holds the per-request address cache and renders actor references.
+        # PositionRows holds the per-request address cache.
         self.rows = PositionRows(request, set())
-        self.topics: dict[str, dict] = {}
-        self.actors: dict[str, dict] = {}
+        self.topics: dict[str, str] = {}
+        self.actors: dict[str, str] = {}
 
-    def countries(self, code: str | None = None) -> list[dict]:
+    def countries(self, code: str | None = None) -> list[str]:
         """Every country with actors or a stance, by name; with `code` (upper case), that country alone."""
         stances = CountryStance.objects.order_by("topic__order", "topic__name", "topic_id")
         if code:
             stances = stances.filter(country=code)
-        by_code: dict[str, list[dict]] = {}
-        for row in stances.values_list(*STANCE_COLUMNS, named=False):
+        by_code: dict[str, list[str]] = {}
+        for row in stances.values_list(*STANCE_COLUMNS):
             by_code.setdefault(row[0], []).append(self.stance(row))
         # A country's own address answers even without actors (an empty list of stances).
         codes = {code} if code else set(by_code) | Actor.objects.country_codes()
@@ -69,45 +77,53 @@ class CountryRows:
         named = sorted(((names.get(c) or c, c) for c in sorted(codes)), key=lambda pair: pair[0])
         return [self.country(c, name, by_code.get(c, [])) for name, c in named]
 
-    def country(self, code: str, name: str, stances: list[dict]) -> dict:
+    def country(self, code: str, name: str, stances: list[str]) -> str:
         lower = code.lower()
-        return {
-            "code": code,
-            "name": name,
-            "url": self.rows.url("positions:country_detail", lower),
-            "api_url": self.rows.url("api:country-detail", lower),
-            "positions_url": self.rows.path("api:position-list") + f"?country={lower}",
-            "stances": stances,
-        }
+        return COUNTRY(
+            literal(code),
+            literal(name),
+            literal(self.rows.url("positions:country_detail", lower)),
+            literal(self.rows.url("api:country-detail", lower)),
+            literal(self.rows.path("api:position-list") + f"?country={lower}"),
+            "[" + ",".join(stances) + "]",
+        )
 
-    def stance(self, row: tuple) -> dict:
+    def stance(self, row: tuple) -> str:
         (_, statements, topic, topic_name, pk, stance, stated_on, precision, verification, *actor) = row
-        return {
-            "topic": self.topic(topic, topic_name),
-            "stance": stance,
-            "stated_on": day(stated_on),
-            "date_precision": precision,
-            "verification": verification,
-            "statements": statements,
-            "actor": self.actor(*actor),
-            "position": {
-                "id": pk,
-                "url": self.rows.url("positions:position_detail", pk),
-                "api_url": self.rows.url("api:position-detail", pk),
-            },
-        }
+        return STANCE(
+            self.topic(topic, topic_name),
+            literal(stance),
+            literal(day(stated_on)),
+            literal(precision),
+            literal(verification),
+            literal(statements),
+            self.actor(*actor),
+            POSITION(
+                literal(pk),
+                literal(self.rows.url("positions:position_detail", pk)),
+                literal(self.rows.url("api:position-detail", pk)),
+            ),
+        )
 
-    def topic(self, slug: str, name: str) -> dict:
+    def topic(self, slug: str, name: str) -> str:
         if slug not in self.topics:
-            self.topics[slug] = {
-                "slug": slug,
-                "name": name,
-                "url": self.rows.filtered("positions:position_list", "topic", slug),
-                "api_url": self.rows.url("api:topic-detail", slug),
-            }
+            self.topics[slug] = TOPIC(
+                literal(slug),
+                literal(name),
+                literal(self.rows.filtered("positions:position_list", "topic", slug)),
+                literal(self.rows.url("api:topic-detail", slug)),
+            )
         return self.topics[slug]
 
-    def actor(self, slug: str, name: str, kind: str, country: str) -> dict:
+    def actor(self, slug: str, name: str, kind: str, country: str) -> str:
+        # As ActorRefSerializer (and PositionRows.actor).
         if slug not in self.actors:
-            self.actors[slug] = self.rows.actor(slug, name, kind, country)
+            self.actors[slug] = ACTOR(
+                literal(slug),
+                literal(name),
+                literal(kind),
+                literal(code(country)),
+                literal(self.rows.url("positions:actor_detail", slug)),
+                literal(self.rows.url("api:actor-detail", slug)),
+            )
         return self.actors[slug]

@@ -25,6 +25,7 @@ from sources.models import Outlet, Quote, Source
 from .conditional import ConditionalGetMixin
 from .country_rows import CountryRows
 from .fields import EXPANDABLE, expanded
+from .json_text import WrittenJSON, WrittenJSONRenderer
 from .pagination import CountedPagination, KeysetPagination
 from .rows import PositionRows
 from .serializers import (
@@ -232,12 +233,13 @@ class AuthorisationBodyViewSet(ReadOnlyViewSet):
 )
 class CountryViewSet(ConditionalGetMixin, viewsets.ViewSet):
     serializer_class = CountrySerializer
+    renderer_classes = [WrittenJSONRenderer]
     http_method_names = ["get", "head", "options"]
     lookup_field = "code"
 
     def list(self, request):
-        # Rendered from values (country_rows.py) rather than by the serializer, which declares them.
-        return Response(CountryRows(request).countries())
+        # Written from values (country_rows.py) rather than by the serializer, which declares them.
+        return Response(WrittenJSON("[" + ",".join(CountryRows(request).countries()) + "]"))
 
     def retrieve(self, request, code: str):
         if len(code) != 2 or code.upper() not in countries:
@@ -245,4 +247,4 @@ class CountryViewSet(ConditionalGetMixin, viewsets.ViewSet):
         if code != code.lower():
             return redirect("api:country-detail", code=code.lower(), permanent=True)
         (country,) = CountryRows(request).countries(code.upper())
-        return Response(country)
+        return Response(WrittenJSON(country))

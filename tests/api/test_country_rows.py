@@ -1,7 +1,8 @@
-"""The countries resource (rendered from values, positions/api/country_rows.py) equals what CountrySerializer renders."""
+"""The countries resource (written from values, positions/api/country_rows.py) is byte-equal to what CountrySerializer renders."""
 
 import datetime
 import io
+import json
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -16,6 +17,7 @@ from rest_framework.test import APIRequestFactory
 
 from positions.api.country_rows import CountryRows, country_names
 from positions.api.fields import quoted
+from positions.api.json_text import WrittenJSON, WrittenJSONRenderer, literal
 from positions.api.serializers import CountrySerializer
 from positions.choices import ActorKind, Stance
 from positions.models import Actor, CountryStance
@@ -75,10 +77,10 @@ def request_for(path: str) -> Request:
     return Request(APIRequestFactory().get(path))
 
 
-def assert_same(rows, expected) -> None:
-    assert rows == expected
-    # The same keys in the same order, down to every nested object: the bytes sent are equal.
-    assert JSONRenderer().render(rows) == JSONRenderer().render(expected)
+def assert_same(written: str, expected) -> None:
+    """The text written is the bytes JSONRenderer makes of the serializer's data: same keys, order, escaping."""
+    assert json.loads(written) == expected  # a readable diff first
+    assert WrittenJSONRenderer().render(WrittenJSON(written)) == JSONRenderer().render(expected)
 
 
 @pytest.mark.parametrize("language", ["en", "uk"])
@@ -86,8 +88,9 @@ def test_countries_equal_the_serializers_rendering(varied, language):
     request = request_for(API)
     with translation.override(language):
         expected = serialized(request)
-        rows = CountryRows(request).countries()
-    assert_same(rows, expected)
+        written = "[" + ",".join(CountryRows(request).countries()) + "]"
+    assert_same(written, expected)
+    rows = json.loads(written)
     # Not vacuous: every stance, countries with and without stances, an untranslated topic.
     cells = [cell for country in rows for cell in country["stances"]]
     assert {cell["stance"] for cell in cells} == set(Stance.values)
@@ -102,8 +105,8 @@ def test_one_country_equals_the_serializers_rendering(varied, language, code):
     request = request_for(f"{API}{code.lower()}/")
     with translation.override(language):
         (expected,) = serialized(request, code)
-        (row,) = CountryRows(request).countries(code)
-    assert_same(row, expected)
+        (written,) = CountryRows(request).countries(code)
+    assert_same(written, expected)
 
 
 def test_the_api_sends_the_serializers_rendering(client, varied):
@@ -132,3 +135,17 @@ def test_the_list_takes_three_queries_and_one_country_two(client, varied, django
 @pytest.mark.parametrize("key", [7, "david-lammy", "a.b_c~d", "żółw", "a b/c?d#e", "50%", ""])
 def test_quoted_keys_equal_urllib_quote(key):
     assert quoted(key) == quote(str(key), safe="")
+
+
+def test_the_api_sends_indented_json_when_asked(client, varied):
+    indented = JSONRenderer().render(serialized(request_for(API)), "application/json; indent=2")
+    assert client.get(API, HTTP_ACCEPT="application/json; indent=2").content == indented
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["plain", 'quote " and \\ back', "line\nbreak\ttab\x00", "Київ — «ліва»", "\u2028\u2029", 0, 42, None],
+)
+def test_written_text_is_what_the_renderer_writes(value):
+    expected = JSONRenderer().render({"key": value})
+    assert WrittenJSONRenderer().render(WrittenJSON("{" + literal("key") + ":" + literal(value) + "}")) == expected
