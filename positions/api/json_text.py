@@ -47,8 +47,8 @@ class WrittenJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if not isinstance(data, WrittenJSON):
             return super().render(data, accepted_media_type, renderer_context)
-        if self.get_indent(accepted_media_type, renderer_context or {}) is not None:
-            # Asked for indented JSON ("application/json; indent=2"): rare, rendered from the parsed text.
+        if not self.compact or self.get_indent(accepted_media_type, renderer_context or {}) is not None:
+            # Written compact; indented JSON ("application/json; indent=2") is rare: rendered from the parsed text.
             return super().render(json.loads(data), accepted_media_type, renderer_context)
         # As JSONRenderer: these two line separators are valid JSON but not valid JavaScript.
         return data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").encode()
