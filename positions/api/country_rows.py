@@ -55,7 +55,7 @@ def country_names() -> dict[str, str]:
 
 
 class CountryRows:
-    """Writes countries for one request; topics and actors shared by many stances are written once."""
+    """Writes countries for one request; each topic and actor is written once, however many stances name it."""
 
     def __init__(self, request):
         # PositionRows holds the per-request address cache.

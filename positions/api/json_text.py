@@ -1,6 +1,6 @@
 """JSON written ahead by a view, byte for byte as DRF's JSONRenderer would write the same data.
 
-For the countries list (~1,400 stances sharing ~1,200 actors and a few topics), encoding the
+For the countries list (~1,400 stances naming ~1,200 actors and a few topics), encoding the
 nested objects again for every stance was a third of the request; written here, each actor
 and topic is encoded once and a stance is one %-format of already encoded values. Text is
 escaped by the json module's own function for the renderer's ensure_ascii, so it is the same
