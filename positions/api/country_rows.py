@@ -4,7 +4,7 @@ At one million positions the list (~200 countries, ~1,400 stances) cost ~400 ms 
 a model instance for each stance, its position and its actor, then DRF's per-field machinery
 for ~35 fields per stance, a reverse() per address, and the encoding of every nested object
 once per stance. Here the stances are one values() query of only the columns sent, each topic
-and actor is written once however many stances share it, and each address is reversed once
+and actor is written once however many stances name it, and each address is reversed once
 per request (as positions/api/rows.py does); json_text.py writes the JSON.
 
 CountrySerializer stays the declaration (the schema, every field's description);
