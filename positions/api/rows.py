@@ -16,7 +16,7 @@ from rest_framework import serializers
 
 from positions.models import Position, Role
 
-from .fields import absolute, reversed_once, reversed_path
+from .fields import absolute, address, reversed_once
 from .source_serializers import QuoteSerializer, SourceRefSerializer
 
 COLUMNS = (
@@ -98,7 +98,7 @@ class PositionRows:
         self.context = {"request": request}
 
     def url(self, view_name: str, key) -> str:
-        return absolute(self, reversed_path(self, view_name, key))
+        return address(self, view_name, key)
 
     def path(self, view_name: str) -> str:
         return absolute(self, reversed_once(self, view_name))

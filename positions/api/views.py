@@ -4,14 +4,10 @@ Positions take the site's one FilterSet (PositionFilter) through django-filter's
 and come in the export's order for the same filters; invalid filters answer 400 naming them.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-
 import django_filters
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -22,12 +18,14 @@ from rest_framework.response import Response
 
 from positions.choices import Scope
 from positions.filtersets import CountryFilter, PositionFilter
-from positions.models import Actor, AuthorisationBody, CountryStance, Position, Role, Topic
+from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from positions.views.actors import ActorFilter
 from sources.models import Outlet, Quote, Source
 
 from .conditional import ConditionalGetMixin
+from .country_rows import CountryRows
 from .fields import EXPANDABLE, expanded
+from .json_text import WrittenJSON, WrittenJSONRenderer
 from .pagination import CountedPagination, KeysetPagination
 from .rows import PositionRows
 from .serializers import (
@@ -214,16 +212,6 @@ class AuthorisationBodyViewSet(ReadOnlyViewSet):
     queryset = AuthorisationBody.objects.order_by("country", "scope", "name", "id")
 
 
-@dataclass
-class Country:
-    code: str
-    name: str
-    url: str = ""
-    api_url: str = ""
-    positions_url: str = ""
-    stances: list = field(default_factory=list)
-
-
 @extend_schema_view(
     list=extend_schema(
         summary=str(_("Countries with their current stances (not paged)")),
@@ -245,38 +233,18 @@ class Country:
 )
 class CountryViewSet(ConditionalGetMixin, viewsets.ViewSet):
     serializer_class = CountrySerializer
+    renderer_classes = [WrittenJSONRenderer]
     http_method_names = ["get", "head", "options"]
     lookup_field = "code"
 
-    def countries(self, code: str | None = None) -> list[Country]:
-        stances = CountryStance.objects.select_related("topic", "position__actor").order_by(
-            "topic__order", "topic__name", "topic_id"
-        )
-        actors = Actor.objects.exclude(country="").order_by()
-        if code:
-            stances, actors = stances.filter(country=code), actors.filter(country=code)
-        by_code = defaultdict(list)
-        for stance in stances:
-            by_code[stance.country].append(stance)
-        codes = set(by_code) | set(actors.values_list("country", flat=True).distinct())
-        if code:
-            codes.add(code)
-        found = [Country(code=c, name=countries.name(c) or c, stances=by_code[c]) for c in codes]
-        request = self.request
-        for country in found:
-            lower = country.code.lower()
-            country.url = request.build_absolute_uri(reverse("positions:country_detail", args=[lower]))
-            country.api_url = request.build_absolute_uri(reverse("api:country-detail", args=[lower]))
-            country.positions_url = request.build_absolute_uri(f"{reverse('api:position-list')}?country={lower}")
-        return sorted(found, key=lambda country: country.name)
-
     def list(self, request):
-        return Response(CountrySerializer(self.countries(), many=True, context={"request": request}).data)
+        # Written from values (country_rows.py) rather than by the serializer, which declares them.
+        return Response(WrittenJSON("[" + ",".join(CountryRows(request).countries()) + "]"))
 
     def retrieve(self, request, code: str):
         if len(code) != 2 or code.upper() not in countries:
             raise Http404(_("No such country code."))
         if code != code.lower():
             return redirect("api:country-detail", code=code.lower(), permanent=True)
-        (country,) = self.countries(code.upper())
-        return Response(CountrySerializer(country, context={"request": request}).data)
+        (country,) = CountryRows(request).countries(code.upper())
+        return Response(WrittenJSON(country))
