@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
+from positions.country_codes import in_address
 from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
 from sources.dates import (
     DatePrecision,
@@ -365,7 +366,7 @@ class AuthorisationBody(models.Model):
         return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"
+        return reverse("positions:authorisation_list") + f"#{in_address(self.country.code)}"
 
 
 class PendingImport(models.Model):

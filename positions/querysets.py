@@ -79,7 +79,8 @@ def later_than_outer() -> Q:
 
 class ActorQuerySet(models.QuerySet):
     def for_country(self, code: str):
-        return self.filter(country=code.upper())
+        """The country's actors; `code` in capitals, as stored (positions/country_codes.py)."""
+        return self.filter(country=code)
 
     def country_codes(self) -> set[str]:
         """The codes of every country that has an actor, by one index probe per country.
@@ -110,7 +111,8 @@ class PositionQuerySet(models.QuerySet):
         return self.select_related("actor", "topic", "quote__source__outlet").prefetch_related("actor__roles")
 
     def for_country(self, code: str):
-        return self.filter(country=code.upper())
+        """The positions of the country's actors; `code` in capitals, as stored (positions/country_codes.py)."""
+        return self.filter(country=code)
 
     def search(self, text: str, among_few: bool = False):
         """Full-text search over quotes, original texts, summaries, actor names and aliases, in English and Ukrainian.

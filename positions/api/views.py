@@ -6,8 +6,6 @@ and come in the export's order for the same filters; invalid filters answer 400 
 
 import django_filters
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -242,9 +240,6 @@ class CountryViewSet(ConditionalGetMixin, viewsets.ViewSet):
         return Response(WrittenJSON("[" + ",".join(CountryRows(request).countries()) + "]"))
 
     def retrieve(self, request, code: str):
-        if len(code) != 2 or code.upper() not in countries:
-            raise Http404(_("No such country code."))
-        if code != code.lower():
-            return redirect("api:country-detail", code=code.lower(), permanent=True)
-        (country,) = CountryRows(request).countries(code.upper())
+        # `code` comes in capitals from the path's converter (positions/country_codes.py).
+        (country,) = CountryRows(request).countries(code)
         return Response(WrittenJSON(country))
