@@ -85,9 +85,9 @@ class ActorQuerySet(models.QuerySet):
     def country_codes(self) -> set[str]:
         """The codes of every country that has an actor, by one index probe per country.
 
-        A DISTINCT read the whole (country, kind) index, ~5 ms at 20,000 actors, on every country
-        and actor page (their compare menus); stepping from one code to the next takes ~1.5 ms.
-        Ignores this queryset's filters: it asks the whole table.
+        A DISTINCT would read the whole (country, kind) index on every country and actor page
+        (their compare menus); stepping from one code to the next reads one entry per country
+        (docs/performance.md, run 10). Ignores this queryset's filters: it asks the whole table.
         """
         table = connections[self.db].ops.quote_name(self.model._meta.db_table)
         sql = (

@@ -234,8 +234,8 @@ class CountryViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     lookup_field = "code"
 
     def list(self, request):
-        # Some 200 countries with ~1,400 stances, the same for every client until the data
-        # changes: rendered once per data version (and language and address base, for its links).
+        # Every country's stances, the same for every client until the data changes: rendered
+        # once per data version (and language and address base, for its links).
         renderer = request.accepted_renderer
         key = rendering_key(
             "api-countries", request_version(request), request.build_absolute_uri("/"), request.accepted_media_type
