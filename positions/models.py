@@ -158,7 +158,11 @@ class Role(models.Model):
 
     @staticmethod
     def pick_for_day(roles, day: datetime.date) -> "Role | None":
-        """The latest-starting role covering the day; used on prefetched roles to avoid queries."""
+        """The role held on the day: of those covering it, the latest to start, then the last added.
+
+        Used on roles already loaded (prefetched, or read once for a page); RoleQuerySet.held_first
+        states the same rule in SQL for subqueries, and a test holds the two alike.
+        """
         covering = [role for role in roles if role.covers(day)]
         return max(covering, key=lambda role: (role.start_on, role.pk or 0), default=None)
 

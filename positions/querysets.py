@@ -102,7 +102,13 @@ class ActorQuerySet(models.QuerySet):
 
 class RoleQuerySet(models.QuerySet):
     def held_on(self, day: datetime.date):
+        """Roles covering the day, its first and last included."""
         return self.filter(Q(start_on__lte=day), Q(end_on__isnull=True) | Q(end_on__gte=day))
+
+    def held_first(self, actor, day):
+        """The actor's roles on the day, the one held first: Role.pick_for_day's rule (latest start, then
+        highest id) in SQL, for a subquery where roles are not loaded (`actor` and `day` may be OuterRefs)."""
+        return self.filter(actor=actor).held_on(day).order_by("-start_on", "-id")
 
 
 class PositionQuerySet(models.QuerySet):
