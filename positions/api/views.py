@@ -88,8 +88,7 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     ),
 )
 class PositionViewSet(ReadOnlyViewSet):
-    """Lists and single positions alike are values() rows (queries.py) rendered by PositionSerializer."""
-
+    # Lists and single positions alike are values() rows (queries.py) rendered by PositionSerializer.
     serializer_class = PositionSerializer
     filterset_class = PositionFilter
     pagination_class = KeysetPagination
