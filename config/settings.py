@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # The language comes from the address only (/uk/…), never from the browser or a cookie.
     "config.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /countries/GB/ → /countries/gb/ (positions/country_codes.py).
+    "positions.country_codes.CountryCodeRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Reads from a replica unless this request writes, is the admin's, or follows a write (config/db_router.py).

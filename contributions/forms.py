@@ -9,6 +9,7 @@ from django_countries import countries
 
 from contributions.abuse import HONEYPOT_FIELD
 from contributions.models import MAX_NAME, MAX_NOTE, MAX_URL, MAX_WORDS, WEB_URL, ErrorReport, Suggestion
+from positions.country_codes import normalise
 from positions.models import Actor
 from sources.dates import truncate_to_precision
 
@@ -150,7 +151,7 @@ class ErrorReportForm(ContributionForm):
 def initial_from_query(query) -> dict:
     """Pre-fill the suggestion form from ?country=gb or ?actor=<slug>; anything else is ignored."""
     initial = {}
-    code = query.get("country", "").strip().upper()
+    code = normalise(query.get("country", ""))
     if len(code) == 2 and code in dict(countries):
         initial["country"] = code
     slug = query.get("actor", "")

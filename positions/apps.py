@@ -8,4 +8,10 @@ class PositionsConfig(AppConfig):
     verbose_name = _("Positions")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from positions import signals  # noqa: F401  (connects the receivers)
+        from positions.country_codes import CountryCodeConverter
+
+        # Before any URLconf is read: pages, embeds and the API take `<country:code>`.
+        register_converter(CountryCodeConverter, "country")

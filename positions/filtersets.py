@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
+from positions.country_codes import normalise
 from positions.models import Actor, Position, Topic
 from sources.bilingual import localized_text
 from sources.models import Outlet, Verification
@@ -54,7 +55,7 @@ class CountryCodeField(forms.MultipleChoiceField):
     """ISO 3166 alpha-2 codes, accepted in either case."""
 
     def to_python(self, value):
-        return [str(code).strip().upper() for code in super().to_python(value)]
+        return [normalise(code) for code in super().to_python(value)]
 
 
 class CountryFilter(django_filters.MultipleChoiceFilter):

@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
+from positions.country_codes import in_address
 from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
 from sources.dates import (
     DatePrecision,
@@ -157,7 +158,11 @@ class Role(models.Model):
 
     @staticmethod
     def pick_for_day(roles, day: datetime.date) -> "Role | None":
-        """The latest-starting role covering the day; used on prefetched roles to avoid queries."""
+        """The role held on the day: of those covering it, the latest to start, then the last added.
+
+        Used on roles already loaded (prefetched, or read once for a page); RoleQuerySet.held_first
+        states the same rule in SQL for subqueries, and a test holds the two alike.
+        """
         covering = [role for role in roles if role.covers(day)]
         return max(covering, key=lambda role: (role.start_on, role.pk or 0), default=None)
 
@@ -365,7 +370,7 @@ class AuthorisationBody(models.Model):
         return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"
+        return reverse("positions:authorisation_list") + f"#{in_address(self.country.code)}"
 
 
 class PendingImport(models.Model):

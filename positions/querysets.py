@@ -79,14 +79,15 @@ def later_than_outer() -> Q:
 
 class ActorQuerySet(models.QuerySet):
     def for_country(self, code: str):
-        return self.filter(country=code.upper())
+        """The country's actors; `code` in capitals, as stored (positions/country_codes.py)."""
+        return self.filter(country=code)
 
     def country_codes(self) -> set[str]:
         """The codes of every country that has an actor, by one index probe per country.
 
-        A DISTINCT read the whole (country, kind) index, ~5 ms at 20,000 actors, on every country
-        and actor page (their compare menus); stepping from one code to the next takes ~1.5 ms.
-        Ignores this queryset's filters: it asks the whole table.
+        A DISTINCT would read the whole (country, kind) index on every country and actor page
+        (their compare menus); stepping from one code to the next reads one entry per country
+        (docs/performance.md, run 10). Ignores this queryset's filters: it asks the whole table.
         """
         table = connections[self.db].ops.quote_name(self.model._meta.db_table)
         sql = (
@@ -101,7 +102,13 @@ class ActorQuerySet(models.QuerySet):
 
 class RoleQuerySet(models.QuerySet):
     def held_on(self, day: datetime.date):
+        """Roles covering the day, its first and last included."""
         return self.filter(Q(start_on__lte=day), Q(end_on__isnull=True) | Q(end_on__gte=day))
+
+    def held_first(self, actor, day):
+        """The actor's roles on the day, the one held first: Role.pick_for_day's rule (latest start, then
+        highest id) in SQL, for a subquery where roles are not loaded (`actor` and `day` may be OuterRefs)."""
+        return self.filter(actor=actor).held_on(day).order_by("-start_on", "-id")
 
 
 class PositionQuerySet(models.QuerySet):
@@ -110,7 +117,8 @@ class PositionQuerySet(models.QuerySet):
         return self.select_related("actor", "topic", "quote__source__outlet").prefetch_related("actor__roles")
 
     def for_country(self, code: str):
-        return self.filter(country=code.upper())
+        """The positions of the country's actors; `code` in capitals, as stored (positions/country_codes.py)."""
+        return self.filter(country=code)
 
     def search(self, text: str, among_few: bool = False):
         """Full-text search over quotes, original texts, summaries, actor names and aliases, in English and Ukrainian.

@@ -8,7 +8,7 @@ app_name = "positions"
 urlpatterns = [
     path("", views.home, name="home"),
     path("countries/", views.country_list, name="country_list"),
-    path("countries/<str:code>/", views.country_detail, name="country_detail"),
+    path("countries/<country:code>/", views.country_detail, name="country_detail"),
     path("actors/", views.actor_list, name="actor_list"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     path("positions/", views.position_list, name="position_list"),
@@ -27,7 +27,7 @@ urlpatterns = [
     path("compare/", compare.compare, name="compare"),
     path("embed/map/", embed.embed_map, name="embed_map"),
     path("embed/matrix/", embed.embed_matrix, name="embed_matrix"),
-    path("embed/countries/<str:code>/", embed.embed_country, name="embed_country"),
+    path("embed/countries/<country:code>/", embed.embed_country, name="embed_country"),
     path("embed/timeline/", embed.embed_timeline, name="embed_timeline"),
     path("about/", about.about, name="about"),
 ]

@@ -1,4 +1,8 @@
-"""Serializer fields shared by the API's resources: addresses, country codes and the `expand` choice."""
+"""Serializer fields shared by the API's resources: addresses, country codes and the `expand` choice.
+
+Every field reads its value by `source`, so a serializer renders model instances and `values()`
+rows nested as dicts alike (DRF reads dict keys as it reads attributes).
+"""
 
 import re
 from urllib.parse import quote
@@ -9,16 +13,19 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.fields import get_attribute
+
+from positions.country_codes import in_address
 
 EXPANDABLE = ("quote", "source")
-# Stands for an object's key while an address is reversed once per request (digits match any converter).
+# Stands for an object's key while an address is reversed once per request (digits match ids and slugs).
 KEY = "9081726354"
 # What quote(text, safe="") leaves as it is: ids and slugs, almost always, which then skip its encoding round trip.
 UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def quoted(key) -> str:
-    """quote(str(key), safe=""), quick for the ids and slugs that need no quoting (thousands per country list)."""
+    """quote(str(key), safe=""), quick for the ids and slugs that need no quoting."""
     text = str(key)
     return text if UNQUOTED.fullmatch(text) else quote(text, safe="")
 
@@ -31,19 +38,14 @@ def absolute(field: serializers.Field, path: str) -> str:
     return context["_base_url"] + path
 
 
-def reversed_path(field: serializers.Field, view_name: str, key) -> str:
-    """reverse(view_name, args=[key]), reversing each view once per request (rows differ only by key)."""
-    templates = field.context.setdefault("_url_templates", {})
-    if view_name not in templates:
-        templates[view_name] = reverse(view_name, args=[KEY])
-    return templates[view_name].replace(KEY, quoted(key), 1)
-
-
 def address(field: serializers.Field, view_name: str, key) -> str:
-    """absolute(field, reversed_path(field, view_name, key)) in one step: rendered rows fill in thousands."""
+    """The absolute URL of reverse(view_name, args=[key]), reversing each view once per request.
+
+    Rows differ only by their key, which is filled into the address reversed for a placeholder.
+    """
     around_key = field.context.setdefault("_around_key", {})
     if view_name not in around_key:
-        head, _, tail = reversed_path(field, view_name, KEY).partition(KEY)
+        head, _, tail = reverse(view_name, args=[KEY]).partition(KEY)
         around_key[view_name] = (absolute(field, head), tail)
     head, tail = around_key[view_name]
     return head + quoted(key) + tail
@@ -72,8 +74,72 @@ def expanded(request) -> set[str]:
 
 
 @extend_schema_field(OpenApiTypes.URI)
-class PageUrlField(serializers.Field):
-    """The object's public page on the site, as an absolute URL."""
+class AddressField(serializers.Field):
+    """An address of the object, reversed from its key (`source`), as an absolute URL."""
+
+    def __init__(self, view_name: str, source: str = "id", **kwargs):
+        self.view_name = view_name
+        super().__init__(source=source, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return address(self, self.view_name, value)
+
+
+class PageUrlField(AddressField):
+    """The object's public page on the site."""
+
+    def __init__(self, view_name: str, source: str = "id", **kwargs):
+        kwargs.setdefault("help_text", _("Address of the public page."))
+        super().__init__(view_name, source, **kwargs)
+
+
+class ApiUrlField(AddressField):
+    """The object's address in this API."""
+
+    def __init__(self, view_name: str, source: str = "id", **kwargs):
+        kwargs.setdefault("help_text", _("Address of this object in the API."))
+        super().__init__(view_name, source, **kwargs)
+
+
+class CountryAddressField(AddressField):
+    """A country's address, reversed for each country: the path converter writes the code (lower case)."""
+
+    def __init__(self, view_name: str, **kwargs):
+        super().__init__(view_name, source="code", **kwargs)
+
+    def to_representation(self, value):
+        return absolute(self, reverse(self.view_name, args=[value]))
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class FilteredListUrlField(serializers.Field):
+    """A list (public or API) filtered by this object, e.g. the positions of one actor."""
+
+    def __init__(self, view_name: str, parameter: str, source: str, **kwargs):
+        self.view_name, self.parameter = view_name, parameter
+        super().__init__(source=source, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        key = in_address(value) if self.parameter == "country" else str(value)
+        return absolute(self, f"{reversed_once(self, self.view_name)}?{self.parameter}={quoted(key)}")
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class QuoteUrlField(serializers.Field):
+    """A quote's address: its anchor on its source's public page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Address of the quote on its source's public page."))
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        source_id, pk = get_attribute(value, ["source_id"]), get_attribute(value, ["id"])
+        return address(self, "sources:source_detail", source_id) + f"#quote-{pk}"
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class AbsoluteUrlField(serializers.Field):
+    """The model's own get_absolute_url(), for resources rendered from instances only."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", _("Address of the public page."))
@@ -83,47 +149,12 @@ class PageUrlField(serializers.Field):
         return absolute(self, value.get_absolute_url())
 
 
-@extend_schema_field(OpenApiTypes.URI)
-class ApiUrlField(serializers.Field):
-    """The object's address in this API, as an absolute URL."""
-
-    def __init__(self, view_name: str, lookup: str = "pk", **kwargs):
-        self.view_name, self.lookup = view_name, lookup
-        kwargs.setdefault("help_text", _("Address of this object in the API."))
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, value):
-        key = getattr(value, self.lookup)
-        if self.lookup == "country":
-            key = str(key).lower()
-        return absolute(self, reversed_path(self, self.view_name, key))
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class FilteredListUrlField(serializers.Field):
-    """A list (public or API) filtered by this object, e.g. the positions of one actor."""
-
-    def __init__(self, view_name: str, parameter: str, lookup: str, **kwargs):
-        self.view_name, self.parameter, self.lookup = view_name, parameter, lookup
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, value):
-        key = str(getattr(value, self.lookup))
-        if self.parameter == "country":
-            key = key.lower()
-        return absolute(self, f"{reversed_once(self, self.view_name)}?{self.parameter}={quote(key, safe='')}")
-
-
 @extend_schema_field({"type": "string", "nullable": True, "pattern": "^[A-Z]{2}$"})
 class CountryCodeField(serializers.Field):
-    """ISO 3166 alpha-2 in capitals, or null where the row has no country (international organisations)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
+    """ISO 3166 alpha-2 in capitals (as stored), or null where the row has no country (international organisations)."""
 
     def to_representation(self, value):
-        code = getattr(value, "code", value)
-        return str(code).upper() if code else None
+        return str(getattr(value, "code", value)) or None
 
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True})

@@ -1,9 +1,10 @@
-"""What the API sends for positions, actors, topics and authorisation bodies.
+"""What the API sends for positions, actors, countries, topics and authorisation bodies.
 
 Stored values go out as they are stored (stance, verification, kinds, date precision); every
 date comes with its precision; nested objects are small (ids, names, addresses) and a position's
 quote and source grow to their full fields with `?expand=quote,source`. Every field is described
-for the OpenAPI schema (a test holds that).
+for the OpenAPI schema (a test holds that). Positions and countries are rendered from `values()`
+rows nested as dicts (positions/api/queries.py), the other resources from model instances.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +15,10 @@ from sources.dates import DatePrecision
 from sources.models import Verification
 
 from .fields import (
+    AbsoluteUrlField,
     ApiUrlField,
     BlankAsNullField,
+    CountryAddressField,
     CountryCodeField,
     FilteredListUrlField,
     KnownUrlField,
@@ -32,17 +35,17 @@ class ActorRefSerializer(serializers.Serializer):
     name = serializers.CharField(help_text=_("The actor's name."))
     kind = serializers.ChoiceField(choices=ActorKind.choices, help_text=_("Kind of actor."))
     country = CountryCodeField(help_text=_("The actor's country (ISO 3166 alpha-2), null for organisations."))
-    url = PageUrlField()
-    api_url = ApiUrlField("api:actor-detail", lookup="slug")
+    url = PageUrlField("positions:actor_detail", source="slug")
+    api_url = ApiUrlField("api:actor-detail", source="slug")
 
 
 class TopicRefSerializer(serializers.Serializer):
     slug = serializers.SlugField(help_text=_("The topic's identifier, e.g. combat-troops."))
     name = serializers.CharField(help_text=_("The topic's name."))
     url = FilteredListUrlField(
-        "positions:position_list", "topic", "slug", help_text=_("The site's list of positions on this topic.")
+        "positions:position_list", "topic", source="slug", help_text=_("The site's list of positions on this topic.")
     )
-    api_url = ApiUrlField("api:topic-detail", lookup="slug")
+    api_url = ApiUrlField("api:topic-detail", source="slug")
 
 
 class RoleSerializer(serializers.Serializer):
@@ -57,7 +60,7 @@ class RoleSerializer(serializers.Serializer):
 
 class PositionSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text=_("The position's id."))
-    url = PageUrlField()
+    url = PageUrlField("positions:position_detail")
     api_url = ApiUrlField("api:position-detail")
     actor = ActorRefSerializer(help_text=_("Who stated the position."))
     role = RoleSerializer(
@@ -106,7 +109,7 @@ class ActorSerializer(ActorRefSerializer):
     description = serializers.CharField(help_text=_("A short description; may be empty."))
     roles = RoleSerializer(many=True, help_text=_("Offices held over time, latest first."))
     positions_url = FilteredListUrlField(
-        "api:position-list", "actor", "slug", help_text=_("The API's list of this actor's positions.")
+        "api:position-list", "actor", source="slug", help_text=_("The API's list of this actor's positions.")
     )
 
 
@@ -118,13 +121,13 @@ class TopicSerializer(TopicRefSerializer):
     )
     order = serializers.IntegerField(help_text=_("Display order: topics are listed by it, then by name."))
     positions_url = FilteredListUrlField(
-        "api:position-list", "topic", "slug", help_text=_("The API's list of positions on this topic.")
+        "api:position-list", "topic", source="slug", help_text=_("The API's list of positions on this topic.")
     )
 
 
 class AuthorisationBodySerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text=_("The body's id."))
-    url = PageUrlField()
+    url = AbsoluteUrlField()
     api_url = ApiUrlField("api:authorisationbody-detail")
     country = CountryCodeField(help_text=_("The country (ISO 3166 alpha-2) whose law gives the body its role."))
     name = serializers.CharField(help_text=_("The body, e.g. Bundestag."))
@@ -146,7 +149,7 @@ class AuthorisationBodySerializer(serializers.Serializer):
 
 class PositionRefSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text=_("The position's id."))
-    url = PageUrlField()
+    url = PageUrlField("positions:position_detail")
     api_url = ApiUrlField("api:position-detail")
 
 
@@ -174,9 +177,14 @@ class StanceCellSerializer(serializers.Serializer):
 class CountrySerializer(serializers.Serializer):
     code = serializers.CharField(help_text=_("ISO 3166 alpha-2 code, in capitals."))
     name = serializers.CharField(help_text=_("The country's name in English."))
-    url = serializers.URLField(help_text=_("Address of the country's public page."))
-    api_url = serializers.URLField(help_text=_("Address of this country in the API."))
-    positions_url = serializers.URLField(help_text=_("The API's list of positions by this country's actors."))
+    url = CountryAddressField("positions:country_detail", help_text=_("Address of the country's public page."))
+    api_url = CountryAddressField("api:country-detail", help_text=_("Address of this country in the API."))
+    positions_url = FilteredListUrlField(
+        "api:position-list",
+        "country",
+        source="code",
+        help_text=_("The API's list of positions by this country's actors."),
+    )
     stances = StanceCellSerializer(
         many=True,
         help_text=_(

@@ -7,7 +7,15 @@ from rest_framework import serializers
 from sources.dates import DatePrecision
 from sources.models import OutletKind, Translation, Verification
 
-from .fields import ApiUrlField, BlankAsNullField, CountryCodeField, FilteredListUrlField, KnownUrlField, PageUrlField
+from .fields import (
+    ApiUrlField,
+    BlankAsNullField,
+    CountryCodeField,
+    FilteredListUrlField,
+    KnownUrlField,
+    PageUrlField,
+    QuoteUrlField,
+)
 
 PRECISION_HELP = _("How much of the date is known: day, month (stored as the 1st) or year (stored as 1 January).")
 IN_FULL = _("In a position, only with expand=quote.")
@@ -21,8 +29,13 @@ def expandable(help_text, note=IN_FULL):
 class OutletRefSerializer(serializers.Serializer):
     slug = serializers.SlugField(help_text=_("The outlet's identifier, e.g. le-monde."))
     name = serializers.CharField(help_text=_("The outlet's name."))
-    url = PageUrlField(help_text=_("Address of the site's list of this outlet's sources."))
-    api_url = ApiUrlField("api:outlet-detail", lookup="slug")
+    url = FilteredListUrlField(
+        "sources:source_list",
+        "outlet",
+        source="slug",
+        help_text=_("Address of the site's list of this outlet's sources."),
+    )
+    api_url = ApiUrlField("api:outlet-detail", source="slug")
 
 
 class OutletSerializer(OutletRefSerializer):
@@ -31,7 +44,7 @@ class OutletSerializer(OutletRefSerializer):
     country = CountryCodeField(help_text=_("The outlet's country (ISO 3166 alpha-2); null when not recorded."))
     kind = serializers.ChoiceField(choices=OutletKind.choices, help_text=_("Kind of outlet."))
     sources_url = FilteredListUrlField(
-        "api:source-list", "outlet", "slug", help_text=_("The API's list of this outlet's sources.")
+        "api:source-list", "outlet", source="slug", help_text=_("The API's list of this outlet's sources.")
     )
 
 
@@ -41,7 +54,7 @@ class QuoteSerializer(serializers.Serializer):
     BRIEF = ("id", "url")
 
     id = serializers.IntegerField(help_text=_("The quote's id."))
-    url = PageUrlField(help_text=_("Address of the quote on its source's public page."))
+    url = QuoteUrlField()
     text = serializers.CharField(required=False, help_text=expandable(_("The words, in English.")))
     original_text = serializers.CharField(
         required=False,
@@ -73,7 +86,7 @@ class SourceRefSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(help_text=_("The source's id."))
     title = serializers.CharField(help_text=_("The document's title."))
-    url = PageUrlField()
+    url = PageUrlField("sources:source_detail")
     api_url = ApiUrlField("api:source-detail")
     outlet = OutletRefSerializer(required=False, help_text=expandable(_("Who published it."), SOURCE_IN_FULL))
     document_url = KnownUrlField(

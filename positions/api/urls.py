@@ -24,7 +24,7 @@ def resource(prefix: str, viewset, name: str, lookup: str = "<int:pk>"):
 urlpatterns = [
     *resource("positions", views.PositionViewSet, "position"),
     *resource("actors", views.ActorViewSet, "actor", "<slug:slug>"),
-    *resource("countries", views.CountryViewSet, "country", "<str:code>"),
+    *resource("countries", views.CountryViewSet, "country", "<country:code>"),
     *resource("topics", views.TopicViewSet, "topic", "<slug:slug>"),
     *resource("sources", views.SourceViewSet, "source"),
     *resource("outlets", views.OutletViewSet, "outlet", "<slug:slug>"),

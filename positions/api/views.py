@@ -2,12 +2,15 @@
 
 Positions take the site's one FilterSet (PositionFilter) through django-filter's filter backend
 and come in the export's order for the same filters; invalid filters answer 400 naming them.
+Each resource is rendered by its serializer; the countries list, which takes no parameters, is
+kept rendered per data version.
 """
 
 import django_filters
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -16,18 +19,18 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
 
+from positions.cache_keys import rendering_key
 from positions.choices import Scope
+from positions.derived import request_version
 from positions.filtersets import CountryFilter, PositionFilter
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from positions.views.actors import ActorFilter
 from sources.models import Outlet, Quote, Source
 
 from .conditional import ConditionalGetMixin
-from .country_rows import CountryRows
 from .fields import EXPANDABLE, expanded
-from .json_text import WrittenJSON, WrittenJSONRenderer
 from .pagination import CountedPagination, KeysetPagination
-from .rows import PositionRows
+from .queries import country_rows, positions_by_id
 from .serializers import (
     ActorSerializer,
     AuthorisationBodySerializer,
@@ -85,29 +88,20 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     ),
 )
 class PositionViewSet(ReadOnlyViewSet):
+    # Lists and single positions alike are values() rows (queries.py) rendered by PositionSerializer.
     serializer_class = PositionSerializer
     filterset_class = PositionFilter
     pagination_class = KeysetPagination
+    queryset = Position.objects.all()
 
-    def get_queryset(self):
-        if self.action == "retrieve":
-            return self.with_related(Position.objects.all())
-        return Position.objects.all()
-
-    @staticmethod
-    def with_related(positions):
-        # Roles with their organisation in one query: a role may be an organisation's office.
-        roles = Role.objects.select_related("organisation")
-        return positions.select_related("actor", "topic", "quote__source__outlet").prefetch_related(
-            Prefetch("actor__roles", queryset=roles)
-        )
-
-    def list(self, request, *args, **kwargs):
-        # The page's rows come rendered (rows.py) rather than as instances for the serializer.
-        return self.get_paginated_response(self.paginate_queryset(self.filter_queryset(self.get_queryset())))
+    def retrieve(self, request, pk: int):
+        rows = self.rows_by_id([pk])
+        if not rows:
+            raise Http404(_("No such position."))
+        return Response(self.get_serializer(rows[pk]).data)
 
     def rows_by_id(self, ids):
-        return PositionRows(self.request, expanded(self.request)).by_id(ids)
+        return positions_by_id(ids, expanded(self.request))
 
 
 @extend_schema_view(
@@ -231,20 +225,28 @@ class AuthorisationBodyViewSet(ReadOnlyViewSet):
         ],
     ),
 )
-class CountryViewSet(ConditionalGetMixin, viewsets.ViewSet):
+class CountryViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     serializer_class = CountrySerializer
-    renderer_classes = [WrittenJSONRenderer]
+    pagination_class = None
+    filter_backends = []
     http_method_names = ["get", "head", "options"]
     lookup_field = "code"
 
     def list(self, request):
-        # Written from values (country_rows.py) rather than by the serializer, which declares them.
-        return Response(WrittenJSON("[" + ",".join(CountryRows(request).countries()) + "]"))
+        # Every country's stances, the same for every client until the data changes: rendered
+        # once per data version (and language and address base, for its links).
+        renderer = request.accepted_renderer
+        key = rendering_key(
+            "api-countries", request_version(request), request.build_absolute_uri("/"), request.accepted_media_type
+        )
+        content = cache.get(key)
+        if content is None:
+            data = self.get_serializer(country_rows(), many=True).data
+            content = renderer.render(data, request.accepted_media_type, self.get_renderer_context())
+            cache.set(key, content, settings.PAGE_CACHE_SECONDS)
+        return HttpResponse(content, content_type=renderer.media_type)
 
     def retrieve(self, request, code: str):
-        if len(code) != 2 or code.upper() not in countries:
-            raise Http404(_("No such country code."))
-        if code != code.lower():
-            return redirect("api:country-detail", code=code.lower(), permanent=True)
-        (country,) = CountryRows(request).countries(code.upper())
-        return Response(WrittenJSON(country))
+        # `code` comes in capitals from the path's converter (positions/country_codes.py).
+        (country,) = country_rows(code)
+        return Response(self.get_serializer(country).data)

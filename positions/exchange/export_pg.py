@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import psycopg
 from django.db import connections
-from django.db.models import CharField, F, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.expressions import Func
 from django.db.models.functions import Coalesce
 
@@ -48,11 +48,9 @@ class IsoDate(Func):
 
 
 def role_title():
-    """The title of the role held on the statement's day (Role.pick_for_day: latest start wins)."""
-    held = Role.objects.filter(actor=OuterRef("actor"), start_on__lte=OuterRef("stated_on")).filter(
-        Q(end_on__isnull=True) | Q(end_on__gte=OuterRef("stated_on"))
-    )
-    return Coalesce(Subquery(held.order_by("-start_on", "-id").values("title")[:1]), Value(""))
+    """The title of the role held on the statement's day, or blank."""
+    held = Role.objects.held_first(OuterRef("actor"), OuterRef("stated_on"))
+    return Coalesce(Subquery(held.values("title")[:1]), Value(""))
 
 
 SOURCES = {

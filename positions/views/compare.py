@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from positions.country_codes import in_address, normalise
 from positions.models import Actor, CountryStance, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from positions.timeline.scale import month_start, next_month
@@ -48,7 +49,7 @@ class Column:
 def read_selection(request) -> tuple[list[Column], list[str]]:
     """The columns asked for, in the order asked, and what is wrong with the request."""
     errors = []
-    codes = list(dict.fromkeys(code.strip().upper() for code in request.GET.getlist("country") if code.strip()))
+    codes = list(dict.fromkeys(normalise(code) for code in request.GET.getlist("country") if code.strip()))
     slugs = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("actor") if slug.strip()))
     if len(codes) + len(slugs) > MAX_COLUMNS:
         errors.append(
@@ -67,7 +68,7 @@ def read_selection(request) -> tuple[list[Column], list[str]]:
     if errors:
         return [], errors
     columns = [
-        Column("country", code, countries.name(code), reverse("positions:country_detail", args=[code.lower()]))
+        Column("country", code, countries.name(code), reverse("positions:country_detail", args=[code]))
         for code in codes
     ]
     columns += [Column("actor", slug, actors[slug].name, actors[slug].get_absolute_url()) for slug in slugs]
@@ -129,9 +130,9 @@ def compare(request):
         "columns": columns,
         "max_columns": MAX_COLUMNS,
         # Values as the addresses write them (lower-case codes), so the chosen ones are marked.
-        "country_choices": [(code.lower(), name) for code, name in actor_countries()],
+        "country_choices": [(in_address(code), name) for code, name in actor_countries()],
         "actor_choices": actor_choices(),
-        "chosen_countries": {column.key.lower() for column in columns if column.kind == "country"},
+        "chosen_countries": {in_address(column.key) for column in columns if column.kind == "country"},
         "chosen_actors": {column.key for column in columns if column.kind == "actor"},
     }
     if columns:

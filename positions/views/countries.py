@@ -2,8 +2,7 @@
 
 from django.db.models import Case, Count, OuterRef, Subquery, Sum, Value, When, Window
 from django.db.models.functions import Coalesce
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -11,6 +10,7 @@ from django_countries import countries
 
 from positions.actor_items import ACTOR_ITEM_FIELDS, actor_items
 from positions.choices import Stance
+from positions.country_codes import in_address
 from positions.derived import request_data_version
 from positions.models import Actor, AuthorisationBody, FacetCount, Position, Role
 from positions.rows import ROLE_FIELDS, latest_rows, roles_by_actor
@@ -74,9 +74,8 @@ def country_actors(code: str, today) -> tuple[list[Actor], int]:
     timeline) and how many it has.
 
     Each shown actor counts its own positions (an index-only scan each) and the total comes with
-    them (a window over the country's actors), where counting every position of the country in
-    one GROUP BY took ~130 ms for Ukraine at a million positions and its 1,371 rows most of the
-    page's rendering.
+    them (a window over the country's actors), rather than counting every position of the
+    country in one GROUP BY and listing all its actors (docs/performance.md, run 10).
     """
     counts = (
         Position.objects.filter(actor=OuterRef("pk")).order_by().values("actor").annotate(n=Count("id")).values("n")
@@ -99,25 +98,21 @@ def country_actors(code: str, today) -> tuple[list[Actor], int]:
 
 @require_safe
 def country_detail(request, code: str):
-    if len(code) != 2 or code.upper() not in countries:
-        raise Http404("No such country code.")
-    if code != code.lower():
-        return redirect("positions:country_detail", code=code.lower(), permanent=True)
-    upper = code.upper()
-    topics, rows = stance_matrix(upper)
+    """`code` comes in capitals from the path's converter (positions/country_codes.py)."""
+    topics, rows = stance_matrix(code)
     stances = [(topic, cell) for topic, cell in zip(topics, rows[0].cells) if cell] if rows else []
     today = timezone.localdate()
-    actors, actor_total = country_actors(upper, today)
-    bodies = AuthorisationBody.objects.filter(country=upper).order_by("scope", "name")
-    latest = list(latest_rows(Position.objects.for_country(upper), LATEST))
-    # Summed from the maintained facet counts: counting a large country's positions took ~20 ms.
-    total = FacetCount.objects.filter(country=upper).aggregate(total=Sum("n"))["total"] or 0
+    actors, actor_total = country_actors(code, today)
+    bodies = AuthorisationBody.objects.filter(country=code).order_by("scope", "name")
+    latest = list(latest_rows(Position.objects.for_country(code), LATEST))
+    # Summed from the maintained facet counts rather than counting a large country's positions.
+    total = FacetCount.objects.filter(country=code).aggregate(total=Sum("n"))["total"] or 0
     return render(
         request,
         "positions/country_detail.html",
         {
-            "code": code,
-            "name": countries.name(upper),
+            "code": in_address(code),
+            "name": countries.name(code),
             "stances": stances,
             "actors": actors,
             "actor_items": actor_items(actors),
@@ -128,8 +123,8 @@ def country_detail(request, code: str):
             "total": total,
             "stance_choices": Stance.choices,
             "verification_choices": Verification.choices,
-            "timeline": build_timeline(Position.objects.for_country(upper), today=today, limit=SECTION_LIMIT),
-            "compare_choices": [(c.lower(), n) for c, n in actor_countries() if c != upper],
+            "timeline": build_timeline(Position.objects.for_country(code), today=today, limit=SECTION_LIMIT),
+            "compare_choices": [(in_address(c), n) for c, n in actor_countries() if c != code],
             "embed_url": request.build_absolute_uri(reverse("positions:embed_country", args=[code])),
         },
     )

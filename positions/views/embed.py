@@ -5,14 +5,14 @@ links back to the full view; they are the only pages another site may frame (see
 positions/publish/embed.py). Links open in the top window: the full site may not be framed.
 """
 
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.choices import Stance
+from positions.country_codes import in_address
 from positions.filtersets import PositionFilter
 from positions.models import Position
 from positions.publish.embed import embeddable
@@ -55,16 +55,12 @@ def embed_matrix(request):
 @require_safe
 @embeddable
 def embed_country(request, code: str):
-    if len(code) != 2 or code.upper() not in countries:
-        raise Http404("No such country code.")
-    if code != code.lower():
-        return redirect("positions:embed_country", code=code.lower(), permanent=True)
-    upper = code.upper()
-    topics, rows = stance_matrix(upper)
+    """`code` comes in capitals from the path's converter (positions/country_codes.py)."""
+    topics, rows = stance_matrix(code)
     stances = [(topic, cell) for topic, cell in zip(topics, rows[0].cells) if cell] if rows else []
     context = {
-        "code": code,
-        "name": countries.name(upper),
+        "code": in_address(code),
+        "name": countries.name(code),
         "stances": stances,
         "full_url": full_view(request, "positions:country_detail", code),
     }

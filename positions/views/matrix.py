@@ -26,7 +26,7 @@ def stance_matrix(code: str | None = None):
     stances = CountryStance.objects.select_related("position__actor")
     if code:
         # One country's few stances show their conditions and the role of who stated them.
-        stances = stances.filter(country=code.upper()).prefetch_related("position__actor__roles")
+        stances = stances.filter(country=code).prefetch_related("position__actor__roles")
     else:
         # The grid of every country loads only what a cell shows.
         stances = stances.only(

@@ -172,3 +172,16 @@ def test_country_codes_are_every_country_with_an_actor_once():
 def test_country_codes_of_no_actors_is_empty():
     ActorFactory(country="")
     assert Actor.objects.country_codes() == set()
+
+
+@pytest.mark.parametrize(
+    "day", [D(2019, 12, 31), D(2020, 1, 1), D(2022, 6, 30), D(2022, 7, 1), D(2024, 5, 1), D(2025, 2, 1)]
+)
+def test_the_role_held_first_in_sql_is_the_one_picked_from_loaded_roles(day):
+    # Role.pick_for_day (pages and the API) and RoleQuerySet.held_first (the export's subquery) state one rule.
+    actor = ActorFactory()
+    RoleFactory(actor=actor, title="Defence Minister", start_on=D(2020, 1, 1), end_on=D(2022, 6, 30))
+    RoleFactory(actor=actor, title="Prime Minister", start_on=D(2022, 7, 1))
+    RoleFactory(actor=actor, title="Envoy", start_on=D(2024, 1, 1), end_on=D(2024, 12, 31))
+    RoleFactory(actor=actor, title="Special envoy", start_on=D(2024, 1, 1), end_on=D(2024, 12, 31))
+    assert Role.objects.held_first(actor, day).first() == Role.pick_for_day(actor.roles.all(), day)

@@ -1,0 +1,63 @@
+"""Country codes in addresses: the path converter and the one normaliser (positions/country_codes.py)."""
+
+import pytest
+from django.urls import reverse
+
+from positions.country_codes import in_address, normalise
+from positions.filtersets import PositionFilter
+from positions.models import Position
+from tests.factories import PositionFactory
+
+# Every address that takes a country code in its path: pages, embeds and the API.
+ADDRESSES = ["/countries/{}/", "/embed/countries/{}/", "/api/v1/countries/{}/", "/uk/countries/{}/"]
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+@pytest.mark.parametrize("written", ["GB", "Gb", "gB"])
+def test_a_code_in_another_case_redirects_permanently_to_lower_case(client, db, address, written):
+    response = client.get(address.format(written) + "?topic=combat-troops")
+    assert response.status_code == 301
+    assert response["Location"] == address.format("gb") + "?topic=combat-troops"
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_the_lower_case_address_answers(client, db, address):
+    assert client.get(address.format("gb")).status_code == 200
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+@pytest.mark.parametrize("code", ["xx", "XX", "gbr", "g", "1", "g%00", "%D0%B3%D0%B1"])
+def test_a_code_that_is_not_iso_3166_is_not_found(client, db, address, code):
+    assert client.get(address.format(code)).status_code == 404
+
+
+def test_only_reads_are_redirected(client, db):
+    # Anything but GET and HEAD reaches the view, which refuses the method.
+    assert client.post("/countries/GB/").status_code == 405
+    assert client.head("/countries/GB/").status_code == 301
+
+
+@pytest.mark.parametrize("name", ["positions:country_detail", "positions:embed_country", "api:country-detail"])
+def test_addresses_are_reversed_in_lower_case_whatever_the_case_given(name):
+    assert reverse(name, args=["GB"]) == reverse(name, args=["gb"])
+    assert "/gb/" in reverse(name, args=["GB"])
+
+
+def test_the_view_receives_the_code_in_capitals(client, db):
+    PositionFactory(actor__country="GB", summary="British words")
+    page = client.get("/countries/gb/").content.decode()
+    assert "British words" in page  # the capitals match the stored code
+
+
+@pytest.mark.parametrize(("given", "stored", "written"), [(" gb ", "GB", "gb"), ("Fr", "FR", "fr"), ("UA", "UA", "ua")])
+def test_one_normaliser_for_stored_and_written_codes(given, stored, written):
+    assert (normalise(given), in_address(given)) == (stored, written)
+
+
+def test_the_filterset_takes_either_case(db):
+    british = PositionFactory(actor__country="GB")
+    PositionFactory(actor__country="FR")
+    for value in ("gb", "GB", "Gb"):
+        f = PositionFilter({"country": [value]}, queryset=Position.objects.all())
+        assert f.is_valid()
+        assert list(f.qs) == [british]
