@@ -150,15 +150,24 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def guards_edits(self, request, obj) -> bool:
         return obj is not None and obj.pk is not None and self.has_change_permission(request, obj)
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        present = SEEN_FIELD in flatten_fieldsets(fieldsets)
-        if self.guards_edits(request, obj):
-            if not present:
-                fieldsets = [*fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]
-        elif present:
-            fieldsets = [
-                (name, {**options, "fields": [field for field in options["fields"] if field != SEEN_FIELD]})
-                for name, options in fieldsets
-            ]
-        return fieldsets
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        show_seen_field(context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        show_seen_field(context)  # the history form ("Revert") is a change form too
+        return super().render_history_view(request, template, context, **kwargs)
+
+
+def show_seen_field(context) -> None:
+    """Adds the hidden field to what the page renders, whatever fieldsets the admin returned.
+
+    The admin renders only the fields its fieldsets name, and a subclass may return fieldsets of
+    its own (PositionAdmin did, and its change page lost the guard), so the field is not left to
+    get_fieldsets: it is in the form class (get_form) and added here to the rendered fieldsets.
+    """
+    adminform = context.get("adminform")
+    if adminform is None or SEEN_FIELD not in adminform.form.fields:
+        return
+    if SEEN_FIELD not in flatten_fieldsets(adminform.fieldsets):
+        adminform.fieldsets = [*adminform.fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]
