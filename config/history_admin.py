@@ -22,6 +22,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.admin_lookups import FilterLookupsOnly
+
 SEEN_FIELD = "history_seen"
 
 
@@ -114,7 +116,7 @@ class EditConflictCheck:
         return differing
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(FilterLookupsOnly, SimpleHistoryAdmin):
     def may_revert(self, request, object_id) -> bool:
         current = self.model._default_manager.filter(pk=object_id).first()
         if current is None:

@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from config.admin_lookups import FilterLookupsOnly
 from contributions.decisions import decide
 from contributions.duplicates import url_variants
 from contributions.models import MAX_NOTE, ErrorReport, Status, Suggestion
@@ -57,7 +58,7 @@ class DuplicateForm(DecisionForm):
         self.fields["reason"].required = False
 
 
-class ModerationAdmin(admin.ModelAdmin):
+class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
     """What the two queues share: read-only reader input, and approve, reject and duplicate views."""
 
     change_form_template = "admin/contributions/change_form.html"
