@@ -21,6 +21,8 @@ from django.forms.models import construct_instance
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.exceptions import NotHistoricalModelError
+from simple_history.utils import get_history_manager_for_model
 
 from config.admin_lookups import FilterLookupsOnly
 
@@ -45,7 +47,13 @@ def shown_value(instance, field) -> str:
 
 
 class EditConflictCheck:
-    """Mixed into an admin change form: refuses a save made from a form older than the record's last change."""
+    """Mixed into an admin change form or inline form: refuses a save made from a form older than the record's last change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            latest = latest_history(self._meta.model, self.instance.pk)
+            self.initial[SEEN_FIELD] = str(latest.history_id) if latest else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -141,13 +149,15 @@ class HistoryAdmin(FilterLookupsOnly, SimpleHistoryAdmin):
             # Not a model field: added below, to the form class the admin builds.
             kwargs["fields"] = [name for name in kwargs["fields"] if name != SEEN_FIELD]
         form = super().get_form(request, obj, change=change, **kwargs)
-        if not self.guards_edits(request, obj):
-            return form
-        latest = latest_history(self.model, obj.pk)
-        seen = forms.CharField(
-            widget=forms.HiddenInput, required=False, initial=str(latest.history_id) if latest else ""
-        )
-        return type(form.__name__, (EditConflictCheck, form), {SEEN_FIELD: seen})
+        return with_seen_field(form) if self.guards_edits(request, obj) else form
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Rows edited inline (an actor's roles, a source's quotes) are records with a history of
+        # their own: each row carries its own seen field.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if self.guards_edits(request, obj) and has_history(inline.model):
+                formset = type(formset.__name__, (formset,), {"form": with_seen_field(formset.form)})
+            yield formset, inline
 
     def guards_edits(self, request, obj) -> bool:
         return obj is not None and obj.pk is not None and self.has_change_permission(request, obj)
@@ -161,15 +171,31 @@ class HistoryAdmin(FilterLookupsOnly, SimpleHistoryAdmin):
         return super().render_history_view(request, template, context, **kwargs)
 
 
+def has_history(model) -> bool:
+    try:
+        get_history_manager_for_model(model)
+    except NotHistoricalModelError:
+        return False
+    return True
+
+
+def with_seen_field(form_class):
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    return type(form_class.__name__, (EditConflictCheck, form_class), {SEEN_FIELD: seen})
+
+
 def show_seen_field(context) -> None:
     """Adds the hidden field to what the page renders, whatever fieldsets the admin returned.
 
     The admin renders only the fields its fieldsets name, and a subclass may return fieldsets of
     its own (PositionAdmin did, and its change page lost the guard), so the field is not left to
-    get_fieldsets: it is in the form class (get_form) and added here to the rendered fieldsets.
+    get_fieldsets: it is in the form classes (get_form, get_formsets_with_inlines) and added here
+    to the fieldsets of the page and of each inline.
     """
-    adminform = context.get("adminform")
-    if adminform is None or SEEN_FIELD not in adminform.form.fields:
-        return
-    if SEEN_FIELD not in flatten_fieldsets(adminform.fieldsets):
-        adminform.fieldsets = [*adminform.fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]
+    shown = [context.get("adminform"), *context.get("inline_admin_formsets", [])]
+    for part in shown:
+        form = getattr(part, "form", None) or getattr(getattr(part, "formset", None), "form", None)
+        if part is None or form is None or SEEN_FIELD not in form.base_fields:
+            continue
+        if SEEN_FIELD not in flatten_fieldsets(part.fieldsets):
+            part.fieldsets = [*part.fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]

@@ -158,3 +158,58 @@ def test_moderation_pages_save_nothing(label, editor):
     before = obj._meta.model.objects.values().get(pk=obj.pk)
     assert client.post(change_url(obj), {"_save": "Save"}).status_code == 405
     assert obj._meta.model.objects.values().get(pk=obj.pk) == before
+
+
+@pytest.mark.parametrize(
+    "make, related, field",
+    [(actor_with_a_role, "roles", "title"), (source_with_a_quote, "quotes", "text")],
+    ids=["a role on the actor page", "a quote on the source page"],
+)
+def test_a_stale_inline_row_is_refused_too(make, related, field):
+    """Rows edited inline are records with their own history: a stale row is refused like a stale page."""
+    obj = make()
+    child = getattr(obj, related).get()
+    url = change_url(obj)
+    anna, bohdan = editor_client("anna", "Editors"), editor_client("bohdan", "Editors")
+    annas_page = page_data(anna, url)
+    assert annas_page[f"{related}-0-{SEEN_FIELD}"][0].isdigit()
+
+    bohdans_page = page_data(bohdan, url)
+    bohdans_page[f"{related}-0-{field}"] = ["Bohdan's words"]
+    assert bohdan.post(url, bohdans_page).status_code == 302
+
+    annas_page[f"{related}-0-{field}"] = ["Anna's words"]  # only the row: the page's own record is as saved
+    response = anna.post(url, annas_page)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Not saved: bohdan changed this {child._meta.verbose_name}" in page
+    assert "Saved now by bohdan: Bohdan&#x27;s words" in page
+    child.refresh_from_db()
+    assert getattr(child, field) == "Bohdan's words"
+
+    response = anna.post(url, change_form_data(response))
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert getattr(child, field) == "Anna's words"
+
+
+def test_a_revert_from_a_stale_history_page_is_refused():
+    """The history form ("Revert") is a change form too: it carries the guard whatever its fieldsets."""
+    position = PositionFactory(summary="First.")
+    first = position.history.latest()
+    position.summary = "Second."
+    position.save()
+    url = reverse("admin:positions_position_simple_history", args=[position.pk, first.history_id])
+    anna, bohdan = editor_client("anna", "Editors"), editor_client("bohdan", "Editors")
+    annas_revert = page_data(anna, url)
+    assert annas_revert[SEEN_FIELD][0].isdigit()
+
+    bohdans_page = page_data(bohdan, change_url(position))
+    bohdans_page["summary"] = ["Bohdan's."]
+    assert bohdan.post(change_url(position), bohdans_page).status_code == 302
+
+    response = anna.post(url, annas_revert)
+    assert response.status_code == 200
+    assert "Not saved: bohdan changed this position" in response.content.decode()
+    position.refresh_from_db()
+    assert position.summary == "Bohdan's."
