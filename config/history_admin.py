@@ -151,6 +151,12 @@ class HistoryAdmin(FilterLookupsOnly, SimpleHistoryAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         return with_seen_field(form) if self.guards_edits(request, obj) else form
 
+    def get_changelist_formset(self, request, **kwargs):
+        # The change list's editable rows (list_editable) are saved like change forms: each row
+        # carries its seen field, rendered by templates/admin/change_list_results.html.
+        formset = super().get_changelist_formset(request, **kwargs)
+        return type(formset.__name__, (formset,), {"form": with_seen_field(formset.form)})
+
     def get_formsets_with_inlines(self, request, obj=None):
         # Rows edited inline (an actor's roles, a source's quotes) are records with a history of
         # their own: each row carries its own seen field.
