@@ -153,7 +153,7 @@ class HistoryAdmin(FilterLookupsOnly, SimpleHistoryAdmin):
 
     def get_changelist_formset(self, request, **kwargs):
         # The change list's editable rows (list_editable) are saved like change forms: each row
-        # carries its seen field, rendered by templates/admin/change_list_results.html.
+        # carries its seen field, rendered by templates/admin/change_list.html.
         formset = super().get_changelist_formset(request, **kwargs)
         return type(formset.__name__, (formset,), {"form": with_seen_field(formset.form)})
 
