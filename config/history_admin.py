@@ -10,7 +10,13 @@ Two guards live here, for every model admin of the project:
   rendered. If the record has changed since (another editor saved it), the save is refused and
   the form comes back with what the editor typed, who changed the record and when, and which
   fields differ from what is saved now. Saving again from that form replaces the other version
-  knowingly.
+  knowingly. The same holds for each row edited inline (roles, quotes), each row edited on a
+  change list (list_editable) and the history form. The field is added to the form classes and
+  to what the page renders, never left to an admin's get_fieldsets (PositionAdmin's own
+  fieldsets once dropped it); tests/admin/test_edit_conflict_pages.py checks every registered
+  admin through its rendered HTML.
+
+The change lists also accept only the lookups their own filters write (config/admin_lookups.py).
 """
 
 from django import forms
