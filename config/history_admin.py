@@ -10,7 +10,13 @@ Two guards live here, for every model admin of the project:
   rendered. If the record has changed since (another editor saved it), the save is refused and
   the form comes back with what the editor typed, who changed the record and when, and which
   fields differ from what is saved now. Saving again from that form replaces the other version
-  knowingly.
+  knowingly. The same holds for each row edited inline (roles, quotes), each row edited on a
+  change list (list_editable) and the history form. The field is added to the form classes and
+  to what the page renders, never left to an admin's get_fieldsets (PositionAdmin's own
+  fieldsets once dropped it); tests/admin/test_edit_conflict_pages.py checks every registered
+  admin through its rendered HTML.
+
+The change lists also accept only the lookups their own filters write (config/admin_lookups.py).
 """
 
 from django import forms
@@ -21,6 +27,10 @@ from django.forms.models import construct_instance
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.exceptions import NotHistoricalModelError
+from simple_history.utils import get_history_manager_for_model
+
+from config.admin_lookups import FilterLookupsOnly
 
 SEEN_FIELD = "history_seen"
 
@@ -43,7 +53,13 @@ def shown_value(instance, field) -> str:
 
 
 class EditConflictCheck:
-    """Mixed into an admin change form: refuses a save made from a form older than the record's last change."""
+    """Mixed into an admin change form or inline form: refuses a save made from a form older than the record's last change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            latest = latest_history(self._meta.model, self.instance.pk)
+            self.initial[SEEN_FIELD] = str(latest.history_id) if latest else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -114,7 +130,7 @@ class EditConflictCheck:
         return differing
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(FilterLookupsOnly, SimpleHistoryAdmin):
     def may_revert(self, request, object_id) -> bool:
         current = self.model._default_manager.filter(pk=object_id).first()
         if current is None:
@@ -139,26 +155,59 @@ class HistoryAdmin(SimpleHistoryAdmin):
             # Not a model field: added below, to the form class the admin builds.
             kwargs["fields"] = [name for name in kwargs["fields"] if name != SEEN_FIELD]
         form = super().get_form(request, obj, change=change, **kwargs)
-        if not self.guards_edits(request, obj):
-            return form
-        latest = latest_history(self.model, obj.pk)
-        seen = forms.CharField(
-            widget=forms.HiddenInput, required=False, initial=str(latest.history_id) if latest else ""
-        )
-        return type(form.__name__, (EditConflictCheck, form), {SEEN_FIELD: seen})
+        return with_seen_field(form) if self.guards_edits(request, obj) else form
+
+    def get_changelist_formset(self, request, **kwargs):
+        # The change list's editable rows (list_editable) are saved like change forms: each row
+        # carries its seen field, rendered by templates/admin/change_list.html.
+        formset = super().get_changelist_formset(request, **kwargs)
+        return type(formset.__name__, (formset,), {"form": with_seen_field(formset.form)})
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Rows edited inline (an actor's roles, a source's quotes) are records with a history of
+        # their own: each row carries its own seen field.
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if self.guards_edits(request, obj) and has_history(inline.model):
+                formset = type(formset.__name__, (formset,), {"form": with_seen_field(formset.form)})
+            yield formset, inline
 
     def guards_edits(self, request, obj) -> bool:
         return obj is not None and obj.pk is not None and self.has_change_permission(request, obj)
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        present = SEEN_FIELD in flatten_fieldsets(fieldsets)
-        if self.guards_edits(request, obj):
-            if not present:
-                fieldsets = [*fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]
-        elif present:
-            fieldsets = [
-                (name, {**options, "fields": [field for field in options["fields"] if field != SEEN_FIELD]})
-                for name, options in fieldsets
-            ]
-        return fieldsets
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        show_seen_field(context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        show_seen_field(context)  # the history form ("Revert") is a change form too
+        return super().render_history_view(request, template, context, **kwargs)
+
+
+def has_history(model) -> bool:
+    try:
+        get_history_manager_for_model(model)
+    except NotHistoricalModelError:
+        return False
+    return True
+
+
+def with_seen_field(form_class):
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    return type(form_class.__name__, (EditConflictCheck, form_class), {SEEN_FIELD: seen})
+
+
+def show_seen_field(context) -> None:
+    """Adds the hidden field to what the page renders, whatever fieldsets the admin returned.
+
+    The admin renders only the fields its fieldsets name, and a subclass may return fieldsets of
+    its own (PositionAdmin did, and its change page lost the guard), so the field is not left to
+    get_fieldsets: it is in the form classes (get_form, get_formsets_with_inlines) and added here
+    to the fieldsets of the page and of each inline.
+    """
+    shown = [context.get("adminform"), *context.get("inline_admin_formsets", [])]
+    for part in shown:
+        form = getattr(part, "form", None) or getattr(getattr(part, "formset", None), "form", None)
+        if part is None or form is None or SEEN_FIELD not in form.base_fields:
+            continue
+        if SEEN_FIELD not in flatten_fieldsets(part.fieldsets):
+            part.fieldsets = [*part.fieldsets, (None, {"fields": [SEEN_FIELD], "classes": ["hidden"]})]

@@ -261,8 +261,8 @@ CONTENT_SECURITY_POLICY = {
 STALE_AFTER_MONTHS = int(os.environ.get("STALE_AFTER_MONTHS") or "6")
 
 # Brute-force protection for the admin login (config/logins.py): a username is locked from one
-# address after AXES_FAILURE_LIMIT failures, and from everywhere after USERNAME_FAILURE_LIMIT,
-# each for the cool-off period after the last failure.
+# address after AXES_FAILURE_LIMIT failures, and paused from every address it has not logged in
+# from before after USERNAME_FAILURE_LIMIT, each until the failures are a cool-off period old.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 USERNAME_FAILURE_LIMIT = int(os.environ.get("USERNAME_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 1  # hours
@@ -271,6 +271,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "config.logins.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
+AXES_LOCKOUT_CALLABLE = "config.logins.lockout_response"
+# Attempts refused during a lock-out are neither counted nor extend it (config/logins.py).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 
 # The read-only JSON API under /api/v1/ (positions/api/, docs/api.md).

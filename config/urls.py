@@ -2,11 +2,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from .admin_lookups import restrict_registered_admins
 from .health import healthz
 
 admin.site.site_header = "Troop Positions Tracker"
 admin.site.site_title = "Troop Positions Tracker admin"
 admin.site.index_title = "Data entry"
+# Every change list filters only through its own filters, the other apps' admins too (config/admin_lookups.py).
+restrict_registered_admins(admin.site)
 
 # The admin and the health check have one address each; the public pages are English at their
 # plain addresses and Ukrainian under /uk/ (config/locale.py, docs/translation.md).

@@ -11,13 +11,14 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from config.admin_lookups import FilterLookupsOnly
 from contributions.decisions import decide
 from contributions.duplicates import url_variants
 from contributions.models import MAX_NOTE, ErrorReport, Status, Suggestion
@@ -57,7 +58,7 @@ class DuplicateForm(DecisionForm):
         self.fields["reason"].required = False
 
 
-class ModerationAdmin(admin.ModelAdmin):
+class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
     """What the two queues share: read-only reader input, and approve, reject and duplicate views."""
 
     change_form_template = "admin/contributions/change_form.html"
@@ -82,6 +83,9 @@ class ModerationAdmin(admin.ModelAdmin):
         ] + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            # Nothing on this page is editable; a post would only re-save what was loaded.
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         extra_context = {
             **(extra_context or {}),
             "show_save": False,

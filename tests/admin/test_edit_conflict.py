@@ -4,13 +4,12 @@ Two editors open the same record; the first saves; the second is told who change
 which fields differ, keeps what they typed, and overwrites nothing unless they save again.
 """
 
-import datetime
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from config.history_admin import SEEN_FIELD
+from tests.admin.rendered_form import change_form_data
 from tests.factories import (
     ActorFactory,
     AuthorisationBodyFactory,
@@ -28,26 +27,10 @@ def change_url(obj) -> str:
 
 
 def opened_form(client: Client, url: str) -> dict:
-    """The change form's fields as a browser would post them, inline management forms included."""
+    """The change form's fields as the browser would post them, read from the page's HTML."""
     response = client.get(url)
     assert response.status_code == 200
-    data = {}
-    forms = [response.context["adminform"].form]
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        forms.append(management)
-        forms.extend(formset.formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            if value is True:
-                value = "on"
-            if isinstance(value, datetime.date):
-                value = value.isoformat()
-            data[form.add_prefix(name)] = value
-    return data
+    return change_form_data(response)
 
 
 @pytest.fixture
@@ -63,7 +46,7 @@ def test_the_second_of_two_editors_is_refused_and_keeps_what_they_typed(two_edit
     position = PositionFactory(summary="Original summary.")
     url = change_url(position)
     first_form, second_form = opened_form(first, url), opened_form(second, url)
-    assert first_form[SEEN_FIELD] == str(position.history.latest().history_id)
+    assert first_form[SEEN_FIELD] == [str(position.history.latest().history_id)]
 
     first_form["summary"] = "Anna's summary."
     assert first.post(url, first_form).status_code == 302
@@ -83,22 +66,11 @@ def test_the_second_of_two_editors_is_refused_and_keeps_what_they_typed(two_edit
     assert form[SEEN_FIELD].value() == str(position.history.latest().history_id)
 
     # Having seen the differences, Bohdan saves again from the re-rendered form: now knowingly.
-    again = opened_form_from(response)
+    again = change_form_data(response)
     assert second.post(url, again).status_code == 302
     position.refresh_from_db()
     assert position.summary == "Bohdan's summary."
     assert position.history.latest().history_user.username == "bohdan"
-
-
-def opened_form_from(response) -> dict:
-    form = response.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value in (None, False):
-            continue
-        data[name] = value.isoformat() if isinstance(value, datetime.date) else value
-    return data
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,8 @@ def test_a_username_guessed_from_many_addresses_is_slowed_then_freed(client, sta
         log_in(client, staff.username, "wrong", f"192.0.2.{n}")  # one or two tries per address, under LIMIT
     # Even the right password from a fresh address is refused while the failures are recent …
     response = log_in(client, staff.username, PASSWORD, "198.51.100.9")
-    assert response.status_code == 200 and "_auth_user_id" not in client.session
+    assert response.status_code == 429 and "_auth_user_id" not in client.session
+    assert "This account is paused" in response.content.decode()
     # … and accepted once they are older than the cool-off period: never a lock for good.
     AccessAttempt.objects.update(attempt_time=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     assert log_in(client, staff.username, PASSWORD, "198.51.100.10").status_code == 302
