@@ -184,3 +184,14 @@ def test_a_stream_whose_reader_leaves_stops_reading_rows(client, monkeypatch):
     response.close()
     assert closed == [True]
     assert len(read) < 6
+
+
+def test_pictures_are_rendered_outside_the_app_process(client):
+    """resvg holds the interpreter lock for a whole render; in a helper process it stops no thread of ours."""
+    import os
+
+    world()
+    response = client.get("/timeline/chart.png?topic=combat-troops")
+    assert response.content[:8] == b"\x89PNG\r\n\x1a\n"
+    helper_pids = [process.pid for process in positions.publish.png.helpers()._processes.values()]
+    assert helper_pids and os.getpid() not in helper_pids
