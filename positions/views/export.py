@@ -125,7 +125,10 @@ def export_xlsx(request):
                 path = whole_workbook(version.token, release(), lambda: filtered_rows(filterset))
             if path is None:
                 return busy(503, WORKBOOK_RETRY_SECONDS)  # another process is building it
-        workbook = path.open("rb")
+        try:
+            workbook = path.open("rb")
+        except FileNotFoundError:  # a newer version's build has just replaced it
+            return busy(503, WORKBOOK_RETRY_SECONDS)
     else:
         matching = filterset.qs.count()
         if matching > settings.XLSX_MAX_ROWS:
