@@ -9,16 +9,12 @@ and PostgreSQL) counts a hit and answers the new count, so no two requests ever 
 
 import hashlib
 import ipaddress
-import random
 import time
 
 from django.db import connections, router
 from django.db.models import F
 
 from limits.models import Counter
-
-# One hit in PRUNE_ONE_IN also deletes the rows whose window has ended.
-PRUNE_ONE_IN = 200
 
 
 def client_key(address: str | None) -> str:
@@ -65,9 +61,17 @@ def hit(key: str, window_seconds: int) -> tuple[int, int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [key, now + window_seconds, now, now])
         hits, expires = cursor.fetchone()
-    if random.randrange(PRUNE_ONE_IN) == 0:
-        Counter.objects.using(connection.alias).filter(expires__lte=now).delete()
     return hits, expires
+
+
+def prune() -> int:
+    """Delete the rows whose window has ended; returns how many.
+
+    An ended row is harmless (its next hit starts a new window), so pruning is housekeeping done by
+    `prune_limits` from cron, not by a request: a request's queries stay the same every time.
+    """
+    deleted, _ = Counter.objects.using(_connection().alias).filter(expires__lte=int(time.time())).delete()
+    return deleted
 
 
 def give_back(key: str) -> None:

@@ -1,6 +1,9 @@
 """The shared counters: one atomic count per client and window, IPv6 clients by /64."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from contributions.models import Suggestion
@@ -58,11 +61,20 @@ def test_addresses_are_stored_only_as_hashes():
     assert "203.0.113.7" not in Counter.objects.get().key
 
 
-def test_ended_windows_are_pruned_now_and_then(monkeypatch):
-    monkeypatch.setattr(counters, "PRUNE_ONE_IN", 1)
+def test_prune_limits_deletes_only_ended_windows():
     Counter.objects.create(key="test:old", hits=3, expires=1)
     hit("test:new", 60)
+    out = StringIO()
+    call_command("prune_limits", stdout=out)
     assert list(Counter.objects.values_list("key", flat=True)) == ["test:new"]
+    assert "1" in out.getvalue()
+
+
+def test_a_hit_never_prunes():
+    Counter.objects.create(key="test:old", hits=3, expires=1)
+    for _ in range(300):
+        hit("test:new", 60)
+    assert Counter.objects.filter(key="test:old").exists()
 
 
 def test_one_ipv6_64_shares_one_contribution_limit(client, settings):
