@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
     "corsheaders.middleware.CorsMiddleware",
+    # A NUL byte in the path, query, cookies or form is a 400, before the session or any view
+    # reads the database with it: PostgreSQL refuses such text (config/nul_bytes.py).
+    "config.nul_bytes.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address only (/uk/…), never from the browser or a cookie.
     "config.locale.AddressLocaleMiddleware",
