@@ -3,16 +3,17 @@
 PostgreSQL cannot store or compare text holding U+0000: psycopg refuses the query, and a NUL in
 a filter (`/suggest/?country=%00A`), an admin search or list filter, an object id
 (`/admin/…/1%00/history/`) or a login's user name (which axes records) answered a server error.
-No person types one, so the request is refused whole, with the 400 page, ahead of the session
-(whose key comes from a cookie) and every view. Form fields keep refusing NUL with their own
-message (Django's CharField, sources/text.py) for text that reaches them some other way, such as
-an imported file.
+No person types one, so the request is refused whole, with the 400 page (the API's JSON error
+body under /api/), ahead of the session (whose key comes from a cookie) and every view. Form
+fields keep refusing NUL with their own message (Django's CharField, sources/text.py) for text
+that reaches them some other way, such as an imported file.
 """
 
 from django.core.exceptions import SuspiciousOperation
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 
 NUL = "\x00"
+API_PREFIX = "/api/"
 FORM_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -47,6 +48,9 @@ class RefuseNulMiddleware:
 
     def __call__(self, request: HttpRequest):
         where = nul_in_request(request)
+        if where and request.path_info.startswith(API_PREFIX):
+            # The API answers JSON, its errors included, as its schema says (positions/api/schema.py).
+            return JsonResponse({"detail": f"A NUL byte in the {where}."}, status=400)
         if where:
             raise NulCharacter(f"A NUL byte in the {where}.")
         return self.get_response(request)

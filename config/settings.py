@@ -304,6 +304,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # drf-spectacular's own hook, then every status besides the 200 (positions/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "positions.api.schema.add_error_responses",
+    ],
     # One schema name per vocabulary, whichever field uses it.
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "positions.choices.ActorKind",
