@@ -19,7 +19,8 @@ from tests.factories import AuthorisationBodyFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 BAD_VALUES = ["not-valid", "-1", "2024-13-45", "%00"]
-MISSING = {"id": "999999", "slug": "no-such-slug", "code": "xx"}
+# Values naming nothing: some the URL patterns match (the view answers 404), some they do not.
+MISSING = {"id": ["999999", "abc", "null%2Cnull"], "slug": ["no-such-slug", "%22", "%C3%BF"], "code": ["xx", "%7C"]}
 
 
 @pytest.fixture
@@ -62,7 +63,7 @@ def probes(path: str, operation: dict, real: dict) -> list[str]:
     for parameter in operation.get("parameters", []):
         name = parameter["name"]
         if parameter["in"] == "path":
-            urls.append(fill(path, {**values, name: MISSING[name]}))
+            urls += [fill(path, {**values, name: missing}) for missing in MISSING[name]]
             urls.append(fill(path, {**values, name: "%00"}))
         else:
             urls += [f"{url}?{name}={value}" for value in BAD_VALUES]
