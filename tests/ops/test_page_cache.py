@@ -172,12 +172,13 @@ def test_a_request_with_a_session_or_a_pending_message_is_built_for_it(client, p
     assert len(stored_pages()) == 1
 
 
-@pytest.mark.parametrize("value", ["x", "an-expired-session", "0" * 32, "a" * 5000])
-def test_a_made_up_session_cookie_does_not_pass_the_cache(client, position, value):
+@pytest.mark.parametrize("cookie", [settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name])
+@pytest.mark.parametrize("value", ["x", "an-expired-session", "0" * 32, "a" * 5000, "[]:forged"])
+def test_a_made_up_session_or_messages_cookie_does_not_pass_the_cache(client, position, cookie, value):
     """Adversarial review, Dec 2026: any sessionid made the app build every page afresh."""
     client.get(COUNTRY)
     mark_stored_pages()
-    client.cookies[settings.SESSION_COOKIE_NAME] = value
+    client.cookies[cookie] = value
     assert from_cache(client, COUNTRY)
 
 
