@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
     "corsheaders.middleware.CorsMiddleware",
+    # A NUL byte in the path, query, cookies or form is a 400, before the session or any view
+    # reads the database with it: PostgreSQL refuses such text (config/nul_bytes.py).
+    "config.nul_bytes.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address only (/uk/…), never from the browser or a cookie.
     "config.locale.AddressLocaleMiddleware",
@@ -317,6 +320,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # drf-spectacular's own hook, then every status besides the 200 (positions/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "positions.api.schema.add_error_responses",
+    ],
     # One schema name per vocabulary, whichever field uses it.
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "positions.choices.ActorKind",

@@ -40,7 +40,7 @@ def suggest(request):
         form = SuggestionForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            duplicates = find_duplicates(data["source_url"], form.instance.actor, data["actor_name"])
+            duplicates = find_duplicates(data["source_url"], form.instance.actor)
             if not duplicates or data["confirm_new"]:
                 form.save()
                 return redirect("contributions:suggest_thanks")

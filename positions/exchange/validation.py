@@ -18,7 +18,17 @@ from positions.exchange.format import DATE_PATTERN, MAX_LENGTHS, REQUIRED_COLUMN
 from positions.exchange.readers import RawRow
 from sources.dates import DatePrecision, format_partial_date, in_the_future, later_than, truncate_to_precision
 from sources.models import Translation, Verification
-from sources.text import BIDI_CONTROLS, CONTROL_CHARACTERS, first_bidi_control, first_control_character
+from sources.text import (
+    BIDI_CONTROLS,
+    CONTROL_CHARACTERS,
+    INVISIBLE,
+    JOINERS,
+    NONCHARACTERS,
+    first_bidi_control,
+    first_control_character,
+    first_invisible_character,
+    first_noncharacter,
+)
 
 
 class ExchangeRow(NamedTuple):
@@ -195,13 +205,15 @@ SHARED_COLUMNS = (
 )
 
 
-# Cells naming a record, shown on every page: bidirectional controls could disguise them.
+# Cells naming a record, shown on every page: bidirectional controls and invisible characters could disguise them.
 NAME_COLUMNS = ("actor", "actor_slug", "role", "topic", "outlet")
-not_plain_text = re.compile(f"{CONTROL_CHARACTERS.pattern}|{BIDI_CONTROLS.pattern}")
+not_plain_text = re.compile(
+    "|".join(pattern.pattern for pattern in (CONTROL_CHARACTERS, NONCHARACTERS, BIDI_CONTROLS, INVISIBLE, JOINERS))
+)
 
 
 def check_characters(cells: dict, reasons: list[str]) -> None:
-    """Refuse control characters in any cell, and bidirectional controls in names, as the models do."""
+    """Refuse control characters and noncharacters anywhere, bidi and invisible ones in names, as the models do."""
     for column in REQUIRED_COLUMNS:
         character = first_control_character(cells[column])
         if character:
@@ -209,10 +221,24 @@ def check_characters(cells: dict, reasons: list[str]) -> None:
                 _("%(column)s contains the control character %(character)s; only tabs and line breaks are allowed.")
                 % {"column": column, "character": character}
             )
-        character = first_bidi_control(cells[column]) if column in NAME_COLUMNS else None
+        character = first_noncharacter(cells[column])
+        if character:
+            reasons.append(
+                _("%(column)s contains %(character)s, which is not a character of any text.")
+                % {"column": column, "character": character}
+            )
+        if column not in NAME_COLUMNS:
+            continue
+        character = first_bidi_control(cells[column])
         if character:
             reasons.append(
                 _("%(column)s contains the bidirectional control character %(character)s, which changes how it reads.")
+                % {"column": column, "character": character}
+            )
+        character = first_invisible_character(cells[column])
+        if character:
+            reasons.append(
+                _("%(column)s contains the invisible character %(character)s, which makes different names look alike.")
                 % {"column": column, "character": character}
             )
 
