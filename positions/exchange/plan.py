@@ -1,7 +1,7 @@
 """What an import will create and change, worked out with reads only (one query per natural key
 for the whole file), then written in batches. See importer.py for the whole import."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from types import MappingProxyType
 
 from django.db.models import Q
@@ -367,7 +367,9 @@ class Plan:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()
         else:
-            derived.recount_facets({country for country, _topic in self.stance_pairs})
+            # Only new positions: each adds one to its (country, stance, topic, actor kind, verification).
+            values = (position.values for position in positions)
+            derived.add_to_facets(Counter((v[8], v[3], v[1].pk, v[9], v[10]) for v in values))
         derived.bump()
 
     def add_copied_values(self, positions: list[Pending], now) -> None:
