@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
+from positions.country_codes import normalise
 from positions.staleness import stale_after_months
 from positions.timeline.chart_tally import count_stances, month_ends, month_rows
 from positions.timeline.markup import number
@@ -261,7 +262,7 @@ class StanceChart:
 def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
     """How many countries stood at each stance on `topic`, month by month, in one query of MonthStance."""
     today = today or timezone.localdate()
-    codes = list(countries) if countries else None  # in capitals, as the FilterSet cleans them
+    codes = [normalise(code) for code in countries] if countries else None
     rows = month_rows(topic, codes)
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
