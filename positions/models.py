@@ -301,10 +301,6 @@ class Position(models.Model):
         """The role the actor held on the day of the statement."""
         return self.actor.role_on(self.stated_on)
 
-    @property
-    def is_trusted(self) -> bool:
-        return self.verification == Verification.CONFIRMED
-
     def authorisation_bodies_needed(self):
         return AuthorisationBody.objects.needed_for(self)
 
