@@ -41,10 +41,11 @@ test:
 test-fast: dev-venv messages
 	env -u DATABASE_URL $(PY) -m pytest -q -n 2 -m "not browser"
 
-## ruff's lint and format checks, as CI runs them
+## ruff's lint and format checks, and mypy over the packages listed in pyproject.toml, as CI runs them
 lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 ## Apply ruff's formatting and safe fixes
 format: dev-venv

@@ -9,6 +9,7 @@ too (this app never imports `positions`).
 """
 
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
@@ -74,6 +75,6 @@ class NoBidiControls:
 
 
 # For every text field.
-PLAIN_TEXT = [NoControlCharacters()]
+PLAIN_TEXT: list[Callable[[object], None]] = [NoControlCharacters()]
 # For names and slugs, which identify a record on every page.
-NAME_TEXT = [NoControlCharacters(), NoBidiControls()]
+NAME_TEXT: list[Callable[[object], None]] = [NoControlCharacters(), NoBidiControls()]

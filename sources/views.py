@@ -43,7 +43,7 @@ def source_list(request):
         sources = sources.filter(outlet=outlet)
     # Paged through ids (counted without joins, read off the list's index), then the page's rows.
     page = Paginator(sources.values_list("id", flat=True), PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = with_counts(list(page.object_list))
+    page.object_list = with_counts(list(page.object_list))  # type: ignore[assignment]  # the page's rows replace its ids
     return render(
         request,
         "sources/source_list.html",
