@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.factories import UserFactory
+from tests.shared_data import kept_for_the_module
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
@@ -27,6 +28,14 @@ def pytest_sessionstart(session):
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The seed data loaded once for a module's tests (each with `db`), instead of once per test like `seeded`."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        yield
 
 
 @pytest.fixture
