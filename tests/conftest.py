@@ -8,11 +8,22 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from hypothesis import HealthCheck, settings
 
 from tests.factories import UserFactory
 from tests.shared_data import kept_for_the_module
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+# Fuzzing on a budget. `make test` runs the quick profile: few random examples besides each test's
+# explicit ones, enough to catch a broken property. `make fuzz` runs only the fuzz tests (marker
+# `fuzz`) with the deep profile (HYPOTHESIS_PROFILE=deep): many examples, to find what is rare.
+# Tests set no max_examples of their own, so the profile decides; the deadline is off because
+# the examples run database queries on a shared machine.
+FUZZ_HEALTH_CHECKS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+settings.register_profile("quick", max_examples=10, deadline=None, suppress_health_check=FUZZ_HEALTH_CHECKS)
+settings.register_profile("deep", max_examples=400, deadline=None, suppress_health_check=FUZZ_HEALTH_CHECKS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 def pytest_sessionstart(session):
