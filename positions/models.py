@@ -226,6 +226,8 @@ class Position(models.Model):
     history = HistoricalRecords()
 
     objects = PositionQuerySet.as_manager()
+    # Set by positions/signals.py before a save or delete: the facet values the stored row had.
+    _combination_before: tuple | None
 
     class Meta:
         verbose_name = _("position")
@@ -288,7 +290,7 @@ class Position(models.Model):
     def copy_denormalised_fields(self) -> None:
         """Fill this row's copies of its actor's and quote's values (see the class docstring)."""
         self.stated_on = truncate_to_precision(self.stated_on, self.date_precision)
-        self.country = self.actor.country.code if self.actor.country else ""
+        self.country = self.actor.country.code if self.actor.country else ""  # type: ignore[attr-defined]  # a Country, typed as str
         self.actor_kind = self.actor.kind
         self.verification = self.quote.verification
 
@@ -358,10 +360,10 @@ class AuthorisationBody(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"
+        return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"  # type: ignore[attr-defined]  # a Country, typed as str
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"
+        return reverse("positions:authorisation_list") + f"#{self.country.code.lower()}"  # type: ignore[attr-defined]  # a Country, typed as str
 
 
 class PendingImport(models.Model):

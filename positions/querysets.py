@@ -4,6 +4,7 @@ Views, exports, feeds and the admin all build on these, so each rule lives in on
 """
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import connections, models
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
@@ -11,6 +12,9 @@ from django.db.models.expressions import Expression
 
 from positions import postgres
 from positions.choices import GOVERNMENT_KINDS, Requirement, Scope
+
+if TYPE_CHECKING:
+    from positions.models import Position  # noqa: F401  (named in a string: the queryset's model)
 
 UKRAINE = "UA"
 # A country's stance is what its government says: the state itself or its officials.
@@ -104,7 +108,7 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(Q(start_on__lte=day), Q(end_on__isnull=True) | Q(end_on__gte=day))
 
 
-class PositionQuerySet(models.QuerySet):
+class PositionQuerySet(models.QuerySet["Position"]):
     def with_related(self):
         """Everything a row shows: actor, topic, quote, source, outlet and the actor's roles."""
         return self.select_related("actor", "topic", "quote__source__outlet").prefetch_related("actor__roles")

@@ -246,7 +246,7 @@ def parse_row(raw: RawRow) -> ExchangeRow:
         if cells["quote_translation"] == Translation.ORIGINAL and cells["quote_original"]:
             reasons.append(_("quote_translation is “original”, but quote_original gives other original words."))
     check_statement_dates(stated_on, cells["date_precision"], published_on, published_precision, reasons)
-    if in_the_future(published_on):
+    if published_on and in_the_future(published_on):
         reasons.append(_("published_on %(value)s is in the future.") % {"value": published_on.isoformat()})
     check_honest_date(stated_on, cells["date_precision"], "stated_on", reasons)
     check_honest_date(published_on, published_precision, "published_on", reasons)
@@ -261,6 +261,7 @@ def parse_row(raw: RawRow) -> ExchangeRow:
         reasons.append(_("quote_original is given without its quote_language."))
     if reasons:
         raise RowError(raw.line, reasons)
+    assert stated_on is not None  # a date that does not parse leaves a reason above
     intern = sys.intern
     for column in SHARED_COLUMNS:
         cells[column] = intern(cells[column])

@@ -10,13 +10,14 @@ from functools import cached_property
 
 from django.db import connections, router
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
-from positions.models import Position
+from positions.models import Position, Topic
 from positions.staleness import stale_after_months
 from positions.timeline.chart_tally import count_stances, last_of_each_month, month_ends
 from positions.timeline.markup import number
@@ -139,7 +140,7 @@ class YTick:
 
 @dataclass
 class StanceChart:
-    topic: object
+    topic: Topic
     columns: list[MonthColumn]
     width: float
     height: float
@@ -160,7 +161,7 @@ class StanceChart:
         return stale_after_months()
 
     @property
-    def stances(self) -> list[tuple[str, str]]:
+    def stances(self) -> list[tuple[str, str | Promise]]:
         return [(stance.value, stance.label) for stance in STACK_ORDER]
 
     @property
@@ -312,7 +313,7 @@ def lay_out(chart: StanceChart) -> StanceChart:
             column.month_label = formats.date_format(column.month, "M")
         elif slot >= 10:
             column.month_label = formats.date_format(column.month, "M")[:1]
-        y = TOP + PLOT_HEIGHT
+        y: float = TOP + PLOT_HEIGHT
         for stance in STACK_ORDER:
             # Each stance's stale countries sit at the foot of its block, faded (see timeline.css).
             stale = column.stale.get(stance, 0)

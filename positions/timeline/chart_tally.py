@@ -19,7 +19,8 @@ from positions.timeline.scale import month_start, next_month
 
 def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     """The first of each month from `first`'s month to `last`'s month."""
-    months, day = [], month_start(first)
+    months: list[datetime.date] = []
+    day = month_start(first)
     while day <= last and (not months or day > months[-1]):
         months.append(day)
         day = next_month(day)
@@ -104,7 +105,7 @@ def last_of_each_month(connection, topic, codes: list[str] | None) -> list[tuple
     position = quote_name(Position._meta.db_table)
     stance_table = quote_name(CountryStance._meta.db_table)
     columns = ", ".join(
-        quote_name(Position._meta.get_field(name).column)
+        quote_name(Position._meta.get_field(name).column)  # type: ignore[union-attr]  # concrete fields all
         for name in ("country", "stated_on", "stance", "date_precision", "id")
     )
 

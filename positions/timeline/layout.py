@@ -84,7 +84,7 @@ SHOWN_VALUES = (
 
 
 # Governments first, then the people and bodies around them.
-KIND_ORDER = {
+KIND_ORDER: dict[str, int] = {
     kind: rank
     for rank, kind in enumerate(
         [
@@ -192,7 +192,7 @@ def group_rows(entries: list[Entry]) -> list[CountryGroup]:
 
 
 def stack_rows(groups: list[CountryGroup], show_topics: bool) -> float:
-    y = AXIS_HEIGHT + 6
+    y: float = AXIS_HEIGHT + 6
     shaded = False
     for group in groups:
         group.y = y
