@@ -66,8 +66,8 @@ def search_matches(words: list[str], use_index: bool = True) -> StoredSearch:
     template = "(numnode({query}) = 0 OR {vector} @@ {query})"
     if not use_index:
         # PostgreSQL cannot match "(…) IS TRUE" to the GIN index, so it checks the rows other
-        # filters select instead: for 16,000 rows, 19 ms against 50 ms through the index for a
-        # word a third of all positions contain (whose index entry alone takes 32 ms to read).
+        # filters select instead: quicker than the index for a common word, whose index entry
+        # alone takes longer to read than those rows.
         template = f"({template}) IS TRUE"
     return StoredSearch(template, words, models.BooleanField())
 
@@ -88,8 +88,8 @@ class ActorQuerySet(models.QuerySet):
     def country_codes(self) -> set[str]:
         """The codes of every country that has an actor, by one index probe per country.
 
-        A DISTINCT read the whole (country, kind) index, ~5 ms at 20,000 actors, on every country
-        and actor page (their compare menus); stepping from one code to the next takes ~1.5 ms.
+        A DISTINCT read the whole (country, kind) index on every country and actor page (their
+        compare menus); stepping from one code to the next reads a row per country.
         Ignores this queryset's filters: it asks the whole table.
         """
         table = connections[self.db].ops.quote_name(self.model._meta.db_table)
@@ -148,8 +148,8 @@ class PositionQuerySet(models.QuerySet["Position"]):
     def current(self):
         """Each actor's current position per topic: its latest by date, then id.
 
-        Linear however many positions share a date (11,500 on one day took 9.8 s when each was
-        compared with every later one). PostgreSQL walks the actors' positions once (DISTINCT ON);
+        Linear however many positions share a date (comparing each with every later one was
+        quadratic: seconds with thousands on one day). PostgreSQL walks the actors' positions once (DISTINCT ON);
         SQLite probes the (actor, topic, stated_on) index once per row, whose entries end with the
         id, so the latest is the last entry of its pair.
         """

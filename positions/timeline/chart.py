@@ -78,7 +78,7 @@ class MonthColumn:
 
     @cached_property
     def label(self) -> str:
-        # Asked for the bar's hover text and again for the table's row; formatting a date is ~0.1 ms.
+        # Asked for the bar's hover text and again for the table's row: formatted once.
         return format_partial_date(self.month, DatePrecision.MONTH)
 
     @property
@@ -168,8 +168,8 @@ class StanceChart:
     def column_marks(self) -> SafeString:
         """Each month's bar: its segments, its hover text and its month label, as SVG for the page.
 
-        Written by format_html_join rather than a template loop: 155 months of bars took ~100 ms
-        through the template engine.
+        Written by format_html_join rather than a template loop, which was slow for the
+        hundred-odd months of a long chart.
         """
         month_y = number(self.month_label_y)
         words = HoverWords.now()
