@@ -36,6 +36,32 @@ def pytest_sessionstart(session):
             subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
 
+# Fixtures through which a test reaches the database; a test without any (and without the
+# django_db marker) is refused database access by pytest-django, so it cannot depend on one.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def touches_the_database(item) -> bool:
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) or item.get_closest_marker("django_db")
+
+
+def pytest_collection_modifyitems(config, items):
+    """With SKIP_DATABASE_FREE_TESTS=1 (scripts/test.sh, on the second database) leave out the
+    tests that cannot reach a database: they ran, the same, on the first."""
+    if os.environ.get("SKIP_DATABASE_FREE_TESTS") != "1":
+        return
+    free = [item for item in items if not touches_the_database(item) and not item.get_closest_marker("postgres")]
+    if free:
+        config.hook.pytest_deselected(items=free)
+        items[:] = [item for item in items if item not in free]
+
+
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))
