@@ -219,8 +219,8 @@ def url_maker(name: str, placeholder):
 
 MAX_POSITIONS = 5000
 # A timeline that is one section of a page (a country's, an actor's) draws fewer, linking to the full one:
-# at one million positions its 200 took ~60 % of the UA country page's time; the newest 100 say from
-# which day they are drawn, and the full timeline draws up to 1,000.
+# twice as many were most of a large country page's time; the newest 100 say from which day they are
+# drawn, and the full timeline draws up to 1,000.
 SECTION_LIMIT = 100
 
 
