@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run messages test test-fast lint format venv dev-venv
+.PHONY: run messages test test-fast fuzz lint format venv dev-venv
 
 $(PY): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,10 +41,16 @@ test:
 test-fast: dev-venv messages
 	env -u DATABASE_URL $(PY) -m pytest -q -n 2 -m "not browser"
 
-## ruff's lint and format checks, as CI runs them
+## The property-based tests alone (marker fuzz) with many examples each: Hypothesis's deep profile
+## (`make test` runs them with the quick one). SQLite, or PostgreSQL when DATABASE_URL is set.
+fuzz: dev-venv messages
+	HYPOTHESIS_PROFILE=deep $(PY) -m pytest -q -n 2 -m fuzz
+
+## ruff's lint and format checks, and mypy over the packages listed in pyproject.toml, as CI runs them
 lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 ## Apply ruff's formatting and safe fixes
 format: dev-venv

@@ -28,7 +28,11 @@ try:  # a server-side cursor closed after its server went away raises the driver
     from psycopg import InterfaceError as DriverInterfaceError
     from psycopg import OperationalError as DriverOperationalError
 
-    REPLICA_FAILURES = (*DATABASE_UNAVAILABLE, DriverOperationalError, DriverInterfaceError)
+    REPLICA_FAILURES: tuple[type[Exception], ...] = (
+        *DATABASE_UNAVAILABLE,
+        DriverOperationalError,
+        DriverInterfaceError,
+    )
 except ImportError:  # SQLite only
     REPLICA_FAILURES = DATABASE_UNAVAILABLE
 

@@ -19,11 +19,14 @@ Two guards live here, for every model admin of the project:
 The change lists also accept only the lookups their own filters write (config/admin_lookups.py).
 """
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.forms.models import construct_instance
+from django.http import QueryDict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -52,7 +55,14 @@ def shown_value(instance, field) -> str:
     return str(formats.localize(value))
 
 
-class EditConflictCheck:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the type checker; at run time it stands on its own.
+    FormBase = forms.ModelForm
+else:
+    FormBase = object
+
+
+class EditConflictCheck(FormBase):
     """Mixed into an admin change form or inline form: refuses a save made from a form older than the record's last change."""
 
     def __init__(self, *args, **kwargs):
@@ -108,8 +118,9 @@ class EditConflictCheck:
                 ),
             )
         # The re-rendered form is current: a second save is a knowing one.
-        self.data = self.data.copy()
-        self.data[seen_name] = str(latest.history_id)
+        data = cast(QueryDict, self.data).copy()  # the admin's posted data
+        data[seen_name] = str(latest.history_id)
+        self.data = data
         return cleaned
 
     def fields_differing_from_saved(self) -> list:

@@ -115,6 +115,9 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
         )
         return redirect(contribution.get_admin_url())
 
+    def approve_view(self, request, object_id):
+        raise NotImplementedError  # each queue approves in its own way: into the data, or as a correction
+
     def reject_view(self, request, object_id):
         return self.decision_view(request, object_id, Status.REJECTED, DecisionForm, _("Reject"))
 
@@ -271,6 +274,7 @@ class ErrorReportAdmin(ModerationAdmin):
 
     @admin.display(description=_("position"))
     def position_link(self, obj: ErrorReport):
-        if obj.position_id is None:
+        position = obj.position
+        if position is None:
             return _("deleted")
-        return format_html('<a href="{}">{}</a>', obj.position.get_absolute_url(), obj.position)
+        return format_html('<a href="{}">{}</a>', position.get_absolute_url(), position)

@@ -1,6 +1,7 @@
 """The readers' two forms: suggest a statement, report an error. Every field has a size limit."""
 
 import re
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django_countries import countries
 
 from contributions.abuse import HONEYPOT_FIELD
 from contributions.models import MAX_NAME, MAX_NOTE, MAX_URL, MAX_WORDS, WEB_URL, ErrorReport, Suggestion
+from positions.choices import Stance
 from positions.country_codes import normalise
 from positions.models import Actor
 from sources.dates import truncate_to_precision
@@ -104,9 +106,12 @@ class SuggestionForm(ContributionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].empty_label = _("not sure")
-        self.fields["stance"].choices = [("", _("not sure"))] + list(self.fields["stance"].choices)[1:]
-        self.fields["country"].choices = [("", _("none, or not sure"))] + list(countries)
+        topic = cast(forms.ModelChoiceField, self.fields["topic"])
+        stance = cast(forms.ChoiceField, self.fields["stance"])
+        country = cast(forms.ChoiceField, self.fields["country"])
+        topic.empty_label = _("not sure")
+        stance.choices = [("", _("not sure")), *Stance.choices]
+        country.choices = [("", _("none, or not sure"))] + list(countries)
 
     def clean_stated_on(self):
         stated_on = self.cleaned_data["stated_on"]
@@ -115,7 +120,8 @@ class SuggestionForm(ContributionForm):
         return stated_on
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("stated_on") and cleaned.get("date_precision"):
             cleaned["stated_on"] = truncate_to_precision(cleaned["stated_on"], cleaned["date_precision"])
         if cleaned.get("actor_name"):
@@ -159,7 +165,8 @@ def initial_from_query(query) -> dict:
         actor = Actor.objects.filter(slug=slug).only("name", "country").first()
         if actor is not None:
             initial["actor_name"] = actor.name
-            initial["country"] = actor.country.code or initial.get("country", "")
+            # django-countries gives a Country object, which the stubs type as the CharField's str.
+            initial["country"] = actor.country.code or initial.get("country", "")  # type: ignore[attr-defined]
     return initial
 
 

@@ -30,7 +30,7 @@ class Stance(models.TextChoices):
     @classmethod
     def scale_position(cls, value: str) -> int | None:
         """Place on the support → rule-out scale; None for commentary."""
-        scale = [cls.SUPPORTS, cls.OPEN, cls.UNDECIDED, cls.OPPOSES, cls.RULES_OUT]
+        scale: list[str] = [cls.SUPPORTS, cls.OPEN, cls.UNDECIDED, cls.OPPOSES, cls.RULES_OUT]
         return scale.index(value) if value in scale else None
 
 

@@ -43,7 +43,8 @@ Pair = tuple[str, int]  # (country code, topic id)
 
 def copy_actor_columns(actor: Actor) -> set[Pair]:
     """Copy an actor's country and kind onto its positions; returns the stance pairs it touched."""
-    country = actor.country.code if actor.country else ""
+    # django-countries gives a Country object, which the stubs type as the CharField's str.
+    country = actor.country.code if actor.country else ""  # type: ignore[attr-defined]
     moved = Position.objects.filter(actor=actor).exclude(country=country, actor_kind=actor.kind)
     pairs = set(moved.order_by().values_list("country", "topic").distinct())
     if not pairs:

@@ -73,7 +73,7 @@ class Actor(models.Model):
             models.Index(fields=["country", "kind"], name="actor_country_kind_idx"),
             models.Index(fields=["kind"], name="actor_kind_idx"),
             # The actors list and the actor page's compare menu are ordered by name: without it,
-            # each sorted all 20,000 actors of the benchmark (~10 ms) to show the first few.
+            # each sorted every actor to show the first few.
             models.Index(fields=["name", "id"], name="actor_name_idx"),
         ]
         constraints = [
@@ -231,6 +231,8 @@ class Position(models.Model):
     history = HistoricalRecords()
 
     objects = PositionQuerySet.as_manager()
+    # Set by positions/signals.py before a save or delete: the facet values the stored row had.
+    _combination_before: tuple | None
 
     class Meta:
         verbose_name = _("position")
@@ -293,7 +295,7 @@ class Position(models.Model):
     def copy_denormalised_fields(self) -> None:
         """Fill this row's copies of its actor's and quote's values (see the class docstring)."""
         self.stated_on = truncate_to_precision(self.stated_on, self.date_precision)
-        self.country = self.actor.country.code if self.actor.country else ""
+        self.country = self.actor.country.code if self.actor.country else ""  # type: ignore[attr-defined]  # a Country, typed as str
         self.actor_kind = self.actor.kind
         self.verification = self.quote.verification
 
@@ -305,10 +307,6 @@ class Position(models.Model):
     def role(self) -> Role | None:
         """The role the actor held on the day of the statement."""
         return self.actor.role_on(self.stated_on)
-
-    @property
-    def is_trusted(self) -> bool:
-        return self.verification == Verification.CONFIRMED
 
     def authorisation_bodies_needed(self):
         return AuthorisationBody.objects.needed_for(self)
@@ -367,7 +365,7 @@ class AuthorisationBody(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"
+        return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"  # type: ignore[attr-defined]  # a Country, typed as str
 
     def get_absolute_url(self) -> str:
         return reverse("positions:authorisation_list") + f"#{in_address(self.country.code)}"

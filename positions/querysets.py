@@ -4,6 +4,7 @@ Views, exports, feeds and the admin all build on these, so each rule lives in on
 """
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import connections, models
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
@@ -11,6 +12,9 @@ from django.db.models.expressions import Expression
 
 from positions import postgres
 from positions.choices import GOVERNMENT_KINDS, Requirement, Scope
+
+if TYPE_CHECKING:
+    from positions.models import Position  # noqa: F401  (named in a string: the queryset's model)
 
 UKRAINE = "UA"
 # A country's stance is what its government says: the state itself or its officials.
@@ -62,8 +66,8 @@ def search_matches(words: list[str], use_index: bool = True) -> StoredSearch:
     template = "(numnode({query}) = 0 OR {vector} @@ {query})"
     if not use_index:
         # PostgreSQL cannot match "(…) IS TRUE" to the GIN index, so it checks the rows other
-        # filters select instead: for 16,000 rows, 19 ms against 50 ms through the index for a
-        # word a third of all positions contain (whose index entry alone takes 32 ms to read).
+        # filters select instead: quicker than the index for a common word, whose index entry
+        # alone takes longer to read than those rows.
         template = f"({template}) IS TRUE"
     return StoredSearch(template, words, models.BooleanField())
 
@@ -85,9 +89,9 @@ class ActorQuerySet(models.QuerySet):
     def country_codes(self) -> set[str]:
         """The codes of every country that has an actor, by one index probe per country.
 
-        A DISTINCT would read the whole (country, kind) index on every country and actor page
-        (their compare menus); stepping from one code to the next reads one entry per country
-        (docs/performance.md, run 10). Ignores this queryset's filters: it asks the whole table.
+        A DISTINCT read the whole (country, kind) index on every country and actor page (their
+        compare menus); stepping from one code to the next reads a row per country.
+        Ignores this queryset's filters: it asks the whole table.
         """
         table = connections[self.db].ops.quote_name(self.model._meta.db_table)
         sql = (
@@ -111,7 +115,7 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(actor=actor).held_on(day).order_by("-start_on", "-id")
 
 
-class PositionQuerySet(models.QuerySet):
+class PositionQuerySet(models.QuerySet["Position"]):
     def with_related(self):
         """Everything a row shows: actor, topic, quote, source, outlet and the actor's roles."""
         return self.select_related("actor", "topic", "quote__source__outlet").prefetch_related("actor__roles")
@@ -152,8 +156,8 @@ class PositionQuerySet(models.QuerySet):
     def current(self):
         """Each actor's current position per topic: its latest by date, then id.
 
-        Linear however many positions share a date (11,500 on one day took 9.8 s when each was
-        compared with every later one). PostgreSQL walks the actors' positions once (DISTINCT ON);
+        Linear however many positions share a date (comparing each with every later one was
+        quadratic: seconds with thousands on one day). PostgreSQL walks the actors' positions once (DISTINCT ON);
         SQLite probes the (actor, topic, stated_on) index once per row, whose entries end with the
         id, so the latest is the last entry of its pair.
         """

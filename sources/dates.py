@@ -5,6 +5,7 @@ A date with month precision is stored as the first of that month and shown as
 """
 
 import datetime
+from typing import overload
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +20,10 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("year")
 
 
+@overload
+def truncate_to_precision(value: datetime.date, precision: str) -> datetime.date: ...
+@overload
+def truncate_to_precision(value: None, precision: str) -> None: ...
 def truncate_to_precision(value: datetime.date | None, precision: str) -> datetime.date | None:
     """The first day of the period a date stands for, so no day is made up."""
     if value is None:
@@ -33,7 +38,7 @@ def truncate_to_precision(value: datetime.date | None, precision: str) -> dateti
 # Per language, each precision's format in Django's date format characters, and whether the
 # result is lower-cased. Ukrainian names a day's month in the genitive ("26 листопада 2024", 'E')
 # and a month alone in the nominative, lower-case as in running text ("листопад 2024").
-PARTIAL_DATE_FORMATS = {
+PARTIAL_DATE_FORMATS: dict[str, dict[str, tuple[str, bool]]] = {
     "en": {DatePrecision.DAY: ("j M Y", False), DatePrecision.MONTH: ("M Y", False), DatePrecision.YEAR: ("Y", False)},
     "uk": {DatePrecision.DAY: ("j E Y", False), DatePrecision.MONTH: ("F Y", True), DatePrecision.YEAR: ("Y", False)},
 }
@@ -77,7 +82,7 @@ def choices_constraint(field: str, choices: type[models.TextChoices], name: str,
     )
 
 
-PRECISION_ORDER = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+PRECISION_ORDER: dict[str, int] = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
 
 def coarser_precision(first: str, second: str) -> str:

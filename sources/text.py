@@ -19,6 +19,7 @@ by `positions` and `contributions` too (this app never imports either).
 """
 
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
@@ -149,6 +150,6 @@ class NoInvisibleCharacters:
 
 
 # For every text field.
-PLAIN_TEXT = [NoControlCharacters(), NoNoncharacters()]
+PLAIN_TEXT: list[Callable[[object], None]] = [NoControlCharacters(), NoNoncharacters()]
 # For names and slugs, which identify a record on every page.
-NAME_TEXT = [*PLAIN_TEXT, NoBidiControls(), NoInvisibleCharacters()]
+NAME_TEXT: list[Callable[[object], None]] = [*PLAIN_TEXT, NoBidiControls(), NoInvisibleCharacters()]

@@ -8,10 +8,22 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from hypothesis import HealthCheck, settings
 
 from tests.factories import UserFactory
+from tests.shared_data import kept_for_the_module
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+# Fuzzing on a budget. `make test` runs the quick profile: few random examples besides each test's
+# explicit ones, enough to catch a broken property. `make fuzz` runs only the fuzz tests (marker
+# `fuzz`) with the deep profile (HYPOTHESIS_PROFILE=deep): many examples, to find what is rare.
+# Tests set no max_examples of their own, so the profile decides; the deadline is off because
+# the examples run database queries on a shared machine.
+FUZZ_HEALTH_CHECKS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+settings.register_profile("quick", max_examples=10, deadline=None, suppress_health_check=FUZZ_HEALTH_CHECKS)
+settings.register_profile("deep", max_examples=400, deadline=None, suppress_health_check=FUZZ_HEALTH_CHECKS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 
 def pytest_sessionstart(session):
@@ -24,9 +36,43 @@ def pytest_sessionstart(session):
             subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
 
+# Fixtures through which a test reaches the database; a test without any (and without the
+# django_db marker) is refused database access by pytest-django, so it cannot depend on one.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def touches_the_database(item) -> bool:
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))) or item.get_closest_marker("django_db")
+
+
+def pytest_collection_modifyitems(config, items):
+    """With SKIP_DATABASE_FREE_TESTS=1 (scripts/test.sh, on the second database) leave out the
+    tests that cannot reach a database: they ran, the same, on the first."""
+    if os.environ.get("SKIP_DATABASE_FREE_TESTS") != "1":
+        return
+    free = [item for item in items if not touches_the_database(item) and not item.get_closest_marker("postgres")]
+    if free:
+        config.hook.pytest_deselected(items=free)
+        items[:] = [item for item in items if item not in free]
+
+
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """The seed data loaded once for a module's tests (each with `db`), instead of once per test like `seeded`."""
+    with kept_for_the_module(django_db_blocker):
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        yield
 
 
 @pytest.fixture

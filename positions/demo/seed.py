@@ -13,6 +13,7 @@ updated rather than created again.
 """
 
 import datetime
+from typing import Any
 
 from positions.choices import ActorKind, Stance
 from sources.dates import DatePrecision as P
@@ -88,7 +89,7 @@ SOURCES = [
     },
 ]
 
-ACTORS = [
+ACTORS: list[dict[str, Any]] = [
     {
         "slug": "keir-starmer",
         "name": "Keir Starmer",

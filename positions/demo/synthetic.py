@@ -182,11 +182,9 @@ class SyntheticData:
         titles = names.ORGANISATION_TITLES if organisation_id else names.OFFICIAL_TITLES
         start = datetime.date(rng.randint(2008, 2021), rng.randint(1, 12), rng.randint(1, 28))
         for number in range(rng.randint(1, 3)):
-            end = start + datetime.timedelta(days=rng.randint(365, 6 * 365))
-            last = number == 2 or end > LAST_DAY or rng.random() < 0.3
-            if last and rng.random() < 0.6:
-                end = None
-            end = min(end, LAST_DAY) if end else None
+            served = start + datetime.timedelta(days=rng.randint(365, 6 * 365))
+            last = number == 2 or served > LAST_DAY or rng.random() < 0.3
+            end = None if last and rng.random() < 0.6 else min(served, LAST_DAY)
             rows.append((self.new_id("role"), actor.id, rng.choice(titles), actor.country, organisation_id, start, end))
             if end is None or last:
                 break
@@ -195,7 +193,7 @@ class SyntheticData:
 
     # Outlets and sources ----------------------------------------------------------------------
 
-    def outlet_rows(self) -> tuple[list[tuple], list[tuple[int, str, bool]]]:
+    def outlet_rows(self) -> tuple[list[tuple], list[tuple[int, str, str, bool]]]:
         """Outlets, and per outlet (id, country, trusted) for drawing sources."""
         rng, rows, outlets = self.rng, [], []
         state_actors = [actor for actor in self.actors if actor.kind == ActorKind.STATE]
@@ -297,6 +295,7 @@ class SyntheticData:
         """One quote and the one or two positions it evidences."""
         rng = self.rng
         source = self.sources[rng.randrange(len(self.sources))]
+        precision: str
         if source.precision == DatePrecision.DAY:
             precision = rng.choices([DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR], weights=[85, 12, 3])[
                 0
@@ -311,7 +310,7 @@ class SyntheticData:
             verification = rng.choices(
                 [Verification.CONFIRMED, Verification.REPORTED, Verification.UNVERIFIED], weights=[45, 42, 13]
             )[0]
-        topics = []
+        topics: list[str] = []
         while len(topics) < topics_wanted:
             topic = rng.choices(self.topics, cum_weights=self.topic_cum)[0]
             if topic not in topics:

@@ -47,7 +47,7 @@ TOPIC_PHRASES = {
 GENERIC_TOPIC_PHRASES = ("this question", "це питання", "cette question")
 
 # Per stance: sentences in (English, Ukrainian, French); {t} is the topic phrase in that language.
-STANCE_SENTENCES = {
+STANCE_SENTENCES: dict[str, list[tuple[str, str, str]]] = {
     Stance.SUPPORTS: [
         ("We support {t}.", "Ми підтримуємо {t}.", "Nous soutenons {t}."),
         (
@@ -155,7 +155,7 @@ CONDITIONS = [
     "Only with air cover from allies.",
 ]
 
-SUMMARY_VERBS = {
+SUMMARY_VERBS: dict[str, str] = {
     Stance.SUPPORTS: "supports",
     Stance.OPEN: "is open to",
     Stance.UNDECIDED: "has not decided on",

@@ -1,7 +1,7 @@
 """Natural keys: which rows of an import describe the same actor, source or quote, rows that
 contradict each other, and finding many objects by key in few queries."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 
 from django.db import connection
@@ -35,7 +35,7 @@ source_details = attrgetter(*SOURCE_FIELDS[:-1])
 def inconsistencies(rows: list[ExchangeRow]) -> list[RowError]:
     """Rows that describe the same actor, source or quote differently, or repeat a position."""
     errors = []
-    checks = [
+    checks: list[tuple[str, Callable, Callable, tuple[str, ...]]] = [
         ("actor_slug", attrgetter("actor_slug"), attrgetter(*ACTOR_FIELDS), ACTOR_FIELDS),
         ("source", source_key, lambda row: (*source_details(row), row.outlet.casefold()), SOURCE_FIELDS),
         ("quote", quote_key, attrgetter(*QUOTE_FIELDS), QUOTE_FIELDS),

@@ -21,7 +21,7 @@ from sources.models import Outlet, Quote, Source, Translation
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
-NO_FIELDS = MappingProxyType({})
+NO_FIELDS: MappingProxyType[str, tuple] = MappingProxyType({})
 # Past this many (country, topic) pairs, rebuilding the small CountryStance table beats a refresh per pair.
 REFRESH_ALL_OVER = 100
 
@@ -43,8 +43,8 @@ class Plan:
         self.may_create_topics = may_create_topics
         self.changes: list[Change] = []
         self.errors: list[RowError] = []
-        self.new = defaultdict(list)
-        self.updated = defaultdict(dict)  # kind -> {pk: (obj, {field names})}
+        self.new: defaultdict[str, list] = defaultdict(list)
+        self.updated: defaultdict[str, dict] = defaultdict(dict)  # kind -> {pk: (obj, {field names})}
         self.topics: dict = {}
         self.outlets: dict = {}
         self.actors: dict = {}
@@ -154,7 +154,8 @@ class Plan:
             self.compare("actor", actor, row.line, row.actor_slug, wanted, shown)
 
     def match_sources(self) -> None:
-        by_url, by_title = {}, {}
+        by_url: dict = {}
+        by_title: dict = {}
         urls = {row.source_url for row in self.rows if row.source_url}
         # Excluding blank URLs lets PostgreSQL use the partial unique index on URLs.
         with_url = Source.objects.exclude(url="").select_related("outlet")
@@ -292,7 +293,7 @@ class Plan:
         quote_ids = {quote.pk for quote in self.quotes.values() if quote.pk}
         for position in among(Position.objects.all(), "quote_id", quote_ids):
             existing[(position.actor_id, position.topic_id, position.quote_id)] = position
-        first_line = {}
+        first_line: dict = {}
         for row in self.rows:
             actor, topic, quote = self.actors[row.actor_slug], self.topics[row.topic], self.quotes[quote_key(row)]
             key = (identity(actor), identity(topic), identity(quote))

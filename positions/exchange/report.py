@@ -1,6 +1,7 @@
 """What an import found: the bad rows, and each object it creates or changes, as text for people."""
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ class Change:
     kind: str
     label: str
     created: bool
-    fields: dict = field(default_factory=dict)  # name -> (old, new)
+    fields: Mapping[str, tuple] = field(default_factory=dict)  # name -> (old, new)
 
     def __str__(self) -> str:
         if self.created:

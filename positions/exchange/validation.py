@@ -295,6 +295,7 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
         reasons.append(_("quote_original is given without its quote_language."))
     if reasons:
         raise RowError(raw.line, reasons)
+    assert stated_on is not None  # a date that does not parse leaves a reason above
     intern = sys.intern
     for column in SHARED_COLUMNS:
         cells[column] = intern(cells[column])

@@ -63,7 +63,7 @@ class Pending:
     def __init__(self, values: tuple, line: int):
         self.values = values
         self.line = line
-        self.pk = None
+        self.pk: int | None = None
 
 
 def insert_new(model, pending: Sequence[Pending], user=None, now=None) -> None:
@@ -74,7 +74,7 @@ def insert_new(model, pending: Sequence[Pending], user=None, now=None) -> None:
         copy_rows(model, pending)
     else:
         create_rows(model, pending)
-    insert_history(model, [row.pk for row in pending], user, now)
+    insert_history(model, [row.pk for row in pending], user, now)  # type: ignore[misc]  # each row has its id now
 
 
 def resolved(model, pending: Pending) -> list:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,6 +17,7 @@ from django.utils.translation import ngettext
 from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
 from positions.country_codes import normalise
+from positions.models import Topic
 from positions.staleness import stale_after_months
 from positions.timeline.chart_tally import count_stances, month_ends, month_rows
 from positions.timeline.markup import number
@@ -76,7 +78,7 @@ class MonthColumn:
 
     @cached_property
     def label(self) -> str:
-        # Asked for the bar's hover text and again for the table's row; formatting a date is ~0.1 ms.
+        # Asked for the bar's hover text and again for the table's row: formatted once.
         return format_partial_date(self.month, DatePrecision.MONTH)
 
     @property
@@ -138,7 +140,7 @@ class YTick:
 
 @dataclass
 class StanceChart:
-    topic: object
+    topic: Topic
     columns: list[MonthColumn]
     width: float
     height: float
@@ -159,15 +161,15 @@ class StanceChart:
         return stale_after_months()
 
     @property
-    def stances(self) -> list[tuple[str, str]]:
+    def stances(self) -> list[tuple[str, str | Promise]]:
         return [(stance.value, stance.label) for stance in STACK_ORDER]
 
     @property
     def column_marks(self) -> SafeString:
         """Each month's bar: its segments, its hover text and its month label, as SVG for the page.
 
-        Written by format_html_join rather than a template loop: 155 months of bars took ~100 ms
-        through the template engine.
+        Written by format_html_join rather than a template loop, which was slow for the
+        hundred-odd months of a long chart.
         """
         month_y = number(self.month_label_y)
         words = HoverWords.now()
@@ -301,7 +303,7 @@ def lay_out(chart: StanceChart) -> StanceChart:
             column.month_label = formats.date_format(column.month, "M")
         elif slot >= 10:
             column.month_label = formats.date_format(column.month, "M")[:1]
-        y = TOP + PLOT_HEIGHT
+        y: float = TOP + PLOT_HEIGHT
         for stance in STACK_ORDER:
             # Each stance's stale countries sit at the foot of its block, faded (see timeline.css).
             stale = column.stale.get(stance, 0)

@@ -18,7 +18,8 @@ from positions.timeline.scale import month_start, next_month
 
 def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     """The first of each month from `first`'s month to `last`'s month."""
-    months, day = [], month_start(first)
+    months: list[datetime.date] = []
+    day = month_start(first)
     while day <= last and (not months or day > months[-1]):
         months.append(day)
         day = next_month(day)
@@ -46,7 +47,7 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
     fades_on: dict[str, datetime.date] = {}
     members: dict[str, set[str]] = {}
     sorted_names: dict[str, list[str]] = {}
-    # Each name is translated once, not once a month: 200 countries over 13 years took ~2.5 s.
+    # Each name is translated once, not once a month: 200 countries over 13 years made seconds of it.
     name_of: dict[str, str] = {}
     # Many statements share a date: each (date, precision) is worked out once.
     fade_of: dict[tuple, datetime.date] = {}

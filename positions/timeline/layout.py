@@ -84,7 +84,7 @@ SHOWN_VALUES = (
 
 
 # Governments first, then the people and bodies around them.
-KIND_ORDER = {
+KIND_ORDER: dict[str, int] = {
     kind: rank
     for rank, kind in enumerate(
         [
@@ -192,7 +192,7 @@ def group_rows(entries: list[Entry]) -> list[CountryGroup]:
 
 
 def stack_rows(groups: list[CountryGroup], show_topics: bool) -> float:
-    y = AXIS_HEIGHT + 6
+    y: float = AXIS_HEIGHT + 6
     shaded = False
     for group in groups:
         group.y = y
@@ -219,8 +219,8 @@ def url_maker(name: str, placeholder):
 
 MAX_POSITIONS = 5000
 # A timeline that is one section of a page (a country's, an actor's) draws fewer, linking to the full one:
-# at one million positions its 200 took ~60 % of the UA country page's time; the newest 100 say from
-# which day they are drawn, and the full timeline draws up to 1,000.
+# twice as many were most of a large country page's time; the newest 100 say from which day they are
+# drawn, and the full timeline draws up to 1,000.
 SECTION_LIMIT = 100
 
 

@@ -93,8 +93,8 @@ def shared_domain(columns: list[Column], today: datetime.date, limit: int):
 
     Each timeline draws its newest `limit` statements, so the axis spans those, as a timeline on
     its own would (layout.choose_domain): from the first statement ever, Ukraine's newest hundred
-    were squeezed into the axis's last few pixels, and finding that first statement among two
-    countries' 380,000 positions took ~0.5 s at one million. One short index walk per column.
+    were squeezed into the axis's last few pixels, and finding that first statement meant reading
+    both countries' positions. One short index walk per column.
     """
     drawn = []
     for column in columns:

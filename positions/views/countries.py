@@ -75,7 +75,7 @@ def country_actors(code: str, today) -> tuple[list[Actor], int]:
 
     Each shown actor counts its own positions (an index-only scan each) and the total comes with
     them (a window over the country's actors), rather than counting every position of the
-    country in one GROUP BY and listing all its actors (docs/performance.md, run 10).
+    country in one GROUP BY and rendering a row for each of its actors.
     """
     counts = (
         Position.objects.filter(actor=OuterRef("pk")).order_by().values("actor").annotate(n=Count("id")).values("n")

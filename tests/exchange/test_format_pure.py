@@ -23,6 +23,7 @@ def test_ordinary_cells_stay_as_they_are(cell):
     assert restore(neutralise(cell)) == cell
 
 
+@pytest.mark.fuzz
 @given(st.text())
 def test_neutralise_round_trips_any_text(text):
     assert restore(neutralise(text)) == text

@@ -179,6 +179,7 @@ URL_PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.fuzz
 @given(st.lists(URL_PIECES, max_size=10).map("".join))
 def test_url_check_agrees_with_djangos_url_validator_on_any_arrangement(url):
     assert is_valid_url(url) == passes_django(url)

@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.db import transaction
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from positions.exchange.importer import import_file
@@ -174,10 +174,8 @@ def without_id(rows: list) -> list:
     return [row[1:] for row in rows]
 
 
+@pytest.mark.fuzz
 @pytest.mark.django_db
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
 @given(
     dataset=datasets(),
     fmt=st.sampled_from(["csv", "json"]),

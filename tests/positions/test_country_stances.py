@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from positions import derived
@@ -130,7 +130,7 @@ operations = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.fuzz
 @given(operations)
 def test_any_sequence_of_edits_leaves_the_table_equal_to_a_fresh_computation(steps):
     Position.objects.all().delete()

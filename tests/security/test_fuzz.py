@@ -2,19 +2,20 @@
 
 Hypothesis sends random and hostile strings, huge numbers, unicode, SQL and HTML fragments,
 broken percent-encoding, and repeated or missing parameters, both in the query string and in
-path parameters. Each URL gets a bounded number of examples so the suite stays quick.
+path parameters. Each URL gets its explicit hostile examples and the Hypothesis profile's number
+of random ones (tests/conftest.py: few in `make test`, many in `make fuzz`).
 """
 
 from urllib.parse import urlencode
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.security.public_urls import QUERY_PARAMETERS, Route, public_routes, real_values
 
+pytestmark = pytest.mark.fuzz
 ROUTES = public_routes()
-EXAMPLES_PER_URL = 60
 
 # Shows up unescaped in a page only if user input reaches HTML unescaped.
 XSS_MARKER = "<script>tpt_xss()</script>"
@@ -139,7 +140,7 @@ def assert_no_server_error(response, url: str) -> None:
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=str)
-def test_no_input_gives_a_server_error(client, seeded, route):
+def test_no_input_gives_a_server_error(client, seeded_module, db, route):
     parameters = st.fixed_dictionaries(
         {name: path_values(route, converter, name) for converter, name in route.parameters}
     )
@@ -150,11 +151,6 @@ def test_no_input_gives_a_server_error(client, seeded, route):
     hostile_examples = [urlencode({name: value for name in QUERY_PARAMETERS}) for value in HOSTILE]
     hostile_examples += [urlencode({name: value}) for name in QUERY_PARAMETERS for value in EDGE_VALUES]
 
-    @settings(
-        max_examples=EXAMPLES_PER_URL,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
     @given(path=parameters, query=query_strings)
     def request_is_answered(path: dict, query: str) -> None:
         url = route.fill(path) + ("?" + query if query else "")

@@ -18,6 +18,7 @@ from positions.timeline.chart_tally import month_ends
 from positions.timeline.scale import next_month
 from sources.dates import DatePrecision
 from tests.factories import ActorFactory, TopicFactory
+from tests.shared_data import kept_for_the_module
 from tests.timeline.helpers import D, state
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,16 @@ def plain_tallies(topic, months, codes=None):
     return tallies
 
 
-@pytest.fixture
-def varied_topic():
-    """Several countries over three years: changes, same-day ties, long silences, rough dates, non-governments."""
+@pytest.fixture(scope="module")
+def varied_topic(django_db_setup, django_db_blocker):
+    """Several countries over three years: changes, same-day ties, long silences, rough dates, non-governments.
+
+    Built once for the module's tests, which only read it."""
+    with kept_for_the_module(django_db_blocker):
+        yield build_varied_topic()
+
+
+def build_varied_topic():
     topic, other = TopicFactory(), TopicFactory()
     stances = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT, Stance.COMMENTARY]
     people = {

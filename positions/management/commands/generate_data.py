@@ -22,7 +22,14 @@ from positions.demo.synthetic import SyntheticData
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
-TABLES = {"actor": Actor, "role": Role, "outlet": Outlet, "source": Source, "quote": Quote, "position": Position}
+TABLES: dict[str, type[Actor | Role | Outlet | Source | Quote | Position]] = {
+    "actor": Actor,
+    "role": Role,
+    "outlet": Outlet,
+    "source": Source,
+    "quote": Quote,
+    "position": Position,
+}
 
 
 class Command(BaseCommand):

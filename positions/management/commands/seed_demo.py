@@ -41,7 +41,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        self.created, self.updated = Counter(), Counter()
+        self.created: Counter[str] = Counter()
+        self.updated: Counter[str] = Counter()
         topics = self.load_topics()
         outlets = self.load_outlets()
         sources = self.load_sources(outlets)
