@@ -8,13 +8,22 @@ only the parameters its list filters and date hierarchy write themselves; anythi
 lookups included, always) is refused with a 400 (DisallowedModelAdminLookup).
 """
 
+from typing import TYPE_CHECKING
+
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import url_params_from_lookup_dict
 from django.db import models
 
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the type checker; at run time it stands on its own.
+    AdminBase = admin.ModelAdmin
+else:
+    AdminBase = object
 
-class FilterLookupsOnly:
+
+class FilterLookupsOnly(AdminBase):
     """ModelAdmin mixin: a change list filters only through its list_filter and date_hierarchy."""
 
     def lookup_allowed(self, lookup, value, request=None):
@@ -27,15 +36,15 @@ class FilterLookupsOnly:
             lookups |= {f"{self.date_hierarchy}__{part}" for part in ("year", "month", "day")}
         for item in self.get_list_filter(request):
             if isinstance(item, type) and issubclass(item, SimpleListFilter):
-                lookups.add(item.parameter_name)
+                lookups.add(str(item.parameter_name))
                 continue
-            path = item[0] if isinstance(item, (list, tuple)) else item
+            path = str(item[0] if isinstance(item, (list, tuple)) else item)
             field = get_fields_from_path(self.model, path)[-1]
             lookups.add(f"{path}__isnull")
             if isinstance(item, (list, tuple)):
                 lookups.add(f"{path}__isempty")  # EmptyFieldListFilter
             if field.is_relation:
-                lookups.add(f"{path}__{field.target_field.name}__exact")
+                lookups.add(f"{path}__{field.target_field.name}__exact")  # type: ignore[attr-defined]
             elif isinstance(field, models.DateField):
                 lookups |= {f"{path}__gte", f"{path}__lt"}
             else:

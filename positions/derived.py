@@ -29,7 +29,7 @@ import secrets
 from typing import NamedTuple
 
 from django.db import IntegrityError, connections, router, transaction
-from django.db.models import Count, DateField, F, Window
+from django.db.models import Count, DateField, F, Field, Window
 from django.db.models.functions import RowNumber, TruncMonth
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -147,6 +147,13 @@ def last_of_each_month(positions):
     )
 
 
+def concrete_column(model, name: str) -> str:
+    """The database column of one of `model`'s own fields, for SQL written by hand."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field) and field.column
+    return field.column
+
+
 def insert_months(positions) -> None:
     """Write the months of `positions` into MonthStance in one INSERT … SELECT: no rows through Python.
 
@@ -156,7 +163,7 @@ def insert_months(positions) -> None:
     connection = connections[query.db]
     sql, params = query.query.sql_with_params()
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(MonthStance._meta.get_field(name).column) for name in MONTH_COLUMNS)
+    columns = ", ".join(quote(concrete_column(MonthStance, name)) for name in MONTH_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {quote(MonthStance._meta.db_table)} ({columns}) {sql}", params)
 
@@ -259,7 +266,7 @@ def add_to_facets(added) -> None:
     table = FacetCount._meta.db_table
     connection = connections[router.db_for_write(FacetCount)]
     quote = connection.ops.quote_name
-    names = [FacetCount._meta.get_field(name).column for name in (*FACET_DIMENSIONS, "n")]
+    names = [concrete_column(FacetCount, name) for name in (*FACET_DIMENSIONS, "n")]
     columns = ", ".join(quote(name) for name in names)
     keys = ", ".join(quote(name) for name in names[:-1])
     n = quote("n")

@@ -233,6 +233,7 @@ class Position(models.Model):
     objects = PositionQuerySet.as_manager()
     # Set by positions/signals.py before a save or delete: the facet values the stored row had.
     _combination_before: tuple | None
+    _month_before: tuple | None
 
     class Meta:
         verbose_name = _("position")
@@ -368,7 +369,7 @@ class AuthorisationBody(models.Model):
         return f"{self.name} ({self.country.code}, {self.get_scope_display()}: {self.get_requirement_display()})"  # type: ignore[attr-defined]  # a Country, typed as str
 
     def get_absolute_url(self) -> str:
-        return reverse("positions:authorisation_list") + f"#{in_address(self.country.code)}"
+        return reverse("positions:authorisation_list") + f"#{in_address(self.country.code)}"  # type: ignore[attr-defined]  # a Country, typed as str
 
 
 class PendingImport(models.Model):

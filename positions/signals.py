@@ -79,8 +79,9 @@ def refresh_stance_after_save(sender, instance: Position, raw: bool = False, **k
     derived.refresh({(country, topic_id) for country, _stance, topic_id, _kind, _verif in combinations})
     derived.recount_combinations(combinations)
     months = {derived.month_of(instance.country, instance.topic_id, instance.stated_on)}
-    if getattr(instance, "_month_before", None):
-        months.add(instance._month_before)
+    month_before = getattr(instance, "_month_before", None)
+    if month_before:
+        months.add(month_before)
     derived.refresh_months(months)
 
 

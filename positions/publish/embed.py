@@ -25,5 +25,5 @@ def embeddable(view):
         return allow_framing(view(request, *args, **kwargs))
 
     # What a response standing for this view's (a 304) needs too.
-    wrapped.response_hints = allow_framing
+    wrapped.response_hints = allow_framing  # type: ignore[attr-defined]
     return wrapped

@@ -12,7 +12,7 @@ from positions.models import CountryStance, Position, Topic
 
 @dataclass
 class Cell:
-    position: Position  # or, in the grid of every country, a CellPosition
+    position: "Position | CellPosition"  # a CellPosition in the grid of every country
     statements: int
 
 

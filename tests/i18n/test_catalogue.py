@@ -72,7 +72,13 @@ def test_msgfmt_finds_no_error_and_nothing_untranslated(tmp_path):
 
 
 # What makemessages reads: the code and templates, not the tests, tools or installed packages.
-SOURCE_DIRS = ("config", "contributions", "positions", "sources", "templates", "locale")
+# Every Python package of the project but the tests (each app, config), its templates and catalogue:
+# a new app left out of the copy would not even import.
+SOURCE_DIRS = (
+    *sorted(path.name for path in PO.parents[3].iterdir() if (path / "__init__.py").exists() and path.name != "tests"),
+    "templates",
+    "locale",
+)
 
 
 def test_every_marked_string_is_in_the_catalogue(tmp_path):
