@@ -71,6 +71,10 @@ class ReadOnlyViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         return super().filter_queryset(queryset)
 
 
+# The largest id the database's 64-bit integer keys can hold.
+LARGEST_ID = 2**63 - 1
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=str(_("Positions, filtered as on the site's list")),
@@ -95,7 +99,8 @@ class PositionViewSet(ReadOnlyViewSet):
     queryset = Position.objects.all()
 
     def retrieve(self, request, pk: int):
-        rows = self.rows_by_id([pk])
+        # An id past the database's 64-bit integers matches nothing (SQLite would overflow binding it).
+        rows = self.rows_by_id([pk]) if pk <= LARGEST_ID else {}
         if not rows:
             raise Http404(_("No such position."))
         return Response(self.get_serializer(rows[pk]).data)
