@@ -17,7 +17,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from config.http_cache import release
 from limits.expensive import busy, expensive_slot
 from positions.derived import request_version
 from positions.exchange.export_pg import copy_csv_chunks
@@ -26,6 +25,7 @@ from positions.exchange.xlsx import workbook_file
 from positions.exchange.xlsx_cache import whole_workbook, workbook_path
 from positions.filtersets import PositionFilter
 from positions.models import Position
+from web.http_cache import release
 
 CHUNK_SIZE = 2000
 # A whole workbook being built takes about a minute per 20,000 positions on a busy server.
