@@ -14,7 +14,8 @@ from django_countries import countries
 from positions.choices import GOVERNMENT_KINDS
 from positions.models import CountryStance, Position
 from positions.staleness import stale_from
-from positions.timeline.scale import month_start, next_month
+from positions.timeline.scale import month_start
+from sources.dates import next_month
 
 
 def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:

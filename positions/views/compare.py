@@ -18,7 +18,8 @@ from django_countries import countries
 from positions.country_codes import in_address, normalise
 from positions.models import Actor, CountryStance, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
-from positions.timeline.scale import month_start, next_month
+from positions.timeline.scale import month_start
+from sources.dates import next_month
 
 from .actors import actor_countries
 
