@@ -23,7 +23,7 @@ from positions.exchange.export_pg import copy_csv_chunks
 from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
 from positions.exchange.xlsx import workbook_file
 from positions.exchange.xlsx_cache import whole_workbook, workbook_path
-from positions.filtersets import PositionFilter
+from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position
 from web.http_cache import release
 
@@ -36,10 +36,6 @@ MAX_NAME_LENGTH = 120
 def bad_request(reasons: list[str]) -> HttpResponseBadRequest:
     text = _("Invalid export or feed parameters:") + "\n" + "\n".join(f"- {reason}" for reason in reasons) + "\n"
     return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
-
-
-def filter_errors(filterset: PositionFilter) -> list[str]:
-    return [f"{name}: {message}" for name, messages in filterset.form.errors.items() for message in messages]
 
 
 def export_file_name(filterset: PositionFilter, extension: str) -> str:
