@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "web",
     "sources",
     "positions",
     "contributions",
@@ -63,8 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so that their headers reach every response, even the 400 for a disallowed Host,
-    # which Django builds inside SecurityMiddleware or CommonMiddleware (config/headers.py).
-    "config.headers.BaselineHeadersMiddleware",
+    # which Django builds inside SecurityMiddleware or CommonMiddleware (web/headers.py).
+    "web.headers.BaselineHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -72,30 +73,30 @@ MIDDLEWARE = [
     # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
     "corsheaders.middleware.CorsMiddleware",
     # A NUL byte in the path, query, cookies or form is a 400, before the session or any view
-    # reads the database with it: PostgreSQL refuses such text (config/nul_bytes.py).
-    "config.nul_bytes.RefuseNulMiddleware",
+    # reads the database with it: PostgreSQL refuses such text (web/nul_bytes.py).
+    "web.nul_bytes.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address only (/uk/…), never from the browser or a cookie.
-    "config.locale.AddressLocaleMiddleware",
+    "web.locale.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # /countries/GB/ → /countries/gb/ (positions/country_codes.py).
     "positions.country_codes.CountryCodeRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Reads from a replica unless this request writes, is the admin's, or follows a write (config/db_router.py).
-    "config.db_router.PrimaryPinMiddleware",
-    # ETag, Last-Modified, 304s and Cache-Control for anonymous reads (config/http_cache.py).
-    "config.http_cache.HttpCacheMiddleware",
+    # Reads from a replica unless this request writes, is the admin's, or follows a write (web/db_router.py).
+    "web.db_router.PrimaryPinMiddleware",
+    # ETag, Last-Modified, 304s and Cache-Control for anonymous reads (web/http_cache.py).
+    "web.http_cache.HttpCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Near the end, so that a locked-out login is answered before the view runs.
     "axes.middleware.AxesMiddleware",
     # A database outage answers a friendly 503 instead of a server error. Innermost, so that
     # its 503 still passes through every other middleware (security headers, CSP).
-    "config.errors.DatabaseUnavailableMiddleware",
+    "web.errors.DatabaseUnavailableMiddleware",
     # A replica that fails mid-request: the read is answered again from the primary. Inside
     # the 503 middleware, so that it sees the failure first.
-    "config.db_router.ReplicaFallbackMiddleware",
+    "web.db_router.ReplicaFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -110,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.locale.languages",
+                "web.locale.languages",
                 "positions.context_processors.data_freshness",
             ],
         },
@@ -134,7 +135,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     _db_options["options"] = f"{_db_options.get('options', '')} -c jit=off".strip()
 
-# Read replicas (config/db_router.py): public reads go to them, writes and the admin to "default".
+# Read replicas (web/db_router.py): public reads go to them, writes and the admin to "default".
 REPLICA_DATABASES = []
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     _alias = f"replica{_number}"
@@ -147,7 +148,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
         _options["options"] = "-c jit=off"
         _options.setdefault("connect_timeout", 2)  # a replica that is down must not hold a request
     REPLICA_DATABASES.append(_alias)
-DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+DATABASE_ROUTERS = ["web.db_router.ReplicaRouter"]
 # A replica further behind the primary than this is skipped until it catches up.
 REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "5"))
 # How long a replica's health (up, lag) is trusted before it is checked again.
@@ -161,9 +162,9 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            # Django's Redis cache, answering as an empty cache while Redis is down (config/cache.py);
+            # Django's Redis cache, answering as an empty cache while Redis is down (web/cache.py);
             # short timeouts so that an outage costs each request milliseconds, not seconds.
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "web.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
@@ -173,7 +174,9 @@ elif CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# HTTP caching of anonymous reads (config/http_cache.py).
+# HTTP caching of anonymous reads (web/http_cache.py).
+# What the data version is read from: the site's HTTP layer (web/) names the apps in no import.
+DATA_VERSION = "positions.derived.current_version"
 HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
 HTTP_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", "300"))
 # Seconds a shared cache in front (nginx, a CDN) may serve a page before revalidating it; unset: as max-age.
@@ -181,7 +184,7 @@ HTTP_SHARED_MAX_AGE = int(os.environ["HTTP_SHARED_MAX_AGE"]) if os.environ.get("
 # Names the deployed code in ETags; unset, a hash of the code and templates is used.
 HTTP_CACHE_RELEASE = os.environ.get("HTTP_CACHE_RELEASE", "")
 HTTP_CACHE_EXCLUDE = ("/admin/", "/healthz", "/static/")
-# The whole-page cache for anonymous readers (config/page_cache.py), in the cache above: seconds a
+# The whole-page cache for anonymous readers (web/page_cache.py), in the cache above: seconds a
 # rendered page is kept for its data version, release and day (0 turns it off), and the largest
 # page kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -200,7 +203,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "config.logins.UsernameThrottleBackend",
+    "web.logins.UsernameThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -212,7 +215,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# English at the plain addresses, Ukrainian under /uk/ (config/locale.py, docs/translation.md).
+# English at the plain addresses, Ukrainian under /uk/ (web/locale.py, docs/translation.md).
 LANGUAGES = [("en", _("English")), ("uk", _("Ukrainian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
@@ -274,7 +277,7 @@ CONTENT_SECURITY_POLICY = {
 # A current stance older than this many months is still the latest word, but pages mark it stale.
 STALE_AFTER_MONTHS = int(os.environ.get("STALE_AFTER_MONTHS") or "6")
 
-# Brute-force protection for the admin login (config/logins.py): a username is locked from one
+# Brute-force protection for the admin login (web/logins.py): a username is locked from one
 # address after AXES_FAILURE_LIMIT failures, and paused from every address it has not logged in
 # from before after USERNAME_FAILURE_LIMIT, each until the failures are a cool-off period old.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -283,10 +286,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Proxies in front of the app that append to X-Forwarded-For (0: clients connect directly).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "config.logins.client_ip"
+AXES_CLIENT_IP_CALLABLE = "web.logins.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes_locked_out.html"
-AXES_LOCKOUT_CALLABLE = "config.logins.lockout_response"
-# Attempts refused during a lock-out are neither counted nor extend it (config/logins.py).
+AXES_LOCKOUT_CALLABLE = "web.logins.lockout_response"
+# Attempts refused during a lock-out are neither counted nor extend it (web/logins.py).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 

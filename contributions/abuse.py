@@ -8,8 +8,8 @@ posts cannot all slip under the limit.
 
 from django.conf import settings
 
-from config.logins import client_ip
 from limits.counters import client_key, counter_key, give_back, take
+from web.logins import client_ip
 
 WINDOW_SECONDS = 60 * 60
 SCOPE = "contributions"

@@ -18,11 +18,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from config.admin_lookups import FilterLookupsOnly
 from contributions.decisions import decide
 from contributions.duplicates import url_variants
 from contributions.models import MAX_NOTE, ErrorReport, Status, Suggestion
 from positions.models import Position
+from web.admin_lookups import FilterLookupsOnly
 
 
 def external_link(url: str):

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from config.logins import client_ip
 from limits.counters import client_key, counter_key, give_back, take
+from web.logins import client_ip
 
 SCOPE = "renders"
 # A client's count of running builds is a window this long, should a process die mid-build.

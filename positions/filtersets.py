@@ -2,6 +2,7 @@
 
 Every filter is a column of the positions table (or a slug looked up once), so each filtered
 query is an index scan; invalid values become form errors, never server errors.
+The actors list's filters and the API's for sources and authorisation bodies live here too.
 """
 
 import django_filters
@@ -11,11 +12,11 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from positions.choices import ActorKind, Stance
+from positions.choices import ActorKind, Scope, Stance
 from positions.country_codes import normalise
-from positions.models import Actor, Position, Topic
+from positions.models import Actor, AuthorisationBody, Position, Topic
 from sources.bilingual import localized_text
-from sources.models import Outlet, Verification
+from sources.models import Outlet, Source, Verification
 
 SORTS = {
     "-date": ("-stated_on", "-id"),
@@ -238,3 +239,58 @@ class PositionFilter(django_filters.FilterSet):
         if hasattr(value, "isoformat"):
             return value.isoformat()
         return str(value)
+
+
+def filter_errors(filterset: PositionFilter) -> list[str]:
+    return [f"{name}: {message}" for name, messages in filterset.form.errors.items() for message in messages]
+
+
+# The other lists' filters: the actors list's, and the API's sources and authorisation bodies.
+def actor_countries():
+    """Only countries that have actors, so the list stays short."""
+    codes = Actor.objects.country_codes()
+    return [(code, name) for code, name in countries if code in codes]
+
+
+class ActorFilter(django_filters.FilterSet):
+    """The actors list's two filters; positions have their own (PositionFilter)."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices, empty_label=_("any"))
+    country = CountryFilter(label=_("Country"), choices=actor_countries, field_name="country")
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["country"].widget.attrs["size"] = 5
+
+
+class SourceFilter(django_filters.FilterSet):
+    outlet = django_filters.ModelChoiceFilter(
+        label=_("Outlet"),
+        queryset=Outlet.objects.all(),
+        to_field_name="slug",
+        help_text=_("Only this outlet's sources: the outlet's slug, e.g. le-monde."),
+    )
+
+    class Meta:
+        model = Source
+        fields: list[str] = []
+
+
+class AuthorisationBodyFilter(django_filters.FilterSet):
+    country = CountryFilter(
+        label=_("Country"),
+        choices=lambda: list(countries),
+        field_name="country",
+        help_text=_("ISO 3166 alpha-2 code, either case; repeat for several countries."),
+    )
+    scope = django_filters.ChoiceFilter(
+        label=_("Scope"), choices=Scope.choices, help_text=_("deploy_abroad or admit_foreign.")
+    )
+
+    class Meta:
+        model = AuthorisationBody
+        fields: list[str] = []

@@ -11,37 +11,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from positions.timeline.scale import ONE_DAY, period_end
+from sources.dates import ONE_DAY, add_months, latest_possible_day, months_between
 
 
 def stale_after_months() -> int:
     return settings.STALE_AFTER_MONTHS
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it has no such day (31 Aug + 6 → 28 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def latest_possible_day(stated_on: datetime.date, precision: str) -> datetime.date:
-    """The last day a date known to the day, month or year may stand for."""
-    end = period_end(stated_on, precision)
-    return end - ONE_DAY if end != datetime.date.max else end
-
-
-def months_between(earlier: datetime.date, later: datetime.date) -> int:
-    """Whole months from `earlier` to `later` (0 when `later` is not after it)."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
-    return max(0, months)
 
 
 def stale_from(stated_on: datetime.date, precision: str) -> datetime.date:

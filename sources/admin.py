@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from config.history_admin import HistoryAdmin
+from web.history_admin import HistoryAdmin
 
 from .models import Outlet, Quote, Source
 

@@ -1,7 +1,8 @@
 """Dates known only to the day, the month or the year, stored and shown honestly.
 
 A date with month precision is stored as the first of that month and shown as
-"Nov 2024" ("листопад 2024"); with year precision, as 1 January and shown as "2024".
+"Nov 2024" ("листопад 2024"); with year precision, as 1 January and shown as "2024". Here too: the
+period such a date stands for, and whole-month arithmetic (ages and staleness build on them).
 """
 
 import datetime
@@ -102,3 +103,49 @@ def later_than(value: datetime.date, precision: str, other: datetime.date, other
 def in_the_future(value: datetime.date | None) -> bool:
     """After today, by the server's date. A date truncated to its precision is the period's first day."""
     return value is not None and value > timezone.localdate()
+
+
+# Periods and months: what a partial date stands for, and calendar arithmetic on whole months.
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    """The first of the following month (the last day there is, after December 9999)."""
+    if day.year == datetime.MAXYEAR and day.month == 12:
+        return datetime.date.max
+    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def period_end(day: datetime.date, precision: str) -> datetime.date:
+    """The first day after the period a stored date stands for (its day, month or year)."""
+    if precision == DatePrecision.YEAR:
+        return datetime.date(day.year + 1, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return next_month(day)
+    return day + ONE_DAY
+
+
+def latest_possible_day(stated_on: datetime.date, precision: str) -> datetime.date:
+    """The last day a date known to the day, month or year may stand for."""
+    end = period_end(stated_on, precision)
+    return end - ONE_DAY if end != datetime.date.max else end
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has no such day (31 Aug + 6 → 28 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    for last in (31, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def months_between(earlier: datetime.date, later: datetime.date) -> int:
+    """Whole months from `earlier` to `later` (0 when `later` is not after it)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+    return max(0, months)

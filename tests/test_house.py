@@ -16,6 +16,7 @@ import config
 import contributions
 import positions
 import sources
+import web
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("positions", "sources", "contributions")
@@ -48,7 +49,9 @@ def module_level_imports(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("name", modules(config) + modules(positions) + modules(sources) + modules(contributions))
+@pytest.mark.parametrize(
+    "name", modules(config) + modules(web) + modules(positions) + modules(sources) + modules(contributions)
+)
 def test_every_module_imports(name):
     importlib.import_module(name)
 
@@ -89,6 +92,28 @@ def test_models_import_nothing_from_the_rest_of_the_app():
 def test_sources_import_nothing_from_positions():
     for path in (ROOT / "sources").rglob("*.py"):
         assert not any(name.startswith("positions") for name in module_level_imports(path)), path
+
+
+def test_the_http_layer_and_config_import_no_app():
+    # web/ and config/ serve every app, so they point at none; settings and the root URLs wire the apps in.
+    wiring = {ROOT / "config" / "settings.py", ROOT / "config" / "urls.py"}
+    for folder in ("web", "config"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path in wiring:
+                continue
+            imported = {name for name in all_imports(path) if name.split(".")[0] in APPS}
+            assert imported == set(), f"{path.relative_to(ROOT)} imports {sorted(imported)}"
+
+
+def all_imports(path: Path) -> set[str]:
+    """Every module a file imports, inside functions too: a late import still points the wrong way."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
 
 
 def test_the_project_points_at_nothing_outside_it():

@@ -6,12 +6,12 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from config.history_admin import HistoryAdmin
 from positions.admin import hooks
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import StatementForm
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.models import Outlet, Source
+from web.history_admin import HistoryAdmin
 
 
 class PositionCountryFilter(admin.SimpleListFilter):

@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from positions import derived
 from positions.exchange.format import FileError, csv_chunks, json_chunks
 from positions.exchange.importer import import_file
+from positions.exchange.streaming import CHUNK_SIZE, streamed
 from positions.models import PendingImport, Role
-from positions.views.export import CHUNK_SIZE, streamed
 from sources.models import Outlet, Source
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -1,7 +1,7 @@
 """ETags for API responses, so that a client polling for changes gets 304 Not Modified.
 
 The tag is a hash of the data version (the row every write moves forward, read once per
-request by config/http_cache.py), the request's full address and the media type answered: it
+request by web/http_cache.py), the request's full address and the media type answered: it
 changes after any saved change to the data and differs between pages and filters. It is checked
 after the rate limit, before any work. If-Modified-Since is answered from the version's time,
 which the middleware also sends as Last-Modified.
@@ -13,8 +13,8 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
-from config.http_cache import not_modified
 from positions.derived import request_version
+from web.http_cache import not_modified
 
 
 class NotModified(APIException):

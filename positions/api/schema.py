@@ -6,7 +6,7 @@ adds the others, from what the operation takes:
 - 304 to a request whose `If-None-Match` holds the current ETag (positions/api/conditional.py);
 - 400 for an invalid parameter: a filter, `expand`, `page_size`, a `cursor` this server did not
   write (the body names each bad parameter); and for a NUL byte anywhere in the address, which
-  any operation refuses, even one without parameters (config/nul_bytes.py; the body says so);
+  any operation refuses, even one without parameters (web/nul_bytes.py; the body says so);
 - 404 when it names an object in its path that may not exist, or takes a `page` number past the
   last page;
 - 301 from an upper-case country code to the lower-case address;

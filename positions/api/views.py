@@ -6,25 +6,21 @@ Each resource is rendered by its serializer; the countries list, which takes no 
 kept rendered per data version.
 """
 
-import django_filters
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.response import Response
 
 from positions.cache_keys import rendering_key
-from positions.choices import Scope
 from positions.derived import request_version
-from positions.filtersets import CountryFilter, PositionFilter
+from positions.filtersets import ActorFilter, AuthorisationBodyFilter, PositionFilter, SourceFilter
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
-from positions.views.actors import ActorFilter
 from sources.models import Outlet, Quote, Source
 
 from .conditional import ConditionalGetMixin
@@ -135,19 +131,6 @@ class TopicViewSet(ReadOnlyViewSet):
     queryset = Topic.objects.order_by("order", "name", "id")
 
 
-class SourceFilter(django_filters.FilterSet):
-    outlet = django_filters.ModelChoiceFilter(
-        label=_("Outlet"),
-        queryset=Outlet.objects.all(),
-        to_field_name="slug",
-        help_text=_("Only this outlet's sources: the outlet's slug, e.g. le-monde."),
-    )
-
-    class Meta:
-        model = Source
-        fields: list[str] = []
-
-
 @extend_schema_view(
     list=extend_schema(summary=str(_("Sources with their quotes, most recently added first"))),
     retrieve=extend_schema(summary=str(_("One source with its quotes")), parameters=[by_id("source")]),
@@ -182,22 +165,6 @@ class OutletViewSet(ReadOnlyViewSet):
     filter_backends = []
     lookup_field = "slug"
     queryset = Outlet.objects.order_by("name", "id")
-
-
-class AuthorisationBodyFilter(django_filters.FilterSet):
-    country = CountryFilter(
-        label=_("Country"),
-        choices=lambda: list(countries),
-        field_name="country",
-        help_text=_("ISO 3166 alpha-2 code, either case; repeat for several countries."),
-    )
-    scope = django_filters.ChoiceFilter(
-        label=_("Scope"), choices=Scope.choices, help_text=_("deploy_abroad or admit_foreign.")
-    )
-
-    class Meta:
-        model = AuthorisationBody
-        fields: list[str] = []
 
 
 @extend_schema_view(

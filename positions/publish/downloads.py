@@ -20,10 +20,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from config import page_cache
-from config.http_cache import release
 from limits.expensive import expensive_slot
 from positions.derived import request_version
+from web import page_cache
+from web.http_cache import release
 
 KEY_PREFIX = "download"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")

@@ -3,7 +3,7 @@
 Every other page keeps `X-Frame-Options: DENY` and `frame-ancestors 'none'`; an embeddable view
 drops the first and replaces the second with the origins in EMBED_ALLOWED_ORIGINS, read at each
 request so that a changed setting needs no code change. A 304 answered for an embed before the
-view runs gets the same exceptions (config/http_cache.py): a browser copies a 304's headers onto
+view runs gets the same exceptions (web/http_cache.py): a browser copies a 304's headers onto
 its stored copy, so a 304 that refused framing would break the embed for every returning reader.
 """
 

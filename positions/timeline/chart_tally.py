@@ -13,7 +13,8 @@ from django_countries import countries
 
 from positions.models import MonthStance
 from positions.staleness import stale_from
-from positions.timeline.scale import month_start, next_month
+from positions.timeline.scale import month_start
+from sources.dates import next_month
 
 
 def month_ends(first: datetime.date, last: datetime.date) -> list[datetime.date]:

@@ -49,15 +49,13 @@ from positions.timeline.parts import (
     TopicRef,
 )
 from positions.timeline.scale import (
-    ONE_DAY,
     Scale,
     make_ticks,
     month_start,
-    next_month,
-    period_end,
     years_after,
     years_before,
 )
+from sources.dates import ONE_DAY, next_month, period_end
 
 # Only what the chart and the list show, as values: thousands of model instances cost more than the SQL.
 SHOWN_VALUES = (

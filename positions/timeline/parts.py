@@ -25,12 +25,11 @@ from positions.timeline.geometry import (
 from positions.timeline.history import HistoryLink, StanceChange
 from positions.timeline.markup import Wording, label_marks, lane_marks, list_items, row_shades, shorten
 from positions.timeline.scale import (
-    ONE_DAY,
     Scale,
     Tick,
 )
 from sources.bilingual import localized_text
-from sources.dates import DatePrecision, format_partial_date
+from sources.dates import ONE_DAY, DatePrecision, format_partial_date
 
 EXCERPT_CHARS = 160
 # How many statements the list beside a chart names, the newest; the chart itself draws every one.

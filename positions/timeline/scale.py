@@ -1,24 +1,15 @@
-"""The timeline's time axis: periods a partial date stands for, the x-scale, and month and year ticks."""
+"""The timeline's time axis: the x-scale, and month and year ticks (a partial date's period: sources/dates.py)."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.utils import formats
 
-from sources.dates import DatePrecision
-
-ONE_DAY = datetime.timedelta(days=1)
+from sources.dates import next_month
 
 
 def month_start(day: datetime.date) -> datetime.date:
     return day.replace(day=1)
-
-
-def next_month(day: datetime.date) -> datetime.date:
-    """The first of the following month (the last day there is, after December 9999)."""
-    if day.year == datetime.MAXYEAR and day.month == 12:
-        return datetime.date.max
-    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -27,15 +18,6 @@ def years_before(day: datetime.date, years: int) -> datetime.date:
 
 def years_after(day: datetime.date, years: int) -> datetime.date:
     return datetime.date(min(datetime.MAXYEAR, day.year + years), 12, 31)
-
-
-def period_end(day: datetime.date, precision: str) -> datetime.date:
-    """The first day after the period a stored date stands for (its day, month or year)."""
-    if precision == DatePrecision.YEAR:
-        return datetime.date(day.year + 1, 1, 1)
-    if precision == DatePrecision.MONTH:
-        return next_month(day)
-    return day + ONE_DAY
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,13 @@
 """Actors: the list (filtered by kind and country) and one actor's roles and positions over time."""
 
-import django_filters
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from django_countries import countries
 
-from positions.choices import ActorKind
-from positions.filtersets import CountryFilter
+from positions.filtersets import ActorFilter
 from positions.models import Actor, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 
@@ -19,27 +15,6 @@ PER_PAGE = 50
 # An actor's own positions, a page at a time: each row is a full position row (role, quote, source,
 # badges), and fifty of them were most of the page's time.
 POSITIONS_PER_PAGE = 20
-
-
-def actor_countries():
-    """Only countries that have actors, so the list stays short."""
-    codes = Actor.objects.country_codes()
-    return [(code, name) for code, name in countries if code in codes]
-
-
-class ActorFilter(django_filters.FilterSet):
-    """The actors list's two filters; positions have their own (PositionFilter)."""
-
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices, empty_label=_("any"))
-    country = CountryFilter(label=_("Country"), choices=actor_countries, field_name="country")
-
-    class Meta:
-        model = Actor
-        fields: list[str] = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["country"].widget.attrs["size"] = 5
 
 
 @require_safe

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.country_codes import in_address, normalise
+from positions.filtersets import actor_countries
 from positions.models import Actor, CountryStance, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
-from positions.timeline.scale import month_start, next_month
-
-from .actors import actor_countries
+from positions.timeline.scale import month_start
+from sources.dates import next_month
 
 MAX_COLUMNS = 6
 # Past this many actors a menu outweighs the page; the actor's slug is typed instead.

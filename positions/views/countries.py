@@ -12,12 +12,12 @@ from positions.actor_items import ACTOR_ITEM_FIELDS, actor_items
 from positions.choices import Stance
 from positions.country_codes import in_address
 from positions.derived import request_data_version
+from positions.filtersets import actor_countries
 from positions.models import Actor, AuthorisationBody, FacetCount, Position, Role
 from positions.rows import ROLE_FIELDS, latest_rows, roles_by_actor
 from positions.timeline.layout import KIND_ORDER, SECTION_LIMIT, build_timeline
 from sources.models import Verification
 
-from .actors import actor_countries
 from .matrix import stance_matrix
 
 # The newest positions listed under "Latest"; "All N positions" links to the list for the rest.

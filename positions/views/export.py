@@ -10,24 +10,24 @@ streamed (see export_xlsx).
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import connection
-from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import FileResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from config.http_cache import release
 from limits.expensive import busy, expensive_slot
 from positions.derived import request_version
 from positions.exchange.export_pg import copy_csv_chunks
 from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
+from positions.exchange.streaming import CHUNK_SIZE, streamed
 from positions.exchange.xlsx import workbook_file
 from positions.exchange.xlsx_cache import whole_workbook, workbook_path
-from positions.filtersets import PositionFilter
+from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position
+from web.http_cache import release
 
-CHUNK_SIZE = 2000
 # A whole workbook being built takes about a minute per 20,000 positions on a busy server.
 WORKBOOK_RETRY_SECONDS = 30
 MAX_NAME_LENGTH = 120
@@ -36,10 +36,6 @@ MAX_NAME_LENGTH = 120
 def bad_request(reasons: list[str]) -> HttpResponseBadRequest:
     text = _("Invalid export or feed parameters:") + "\n" + "\n".join(f"- {reason}" for reason in reasons) + "\n"
     return HttpResponseBadRequest(text, content_type="text/plain; charset=utf-8")
-
-
-def filter_errors(filterset: PositionFilter) -> list[str]:
-    return [f"{name}: {message}" for name, messages in filterset.form.errors.items() for message in messages]
 
 
 def export_file_name(filterset: PositionFilter, extension: str) -> str:
@@ -51,17 +47,6 @@ def export_file_name(filterset: PositionFilter, extension: str) -> str:
 
 def filtered_rows(filterset: PositionFilter):
     return filterset.qs.with_related().iterator(chunk_size=CHUNK_SIZE)
-
-
-def streamed(chunks, content_type: str, file_name: str, head: bool = False) -> HttpResponse:
-    """The file as a stream; for HEAD, only its headers, without running the query."""
-    if head:
-        response = HttpResponse(content_type=content_type)
-    else:
-        encoded = (chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
-        response = StreamingHttpResponse(encoded, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
-    return response
 
 
 def valid_filters(request) -> tuple[PositionFilter, list[str]]:

@@ -11,9 +11,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from positions.filtersets import PositionFilter
+from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position
-from positions.views.export import bad_request, filter_errors
+from positions.views.export import bad_request
 from sources.bilingual import localized_text
 from sources.text import xml_safe
 

@@ -23,7 +23,7 @@ from django_countries import countries
 
 from positions.choices import Stance
 from positions.derived import request_data_version
-from positions.filtersets import PositionFilter
+from positions.filtersets import PositionFilter, filter_errors
 from positions.map.shapes import load_shapes
 from positions.map.svg import LegendItem, MapCountry, render_map
 from positions.map.table import table_rows
@@ -35,7 +35,7 @@ from positions.rows import row_urls
 from sources.dates import format_partial_date
 from sources.models import Verification
 
-from .export import bad_request, filter_errors
+from .export import bad_request
 
 DEFAULT_TOPIC = "combat-troops"
 # Filters that describe a current stance itself; the others select statements, not stances.

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from positions.filtersets import PositionFilter
+from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position, Topic
 from positions.publish.credit import credit_line
 from positions.publish.downloads import cached_download
@@ -21,7 +21,7 @@ from positions.timeline.chart_svg import standalone_chart_svg
 from positions.timeline.layout import build_timeline
 
 from .clean_query import drop_empty_parameters
-from .export import bad_request, filter_errors
+from .export import bad_request
 
 # The page draws at most this many statements, the newest (whole days; the page says from when
 # and how to see earlier ones): time and page size grow with each one drawn.

@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from config.history_admin import SEEN_FIELD
 from tests.admin.rendered_form import change_form_data
 from tests.factories import (
     ActorFactory,
@@ -18,6 +17,7 @@ from tests.factories import (
     SourceFactory,
     UserFactory,
 )
+from web.history_admin import SEEN_FIELD
 
 pytestmark = pytest.mark.django_db
 

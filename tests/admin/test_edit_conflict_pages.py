@@ -14,7 +14,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from config.history_admin import SEEN_FIELD, HistoryAdmin
 from contributions.models import ErrorReport, Suggestion
 from tests.admin.rendered_form import change_form_data, submitted_data
 from tests.factories import (
@@ -26,6 +25,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from web.history_admin import SEEN_FIELD, HistoryAdmin
 
 pytestmark = pytest.mark.django_db
 

@@ -141,7 +141,7 @@ def test_a_deleted_position_is_not_recreated_by_a_viewer(client, viewer, editor,
 
 
 def test_admin_registry_uses_the_guarded_base():
-    from config.history_admin import HistoryAdmin
+    from web.history_admin import HistoryAdmin
 
     for model in DOMAIN_MODELS:
         assert isinstance(admin.site._registry[model], HistoryAdmin), model

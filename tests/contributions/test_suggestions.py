@@ -29,7 +29,7 @@ def test_the_form_is_prefilled_from_a_country_or_an_actor(client):
     page = client.get(SUGGEST + "?country=gb")
     assert actor.name in page.context["actor_names"]
     assert client.get(SUGGEST + "?country=zz&actor=no%20pe").context["form"].initial == {}
-    # A NUL byte never reaches the form (config/nul_bytes.py).
+    # A NUL byte never reaches the form (web/nul_bytes.py).
     assert client.get(SUGGEST + "?country=zz&actor=%00nope").status_code == 400
 
 

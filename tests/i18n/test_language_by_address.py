@@ -6,8 +6,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from config.locale import path_in_language
 from tests.security.public_urls import example_url, public_routes
+from web.locale import path_in_language
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ def free_port() -> int:
 def redis_cache(url: str) -> dict:
     return {
         "default": {
-            "BACKEND": "config.cache.ResilientRedisCache",
+            "BACKEND": "web.cache.ResilientRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }

@@ -13,9 +13,9 @@ from django.db import OperationalError, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from config import db_router
 from positions.models import Position
 from tests.factories import PositionFactory, UserFactory
+from web import db_router
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica1"]),

@@ -122,6 +122,6 @@ def test_the_nginx_cache_tells_nobody_whether_a_page_was_a_hit():
     cache = (DEPLOY / "nginx" / "cache.conf").read_text()
     directives = [line.strip() for line in cache.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert not any("upstream_cache_status" in line or line.startswith("add_header") for line in directives)
-    # It passes on exactly the cookies the app checks itself (config/page_cache.py, config/db_router.py).
+    # It passes on exactly the cookies the app checks itself (web/page_cache.py, web/db_router.py).
     assert "proxy_cache_bypass $cookie_sessionid $cookie_primary_reads;" in directives
     assert "proxy_no_cache $cookie_sessionid $cookie_primary_reads;" in directives

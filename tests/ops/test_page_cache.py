@@ -17,13 +17,13 @@ from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-import config.http_cache
-from config import page_cache
-from config.cache import ResilientRedisCache
-from config.http_cache import HttpCacheMiddleware
+import web.http_cache
 from positions.choices import Stance
 from tests.factories import ActorFactory, PositionFactory, UserFactory
 from tests.ops.redis_server import free_port, redis_cache
+from web import page_cache
+from web.cache import ResilientRedisCache
+from web.http_cache import HttpCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_a_new_release_builds_the_page_again(client, position, monkeypatch):
     client.get(COUNTRY)
     mark_stored_pages()
     assert from_cache(client, COUNTRY)
-    monkeypatch.setattr(config.http_cache, "release", lambda: "next-release")
+    monkeypatch.setattr(web.http_cache, "release", lambda: "next-release")
     assert not from_cache(client, COUNTRY)
     assert len(stored_pages()) == 2
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from config.cache import ResilientRedisCache
 from tests.factories import PositionFactory
 from tests.ops.redis_server import free_port, redis_cache
+from web.cache import ResilientRedisCache
 
 
 def test_cache_url_selects_the_shared_redis_cache(monkeypatch):
@@ -19,7 +19,7 @@ def test_cache_url_selects_the_shared_redis_cache(monkeypatch):
     monkeypatch.setenv("CACHE_URL", "redis://10.0.0.5:6379/1")
     try:
         cache = importlib.reload(config.settings).CACHES["default"]
-        assert cache["BACKEND"] == "config.cache.ResilientRedisCache"
+        assert cache["BACKEND"] == "web.cache.ResilientRedisCache"
         assert cache["LOCATION"] == "redis://10.0.0.5:6379/1"
         monkeypatch.delenv("CACHE_URL")
         assert "LocMemCache" in importlib.reload(config.settings).CACHES["default"]["BACKEND"]

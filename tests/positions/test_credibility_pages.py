@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from positions.choices import ActorKind, Stance
 from positions.models import Topic
-from positions.staleness import add_months, age_of
+from positions.staleness import age_of
+from sources.dates import add_months
 from sources.models import Verification
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 

@@ -91,7 +91,7 @@ def count_queries(client, url: str) -> int:
 # Pinned counts: change them only with a reason (a new section on the page), never for a per-row query.
 # Every page built on base.html runs one more, its footer's "data last updated" (the newest change in the
 # position and quote history tables, one index probe each in one statement): the +1 in each count below.
-# Every anonymous page also reads the data version once for its HTTP validators (config/http_cache.py):
+# Every anonymous page also reads the data version once for its HTTP validators (web/http_cache.py):
 # the home page, /countries/, /positions/ and /map/ reuse that read for their cached fragments and
 # counts; the others show it as a second +1.
 SPREAD_COUNTS = {

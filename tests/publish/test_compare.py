@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from positions.models import Actor, Position
-from positions.timeline.scale import next_month
 from positions.views import compare
+from sources.dates import next_month
 from tests.factories import ActorFactory, PositionFactory
 from tests.publish.helpers import cell_facts, world
 

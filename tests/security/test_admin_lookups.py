@@ -15,7 +15,6 @@ from django.http import QueryDict
 from django.urls import reverse
 
 import config.urls  # noqa: F401 (restricts the other apps' admins, as serving the admin does)
-from config.admin_lookups import FilterLookupsOnly
 from contributions.models import ErrorReport, Suggestion
 from tests.factories import (
     ActorFactory,
@@ -25,6 +24,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from web.admin_lookups import FilterLookupsOnly
 
 pytestmark = pytest.mark.django_db
 SECRET = "reader.secret@example.org"

@@ -27,9 +27,9 @@ import pytest
 from django.db import InterfaceError, OperationalError, connection
 from django.test import RequestFactory
 
-from config.errors import server_error
 from tests.security.public_urls import example_url, public_routes
 from tests.security.test_deploy_checklist import assert_security_headers
+from web.errors import server_error
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FRIENDLY = "Temporarily unavailable"

@@ -12,8 +12,8 @@ from axes.models import AccessAttempt
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from config.logins import client_ip
 from tests.factories import UserFactory
+from web.logins import client_ip
 
 PASSWORD = "a-long-test-password-42"
 PROXY = "10.0.0.2"

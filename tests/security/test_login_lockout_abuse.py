@@ -16,8 +16,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from config.logins import paused_until, recent_failures
 from tests.factories import UserFactory
+from web.logins import paused_until, recent_failures
 
 PASSWORD = "a-long-test-password-42"
 PROXY = "10.0.0.2"

@@ -15,8 +15,7 @@ from positions.models import Position
 from positions.staleness import stale_from
 from positions.timeline.chart import build_stance_chart
 from positions.timeline.chart_tally import month_ends
-from positions.timeline.scale import next_month
-from sources.dates import DatePrecision
+from sources.dates import DatePrecision, next_month
 from tests.factories import ActorFactory, TopicFactory
 from tests.shared_data import kept_for_the_module
 from tests.timeline.helpers import D, state

@@ -1,7 +1,7 @@
 """One rendered copy of each public page per data version, release and day, shared by every app process.
 
 A reader without validators (a new reader, e.g. from an article that embeds the tracker) costs
-the page's queries and rendering, 30–260 ms of CPU. HttpCacheMiddleware (config/http_cache.py)
+the page's queries and rendering, 30–260 ms of CPU. HttpCacheMiddleware (web/http_cache.py)
 keeps the first anonymous GET of a public page in the shared cache (Redis with CACHE_URL, else
 each process's own memory) and answers the next anonymous GET or HEAD of the same address from
 it, after one primary-key read (the data version), until PAGE_CACHE_SECONDS pass or the key
@@ -23,7 +23,7 @@ Cache-Control, an error), that stream (exports), or are bigger than PAGE_CACHE_M
 GET fills the cache: a view may answer HEAD without a body (the exports do). A hit is rebuilt
 with the same status, headers and bytes, and the view's hints to the outer middleware (an
 embed's framing and CSP exceptions) come back with it. A Redis outage makes every lookup a miss
-(config/cache.py).
+(web/cache.py).
 
 There is deliberately no hit/miss header: it would tell anyone whether somebody else opened an
 address (a search, a filter) since the last edit.

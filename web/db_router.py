@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from config.errors import DATABASE_UNAVAILABLE
+from web.errors import DATABASE_UNAVAILABLE
 
 try:  # a server-side cursor closed after its server went away raises the driver's own error
     from psycopg import InterfaceError as DriverInterfaceError

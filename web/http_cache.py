@@ -16,7 +16,7 @@ The API keeps its own ETag and 304s (they come after its rate limit) and the ver
 
 Past the 304 check, an anonymous page is answered from the whole-page cache shared by every app
 process when it holds this address for this version, release and day, and a freshly built public
-page is kept there for the next reader (config/page_cache.py).
+page is kept there for the next reader (web/page_cache.py).
 
 With HTTP_SHARED_MAX_AGE set, shared caches (nginx's proxy cache in deploy/nginx/cache.conf, a
 CDN) keep a page that many seconds (`s-maxage`, `X-Accel-Expires`) and then revalidate it: one
@@ -34,11 +34,11 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import parse_etags, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.module_loading import import_string
 
-from config import page_cache
-from config.db_router import with_fallback
-from config.errors import DATABASE_UNAVAILABLE
-from positions.derived import current_version
+from web import page_cache
+from web.db_router import with_fallback
+from web.errors import DATABASE_UNAVAILABLE
 
 SAFE_METHODS = ("GET", "HEAD")
 # The API answers its own conditional requests, after its rate limit (a 304 is a request too),
@@ -46,7 +46,7 @@ SAFE_METHODS = ("GET", "HEAD")
 API_PREFIX = "/api/"
 # What goes into the release when HTTP_CACHE_RELEASE is not set: the code and templates that
 # shape a page, so that a deployment of new markup does not answer 304 for old pages.
-RELEASE_SOURCES = ("config", "positions", "sources", "templates", "locale")
+RELEASE_SOURCES = ("config", "web", "positions", "sources", "templates", "locale")
 RELEASE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo"}
 
 
@@ -111,6 +111,7 @@ class HttpCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.current_version = import_string(settings.DATA_VERSION)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in SAFE_METHODS or request.path.startswith(settings.HTTP_CACHE_EXCLUDE):
@@ -122,9 +123,9 @@ class HttpCacheMiddleware:
             patch_vary_headers(response, ["Cookie"])
             return response
         try:
-            version = with_fallback(current_version)
+            version = with_fallback(self.current_version)
         except DATABASE_UNAVAILABLE:
-            # The view meets the same outage and answers the friendly 503 (config/errors.py).
+            # The view meets the same outage and answers the friendly 503 (web/errors.py).
             return self.get_response(request)
         request.data_version = version  # the views' cached fragments reuse it: no second read
         if request.path.startswith(API_PREFIX):

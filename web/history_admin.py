@@ -16,7 +16,7 @@ Two guards live here, for every model admin of the project:
   fieldsets once dropped it); tests/admin/test_edit_conflict_pages.py checks every registered
   admin through its rendered HTML.
 
-The change lists also accept only the lookups their own filters write (config/admin_lookups.py).
+The change lists also accept only the lookups their own filters write (web/admin_lookups.py).
 """
 
 from typing import TYPE_CHECKING, cast
@@ -33,7 +33,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
-from config.admin_lookups import FilterLookupsOnly
+from web.admin_lookups import FilterLookupsOnly
 
 SEEN_FIELD = "history_seen"
 
