@@ -10,8 +10,9 @@ from django.utils.http import content_disposition_header
 CHUNK_SIZE = 2000
 
 
-def streamed(chunks, content_type: str, file_name: str, head: bool = False) -> HttpResponse:
+def streamed(chunks, content_type: str, file_name: str, head: bool = False) -> HttpResponse | StreamingHttpResponse:
     """The file as a stream; for HEAD, only its headers, without running the query."""
+    response: HttpResponse | StreamingHttpResponse
     if head:
         response = HttpResponse(content_type=content_type)
     else:
