@@ -62,13 +62,11 @@ SETTLED = {
     ),
     ("west", 26): (
         "open",
-        "makes European guarantees conditional on a US backup not yet given; prescribes, not "
-        "merely describes: open",
+        "makes European guarantees conditional on a US backup not yet given; prescribes, not merely describes: open",
     ),
     ("west", 29): (
         "open",
-        "'This could also include the deployment of European forces' is hedged: open rather "
-        "than supports",
+        "'This could also include the deployment of European forces' is hedged: open rather than supports",
     ),
     ("west", 63): (
         "open",
@@ -116,8 +114,7 @@ SETTLED = {
     ),
     ("west", 104): (
         "open",
-        "the motion asks the cabinet for a 'constructive position' on participation: not yet "
-        "a commitment, open",
+        "the motion asks the cabinet for a 'constructive position' on participation: not yet a commitment, open",
     ),
     ("east", 12): (
         "open",
@@ -151,8 +148,7 @@ SETTLED = {
     ),
     ("east", 84): (
         "undecided",
-        "page paraphrase: the idea 'should be discussed at the talks', no willingness shown "
-        "and no decision: undecided",
+        "page paraphrase: the idea 'should be discussed at the talks', no willingness shown and no decision: undecided",
     ),
     ("east", 98): (
         "opposes",
@@ -248,7 +244,16 @@ def main():
         (
             dict(
                 zip(
-                    ["actor_slug", "topic", "stated_on", "source_url", "coding_1", "coding_2", "settled", "how_settled"],
+                    [
+                        "actor_slug",
+                        "topic",
+                        "stated_on",
+                        "source_url",
+                        "coding_1",
+                        "coding_2",
+                        "settled",
+                        "how_settled",
+                    ],
                     (r["actor_slug"], r["topic"], r["stated_on"], r["source_url"], *r["_codings"]),
                 )
             )
