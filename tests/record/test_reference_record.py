@@ -61,7 +61,8 @@ def test_codings_match_the_record():
         )
         assert c["settled"] == r["stance"]
         assert c["settled"] in (c["coding_1"], c["coding_2"])
-        assert (c["how_settled"] == "agreed") == (c["coding_1"] == c["coding_2"])
+        # "agreed", or "agreed (one engineer, two passes)" for rows added later
+        assert c["how_settled"].startswith("agreed") == (c["coding_1"] == c["coding_2"])
 
 
 def test_every_record_actor_is_described_once():

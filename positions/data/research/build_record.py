@@ -172,22 +172,37 @@ ROLE_NAMES = {
 ACTOR_COUNTRY = {"kaja-kallas": ""}
 
 
+# Rows added after the verification pass (statements-added.csv) were gathered
+# and coded by one engineer in two passes, the second with the first coding
+# hidden (added-codings.csv); no independent checker saw them.
+ADDED = Path(__file__).parent / "statements-added.csv"
+ADDED_CODINGS = Path(__file__).parent / "added-codings.csv"
+
+
 def stance_2(region):
-    with open(VERIFIED / f"{region}.csv", encoding="utf-8") as f:
+    path = ADDED_CODINGS if region == "added" else VERIFIED / f"{region}.csv"
+    with open(path, encoding="utf-8") as f:
         return {int(v["row"]): v["stance_2"] for v in csv.DictReader(f)}
+
+
+def added_rows():
+    with open(ADDED, encoding="utf-8", newline="") as f:
+        return list(enumerate(csv.DictReader(f), start=1))
 
 
 def kept_rows():
     """Yield (region, original_row, row, coding_2) for every kept research row."""
-    for region in ("west", "east"):
+    for region in ("west", "east", "added"):
         second = stance_2(region)
-        _, kept = corrected(region)
+        kept = added_rows() if region == "added" else corrected(region)[1]
         for number, row in kept:
             yield region, number, row, second[number]
 
 
 def settle(region, number, coding_1, coding_2):
     if coding_1 == coding_2:
+        if region == "added":
+            return coding_1, "agreed (one engineer, two passes)"
         return coding_1, "agreed"
     stance, why = SETTLED[(region, number)]
     if stance not in (coding_1, coding_2):
