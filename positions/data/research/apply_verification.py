@@ -3,7 +3,7 @@
 Reads the files as gathered (commit 68df826, before any correction), applies
 the row fixes and drops recorded in CHANGES.md, and writes the corrected files
 in place. Row numbers are 1-based data rows of the gathered files, the same
-numbers the checkers used in /work/notes/verified/*.csv.
+numbers the checkers used in positions/data/research/verified-*.csv.
 
 Run from the repository root: .venv/bin/python positions/data/research/apply_verification.py
 """

@@ -1,7 +1,7 @@
 """Build the reference record from the verified research files.
 
 Writes, from the corrected research files (see apply_verification.py) and the
-checkers' blind second coding (/work/notes/verified/*.csv):
+checkers' blind second coding (verified-*.csv beside this file):
 
 - positions/data/research/codings.csv: both codings of every kept row, with
   the settled stance and how it was settled (step 2 of the verification pass);
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from apply_verification import corrected  # noqa: E402
 
-VERIFIED = Path("/work/notes/verified")
+HERE = Path(__file__).parent
 OUT = Path("positions/data")
 
 EXCHANGE_COLUMNS = [
@@ -53,7 +53,7 @@ EXCHANGE_COLUMNS = [
 
 # Where the researcher's coding (coding_1) and the checker's blind coding
 # (coding_2) differ, the stance settled by the definitions in
-# /work/notes/research.md; the less categorical value when in doubt.
+# positions/data/research/BRIEF-research.md; the less categorical value when in doubt.
 SETTLED = {
     ("west", 21): (
         "undecided",
@@ -180,7 +180,7 @@ ADDED_CODINGS = Path(__file__).parent / "added-codings.csv"
 
 
 def stance_2(region):
-    path = ADDED_CODINGS if region == "added" else VERIFIED / f"{region}.csv"
+    path = ADDED_CODINGS if region == "added" else HERE / f"verified-{region}.csv"
     with open(path, encoding="utf-8") as f:
         return {int(v["row"]): v["stance_2"] for v in csv.DictReader(f)}
 
