@@ -1,0 +1,282 @@
+"""Build the reference record from the verified research files.
+
+Writes, from the corrected research files (see apply_verification.py) and the
+checkers' blind second coding (verified-*.csv beside this file):
+
+- positions/data/research/codings.csv: both codings of every kept row, with
+  the settled stance and how it was settled (step 2 of the verification pass);
+- positions/data/record.csv: the record in the exchange format
+  (docs/exchange-format.md, columns 1-23, `id` blank) plus `attribution`;
+- positions/data/record_codings.csv: the codings keyed by the record's natural
+  key (actor_slug, topic, stated_on, source_url).
+
+Run from the repository root: .venv/bin/python positions/data/research/build_record.py
+"""
+
+import csv
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from apply_verification import corrected  # noqa: E402
+
+HERE = Path(__file__).parent
+OUT = Path("positions/data")
+
+EXCHANGE_COLUMNS = [
+    "id",
+    "stated_on",
+    "date_precision",
+    "actor",
+    "actor_slug",
+    "actor_kind",
+    "country",
+    "role",
+    "topic",
+    "stance",
+    "conditions",
+    "summary",
+    "quote",
+    "quote_original",
+    "quote_language",
+    "verification",
+    "source_title",
+    "source_url",
+    "outlet",
+    "published_on",
+    "published_precision",
+    "archive_url",
+    "quote_translation",
+    "attribution",
+]
+
+# Where the researcher's coding (coding_1) and the checker's blind coding
+# (coding_2) differ, the stance settled by the definitions in
+# positions/data/research/BRIEF-research.md; the less categorical value when in doubt.
+SETTLED = {
+    ("west", 21): (
+        "undecided",
+        "'completely premature ... wrong time to have this discussion' refuses the question; "
+        "no stance on troops as such: undecided (less categorical than opposes)",
+    ),
+    ("west", 26): (
+        "open",
+        "makes European guarantees conditional on a US backup not yet given; prescribes, not merely describes: open",
+    ),
+    ("west", 29): (
+        "open",
+        "'This could also include the deployment of European forces' is hedged: open rather than supports",
+    ),
+    ("west", 63): (
+        "open",
+        "'We are prepared' but tied to a ceasefire and to talks with parliament still to come; "
+        "in doubt the less categorical: open",
+    ),
+    ("west", 65): (
+        "rules_out",
+        "'there will be no German soldiers on Ukrainian soil' is the definition's own example; "
+        "'as long as the war is not over' is the topic's scope (combat troops during the war)",
+    ),
+    ("west", 70): (
+        "open",
+        "'could perhaps include troops' is hedged: open rather than supports",
+    ),
+    ("west", 77): (
+        "open",
+        "procedural: a deployment only after a peace deal and subject to a Commons vote; "
+        "in doubt the less categorical: open",
+    ),
+    ("west", 79): (
+        "opposes",
+        "outlet's paraphrase 'denied the U.S. could have non-combat participation' has no "
+        "'never'; in doubt the less categorical: opposes",
+    ),
+    ("west", 80): (
+        "undecided",
+        "his own words only set the present focus ('Our focus right now ...') while the page "
+        "lead says he ruled peacekeepers out: mixed signals, undecided",
+    ),
+    ("west", 87): (
+        "open",
+        "'ready to participate' only once a ceasefire is decided, with a mandate, contribution "
+        "still to be set: conditions not yet met, open",
+    ),
+    ("west", 95): (
+        "open",
+        "the US president promises 'a lot of help' to a European-led force without naming "
+        "troops: his own side's position, not commentary; open",
+    ),
+    ("west", 96): (
+        "open",
+        "'Europe will be first in' with US help (page context): the US president's position on "
+        "the force, not commentary; US troops neither offered nor excluded: open",
+    ),
+    ("west", 104): (
+        "open",
+        "the motion asks the cabinet for a 'constructive position' on participation: not yet a commitment, open",
+    ),
+    ("east", 12): (
+        "open",
+        "'in principle, ready' if a European presence 'becomes necessary': conditional, in "
+        "doubt the less categorical: open",
+    ),
+    ("east", 34): (
+        "open",
+        "page paraphrase 'prepared to participate ... if a potential peace agreement is "
+        "reached': condition not met, open",
+    ),
+    ("east", 40): (
+        "opposes",
+        "the office's statement refuses consent now and gives reasons, without a permanent "
+        "exclusion in the quoted words: opposes",
+    ),
+    ("east", 56): (
+        "open",
+        "'should not be excluded' takes a side and matches the definition of open "
+        "('nothing should be ruled out'); an analyst's actor_kind does not make it commentary",
+    ),
+    ("east", 57): (
+        "supports",
+        "'Europeans should deploy several divisions ... right now' argues for sending troops: "
+        "supports (actor_kind analyst keeps it apart from governments)",
+    ),
+    ("east", 83): (
+        "opposes",
+        "topic is a mandated peacekeeping mission; he rejects forces without a UN Security "
+        "Council mandate and leaves that route open: opposes, not rules_out",
+    ),
+    ("east", 84): (
+        "undecided",
+        "page paraphrase: the idea 'should be discussed at the talks', no willingness shown and no decision: undecided",
+    ),
+    ("east", 98): (
+        "opposes",
+        "'certainly is not preparing to send' is about now, without 'never': opposes",
+    ),
+}
+
+# One spelling of a role across both files.
+ROLE_NAMES = {
+    "Foreign Secretary": "Foreign Secretary of the United Kingdom",
+    "Prime Minister's Official Spokesperson": "Prime Minister's Official Spokesperson (United Kingdom)",
+    "Spokesperson of the US State Department": "Spokesperson of the United States Department of State",
+    "Spokesperson of the US National Security Council": "Spokesperson of the United States National Security Council",
+    "Spokeswoman of the Russian Foreign Ministry": "Spokeswoman of the Ministry of Foreign Affairs of Russia",
+    "US Special Envoy": "Special Envoy of the United States",
+    "US Special Envoy for Ukraine": "Special Envoy of the United States for Ukraine",
+}
+
+# An actor has one country in the exchange format; Kaja Kallas speaks in the
+# record mostly as the EU's High Representative (blank, like other EU officials).
+ACTOR_COUNTRY = {"kaja-kallas": ""}
+
+
+# Rows added after the verification pass (statements-added.csv) were gathered
+# and coded by one engineer in two passes, the second with the first coding
+# hidden (added-codings.csv); no independent checker saw them.
+ADDED = Path(__file__).parent / "statements-added.csv"
+ADDED_CODINGS = Path(__file__).parent / "added-codings.csv"
+
+
+def stance_2(region):
+    path = ADDED_CODINGS if region == "added" else HERE / f"verified-{region}.csv"
+    with open(path, encoding="utf-8") as f:
+        return {int(v["row"]): v["stance_2"] for v in csv.DictReader(f)}
+
+
+def added_rows():
+    with open(ADDED, encoding="utf-8", newline="") as f:
+        return list(enumerate(csv.DictReader(f), start=1))
+
+
+def kept_rows():
+    """Yield (region, original_row, row, coding_2) for every kept research row."""
+    for region in ("west", "east", "added"):
+        second = stance_2(region)
+        kept = added_rows() if region == "added" else corrected(region)[1]
+        for number, row in kept:
+            yield region, number, row, second[number]
+
+
+def settle(region, number, coding_1, coding_2):
+    if coding_1 == coding_2:
+        if region == "added":
+            return coding_1, "agreed (one engineer, two passes)"
+        return coding_1, "agreed"
+    stance, why = SETTLED[(region, number)]
+    if stance not in (coding_1, coding_2):
+        raise ValueError(f"{region} {number}: settled value is neither coding")
+    return stance, "definition: " + why
+
+
+def write_csv(path, columns, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main():
+    codings, record = [], []
+    seen = set()
+    for region, number, row, coding_2 in kept_rows():
+        settled, how = settle(region, number, row["stance"], coding_2)
+        codings.append(
+            {
+                "file": region,
+                "row": number,
+                "coding_1": row["stance"],
+                "coding_2": coding_2,
+                "settled": settled,
+                "how_settled": how,
+            }
+        )
+        key = (row["actor_slug"], row["topic"], row["stated_on"], row["quote"])
+        if key in seen:
+            print("duplicate dropped:", region, number, key[:3])
+            continue
+        seen.add(key)
+        out = {column: row.get(column, "") for column in EXCHANGE_COLUMNS}
+        out["id"] = ""
+        out["stance"] = settled
+        out["role"] = ROLE_NAMES.get(row["role"], row["role"])
+        out["country"] = ACTOR_COUNTRY.get(row["actor_slug"], row["country"])
+        out["_codings"] = (row["stance"], coding_2, settled, how)
+        record.append(out)
+
+    write_csv(
+        Path(__file__).parent / "codings.csv",
+        ["file", "row", "coding_1", "coding_2", "settled", "how_settled"],
+        codings,
+    )
+
+    record.sort(key=lambda r: (r["stated_on"], r["actor_slug"]))
+    write_csv(OUT / "record.csv", EXCHANGE_COLUMNS, ({k: r[k] for k in EXCHANGE_COLUMNS} for r in record))
+    write_csv(
+        OUT / "record_codings.csv",
+        ["actor_slug", "topic", "stated_on", "source_url", "coding_1", "coding_2", "settled", "how_settled"],
+        (
+            dict(
+                zip(
+                    [
+                        "actor_slug",
+                        "topic",
+                        "stated_on",
+                        "source_url",
+                        "coding_1",
+                        "coding_2",
+                        "settled",
+                        "how_settled",
+                    ],
+                    (r["actor_slug"], r["topic"], r["stated_on"], r["source_url"], *r["_codings"]),
+                )
+            )
+            for r in record
+        ),
+    )
+    print("codings", len(codings), "record", len(record))
+
+
+if __name__ == "__main__":
+    main()
