@@ -97,3 +97,12 @@ def later_than(value: datetime.date, precision: str, other: datetime.date, other
 def in_the_future(value: datetime.date | None) -> bool:
     """After today, by the server's date. A date truncated to its precision is the period's first day."""
     return value is not None and value > timezone.localdate()
+
+
+def day_beyond_source(precision: str, source_precision: str, evidence: str) -> bool:
+    """A day the source does not give (it is dated only to the month or year) and no other evidence for it.
+
+    A day-dated source may still not say on which day the words were said (a report of an
+    interview given earlier); that is for the editor to see, and the date evidence to say.
+    """
+    return precision == DatePrecision.DAY and source_precision != DatePrecision.DAY and not evidence.strip()
