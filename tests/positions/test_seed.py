@@ -36,6 +36,13 @@ def test_seed_lammy_rejection_is_dated_and_shows_role_of_the_day(seeded):
     assert (position.stated_on, position.date_precision) == (datetime.date(2024, 11, 1), DatePrecision.MONTH)
     assert position.stated_display == "Nov 2024"
     assert "does not say on which day" in position.date_evidence
+
+
+def test_position_page_says_why_a_date_is_only_the_month(client, seeded):
+    position = Position.objects.get(actor__slug="david-lammy", topic__slug="combat-troops")
+    page = client.get(position.get_absolute_url()).content.decode()
+    assert "known to the month" in page and "known to the day" not in page
+    assert "Date evidence:" in page and "does not say on which day he spoke" in page
     assert position.stance == Stance.OPPOSES
     assert position.role.title == "Foreign Secretary"
     assert position.quote.source.outlet.name == "LBC"
