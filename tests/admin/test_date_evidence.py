@@ -111,3 +111,25 @@ def test_model_clean_refuses_a_day_beyond_a_year_dated_source():
         position.full_clean()
     position.date_evidence = EVIDENCE
     position.full_clean()
+
+
+def test_source_form_refuses_month_precision_under_a_position_dated_to_the_day(client, editor):
+    client.force_login(editor)
+    position = PositionFactory()  # a day, from a source dated to the day
+    source = position.quote.source
+    url = reverse("admin:sources_source_change", args=[source.pk])
+    data = change_form_data(client.get(url))
+    data.update(published_on=["2024-11-01"], published_precision=["month"])
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "dated to the day with no other evidence" in error_at(refused, "published_precision")[0]
+    source.refresh_from_db()
+    assert source.published_precision == "day"
+
+    position.date_evidence = EVIDENCE
+    position.save()
+    data = change_form_data(client.get(url))
+    data.update(published_on=["2024-11-01"], published_precision=["month"])
+    assert client.post(url, data).status_code == 302
+    source.refresh_from_db()
+    assert source.published_precision == "month"
