@@ -197,13 +197,6 @@ class Topic(models.Model):
         return self.name
 
 
-def day_beyond_source_message(source) -> str:
-    return _(
-        "The quote's source is dated only %(published)s, so it does not give the day: choose month precision, "
-        "or say under “date evidence” where the day comes from."
-    ) % {"published": source.published_display}
-
-
 class Position(models.Model):
     """An actor's stated position on a topic, evidenced by a dated quote.
 
@@ -319,7 +312,15 @@ class Position(models.Model):
                 }
             )
         if day_beyond_source(self.date_precision, source.published_precision, self.date_evidence):
-            raise ValidationError({"date_precision": day_beyond_source_message(source)})
+            raise ValidationError(
+                {
+                    "date_precision": _(
+                        "The quote's source is dated only %(published)s, so it does not give the day: choose month "
+                        "precision, or say under “date evidence” where the day comes from."
+                    )
+                    % {"published": source.published_display}
+                }
+            )
 
     def copy_denormalised_fields(self) -> None:
         """Fill this row's copies of its actor's and quote's values (see the class docstring)."""
