@@ -17,13 +17,14 @@ from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, Positi
 from sources.dates import (
     DatePrecision,
     choices_constraint,
+    day_beyond_source,
     format_partial_date,
     honest_date_constraint,
     in_the_future,
     later_than,
     truncate_to_precision,
 )
-from sources.models import Quote, Verification
+from sources.models import Quote, Source, Verification
 from sources.text import NAME_TEXT, PLAIN_TEXT
 
 
@@ -213,6 +214,18 @@ class Position(models.Model):
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    date_evidence = models.TextField(
+        _("date evidence"),
+        blank=True,
+        validators=PLAIN_TEXT,
+        default="",
+        db_default="",
+        help_text=_(
+            "Where the day comes from when the quote's source gives only the month or the year (e.g. another "
+            "outlet's report, an official transcript); or why the date is less precise than it might seem "
+            "(e.g. outlets disagree on the day)."
+        ),
+    )
     conditions = models.TextField(
         _("conditions"), blank=True, validators=PLAIN_TEXT, help_text=_("e.g. only after a ceasefire")
     )
@@ -280,18 +293,37 @@ class Position(models.Model):
         stated_on = truncate_to_precision(self.stated_on, self.date_precision)
         if in_the_future(stated_on):
             raise ValidationError({"stated_on": _("A statement date cannot be in the future.")})
-        source = self.quote.source if stated_on and self.quote_id else None
-        if source is not None and source.published_on:
-            if later_than(stated_on, self.date_precision, source.published_on, source.published_precision):
-                raise ValidationError(
-                    {
-                        "stated_on": _(
-                            "The quote's source was published on %(published)s, before this statement date: "
-                            "a source cannot report a statement made after it was published."
-                        )
-                        % {"published": source.published_display}
-                    }
-                )
+        if stated_on and self.quote_id:
+            self.check_date_against(self.quote.source)
+
+    def check_date_against(self, source: Source) -> None:
+        """The date may not be after the source's publication, nor more precise than the source supports.
+
+        Also used by the admin's statement form for a quote and source that are not saved yet.
+        """
+        stated_on = truncate_to_precision(self.stated_on, self.date_precision)
+        if stated_on is None or not source.published_on:
+            return
+        if later_than(stated_on, self.date_precision, source.published_on, source.published_precision):
+            raise ValidationError(
+                {
+                    "stated_on": _(
+                        "The quote's source was published on %(published)s, before this statement date: "
+                        "a source cannot report a statement made after it was published."
+                    )
+                    % {"published": source.published_display}
+                }
+            )
+        if day_beyond_source(self.date_precision, source.published_precision, self.date_evidence):
+            raise ValidationError(
+                {
+                    "date_precision": _(
+                        "The quote's source is dated only %(published)s, so it does not give the day: choose month "
+                        "precision, or say under “date evidence” where the day comes from."
+                    )
+                    % {"published": source.published_display}
+                }
+            )
 
     def copy_denormalised_fields(self) -> None:
         """Fill this row's copies of its actor's and quote's values (see the class docstring)."""

@@ -233,5 +233,7 @@ class AuthorisationBodyQuerySet(models.QuerySet):
         return (
             self.filter(wanted, requirement__in=Requirement.with_a_part())
             .annotate(requirement_rank=requirement_rank())
-            .order_by("requirement_rank", "scope", "country", "name")
+            # Within a requirement, the sender's own bodies before Ukraine's: the sending country
+            # decides to send before Ukraine decides to admit ("deploy_abroad" sorts after "admit_foreign").
+            .order_by("requirement_rank", "-scope", "country", "name")
         )

@@ -149,3 +149,12 @@ def months_between(earlier: datetime.date, later: datetime.date) -> int:
     """Whole months from `earlier` to `later` (0 when `later` is not after it)."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
     return max(0, months)
+
+
+def day_beyond_source(precision: str, source_precision: str, evidence: str) -> bool:
+    """A day the source does not give (it is dated only to the month or year) and no other evidence for it.
+
+    A day-dated source may still not say on which day the words were said (a report of an
+    interview given earlier); that is for the editor to see, and the date evidence to say.
+    """
+    return precision == DatePrecision.DAY and source_precision != DatePrecision.DAY and not evidence.strip()

@@ -177,6 +177,19 @@ class Source(models.Model):
                         }
                     )
 
+        if published_on and self.pk and self.published_precision != DatePrecision.DAY:
+            # The other side of Position.clean's rule: a position dated to the day from this source
+            # needs its own evidence of the day once the source no longer gives it.
+            if self.quotes.filter(positions__date_precision=DatePrecision.DAY, positions__date_evidence="").exists():
+                raise ValidationError(
+                    {
+                        "published_precision": _(
+                            "A position taken from this source is dated to the day with no other evidence of the "
+                            "day: give that position month precision or its date evidence first."
+                        )
+                    }
+                )
+
     @property
     def published_display(self) -> str:
         return format_partial_date(self.published_on, self.published_precision)

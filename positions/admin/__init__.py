@@ -138,6 +138,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
                     "stance",
                     "stated_on",
                     "date_precision",
+                    "date_evidence",
                     ("conditions", "conditions_uk"),
                     ("summary", "summary_uk"),
                 ]
@@ -185,6 +186,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
                     "stance",
                     "stated_on",
                     "date_precision",
+                    "date_evidence",
                     ("conditions", "conditions_uk"),
                     ("summary", "summary_uk"),
                 ]

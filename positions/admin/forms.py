@@ -70,6 +70,7 @@ class StatementForm(forms.ModelForm):
             "stance",
             "stated_on",
             "date_precision",
+            "date_evidence",
             "conditions",
             "conditions_uk",
             "summary",
@@ -107,8 +108,25 @@ class StatementForm(forms.ModelForm):
             or Translation.default_for(cleaned.get("new_quote_original_text", "")),
         )
         self.validate_new(quote, exclude=["source"] if source.pk is None else [], prefix="new_quote_")
+        self.check_date_against(source, cleaned)
         self.new_quote = quote
         return cleaned
+
+    def check_date_against(self, source: Source, cleaned) -> None:
+        """The position's date rules against a source the model cannot reach yet (the quote is not saved)."""
+        if not cleaned.get("stated_on") or not cleaned.get("date_precision") or source.published_on is None:
+            return
+        position = Position(
+            stated_on=cleaned["stated_on"],
+            date_precision=cleaned["date_precision"],
+            date_evidence=cleaned.get("date_evidence", ""),
+        )
+        try:
+            position.check_date_against(source)
+        except ValidationError as error:
+            # A date after the source's publication is said by the new quote's own check.
+            for message in error.message_dict.get("date_precision", []):
+                self.add_error("date_precision", message)
 
     def build_new_source(self, cleaned) -> Source | None:
         missing = [name for name in ("new_source_outlet", "new_source_title") if not cleaned.get(name)]

@@ -18,6 +18,9 @@ AUTHORISATION_CSV = Path(__file__).resolve().parents[1] / "data" / "authorisatio
 
 PL_PRESIDENT = "President of the Republic of Poland"
 FR_PARLIAMENT = "Parlement (Assemblée nationale and Sénat)"
+FR_PRESIDENT = "Président de la République (chef des armées)"
+GB_EXECUTIVE = "Prime Minister and Cabinet (royal prerogative)"
+CA_EXECUTIVE = "Governor in Council / Cabinet (Crown prerogative)"
 
 # Rows of the earlier file under another name, by (country, scope, old name): (new name, new requirement).
 RENAMED = {
@@ -39,8 +42,8 @@ RENAMED = {
 EXPLANATIONS = {
     ("UA", "admit_foreign", "Verkhovna Rada of Ukraine", "prior_approval"): (
         "Foreign military units may enter Ukraine only once the Verkhovna Rada approves the President's decision "
-        "to admit them, by passing a law. No separate approval is needed where a treaty the Rada has ratified "
-        "already provides for the admission. The Constitution allows no foreign military bases in Ukraine."
+        "to admit them, by passing a law: each year it passes such laws for foreign units taking part in "
+        "exercises. The Constitution allows no foreign military bases in Ukraine."
     ),
     ("UA", "admit_foreign", "President of Ukraine", "decision"): (
         "The President of Ukraine decides to admit foreign military units. The decision takes effect only once "
@@ -48,12 +51,20 @@ EXPLANATIONS = {
     ),
     ("UA", "deploy_abroad", "President of Ukraine", "decision"): (
         "The President of Ukraine decides by decree to send units of Ukraine's armed forces abroad and asks the "
-        "Verkhovna Rada to approve the decree by law. A 2025 law keeps this procedure under martial law, except "
-        "when forces act on the aggressor's territory to repel its aggression."
+        "Verkhovna Rada to approve the decree by law. Law 4255-IX (passed on 15 January 2025, returned with the "
+        "President's proposals, adopted again on 25 February and signed on 17 March 2025) lets units be sent "
+        "abroad under martial law in the manner the legislation sets; the exception its January text made for "
+        "action on the aggressor's territory was dropped."
     ),
     ("UA", "deploy_abroad", "Verkhovna Rada of Ukraine", "prior_approval"): (
-        "The Verkhovna Rada approves by law the President's decree sending Ukrainian units abroad. In October "
-        "2025 it approved the decree sending units to Turkey and the United Kingdom for the period of martial law."
+        "The Verkhovna Rada approves by law the President's decree sending Ukrainian units abroad; Law 4255-IX of "
+        "2025 makes no exception under martial law. In October 2025 it approved the decree sending units to Turkey "
+        "and the United Kingdom for the period of martial law."
+    ),
+    ("GB", "deploy_abroad", GB_EXECUTIVE, "decision"): (
+        "The Prime Minister, with the Cabinet, decides to commit British forces, under the royal prerogative that "
+        "ministers exercise, advised by the National Security Council and the Chief of the Defence Staff. No law "
+        "gives Parliament a part in the decision."
     ),
     ("GB", "deploy_abroad", "House of Commons", "convention"): (
         "The government sends troops under the royal prerogative: no law requires Parliament's consent. Since the "
@@ -63,6 +74,12 @@ EXPLANATIONS = {
         "Keir Starmer told the Commons he would put a deployment of troops under the declaration he had signed to "
         "a vote."
     ),
+    ("FR", "deploy_abroad", FR_PRESIDENT, "decision"): (
+        "The President of the Republic, chef des armées under Article 15 of the Constitution, has the leading role "
+        "in committing French forces and can decide alone in a crisis; the Government disposes of the armed forces "
+        "(Article 20). Parliament is informed within 3 days and must authorise an operation that goes on past 4 "
+        "months."
+    ),
     ("FR", "deploy_abroad", FR_PARLIAMENT, "notification"): (
         "The government must inform Parliament no later than 3 days after an operation abroad begins and say what "
         "it is for. Parliament may debate it but does not vote. Declaring war needs Parliament's authorisation."
@@ -71,6 +88,11 @@ EXPLANATIONS = {
         "An operation may go on for more than 4 months only if Parliament authorises it; nothing is voted on "
         "before then. The government may ask the Assemblée nationale to have the final say. If Parliament is not "
         "sitting, it votes when its next session opens."
+    ),
+    ("DE", "deploy_abroad", "Bundesregierung (Federal Government)", "decision"): (
+        "The Federal Government decides on an armed deployment and asks the Bundestag for its consent in good time "
+        "before it begins; the Bundestag can approve or reject the request but not amend it. In imminent danger the "
+        "Government may decide alone for the time being and must then put the deployment to the Bundestag."
     ),
     ("DE", "deploy_abroad", "Deutscher Bundestag", "prior_approval"): (
         "German armed forces may be sent abroad only with the Bundestag's approval, given in principle before "
@@ -107,10 +129,26 @@ EXPLANATIONS = {
         "The two Chambers authorise or refuse each mission, year by year. In practice their authorisation has "
         "sometimes come after the government's decision."
     ),
+    ("NL", "deploy_abroad", "Regering (Government)", "decision"): (
+        "The government decides to deploy the armed forces to maintain or promote the international legal order, "
+        "and must first inform Parliament by letter (Article 100 of the Constitution). In 2000 it rejected giving "
+        "Parliament a formal right of consent."
+    ),
+    ("NL", "deploy_abroad", "Tweede Kamer", "convention"): (
+        "No law requires the Tweede Kamer's consent, but by custom it debates the government's Article 100 letter "
+        "before a mission, the parties say whether they support it, and the cabinet makes sure of a majority. "
+        "Motions can express approval or disapproval."
+    ),
     ("NL", "deploy_abroad", "Staten-Generaal (Tweede and Eerste Kamer)", "notification"): (
         "The government must inform both chambers in advance when it deploys forces to maintain or promote the "
         "international legal order. Parliament has no formal right to consent, though its motions can express "
         "approval. If compelling reasons prevent advance notice, the information follows as soon as possible."
+    ),
+    ("SE", "deploy_abroad", "Regeringen (Government)", "decision"): (
+        "The government sends armed forces abroad: with the Riksdag's consent, under a law, or under an "
+        "international obligation the Riksdag has approved. In October 2025 it asked the Riksdag to let it deploy "
+        "set numbers of personnel for NATO deterrence and defence until the end of 2026; the Riksdag was reported "
+        "to have agreed in December 2025."
     ),
     ("SE", "deploy_abroad", "Riksdag", "prior_approval"): (
         "Sending an armed force abroad needs the Riksdag's consent, unless a law allows it or an international "
@@ -118,12 +156,22 @@ EXPLANATIONS = {
         "frameworks within which the government could send limited forces for NATO deterrence and defence at "
         "short notice; whether it passed is not yet recorded here."
     ),
+    ("DK", "deploy_abroad", "Regeringen (Government)", "decision"): (
+        "The government decides whether Danish forces are sent, involving the Folketing: its consent is needed "
+        "before military force is used against a foreign state, and other deployments may go to its Foreign "
+        "Policy Committee."
+    ),
     ("DK", "deploy_abroad", "Folketing", "prior_approval"): (
         "The Folketing must consent in advance before military force is used against a foreign state, except in "
         "defence against an armed attack on Denmark or Danish forces. In practice the government asks the "
         "Folketing for a resolution whenever forces may have to use force. A deployment with the host's consent, "
         "such as a reassurance force, is probably outside this rule in law, but a vote would be expected if force "
         "might be used."
+    ),
+    ("EE", "deploy_abroad", "Vabariigi Valitsus (Government of the Republic)", "decision"): (
+        "The Government proposes the Riigikogu's resolutions on missions and sends personnel within the mandates "
+        "they set, including one for first contributions of up to 100 personnel to operations led by NATO, the EU "
+        "or the UN."
     ),
     ("EE", "deploy_abroad", "Riigikogu", "prior_approval"): (
         "The Riigikogu decides, on the President's proposal, on using Estonia's Defence Forces to meet its "
@@ -134,6 +182,11 @@ EXPLANATIONS = {
     ("LT", "deploy_abroad", "Seimas", "prior_approval"): (
         "The Seimas decides by resolution on sending units to international operations, on a draft the President "
         "submits by decree."
+    ),
+    ("LV", "deploy_abroad", "Ministru kabinets (Cabinet of Ministers)", "decision"): (
+        "The Cabinet of Ministers decides on taking part in international rescue and humanitarian operations; the "
+        "Minister of Defence may decide emergency rescue or humanitarian help in NATO or EU states. Military "
+        "operations go to the Saeima on the government's draft."
     ),
     ("LV", "deploy_abroad", "Saeima", "prior_approval"): (
         "Depending on the operation, the Saeima, the Cabinet or, in cases the law lists, the Minister of Defence "
@@ -149,11 +202,22 @@ EXPLANATIONS = {
         "Eduskunta takes part in the decision, which the President or the Government takes. There is a faster "
         "procedure for urgent cases."
     ),
-    ("CA", "deploy_abroad", "Governor in Council / Cabinet (Crown prerogative)", "none"): (
-        "The government deploys forces under the Crown prerogative; no law gives Parliament a part in the "
-        "decision. Since 2006 the House of Commons has voted on some combat missions, as a courtesy rather than a "
-        "requirement. If forces are placed on active service while Parliament is adjourned for more than 10 days, "
-        "it must be recalled within 10 days."
+    ("CA", "deploy_abroad", CA_EXECUTIVE, "decision"): (
+        "The government deploys the Canadian Forces abroad under the Crown prerogative, which no law limits: the "
+        "Cabinet or a Cabinet committee decides, or the Prime Minister or the Ministers of National Defence and "
+        "Foreign Affairs. If forces are placed on active service while Parliament is adjourned for more than 10 "
+        "days, it must be recalled within 10 days."
+    ),
+    ("CA", "deploy_abroad", "Parliament of Canada (House of Commons)", "none"): (
+        "Parliament has no legal part in the decision. Since 2006 the House of Commons has been asked to vote on "
+        "some deployments, as a courtesy rather than an obligation: the votes bind no one, unlike the British "
+        "convention."
+    ),
+    ("US", "deploy_abroad", "President of the United States", "decision"): (
+        "The President, as Commander in Chief, commits US forces. The War Powers Resolution says Congress's view "
+        "is that this power may be used only with a declaration of war, a specific authorisation by law, or after "
+        "an attack on the United States; Presidents have committed forces without such authorisation and have "
+        "called the law's central features unconstitutional."
     ),
     ("US", "deploy_abroad", "Congress", "notification"): (
         "The President must consult Congress in every possible instance and report to it within 48 hours of "
@@ -204,7 +268,10 @@ def load_authorisation_bodies() -> Loaded:
 
     A row is found by country, scope, name and requirement; failing that, under its earlier name
     (RENAMED), or as the one row of that body whose requirement the file no longer lists (a
-    requirement corrected in the file). Rows an editor added are left alone.
+    requirement corrected in the file, as Canada's Cabinet from "none" to "decision"). A row the
+    file no longer holds becomes its replacement only if no editor ever touched it; otherwise it
+    is left as the editor made it and the replacement is added beside it. Rows an editor added
+    are left alone.
     """
     loaded = Loaded()
     rows = reference_rows()
@@ -235,7 +302,12 @@ def find_body(key: tuple, listed: set, renamed_from: dict) -> AuthorisationBody 
     old = renamed_from.get((name, requirement))
     if old is not None and old[:2] == (country, scope):
         body = bodies.filter(name=old[2]).first()
-        if body is not None:
+        if body is not None and not touched_by_editors(body):
             return body
     stale = [body for body in bodies.filter(name=name) if (country, scope, name, body.requirement) not in listed]
-    return stale[0] if len(stale) == 1 else None
+    return stale[0] if len(stale) == 1 and not touched_by_editors(stale[0]) else None
+
+
+def touched_by_editors(body: AuthorisationBody) -> bool:
+    """Whether a person ever added or changed the row: seed_demo's own changes name no user in its history."""
+    return body.history.filter(history_user__isnull=False).exists()

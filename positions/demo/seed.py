@@ -174,15 +174,17 @@ QUOTES = [
             "The newspaper Le Monde reported that after the visit of British Prime Minister Cyrus Starmer "
             "to France, both countries again returned to the mentioned topic."
         ),
-        "said": (datetime.date(2024, 11, 25), P.DAY),
+        # UNN's page is dated only "Nov 2024" and gives no day for the talks it reports: the month.
+        "said": NOV_2024,
         **UNN_QUOTE,
     },
     {
         # LBC's two sentences of his, word for word, joined where LBC's own words stand between them.
         # English words of an English speaker: the original. `reported`: LBC reports what he told
-        # other newspapers. The day: LBC does not say when he spoke and was published on 26 Nov at
-        # 07:28; the Kyiv Independent (26 Nov 2024) reports that he told journalists at the G7
-        # ministerial meeting on 25 Nov, so 25 Nov, which the publication time allows.
+        # other newspapers. The date: LBC does not say when he spoke and was published on 26 Nov at
+        # 07:28; the Kyiv Independent (26 Nov 2024) says he told journalists at the G7 ministerial
+        # meeting on 25 Nov, other reports "on Tuesday morning" (26 Nov). Outlets disagree on the
+        # day, so the month (the positions built on it say why in their date evidence).
         "key": "lammy-rejects",
         "source": "lbc",
         "text": (
@@ -192,7 +194,7 @@ QUOTES = [
             "this time."
         ),
         "previous_texts": ["Not committing UK troops to the theatre of action … remains the UK position at this time."],
-        "said": (datetime.date(2024, 11, 25), P.DAY),
+        "said": NOV_2024,
         "translation": Translation.ORIGINAL,
         "verification": Verification.REPORTED,
     },
@@ -267,6 +269,11 @@ QUOTES += [
     },
 ]
 
+LAMMY_DAY_UNCERTAIN = (
+    "Month only: LBC (26 Nov 2024, 07:28) does not say on which day he spoke; the Kyiv Independent says 25 Nov, "
+    "other reports Tuesday morning (26 Nov)."
+)
+
 POSITIONS = [
     {
         "actor": "keir-starmer",
@@ -289,6 +296,7 @@ POSITIONS = [
         "topic": "combat-troops",
         "quote": "lammy-rejects",
         "stance": Stance.OPPOSES,
+        "date_evidence": LAMMY_DAY_UNCERTAIN,
         "conditions": "At this time.",
         "conditions_uk": "Наразі.",
         "summary": "Lammy rejected the idea at the G7 foreign ministers' meeting in Italy: no UK troops to the theatre of action.",

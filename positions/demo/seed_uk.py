@@ -52,4 +52,15 @@ AUTHORISATION_BODY_NAMES_UK = {
     "Congress": "Конгрес",
     "Consiglio dei ministri": "Рада міністрів Італії",
     "Minister of National Defence / Council of Ministers": "Міністр національної оборони / Рада міністрів",
+    "Prime Minister and Cabinet (royal prerogative)": "Прем'єр-міністр і Кабінет (королівська прерогатива)",
+    "Président de la République (chef des armées)": "Президент Республіки (верховний головнокомандувач)",
+    "Bundesregierung (Federal Government)": "Федеральний уряд Німеччини",
+    "Regering (Government)": "Уряд Нідерландів",
+    "Tweede Kamer": "Друга палата Генеральних штатів",
+    # Sweden's and Denmark's governments share the name, so their Ukrainian name names neither.
+    "Regeringen (Government)": "Уряд (Regeringen)",
+    "Vabariigi Valitsus (Government of the Republic)": "Уряд Естонської Республіки",
+    "Ministru kabinets (Cabinet of Ministers)": "Кабінет міністрів Латвії",
+    "Parliament of Canada (House of Commons)": "Парламент Канади (Палата громад)",
+    "President of the United States": "Президент Сполучених Штатів",
 }

@@ -314,7 +314,17 @@ class Plan:
             if position is None:
                 # The first NEW_COLUMNS[Position]; the copies of actor and quote values are added on writing.
                 position = Pending(
-                    (actor, topic, quote, row.stance, row.stated_on, row.date_precision, row.conditions, row.summary),
+                    (
+                        actor,
+                        topic,
+                        quote,
+                        row.stance,
+                        row.stated_on,
+                        row.date_precision,
+                        row.conditions,
+                        row.summary,
+                        row.date_evidence,
+                    ),
                     row.line,
                 )
                 self.created("position", position, row.line, label)
@@ -326,6 +336,8 @@ class Plan:
                     "conditions": row.conditions,
                     "summary": row.summary,
                 }
+                if row.date_evidence:
+                    wanted["date_evidence"] = row.date_evidence
                 self.compare("position", position, row.line, label, wanted)
 
     def write(self, user=None) -> None:
@@ -352,7 +364,7 @@ class Plan:
             fields.add("updated_at")
         self.update(Position, "position", options)
         # Bulk writes send no signals: the countries' current stances are brought up to date here.
-        self.stance_pairs |= {(position.values[8], position.values[1].pk) for position in positions}
+        self.stance_pairs |= {(position.values[9], position.values[1].pk) for position in positions}
         self.stance_pairs |= {
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }

@@ -117,6 +117,7 @@ def csv_rows(stream, first_line: str) -> Iterator[RawRow]:
                         for column, cell in zip(header, cells)
                     }
                     row.setdefault("quote_translation", "")
+                    row.setdefault("date_evidence", "")
                     yield RawRow(start, row)
             start = reader.line_num + 1
     except csv.Error as error:
@@ -212,4 +213,8 @@ def json_row(line: int, item) -> RawRow:
     if translation is not None and not isinstance(translation, str):
         return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "quote_translation"}})
     cells["quote_translation"] = translation or ""
+    evidence = item.get("date_evidence")
+    if evidence is not None and not isinstance(evidence, str):
+        return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "date_evidence"}})
+    cells["date_evidence"] = evidence or ""
     return RawRow(line, cells)

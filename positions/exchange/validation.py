@@ -16,7 +16,13 @@ from django_countries import countries
 from positions.choices import ActorKind, Stance
 from positions.exchange.format import DATE_PATTERN, MAX_LENGTHS, REQUIRED_COLUMNS
 from positions.exchange.readers import RawRow
-from sources.dates import DatePrecision, format_partial_date, later_than, truncate_to_precision
+from sources.dates import (
+    DatePrecision,
+    day_beyond_source,
+    format_partial_date,
+    later_than,
+    truncate_to_precision,
+)
 from sources.models import Translation, Verification
 from sources.text import (
     BIDI_CONTROLS,
@@ -63,6 +69,8 @@ class ExchangeRow(NamedTuple):
     # Blank when the file does not say: a new quote then takes the default, an existing one keeps its own.
     quote_translation: str
     verification_given: bool
+    # Blank when the file does not say: an existing position then keeps its own.
+    date_evidence: str
 
 
 class RowError(Exception):
@@ -280,6 +288,20 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
         if cells["quote_translation"] == Translation.ORIGINAL and cells["quote_original"]:
             reasons.append(_("quote_translation is “original”, but quote_original gives other original words."))
     check_statement_dates(stated_on, cells["date_precision"], published_on, published_precision, reasons, today)
+    if published_on and day_beyond_source(cells["date_precision"], published_precision, cells["date_evidence"]):
+        reasons.append(
+            _(
+                "date_precision is “day”, but the source is dated only %(published)s (published_precision "
+                "“%(precision)s”): give date_evidence saying where the day comes from, or use month precision."
+            )
+            % {"published": format_partial_date(published_on, published_precision), "precision": published_precision}
+        )
+    character = first_control_character(cells["date_evidence"])
+    if character:
+        reasons.append(
+            _("%(column)s contains the control character %(character)s; only tabs and line breaks are allowed.")
+            % {"column": "date_evidence", "character": character}
+        )
     if published_on is not None and published_on > today:
         reasons.append(_("published_on %(value)s is in the future.") % {"value": published_on.isoformat()})
     check_honest_date(stated_on, cells["date_precision"], "stated_on", reasons)
@@ -324,4 +346,5 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
         cells["archive_url"],
         intern(cells["quote_translation"]),
         bool(cells["verification"]),
+        cells["date_evidence"],
     )

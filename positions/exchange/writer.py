@@ -42,6 +42,7 @@ NEW_COLUMNS = {
         "date_precision",
         "conditions",
         "summary",
+        "date_evidence",
         "country",
         "actor_kind",
         "verification",

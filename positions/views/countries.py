@@ -14,6 +14,7 @@ from positions.country_codes import in_address
 from positions.derived import request_data_version
 from positions.filtersets import actor_countries
 from positions.models import Actor, AuthorisationBody, FacetCount, Position, Role
+from positions.querysets import requirement_rank
 from positions.rows import ROLE_FIELDS, latest_rows, roles_by_actor
 from positions.timeline.layout import KIND_ORDER, SECTION_LIMIT, build_timeline
 from sources.models import Verification
@@ -103,7 +104,11 @@ def country_detail(request, code: str):
     stances = [(topic, cell) for topic, cell in zip(topics, rows[0].cells) if cell] if rows else []
     today = timezone.localdate()
     actors, actor_total = country_actors(code, today)
-    bodies = AuthorisationBody.objects.filter(country=code).order_by("scope", "name")
+    bodies = (
+        AuthorisationBody.objects.filter(country=code)
+        .annotate(requirement_rank=requirement_rank())
+        .order_by("scope", "requirement_rank", "name")
+    )
     latest = list(latest_rows(Position.objects.for_country(code), LATEST))
     # Summed from the maintained facet counts rather than counting a large country's positions.
     total = FacetCount.objects.filter(country=code).aggregate(total=Sum("n"))["total"] or 0

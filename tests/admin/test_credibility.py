@@ -89,7 +89,10 @@ def test_source_published_before_the_statement_is_refused_at_the_date_field(clie
 def test_publication_known_to_the_month_is_compared_by_month(client, editor):
     client.force_login(editor)
     data = new_statement(
-        stated_on="2024-11-27", new_source_published_on="2024-11-01", new_source_published_precision="month"
+        stated_on="2024-11-27",
+        new_source_published_on="2024-11-01",
+        new_source_published_precision="month",
+        date_evidence="The day is in the ministry's transcript.",  # a day the source itself does not give
     )
     assert client.post(ADD_URL, data).status_code == 302
     data = new_statement(

@@ -269,7 +269,7 @@ def test_every_bad_row_is_listed_not_only_the_first():
 
 def test_row_with_wrong_number_of_cells_is_reported():
     data = csv_bytes([row()]) + b"2024,day,too,few\r\n"
-    assert "4 cells where the header has 23" in errors_of(import_file(data, "a.csv"))[3]
+    assert "4 cells where the header has 24" in errors_of(import_file(data, "a.csv"))[3]
 
 
 def test_rows_describing_one_actor_differently_are_reported():
@@ -374,3 +374,44 @@ def test_a_write_the_database_refuses_is_reported_and_undone(monkeypatch):
     assert not report.ok and not report.written
     assert "the database refused the import (duplicate key value)" in report.lines()[1]
     assert sum(counts().values()) == 0
+
+
+MONTH_SOURCE = {"published_on": "2024-11-01", "published_precision": "month", "source_url": "https://unn.ua/a"}
+
+
+def test_a_day_the_source_does_not_give_is_refused_naming_the_line_and_nothing_is_imported():
+    rows = [
+        row(stated_on="2024-11-01", date_precision="month", **MONTH_SOURCE),
+        row(topic="instructors", **MONTH_SOURCE),
+    ]
+    report = import_file(csv_bytes(rows), "a.csv")
+    assert not report.ok
+    assert list(errors_of(report)) == [3]
+    assert "date_precision is “day”, but the source is dated only Nov 2024" in errors_of(report)[3]
+    assert sum(counts().values()) == 0
+
+
+def test_a_day_beyond_the_source_is_imported_with_its_evidence_and_exported_again():
+    evidence = "The Kyiv Independent (26 Nov 2024) gives the day."
+    report = import_file(csv_bytes([row(stated_on="2024-11-25", date_evidence=evidence, **MONTH_SOURCE)]), "a.csv")
+    assert report.ok, errors_of(report)
+    position = Position.objects.get()
+    assert (position.stated_on, position.date_precision, position.date_evidence) == (
+        datetime.date(2024, 11, 25),
+        "day",
+        evidence,
+    )
+    assert position.history.get().date_evidence == evidence
+    # A file without the column (written before it existed) leaves the evidence as it is.
+    old_columns = [column for column in COLUMNS if column != "date_evidence"]
+    again = import_file(csv_bytes([row(stated_on="2024-11-25", **MONTH_SOURCE)], columns=old_columns), "a.csv")
+    assert not again.ok  # without evidence in the row, the day is refused even for a known position
+    json_again = import_file(
+        json.dumps([row(stated_on="2024-11-25", date_evidence=evidence, **MONTH_SOURCE)]).encode(), "a.json"
+    )
+    assert json_again.ok and Position.objects.get().date_evidence == evidence
+
+
+def test_date_evidence_with_a_control_character_is_refused():
+    report = import_file(csv_bytes([row(date_evidence="bad\x1b[31m")]), "a.csv")
+    assert "date_evidence contains the control character U+001B" in errors_of(report)[2]

@@ -39,7 +39,9 @@ def test_command_refuses_a_statement_after_its_source_was_published_by_line(tmp_
 
 
 def test_publication_known_to_the_month_only_refuses_a_later_month():
-    rows = [row(stated_on="2024-11-27", published_on="2024-11-01", published_precision="month")]
+    # The day comes from elsewhere: the source itself gives only the month.
+    evidence = "The ministry's transcript gives the day."
+    rows = [row(stated_on="2024-11-27", published_on="2024-11-01", published_precision="month", date_evidence=evidence)]
     assert import_file(csv_bytes(rows), "a.csv").written
     rows = [
         row(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from positions.exchange.importer import import_file
 from positions.models import Actor, Position, Role, Topic
-from sources.dates import DatePrecision, truncate_to_precision
+from sources.dates import DatePrecision, day_beyond_source, truncate_to_precision
 from sources.models import Outlet, Quote, Source
 from tests.exchange.helpers import body, csv_rows, json_rows
 from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory
@@ -100,6 +100,7 @@ def datasets(draw):
                     "date": DATE,
                     "conditions": TEXT,
                     "summary": TEXT,
+                    "date_evidence": TEXT,
                     "quote": NAME,
                     "original": st.one_of(st.none(), st.tuples(NAME, st.sampled_from(["uk", "fr", "ru"]))),
                     "verification": st.sampled_from(["confirmed", "reported", "unverified"]),
@@ -141,6 +142,9 @@ def create(dataset) -> None:
         if source.published_on:
             on = min(on, source.published_on)  # a source reports statements made before it was published
         on = truncate_to_precision(on, precision)
+        evidence = spec["date_evidence"]
+        if day_beyond_source(precision, source.published_precision, evidence) and source.published_on:
+            evidence = f"Evidence #{index}"  # the day must come from somewhere when the source lacks it
         original, language = spec["original"] or ("", "")
         translation = "translation" if original and spec["translation"] == "original" else spec["translation"]
         quote = QuoteFactory(
@@ -162,6 +166,7 @@ def create(dataset) -> None:
             date_precision=precision,
             conditions=spec["conditions"],
             summary=spec["summary"],
+            date_evidence=evidence,
         )
 
 

@@ -18,7 +18,7 @@ def test_public_authorisation_page_shows_no_editors_notes(client, seeded):
         assert body.explanation.replace("'", "&#x27;") in page
     # Legal bases are links with readable text, never a bare address.
     assert ">http" not in page
-    assert 'href="https://zakon.rada.gov.ua/laws/show/1479-14"' in page
+    assert 'href="https://lb.ua/news/2014/04/01/261501_rada_razreshila_inostrannim_voennim.html"' in page
 
 
 def test_legal_basis_without_text_is_linked_with_a_readable_title(client):

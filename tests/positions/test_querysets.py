@@ -106,7 +106,8 @@ def test_authorisation_bodies_needed_are_senders_and_ukraines():
     AuthorisationBodyFactory(country="FR", scope="deploy_abroad", name="Parlement")
     AuthorisationBodyFactory(country="UA", scope="deploy_abroad", name="Verkhovna Rada")
     position = PositionFactory(actor=ActorFactory(country="GB"), topic=TopicFactory(slug="combat-troops"))
-    assert list(position.authorisation_bodies_needed()) == [rada, commons]
+    # One requirement: the sender's own body before Ukraine's (the sender decides to send first).
+    assert list(position.authorisation_bodies_needed()) == [commons, rada]
 
 
 def test_no_authorisation_needed_for_topics_without_deployment():

@@ -32,11 +32,62 @@ def test_seed_keeps_garbled_names_as_aliases(seeded):
 
 def test_seed_lammy_rejection_is_dated_and_shows_role_of_the_day(seeded):
     position = Position.objects.get(actor__slug="david-lammy", topic__slug="combat-troops")
-    # Said at the G7 meeting on 25 Nov; LBC published it on the 26th.
-    assert position.stated_on == datetime.date(2024, 11, 25)
+    # LBC published it on the 26th without saying when he spoke; other outlets disagree on the day.
+    assert (position.stated_on, position.date_precision) == (datetime.date(2024, 11, 1), DatePrecision.MONTH)
+    assert position.stated_display == "Nov 2024"
+    assert "does not say on which day" in position.date_evidence
+
+
+def test_position_page_says_why_a_date_is_only_the_month(client, seeded):
+    position = Position.objects.get(actor__slug="david-lammy", topic__slug="combat-troops")
+    page = client.get(position.get_absolute_url()).content.decode()
+    assert "known to the month" in page and "known to the day" not in page
+    assert "Date evidence:" in page and "does not say on which day he spoke" in page
     assert position.stance == Stance.OPPOSES
     assert position.role.title == "Foreign Secretary"
     assert position.quote.source.outlet.name == "LBC"
+
+
+def test_seed_positions_are_no_more_precise_than_their_sources(seeded):
+    positions = Position.objects.select_related("quote__source")
+    for position in positions:
+        source = position.quote.source
+        assert position.date_precision != DatePrecision.DAY or source.published_precision == DatePrecision.DAY
+        position.full_clean()
+    starmer, france = (Position.objects.get(actor__slug=slug) for slug in ("keir-starmer", "france"))
+    for position in (starmer, france):
+        assert (position.stated_on, position.date_precision) == (datetime.date(2024, 11, 1), DatePrecision.MONTH)
+        assert position.quote.date_precision == DatePrecision.MONTH
+
+
+def test_seed_demo_brings_day_precision_of_an_older_seed_in_line_with_history(seeded):
+    # As the seed had it before: 25 Nov 2024, "known to the day", for the UNN report and for Lammy.
+    day = datetime.date(2024, 11, 25)
+    old_quotes = Quote.objects.filter(text__regex=r"^(The newspaper Le Monde|We are very clear)")
+    old_positions = Position.objects.filter(actor__slug__in=["keir-starmer", "france", "david-lammy"])
+    for row in [*old_quotes, *old_positions]:
+        if isinstance(row, Quote):
+            row.said_on = day
+        else:
+            row.stated_on, row.date_evidence = day, ""
+        row.date_precision = "day"
+        row.save()
+    editors = Position.objects.get(actor__slug="taras-semenyuk", quote__text__contains="F-16")
+    editors.summary = "An editor's summary."
+    editors.save()
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    for position in Position.objects.filter(actor__slug__in=["keir-starmer", "france", "david-lammy"]):
+        assert (position.stated_on, position.date_precision) == (datetime.date(2024, 11, 1), "month")
+        assert position.quote.date_precision == "month"
+        newest, before = position.history.all()[:2]
+        assert (newest.date_precision, before.date_precision) == ("month", "day")
+    lammy = Position.objects.get(actor__slug="david-lammy")
+    assert lammy.date_evidence == seed.LAMMY_DAY_UNCERTAIN
+    history_rows = [Position.history.count(), Quote.history.count()]
+    call_command("seed_demo", stdout=io.StringIO())
+    assert [Position.history.count(), Quote.history.count()] == history_rows
 
 
 def test_seed_unn_article_has_month_precision_and_the_url_research_found(seeded):
@@ -51,10 +102,10 @@ def test_seed_unn_article_has_month_precision_and_the_url_research_found(seeded)
 
 
 def test_seed_loads_every_reference_authorisation_body(seeded):
-    assert AuthorisationBody.objects.count() == 26
+    assert AuthorisationBody.objects.count() == 37
     rada = AuthorisationBody.objects.get(country="UA", scope="admit_foreign", body_kind="parliament")
     assert rada.name == "Verkhovna Rada of Ukraine" and rada.confirmed
-    assert "1479-14" in rada.legal_basis_url
+    assert "lb.ua" in rada.legal_basis_url and "1479-III" in rada.legal_basis
     assert rada.explanation and rada.editor_notes and rada.explanation != rada.editor_notes
     france = AuthorisationBody.objects.filter(country="FR", name="Parlement (Assemblée nationale and Sénat)")
     assert set(france.values_list("requirement", flat=True)) == {"notification", "approval_to_continue"}
@@ -91,10 +142,11 @@ def test_seed_holds_semenyuks_two_assessments_as_commentary_in_the_articles_word
 def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(seeded):
     # As an earlier seed left things: the old LBC record, Semenyuk confirmed, an old body row.
     lammy = Quote.objects.get(source__outlet__slug="lbc")
-    Position.objects.filter(quote=lammy).update(stated_on=datetime.date(2024, 11, 26))
+    Position.objects.filter(quote=lammy).update(stated_on=datetime.date(2024, 11, 26), date_precision="day")
     Quote.objects.filter(pk=lammy.pk).update(
         text="Not committing UK troops to the theatre of action … remains the UK position at this time.",
         said_on=datetime.date(2024, 11, 26),
+        date_precision="day",
     )
     Source.objects.filter(pk=lammy.source_id).update(
         url="", title="Lammy at the G7 foreign ministers' meeting in Italy: UK not committing troops"
@@ -117,9 +169,9 @@ def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(se
 
     assert counts() == before[:2] + [before[2] + 1, before[3]] + before[4:6] + [before[6] + 1]
     lammy.refresh_from_db()
-    assert lammy.said_on == datetime.date(2024, 11, 25) and lammy.text.startswith("We are very clear")
+    assert lammy.said_on == datetime.date(2024, 11, 1) and lammy.text.startswith("We are very clear")
     assert lammy.source.url.startswith("https://www.lbc.co.uk/") and lammy.source.title.startswith("Lammy insists")
-    assert Position.objects.get(quote=lammy).stated_on == datetime.date(2024, 11, 25)
+    assert Position.objects.get(quote=lammy).stated_on == datetime.date(2024, 11, 1)
     assert set(Position.objects.filter(actor__slug="taras-semenyuk").values_list("verification", flat=True)) == {
         "reported"
     }
@@ -127,7 +179,7 @@ def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(se
     assert eduskunta.requirement == Requirement.CONSULTATION and eduskunta.legal_basis != "Old basis"
     assert AuthorisationBody.objects.filter(country="FR", requirement="approval_to_continue").count() == 1
     assert AuthorisationBody.objects.get(pk=editors.pk).editor_notes == "mine"
-    assert AuthorisationBody.objects.count() == 27
+    assert AuthorisationBody.objects.count() == 38
     again = counts()
     call_command("seed_demo", stdout=io.StringIO())
     assert counts() == again

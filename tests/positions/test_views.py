@@ -136,7 +136,7 @@ def test_country_page_shows_actors_current_stances_bodies_and_latest_positions(c
     assert "David Lammy" in page and "Foreign Secretary" in page
     assert "Combat troops" in page and "stance-rules_out" in page
     assert "House of Commons" in page and "sending own troops abroad" in page and "convention" in page
-    assert 'href="https://example.org/convention"' in page and "not confirmed" in page
+    assert 'href="https://example.org/convention"' in page and "not yet checked against the law's text" in page
     assert "Assemblée nationale" not in page
     assert 'href="/positions/?country=gb"' in page
 

@@ -157,6 +157,7 @@ class Command(BaseCommand):
                 "stance": row["stance"],
                 "stated_on": quote.said_on,
                 "date_precision": quote.date_precision,
+                "date_evidence": row.get("date_evidence", ""),
                 "conditions": row.get("conditions", ""),
                 "summary": row["summary"],
                 "conditions_uk": row.get("conditions_uk", ""),
