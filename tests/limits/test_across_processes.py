@@ -9,6 +9,7 @@ import http.client
 import os
 import re
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,7 +22,9 @@ from django.urls import reverse
 from tests.contributions.helpers import suggestion_data
 from tests.security.test_db_down import PROJECT_ROOT, closed_port
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test re-creates the content types under new
+# ids, and a later test that restores the serialized data (test_db_router, test_db_down) then clashes.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def database_url(tmp_path: Path) -> str:
@@ -32,7 +35,7 @@ def database_url(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'limits.sqlite3'}"
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1"}
     subprocess.run(
-        [str(PROJECT_ROOT / ".venv/bin/python"), "manage.py", "migrate", "--noinput"],
+        [sys.executable, "manage.py", "migrate", "--noinput"],
         cwd=PROJECT_ROOT,
         env=env,
         check=True,
@@ -45,7 +48,7 @@ def database_url(tmp_path: Path) -> str:
 def collect_static(env: dict) -> None:
     """With DEBUG off, pages name the hashed static files: the manifest must exist (staticfiles/ is not committed)."""
     if not (PROJECT_ROOT / "staticfiles" / "staticfiles.json").exists():
-        manage = [str(PROJECT_ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"]
+        manage = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
         subprocess.run(manage, cwd=PROJECT_ROOT, env=env, check=True, timeout=300)
 
 
@@ -68,7 +71,7 @@ def gunicorn(tmp_path):
         "CACHE_URL": "",
     }
     collect_static(env)
-    command = [str(PROJECT_ROOT / ".venv/bin/gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+    command = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         [*command, "config.wsgi"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -29,6 +29,10 @@ INTERNAL = {
     "positions.FacetCount.stance",
     "positions.FacetCount.actor_kind",
     "positions.FacetCount.verification",
+    # Copies of positions' values kept in step for the stance chart (positions/derived.py).
+    "positions.MonthStance.country",
+    "positions.MonthStance.stance",
+    "positions.MonthStance.date_precision",
     "positions.Actor.wikidata_id",  # Q12345 only
 }
 NONCHARACTERS = ["\ufffe", "\uffff", "\ufdd0", "\ufdef", "\U0001fffe", "\U0010ffff", "\ud800"]
