@@ -34,10 +34,11 @@ COLUMNS = (
     "published_precision",
     "archive_url",
     "quote_translation",
+    "attribution",
 )
 # `id` is informational: import matches by natural keys, so a file may leave it out. Columns
 # added since the first version are optional on import, so older files keep importing.
-OPTIONAL_COLUMNS = ("id", "quote_translation")
+OPTIONAL_COLUMNS = ("id", "quote_translation", "attribution")
 REQUIRED_COLUMNS = tuple(column for column in COLUMNS if column not in OPTIONAL_COLUMNS)
 DELIMITERS = {"comma": ",", "semicolon": ";"}
 BOM = "\ufeff"
@@ -118,6 +119,7 @@ def position_row(position) -> dict:
         "published_precision": source.published_precision,
         "archive_url": source.archive_url,
         "quote_translation": quote.translation,
+        "attribution": quote.attribution,
     }
 
 

@@ -117,6 +117,7 @@ def csv_rows(stream, first_line: str) -> Iterator[RawRow]:
                         for column, cell in zip(header, cells)
                     }
                     row.setdefault("quote_translation", "")
+                    row.setdefault("attribution", "")
                     yield RawRow(start, row)
             start = reader.line_num + 1
     except csv.Error as error:
@@ -208,8 +209,10 @@ def json_row(line: int, item) -> RawRow:
                 },
             )
         cells[column] = value
-    translation = item.get("quote_translation")
-    if translation is not None and not isinstance(translation, str):
-        return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "quote_translation"}})
-    cells["quote_translation"] = translation or ""
+    # Columns added since the first version: absent, null or blank all say nothing.
+    for column in ("quote_translation", "attribution"):
+        value = item.get(column)
+        if value is not None and not isinstance(value, str):
+            return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": column}})
+        cells[column] = value or ""
     return RawRow(line, cells)

@@ -49,6 +49,7 @@ WIDTHS = {
     "published_on": 12,
     "published_precision": 10,
     "archive_url": 30,
+    "attribution": 13,
 }
 # XML 1.0 cannot hold these control characters; a workbook containing one would not open.
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
