@@ -104,6 +104,7 @@ def datasets(draw):
                     "original": st.one_of(st.none(), st.tuples(NAME, st.sampled_from(["uk", "fr", "ru"]))),
                     "verification": st.sampled_from(["confirmed", "reported", "unverified"]),
                     "translation": st.sampled_from(["original", "translation", "machine"]),
+                    "attribution": st.sampled_from(["direct", "spokesperson", "paraphrase", "anonymous"]),
                 }
             ),
             min_size=1,
@@ -151,7 +152,11 @@ def create(dataset) -> None:
             date_precision=precision,
             original_text=original,
             original_language=language,
-            verification=spec["verification"],
+            attribution=spec["attribution"],
+            # An anonymous report is never confirmed (a CHECK constraint).
+            verification="reported"
+            if (spec["attribution"], spec["verification"]) == ("anonymous", "confirmed")
+            else spec["verification"],
         )
         PositionFactory(
             actor=actor_rows[spec["actor"]],
