@@ -264,3 +264,36 @@ def test_the_filter_works_on_the_export_api_and_feed_and_refuses_a_bad_value(cli
     assert [item["id"] for item in results] == [direct.pk]
     assert client.get(reverse("positions:export_csv") + "?attribution=rumour").status_code == 400
     assert client.get(reverse("positions:feed") + "?attribution=rumour").status_code == 400
+
+
+# Shown as a badge with its definition wherever the quote appears.
+
+
+def badge_of(value: str) -> str:
+    return f'href="/about/#attribution-{value}" title="{Attribution.definitions()[value]}"'.replace("'", "&#x27;")
+
+
+@pytest.mark.parametrize("value", ALL)
+def test_each_value_is_shown_with_its_definition_on_the_position_page(client, value):
+    position = position_with(value)
+    page = client.get(position.get_absolute_url()).content.decode()
+    assert badge_of(value) in page
+    assert f'class="attribution attribution-{value}">{Attribution(value).label}<' in page
+    for other in set(ALL) - {value}:
+        assert f"attribution-{other}" not in page
+
+
+@pytest.mark.parametrize("value", ALL)
+def test_each_value_is_shown_on_the_source_page(client, value):
+    position = position_with(value)
+    page = client.get(position.quote.source.get_absolute_url()).content.decode()
+    assert badge_of(value) in page
+
+
+def test_about_defines_each_value_beside_verification_and_the_anonymous_rule(client):
+    page = client.get(reverse("positions:about")).content.decode()
+    for value in ALL:
+        assert f'id="attribution-{value}"' in page
+        assert str(Attribution.definitions()[value]).replace("'", "&#x27;") in page
+    assert page.index('id="attribution-direct"') < page.index('id="verification-confirmed"')
+    assert "A report citing anonymous sources is never “confirmed”" in page
