@@ -227,7 +227,12 @@ class Position(models.Model):
     actor_kind = models.CharField(_("actor kind"), max_length=20, choices=ActorKind.choices, editable=False)
     verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices, editable=False)
     attribution = models.CharField(
-        _("attribution"), max_length=12, choices=Attribution.choices, default=Attribution.DIRECT, editable=False
+        _("attribution"),
+        max_length=12,
+        choices=Attribution.choices,
+        default=Attribution.DIRECT,
+        db_default=Attribution.DIRECT,
+        editable=False,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -250,6 +250,8 @@ class Quote(models.Model):
         max_length=12,
         choices=Attribution.choices,
         default=Attribution.DIRECT,
+        # Also the database's default: bulk loaders that write named columns by COPY need not know it.
+        db_default=Attribution.DIRECT,
         help_text=ATTRIBUTION_HELP,
     )
     translation = models.CharField(
