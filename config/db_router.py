@@ -2,10 +2,10 @@
 
 `DATABASE_REPLICA_URLS` (settings) adds the aliases replica1, replica2, … Reads go to a
 replica only inside a request that `PrimaryPinMiddleware` let through: a GET or HEAD outside
-the admin, from a browser that has not written in the last REPLICA_PIN_SECONDS (a cookie set on
-every write's answer: read-your-writes). Management commands, the admin, writes, and any read
-inside a transaction on the primary stay on the primary, so derived data is never computed
-from a replica's older rows.
+the admin, from a browser that has not written in the last REPLICA_PIN_SECONDS (a signed, dated
+cookie set on every write's answer: read-your-writes; a forged or expired one pins nothing).
+Management commands, the admin, writes, and any read inside a transaction on the primary stay
+on the primary, so derived data is never computed from a replica's older rows.
 
 A replica is used only while it answers and lags less than REPLICA_MAX_LAG_SECONDS; its health
 is checked at most every REPLICA_CHECK_SECONDS per process. A replica failing in the middle of a
@@ -40,6 +40,7 @@ replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
 replica_used: ContextVar[str | None] = ContextVar("replica_used", default=None)
 
 PIN_COOKIE = "primary_reads"
+PIN_SALT = "config.db_router.primary_reads"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 # PostgreSQL: seconds the replica's replayed data is behind; 0 when it has replayed all it received.
@@ -131,11 +132,19 @@ class ReplicaRouter:
         return db == DEFAULT_DB_ALIAS
 
 
+def pinned_to_primary(request) -> bool:
+    """Whether this browser wrote in the last REPLICA_PIN_SECONDS: the cookie is signed and dated by us.
+
+    Any other value (forged, copied from elsewhere, expired) pins nothing: otherwise anyone could
+    send every read of theirs to the primary and past the shared caches that bypass on it.
+    """
+    pin = request.get_signed_cookie(PIN_COOKIE, default=None, salt=PIN_SALT, max_age=settings.REPLICA_PIN_SECONDS)
+    return pin == "1"
+
+
 def may_read_from_replica(request) -> bool:
     return (
-        request.method in ("GET", "HEAD")
-        and not request.path.startswith("/admin/")
-        and PIN_COOKIE not in request.COOKIES
+        request.method in ("GET", "HEAD") and not request.path.startswith("/admin/") and not pinned_to_primary(request)
     )
 
 
@@ -155,9 +164,10 @@ class PrimaryPinMiddleware:
             replica_used.reset(used)
         if request.method in WRITE_METHODS and settings.REPLICA_DATABASES:
             # The next pages this browser asks for show what it just wrote.
-            response.set_cookie(
+            response.set_signed_cookie(
                 PIN_COOKIE,
                 "1",
+                salt=PIN_SALT,
                 max_age=settings.REPLICA_PIN_SECONDS,
                 secure=settings.SESSION_COOKIE_SECURE,
                 httponly=True,

@@ -11,7 +11,7 @@ import logging
 import sys
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.views import defaults
 
@@ -70,3 +70,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(exception, DATABASE_UNAVAILABLE):
         return database_unavailable_response()
     return defaults.server_error(request)
+
+
+def page_not_found(request: HttpRequest, exception) -> HttpResponse:
+    """handler404: under /api/, the API's JSON error body (its schema says so), else the 404 page.
+
+    An address the API's URLs do not match (`/api/v1/positions/abc/`) never reaches the API's
+    views, which answer their own 404s as JSON.
+    """
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)

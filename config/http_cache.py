@@ -6,7 +6,8 @@ made of the data version's random token, the release and today's date in TIME_ZO
 `Last-Modified` of the version's time or the start of today, whichever is later, and
 `Cache-Control: public, max-age=HTTP_MAX_AGE, stale-while-revalidate=…`. A request whose
 validators still match is answered 304 before the view runs: one primary-key read instead of
-the page's queries and rendering. A logged-in user's pages are `private, no-store`. Every
+the page's queries and rendering; it carries the framing and CSP headers of the 200 it stands
+for (an embed's may be framed). A logged-in user's pages are `private, no-store`. Every
 answer varies on `Cookie` (a session changes what a page shows); the language comes from the
 address, not `Accept-Language`. The admin, the health check, static files and every other
 method than GET and HEAD are left alone; so is a page that sets a cookie (e.g. a CSRF token).
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import parse_etags, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -89,6 +91,21 @@ def not_modified(request: HttpRequest, etag: str, last_modified: int | None) -> 
     return since is not None and last_modified is not None and last_modified <= since
 
 
+def with_view_hints(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 with the header hints the view would have set on its 200 (an embed's framing).
+
+    A browser copies a 304's headers onto the copy it stored, so a 304 must carry the same
+    framing and CSP headers as the page it stands for; a view that sets hints on its responses
+    offers the same as `response_hints` (positions/publish/embed.py).
+    """
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return response
+    hints = getattr(match.func, "response_hints", None)
+    return hints(response) if hints else response
+
+
 class HttpCacheMiddleware:
     """Validators, 304s and Cache-Control for public pages (see the module docstring)."""
 
@@ -120,7 +137,7 @@ class HttpCacheMiddleware:
         if not_modified(request, etag, last_modified):
             response = HttpResponseNotModified()
             self.add_validators(response, etag, last_modified)
-            return response
+            return with_view_hints(request, response)
         if not page_cache.request_is_cacheable(request):
             return self.public(request, self.get_response(request), etag, last_modified)
         key = page_cache.page_key(request, version, release(), today)

@@ -11,6 +11,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language_info
 
 
@@ -36,12 +37,14 @@ def path_in_language(path: str, language: str) -> str:
 
     translate_url knows the URLconf (the admin has no /uk/ twin); an address it cannot resolve,
     such as a 404's, has its prefix swapped by hand, which is exact as no path segment is translated.
+    Such an address is anybody's: it is escaped (a backslash, a tab) and starts with one slash
+    only, since `//evil.example/x` (or a backslash for the second slash) in a link leads to another site.
     """
     try:
         resolve(path)
     except Resolver404:
         current = translation.get_language_from_path(path)
-        bare = path[len(current) + 1 :] if current else path
+        bare = "/" + escape_uri_path(path[len(current) + 1 :] if current else path).lstrip("/")
         return bare if language == settings.LANGUAGE_CODE else f"/{language}{bare}"
     return translate_url(path, language)
 

@@ -16,12 +16,14 @@ it too (at most WAIT_SECONDS). The key holds:
   GET and HEAD share one copy.
 
 Left out: other methods, the API (its own ETags and rate limit), HTTP_CACHE_EXCLUDE, requests
-with a session (a signed-in user, or one about to be) or a pending flash message, and responses
-that are not a public 200 (a cookie such as a form's CSRF token, a view's own Cache-Control, an
-error), that stream (exports), or are bigger than PAGE_CACHE_MAX_BYTES. Only a GET fills the
-cache: a view may answer HEAD without a body (the exports do). A hit is rebuilt with the same
-status, headers and bytes, and the view's hints to the outer middleware (an embed's framing
-and CSP exceptions) come back with it. A Redis outage makes every lookup a miss (config/cache.py).
+with a live session (a signed-in user, or one about to be) or a pending flash message (a made-up
+or expired session cookie, or a messages cookie this site did not sign, is neither), and
+responses that are not a public 200 (a cookie such as a form's CSRF token, a view's own
+Cache-Control, an error), that stream (exports), or are bigger than PAGE_CACHE_MAX_BYTES. Only a
+GET fills the cache: a view may answer HEAD without a body (the exports do). A hit is rebuilt
+with the same status, headers and bytes, and the view's hints to the outer middleware (an
+embed's framing and CSP exceptions) come back with it. A Redis outage makes every lookup a miss
+(config/cache.py).
 
 There is deliberately no hit/miss header: it would tell anyone whether somebody else opened an
 address (a search, a filter) since the last edit.
@@ -33,6 +35,7 @@ import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core import signing
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 
@@ -53,10 +56,30 @@ def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+def has_session(request: HttpRequest) -> bool:
+    """Whether the request carries a session that exists and holds data.
+
+    A made-up or expired session cookie loads as an empty session (the authentication middleware
+    has loaded it already: no extra query), so it cannot be used to pass the cache.
+    """
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and bool(request.session.keys())
+
+
+def has_pending_messages(request: HttpRequest) -> bool:
+    """Whether the request carries a flash message this site signed (a made-up messages cookie is none)."""
+    value = request.COOKIES.get(CookieStorage.cookie_name)
+    if not value:
+        return False
+    try:
+        signing.get_cookie_signer(salt=CookieStorage.key_salt).unsign(value)
+    except signing.BadSignature:
+        return False
+    return True
+
+
 def request_is_cacheable(request: HttpRequest) -> bool:
     """Whether an anonymous GET or HEAD may be answered from, and a GET may fill, the page cache."""
-    cookies = request.COOKIES
-    return enabled() and settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+    return enabled() and not has_pending_messages(request) and not has_session(request)
 
 
 def page_key(request: HttpRequest, version, release: str, today: datetime.date) -> str:

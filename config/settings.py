@@ -5,6 +5,7 @@ CSRF_TRUSTED_ORIGINS, SECURE_SSL_REDIRECT, EMBED_ALLOWED_ORIGINS and the rest.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "sources",
     "positions",
     "contributions",
+    "limits",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware, so that a cross-origin preflight is answered as such (only under /api/).
     "corsheaders.middleware.CorsMiddleware",
+    # A NUL byte in the path, query, cookies or form is a 400, before the session or any view
+    # reads the database with it: PostgreSQL refuses such text (config/nul_bytes.py).
+    "config.nul_bytes.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the address only (/uk/…), never from the browser or a cookie.
     "config.locale.AddressLocaleMiddleware",
@@ -181,6 +186,15 @@ HTTP_CACHE_EXCLUDE = ("/admin/", "/healthz", "/static/")
 # page kept.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(2 * 1024 * 1024)))
+# Expensive anonymous downloads (limits/expensive.py, positions/publish/downloads.py): seconds a
+# map or chart picture is kept for its data version and normalised address; builds running at once
+# in one app process, and for one client across all of them; the most rows a filtered workbook may
+# hold (the whole one is built once per data version, in EXPORT_CACHE_DIR).
+RENDER_CACHE_SECONDS = int(os.environ.get("RENDER_CACHE_SECONDS", "3600"))
+RENDERS_PER_PROCESS = int(os.environ.get("RENDERS_PER_PROCESS", "1"))
+RENDERS_PER_CLIENT = int(os.environ.get("RENDERS_PER_CLIENT", "2"))
+XLSX_MAX_ROWS = int(os.environ.get("XLSX_MAX_ROWS", "2000"))
+EXPORT_CACHE_DIR = Path(os.environ.get("EXPORT_CACHE_DIR") or Path(tempfile.gettempdir()) / "tracker-exports")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -306,6 +320,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # drf-spectacular's own hook, then every status besides the 200 (positions/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "positions.api.schema.add_error_responses",
+    ],
     # One schema name per vocabulary, whichever field uses it.
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "positions.choices.ActorKind",

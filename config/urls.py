@@ -27,3 +27,5 @@ urlpatterns += i18n_patterns(
 
 # A database failure outside a view still gets the friendly 503 page (config/errors.py).
 handler500 = "config.errors.server_error"
+# Under /api/, an address that matches nothing is a JSON 404, like the API's own (config/errors.py).
+handler404 = "config.errors.page_not_found"

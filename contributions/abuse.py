@@ -1,18 +1,18 @@
 """Abuse resistance without third parties: where a request comes from, and how often it may contribute.
 
-The count lives in Django's cache under a hash of the address, never in the database, and expires
-an hour after the first contribution it counts. With the default per-process cache each app
-process counts on its own; a shared cache (CACHE_URL) makes the limit hold across them.
+The count lives in the database's shared counters (limits/counters.py) under a hash of the address
+(an IPv6 client's /64), and its window is the hour from the first contribution it counts. Every
+app process and server shares it, and a post is counted before it is handled, so simultaneous
+posts cannot all slip under the limit.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 
 from config.logins import client_ip
+from limits.counters import client_key, counter_key, give_back, take
 
 WINDOW_SECONDS = 60 * 60
+SCOPE = "contributions"
 
 # The honeypot: a field people never see (hidden by static/css/contributions.css) and bots fill in.
 HONEYPOT_FIELD = "website"
@@ -26,26 +26,18 @@ def client_address(request) -> str:
     return client_ip(request) or "unknown"
 
 
-def _key(address: str) -> str:
-    return "contributions:rate:" + hashlib.sha256(address.encode()).hexdigest()
-
-
 def limit() -> int:
     return settings.CONTRIBUTION_RATE_LIMIT
 
 
-def is_rate_limited(request) -> bool:
-    return cache.get(_key(client_address(request)), 0) >= limit()
+def take_contribution(request) -> bool:
+    """Count this post against the sender's limit; False if it is one too many."""
+    return not take(SCOPE, client_key(client_address(request)), limit(), WINDOW_SECONDS)
 
 
-def count_contribution(request) -> None:
-    key = _key(client_address(request))
-    # add() starts the window only if no count is running; incr() then never resets the expiry.
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
+def give_back_contribution(request) -> None:
+    """Uncount a post that stored nothing (a form to correct, a duplicate to confirm)."""
+    give_back(counter_key(SCOPE, client_key(client_address(request))))
 
 
 def honeypot_filled(request) -> bool:

@@ -1,12 +1,13 @@
-"""Has this statement been sent or published already? Same source URL and same actor.
+"""Has this statement been published already? Same source URL and same actor.
 
-What a reader is shown: a published position in full (it is public); a pending suggestion only as
-"already suggested, awaiting review" — never its content.
+A reader is shown the published positions it duplicates (they are public), never whether it
+waits in the review queue: that answer came without a limit or a count (nothing is stored while
+the form only warns), so anyone could ask, for any actor and URL, whether somebody had sent it.
+A second suggestion of a pending statement is stored like any other; editors mark it a duplicate.
 """
 
 from dataclasses import dataclass, field
 
-from contributions.models import Suggestion
 from positions.models import Actor, Position
 
 
@@ -19,26 +20,19 @@ def url_variants(url: str) -> set[str]:
 @dataclass
 class Duplicates:
     positions: list[Position] = field(default_factory=list)
-    pending: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.positions) or self.pending
+        return bool(self.positions)
 
 
-def find_duplicates(source_url: str, actor: Actor | None, actor_name: str) -> Duplicates:
+def find_duplicates(source_url: str, actor: Actor | None) -> Duplicates:
     urls = url_variants(source_url)
-    found = Duplicates()
-    if not urls:
-        return found
-    queue = Suggestion.objects.pending().filter(source_url__in=urls)
-    if actor is not None:
-        found.positions = list(
+    if not urls or actor is None:
+        return Duplicates()
+    return Duplicates(
+        positions=list(
             Position.objects.filter(actor=actor, quote__source__url__in=urls)
             .select_related("actor", "topic")
             .order_by("-stated_on", "-id")[:10]
         )
-        queue = queue.filter(actor=actor)
-    else:
-        queue = queue.filter(actor__isnull=True, actor_name__iexact=actor_name.strip())
-    found.pending = queue.exists()
-    return found
+    )

@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from positions.choices import Stance
 from positions.models import Actor, Position, Topic
 from sources.dates import DatePrecision, choices_constraint
+from sources.text import NAME_TEXT, PLAIN_TEXT
 
 WEB_URL = URLValidator(schemes=["http", "https"])
 
@@ -60,7 +61,7 @@ class Contribution(models.Model):
         verbose_name=_("decided by"),
     )
     decision_reason = models.TextField(
-        _("reason"), blank=True, help_text=_("Sent to the reader when they left an address.")
+        _("reason"), blank=True, validators=PLAIN_TEXT, help_text=_("Sent to the reader when they left an address.")
     )
     notified_at = models.DateTimeField(_("reader notified"), null=True, blank=True)
 
@@ -86,7 +87,7 @@ class Suggestion(Contribution):
         verbose_name=_("actor"),
         help_text=_("Set when the reader picked an actor already in the data."),
     )
-    actor_name = models.CharField(_("who said it, as typed"), max_length=MAX_NAME)
+    actor_name = models.CharField(_("who said it, as typed"), max_length=MAX_NAME, validators=NAME_TEXT)
     country = CountryField(_("country"), blank=True)
     topic = models.ForeignKey(Topic, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("topic"))
     stance = models.CharField(_("stance"), max_length=12, choices=Stance.choices, blank=True)
@@ -94,10 +95,10 @@ class Suggestion(Contribution):
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    text = models.TextField(_("the words"), max_length=MAX_WORDS)
-    source_url = models.URLField(_("source URL"), max_length=MAX_URL, validators=[WEB_URL])
-    archive_url = models.URLField(_("archive URL"), max_length=MAX_URL, blank=True, validators=[WEB_URL])
-    note = models.TextField(_("note"), max_length=MAX_NOTE, blank=True)
+    text = models.TextField(_("the words"), max_length=MAX_WORDS, validators=PLAIN_TEXT)
+    source_url = models.URLField(_("source URL"), max_length=MAX_URL, validators=[WEB_URL, *PLAIN_TEXT])
+    archive_url = models.URLField(_("archive URL"), max_length=MAX_URL, blank=True, validators=[WEB_URL, *PLAIN_TEXT])
+    note = models.TextField(_("note"), max_length=MAX_NOTE, blank=True, validators=PLAIN_TEXT)
     position = models.ForeignKey(
         Position,
         models.SET_NULL,
@@ -137,9 +138,9 @@ class ErrorReport(Contribution):
     """A reader's report that a published position is wrong, and what would be right."""
 
     position = models.ForeignKey(Position, models.SET_NULL, null=True, related_name="+", verbose_name=_("position"))
-    what_is_wrong = models.TextField(_("what is wrong"), max_length=MAX_NOTE)
-    what_is_right = models.TextField(_("what is right"), max_length=MAX_NOTE)
-    source_url = models.URLField(_("source URL"), max_length=MAX_URL, blank=True, validators=[WEB_URL])
+    what_is_wrong = models.TextField(_("what is wrong"), max_length=MAX_NOTE, validators=PLAIN_TEXT)
+    what_is_right = models.TextField(_("what is right"), max_length=MAX_NOTE, validators=PLAIN_TEXT)
+    source_url = models.URLField(_("source URL"), max_length=MAX_URL, blank=True, validators=[WEB_URL, *PLAIN_TEXT])
 
     class Meta:
         verbose_name = _("error report")

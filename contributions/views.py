@@ -1,14 +1,15 @@
 """The readers' side: suggest a statement, report an error, and the pages that follow.
 
 The two form pages answer GET, HEAD and POST; everything else on the public site is read-only.
-Order of checks on a POST: rate limit (429), honeypot (discarded as if accepted), the form, duplicates.
+Order of checks on a POST: rate limit (429; the post is counted first), honeypot (discarded as if
+accepted), the form, duplicates; a post that stores nothing is uncounted.
 """
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from contributions.abuse import count_contribution, honeypot_filled, is_rate_limited
+from contributions.abuse import give_back_contribution, honeypot_filled, take_contribution
 from contributions.duplicates import Duplicates, find_duplicates
 from contributions.forms import ErrorReportForm, SuggestionForm, actor_names, initial_from_query
 from positions.models import Position
@@ -32,19 +33,18 @@ def too_many(request):
 def suggest(request):
     duplicates = Duplicates()
     if request.method == "POST":
-        if is_rate_limited(request):
+        if not take_contribution(request):
             return too_many(request)
         if honeypot_filled(request):
-            count_contribution(request)
             return redirect("contributions:suggest_thanks")
         form = SuggestionForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            duplicates = find_duplicates(data["source_url"], form.instance.actor, data["actor_name"])
+            duplicates = find_duplicates(data["source_url"], form.instance.actor)
             if not duplicates or data["confirm_new"]:
                 form.save()
-                count_contribution(request)
                 return redirect("contributions:suggest_thanks")
+        give_back_contribution(request)
         country = request.POST.get("country", "")
     else:
         initial = initial_from_query(request.GET)
@@ -68,17 +68,16 @@ def suggest_thanks(request):
 def report(request, pk: int):
     position = get_object_or_404(Position.objects.select_related("actor", "topic", "quote"), pk=pk)
     if request.method == "POST":
-        if is_rate_limited(request):
+        if not take_contribution(request):
             return too_many(request)
         if honeypot_filled(request):
-            count_contribution(request)
             return redirect("contributions:report_thanks", pk=position.pk)
         form = ErrorReportForm(request.POST)
         if form.is_valid():
             form.instance.position = position
             form.save()
-            count_contribution(request)
             return redirect("contributions:report_thanks", pk=position.pk)
+        give_back_contribution(request)
     else:
         form = ErrorReportForm()
     return render(request, "contributions/report.html", {**common_context(), "form": form, "position": position})

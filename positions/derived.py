@@ -16,6 +16,9 @@ importer and the data generator alike.
   verification): the positions list sums it for its count and facets. A saved or deleted
   position recounts its combinations; bulk updates recount the countries they touch; bulk
   loads rebuild it.
+- `MonthStance` holds each country's last governmental position on a topic in each month it
+  spoke: all the stance chart needs. A saved or deleted position refreshes the months it was and
+  is in; an actor's move refreshes every month of the pairs it touched; bulk loads rebuild it.
 - `DataVersion` names the state of the public data: every write moves it forward with a fresh
   random token (`bump`), so HTTP validators and cached fragments keyed on it never repeat, not
   even after a restore. `data_version` reads it in one query.
@@ -27,11 +30,13 @@ import secrets
 from typing import NamedTuple
 
 from django.db import IntegrityError, connections, router, transaction
-from django.db.models import Count, F
+from django.db.models import Count, DateField, F, Window
+from django.db.models.functions import RowNumber, TruncMonth
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from positions.models import Actor, CountryStance, DataVersion, FacetCount, Position
+from positions import month_stances_pg
+from positions.models import Actor, CountryStance, DataVersion, FacetCount, MonthStance, Position
 from sources.models import Quote
 
 Pair = tuple[str, int]  # (country code, topic id)
@@ -65,7 +70,17 @@ def statement_counts(positions) -> dict[Pair, int]:
 
 @transaction.atomic
 def refresh_all() -> int:
-    """Rebuild the whole table, after a bulk load or a restore; returns how many stances there are."""
+    """Rebuild every derived table, after a bulk load or a restore; returns how many stances there are."""
+    count = rebuild_stances()
+    rebuild_months()
+    recount_facets()
+    bump()
+    return count
+
+
+@transaction.atomic
+def rebuild_stances() -> int:
+    """Rebuild the whole CountryStance table; returns how many stances there are."""
     counts = statement_counts(Position.objects.all())
     stances = [
         CountryStance(country=country, topic_id=topic_id, position_id=pk, statements=counts[country, topic_id])
@@ -73,8 +88,6 @@ def refresh_all() -> int:
     ]
     CountryStance.objects.all().delete()
     CountryStance.objects.bulk_create(stances, batch_size=1000)
-    recount_facets()
-    bump()
     return len(stances)
 
 
@@ -106,6 +119,110 @@ def refresh(pairs) -> None:
         CountryStance.objects.filter(country=country, topic_id=topic_id).delete()
 
 
+Month = tuple[str, int, datetime.date]  # (country code, topic id, the month's first day)
+MONTH_COLUMNS = ("country", "topic_id", "month", "stated_on", "stance", "date_precision")
+# Past this many months, one rebuild of the table beats a probe per month (PostgreSQL probes them
+# all in one statement).
+REBUILD_MONTHS_OVER = 2000
+
+
+def month_of(country: str, topic_id: int, stated_on: datetime.date) -> Month:
+    return (country, topic_id, stated_on.replace(day=1))
+
+
+def last_of_each_month(positions):
+    """Each (country, topic, month)'s last governmental position among `positions`, as MONTH_COLUMNS values."""
+    month = TruncMonth("stated_on", output_field=DateField())
+    latest_first = Window(
+        RowNumber(),
+        partition_by=[F("country"), F("topic_id"), month],
+        order_by=[F("stated_on").desc(), F("id").desc()],
+    )
+    return (
+        positions.governmental()
+        .order_by()
+        .annotate(month=month, rank=latest_first)
+        .filter(rank=1)
+        .values_list("country", "topic_id", "month", "stated_on", "stance", "date_precision")
+    )
+
+
+def insert_months(positions) -> None:
+    """Write the months of `positions` into MonthStance in one INSERT … SELECT: no rows through Python.
+
+    The portable way; PostgreSQL probes its partial index instead (positions/month_stances_pg.py).
+    """
+    query = last_of_each_month(positions)
+    connection = connections[query.db]
+    sql, params = query.query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(MonthStance._meta.get_field(name).column) for name in MONTH_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {quote(MonthStance._meta.db_table)} ({columns}) {sql}", params)
+
+
+def on_postgresql() -> bool:
+    return connections[router.db_for_write(MonthStance)].vendor == "postgresql"
+
+
+@transaction.atomic
+def rebuild_months() -> None:
+    """Rebuild the whole month table from the positions."""
+    MonthStance.objects.all().delete()
+    if on_postgresql():
+        pairs = Position.objects.governmental().order_by().values_list("country", "topic_id").distinct()
+        month_stances_pg.insert_pairs(list(pairs))
+    else:
+        insert_months(Position.objects.all())
+
+
+@transaction.atomic
+def refresh_months(months) -> None:
+    """Recompute some (country, topic id, month) rows: one index probe and one write each."""
+    months = sorted({month for month in months if month[0]})
+    if on_postgresql():
+        month_stances_pg.refresh_months(months)
+        return
+    if len(months) > REBUILD_MONTHS_OVER:
+        rebuild_months()
+        return
+    for country, topic_id, first in months:
+        after = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+        last = (
+            Position.objects.governmental()
+            .filter(country=country, topic_id=topic_id, stated_on__gte=first, stated_on__lt=after)
+            .order_by("-stated_on", "-id")
+            .values_list("stated_on", "stance", "date_precision")
+            .first()
+        )
+        if last is None:
+            MonthStance.objects.filter(country=country, topic_id=topic_id, month=first).delete()
+            continue
+        MonthStance.objects.bulk_create(
+            [MonthStance(country=country, topic_id=topic_id, month=first, **dict(zip(MONTH_COLUMNS[3:], last)))],
+            update_conflicts=True,
+            unique_fields=["topic", "country", "month"],
+            update_fields=list(MONTH_COLUMNS[3:]),
+        )
+
+
+@transaction.atomic
+def refresh_month_pairs(pairs) -> None:
+    """Recompute every month of some (country, topic id) pairs: after an actor moved between them."""
+    pairs = sorted({(country, topic_id) for country, topic_id in pairs if country})
+    if not pairs:
+        return
+    by_topic: dict[int, set[str]] = {}
+    for country, topic_id in pairs:
+        by_topic.setdefault(topic_id, set()).add(country)
+    for topic_id, countries in by_topic.items():
+        MonthStance.objects.filter(topic_id=topic_id, country__in=countries).delete()
+        if not on_postgresql():
+            insert_months(Position.objects.filter(topic_id=topic_id, country__in=countries))
+    if on_postgresql():
+        month_stances_pg.insert_pairs(pairs)
+
+
 FACET_DIMENSIONS = ("country", "stance", "topic_id", "actor_kind", "verification")
 Combination = tuple[str, str, int, str, str]  # FACET_DIMENSIONS' values
 
@@ -129,6 +246,33 @@ def recount_facets(countries=None) -> None:
     FacetCount.objects.bulk_create(
         (FacetCount(**dict(zip(FACET_DIMENSIONS, values[:-1])), n=values[-1]) for values in counted), batch_size=1000
     )
+
+
+def add_to_facets(added) -> None:
+    """Add new positions to the counts: `added` maps each combination to how many positions it gained.
+
+    One upsert per 500 combinations that adds to the stored count in the database, so a count
+    changed meanwhile by another writer is added to rather than overwritten. An import of new
+    positions used to recount every country it touched: at a million positions a grouping of
+    the whole table, longer than writing 100,000 rows' histories.
+    """
+    table = FacetCount._meta.db_table
+    connection = connections[router.db_for_write(FacetCount)]
+    quote = connection.ops.quote_name
+    names = [FacetCount._meta.get_field(name).column for name in (*FACET_DIMENSIONS, "n")]
+    columns = ", ".join(quote(name) for name in names)
+    keys = ", ".join(quote(name) for name in names[:-1])
+    n = quote("n")
+    items = [(*combination, count) for combination, count in added.items() if count]
+    for start in range(0, len(items), 500):
+        part = items[start : start + 500]
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(part))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({columns}) VALUES {values}"
+                f" ON CONFLICT ({keys}) DO UPDATE SET {n} = {quote(table)}.{n} + excluded.{n}",
+                [value for item in part for value in item],
+            )
 
 
 @transaction.atomic

@@ -337,7 +337,7 @@ class AuthorisationBody(models.Model):
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     requirement = models.CharField(_("requirement"), max_length=20, choices=Requirement.choices)
     legal_basis = models.TextField(_("legal basis"), blank=True, validators=PLAIN_TEXT)
-    legal_basis_url = models.URLField(_("legal basis URL"), max_length=1000, blank=True)
+    legal_basis_url = models.URLField(_("legal basis URL"), max_length=1000, blank=True, validators=PLAIN_TEXT)
     confirmed = models.BooleanField(
         _("confirmed"), default=False, help_text=_("Checked against a primary or reliable source.")
     )
@@ -394,7 +394,7 @@ class PendingImport(models.Model):
 
     digest = models.CharField(_("SHA-256 digest"), max_length=64)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("user"))
-    name = models.CharField(_("file name"), max_length=255)
+    name = models.CharField(_("file name"), max_length=255, validators=PLAIN_TEXT)
     data = models.BinaryField(_("file"))
     data_version = models.CharField(_("data version at preview"), max_length=200)
     created = models.DateTimeField(_("uploaded"), auto_now_add=True)
@@ -409,4 +409,4 @@ class PendingImport(models.Model):
 
 
 # The summary tables (positions/summaries.py) are models too: importing them here is how Django finds them.
-from positions.summaries import CountryStance, DataVersion, FacetCount  # noqa: E402, F401
+from positions.summaries import CountryStance, DataVersion, FacetCount, MonthStance  # noqa: E402, F401

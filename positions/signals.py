@@ -54,16 +54,18 @@ def copy_actor_columns(sender, instance: Actor, raw: bool = False, **kwargs) -> 
         return
     pairs = derived.copy_actor_columns(instance)
     derived.refresh(pairs)
+    derived.refresh_month_pairs(pairs)
     derived.recount_facets({country for country, _topic in pairs})
 
 
 @receiver(pre_save, sender=Position, dispatch_uid="positions_remember_stance_pair")
 def remember_stance_pair(sender, instance: Position, raw: bool = False, **kwargs) -> None:
-    instance._combination_before = None
+    instance._combination_before = instance._month_before = None
     if not raw and instance.pk:
-        instance._combination_before = (
-            Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS).first()
-        )
+        stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS, "stated_on").first()
+        if stored:
+            instance._combination_before = stored[:-1]
+            instance._month_before = derived.month_of(stored[0], stored[2], stored[-1])
 
 
 @receiver(post_save, sender=Position, dispatch_uid="positions_refresh_stance_after_save")
@@ -76,13 +78,19 @@ def refresh_stance_after_save(sender, instance: Position, raw: bool = False, **k
         combinations.add(tuple(before))
     derived.refresh({(country, topic_id) for country, _stance, topic_id, _kind, _verif in combinations})
     derived.recount_combinations(combinations)
+    months = {derived.month_of(instance.country, instance.topic_id, instance.stated_on)}
+    if getattr(instance, "_month_before", None):
+        months.add(instance._month_before)
+    derived.refresh_months(months)
 
 
 @receiver(pre_delete, sender=Position, dispatch_uid="positions_remember_combination_before_delete")
 def remember_combination_before_delete(sender, instance: Position, **kwargs) -> None:
     # The stored row's values: an instance loaded before its actor moved still holds the old copies.
-    stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS).first()
-    instance._combination_before = tuple(stored) if stored else derived.facet_combination(instance)
+    stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS, "stated_on").first()
+    instance._combination_before = tuple(stored[:-1]) if stored else derived.facet_combination(instance)
+    country, _stance, topic_id, _kind, _verification = instance._combination_before
+    instance._month_before = derived.month_of(country, topic_id, stored[-1] if stored else instance.stated_on)
 
 
 @receiver(post_delete, sender=Position, dispatch_uid="positions_refresh_stance_after_delete")
@@ -91,3 +99,6 @@ def refresh_stance_after_delete(sender, instance: Position, **kwargs) -> None:
     country, _stance, topic_id, _kind, _verification = combination
     derived.refresh({(country, topic_id)})
     derived.recount_combinations({combination})
+    derived.refresh_months(
+        {getattr(instance, "_month_before", None) or derived.month_of(country, topic_id, instance.stated_on)}
+    )

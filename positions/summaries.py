@@ -80,3 +80,31 @@ class FacetCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country} {self.stance} {self.topic_id} {self.actor_kind} {self.verification}: {self.n}"
+
+
+class MonthStance(models.Model):
+    """A country's last governmental position on a topic in a month it spoke: what the stance chart sweeps.
+
+    A country's stance at a month's end is its last position in the latest month up to then in
+    which it spoke, so the chart over every country reads one topic's rows of this table (about
+    12,000 at a million positions) instead of probing the positions once per country and month.
+    Kept in step by positions/derived.py like `CountryStance`; `month` is the month's first day.
+    """
+
+    country = models.CharField(_("country"), max_length=2)
+    topic = models.ForeignKey("positions.Topic", models.CASCADE, related_name="+", verbose_name=_("topic"))
+    month = models.DateField(_("month"))
+    stated_on = models.DateField(_("stated on"))
+    stance = models.CharField(_("stance"), max_length=12)
+    date_precision = models.CharField(_("date precision"), max_length=5)
+
+    class Meta:
+        verbose_name = _("country stance in a month")
+        verbose_name_plural = _("country stances by month")
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "country", "month"], name="monthstance_one_per_month"),
+        ]
+        indexes = [models.Index(fields=["topic", "stated_on"], name="monthstance_topic_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.country} — {self.topic_id} {self.month:%Y-%m}: {self.stance}"

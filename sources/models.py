@@ -102,7 +102,7 @@ class Outlet(models.Model):
 
     name = models.CharField(_("name"), max_length=200, validators=NAME_TEXT)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=NAME_TEXT)
-    url = models.URLField(_("website"), blank=True)
+    url = models.URLField(_("website"), blank=True, validators=PLAIN_TEXT)
     country = CountryField(_("country"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OutletKind.choices, default=OutletKind.NEWSPAPER)
     history = HistoricalRecords()
@@ -137,15 +137,25 @@ class Source(models.Model):
 
     outlet = models.ForeignKey(Outlet, models.PROTECT, related_name="sources", verbose_name=_("outlet"))
     title = models.CharField(_("title"), max_length=500, validators=PLAIN_TEXT)
-    url = models.URLField(_("URL"), max_length=1000, blank=True, help_text=_("Leave blank when unknown; never guess."))
+    url = models.URLField(
+        _("URL"),
+        max_length=1000,
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("Leave blank when unknown; never guess."),
+    )
     published_on = models.DateField(_("published on"), null=True, blank=True)
     published_precision = models.CharField(
         _("publication date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     language = models.CharField(
-        _("language"), max_length=10, default="en", help_text=_("ISO 639-1 code, e.g. en, uk, fr.")
+        _("language"),
+        max_length=10,
+        default="en",
+        validators=PLAIN_TEXT,
+        help_text=_("ISO 639-1 code, e.g. en, uk, fr."),
     )
-    archive_url = models.URLField(_("archive URL"), max_length=1000, blank=True)
+    archive_url = models.URLField(_("archive URL"), max_length=1000, blank=True, validators=PLAIN_TEXT)
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
     notes = models.TextField(
         _("notes"), blank=True, validators=PLAIN_TEXT, help_text=_("What is unknown or uncertain about this source.")
@@ -229,7 +239,11 @@ class Quote(models.Model):
     text = models.TextField(_("text (English)"), validators=PLAIN_TEXT)
     original_text = models.TextField(_("original text"), blank=True, validators=PLAIN_TEXT)
     original_language = models.CharField(
-        _("original language"), max_length=10, blank=True, help_text=_("ISO 639-1 code of the original text.")
+        _("original language"),
+        max_length=10,
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("ISO 639-1 code of the original text."),
     )
     said_on = models.DateField(_("said on"))
     date_precision = models.CharField(

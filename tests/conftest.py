@@ -45,3 +45,9 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def export_cache_dir(settings, tmp_path):
+    """Each test keeps its whole workbooks apart: data versions repeat between rolled-back tests."""
+    settings.EXPORT_CACHE_DIR = tmp_path / "exports"

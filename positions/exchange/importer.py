@@ -15,6 +15,7 @@ Topics, outlets, actors and roles, a few per thousand rows, go through the ORM a
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from positions.exchange.keys import inconsistencies
@@ -42,10 +43,11 @@ def import_rows(
     """Check every row, then match and write them; each raw row is checked as it is read and let go."""
     report = ImportReport(dry_run=dry_run)
     rows = []
+    today = timezone.localdate()
     for raw in raw_rows:
         report.rows += 1
         try:
-            rows.append(parse_row(raw))
+            rows.append(parse_row(raw, today))
         except RowError as error:
             report.errors.append(error)
     report.errors.extend(inconsistencies(rows))

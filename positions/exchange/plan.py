@@ -1,7 +1,7 @@
 """What an import will create and change, worked out with reads only (one query per natural key
 for the whole file), then written in batches. See importer.py for the whole import."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from types import MappingProxyType
 
 from django.db.models import Q
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from positions import derived
+from positions.choices import GOVERNMENT_KINDS
 from positions.exchange.keys import among, chunks, identity, outlet_key, quote_key, source_key
 from positions.exchange.report import Change, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, anonymous_confirmed_reason
@@ -29,7 +30,7 @@ def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
     """Refresh the countries' current stances an import may have changed: pair by pair, or all at once."""
     pairs = {pair for pair in pairs if pair[0]}
     if len(pairs) > REFRESH_ALL_OVER:
-        derived.refresh_all()
+        derived.rebuild_stances()
     elif pairs:
         derived.refresh(pairs)
 
@@ -365,11 +366,20 @@ class Plan:
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }
         refresh_country_stances(self.stance_pairs)
+        if self.updated["actor"] or self.updated["position"]:
+            # Existing positions may have moved to other months, countries or kinds.
+            derived.rebuild_months()
+        else:
+            # Only a governmental statement can change what its country said in its month.
+            values = (position.values for position in positions if position.values[9] in GOVERNMENT_KINDS)
+            derived.refresh_months(derived.month_of(value[8], value[1].pk, value[4]) for value in values)
         if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()
         else:
-            derived.recount_facets({country for country, _topic in self.stance_pairs})
+            # Only new positions: each adds one to its (country, stance, topic, actor kind, verification).
+            values = (position.values for position in positions)
+            derived.add_to_facets(Counter((v[8], v[3], v[1].pk, v[9], v[10]) for v in values))
         derived.bump()
 
     def add_copied_values(self, positions: list[Pending], now) -> None:

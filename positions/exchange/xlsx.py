@@ -20,6 +20,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from positions.exchange.format import COLUMNS, position_row
+from sources.text import NONCHARACTERS, NOT_XML
 
 SPOOL_BYTES = 4 * 1024 * 1024
 DATE_COLUMNS = {"stated_on", "published_on"}
@@ -51,8 +52,10 @@ WIDTHS = {
     "archive_url": 30,
     "attribution": 13,
 }
-# XML 1.0 cannot hold these control characters; a workbook containing one would not open.
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# XML 1.0 cannot hold the C0 controls, U+FFFE, U+FFFF or lone surrogates: a workbook containing
+# one would not open. The models refuse them and the other noncharacters, but a row stored before
+# (or by raw SQL) must not break every workbook.
+ILLEGAL = re.compile(f"{NOT_XML.pattern}|{NONCHARACTERS.pattern}")
 REPLACEMENT = "\ufffd"
 
 

@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db import connections, router
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +15,8 @@ from django.utils.translation import ngettext
 
 from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
-from positions.models import Position
 from positions.staleness import stale_after_months
-from positions.timeline.chart_tally import count_stances, last_of_each_month, month_ends
+from positions.timeline.chart_tally import count_stances, month_ends, month_rows
 from positions.timeline.markup import number
 from sources.dates import DatePrecision, format_partial_date
 
@@ -261,20 +259,10 @@ class StanceChart:
 
 
 def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
-    """How many countries stood at each stance on `topic`, month by month, in one query."""
+    """How many countries stood at each stance on `topic`, month by month, in one query of MonthStance."""
     today = today or timezone.localdate()
     codes = list(countries) if countries else None  # in capitals, as the FilterSet cleans them
-    # The router's choice, as for the ORM's reads: a replica when one serves public pages.
-    connection = connections[router.db_for_read(Position)]
-    if connection.vendor == "postgresql":
-        rows = last_of_each_month(connection, topic, codes)
-    else:
-        positions = Position.objects.governmental().filter(topic=topic)
-        if codes:
-            positions = positions.filter(country__in=codes)
-        rows = list(
-            positions.order_by("stated_on", "id").values_list("country", "stated_on", "stance", "date_precision")
-        )
+    rows = month_rows(topic, codes)
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
     # Nothing changes before the first statement or after today: months outside add only empty bars.

@@ -1,9 +1,9 @@
 """Which countries stood where on a topic at each month's end: the data behind the stance chart.
 
 A country's stance at a month's end follows `PositionQuerySet.country_stances()`: the latest
-position (by date, then id) of its state actor or officials stated on or before that day. The
-governmental positions on the topic are fetched once (on PostgreSQL only each country's last of
-each month) and swept month by month in Python.
+position (by date, then id) of its state actor or officials stated on or before that day. Each
+country's last governmental position of each month it spoke is read from `MonthStance` and
+swept month by month in Python.
 """
 
 import datetime
@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from django_countries import countries
 
-from positions.choices import GOVERNMENT_KINDS
-from positions.models import CountryStance, Position
+from positions.models import MonthStance
 from positions.staleness import stale_from
 from positions.timeline.scale import month_start, next_month
 
@@ -90,47 +89,16 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
     return tallies
 
 
-def last_of_each_month(connection, topic, codes: list[str] | None) -> list[tuple]:
-    """PostgreSQL: each country's last governmental position on the topic in each month it spoke, by date then id.
+def month_rows(topic, codes: list[str] | None) -> list[tuple]:
+    """Each country's last governmental position on the topic in each month it spoke, oldest first.
 
     `count_stances` needs no more: a country's stance at a month's end is its last position in the
-    latest month up to then in which it spoke. Walking back a month at a time along the
-    (country, topic, stated_on, id) index of governmental positions reads one row per country and
-    month, where the portable query reads every position (75,000 for Ukraine on one topic at a
-    million positions: ~180 ms of SQL and ~1 s of Python). The countries are those with a stance
-    on the topic in `CountryStance`, which is kept in step with the positions.
+    latest month up to then in which it spoke. `MonthStance` holds those rows, kept in step with
+    the positions (positions/derived.py): one index range of a topic's ~12,000 rows at a million
+    positions, where walking the positions took one index probe per country and month.
+    A country has one row a month, so rows of one date need no further order.
     """
-    quote_name = connection.ops.quote_name
-    position = quote_name(Position._meta.db_table)
-    stance_table = quote_name(CountryStance._meta.db_table)
-    columns = ", ".join(
-        quote_name(Position._meta.get_field(name).column)
-        for name in ("country", "stated_on", "stance", "date_precision", "id")
-    )
-
-    # The kinds are the choices' own values, written out so that the planner matches the partial index.
-    kinds = ", ".join(f"'{kind}'" for kind in GOVERNMENT_KINDS if str(kind).isidentifier())
-
-    def latest(country: str, before: str) -> str:
-        return (
-            f"SELECT {columns} FROM {position} WHERE country = {country} AND topic_id = %(topic)s"
-            f" AND actor_kind IN ({kinds}){before} ORDER BY stated_on DESC, id DESC LIMIT 1"
-        )
-
-    sql = f"""
-        WITH RECURSIVE walk AS (
-            SELECT last.* FROM (
-                SELECT DISTINCT country FROM {stance_table}
-                WHERE topic_id = %(topic)s AND country <> ''{" AND country = ANY(%(codes)s)" if codes else ""}
-            ) AS spoke CROSS JOIN LATERAL ({latest("spoke.country", "")}) AS last
-            UNION ALL
-            SELECT earlier.* FROM walk CROSS JOIN LATERAL (
-                {latest("walk.country", " AND stated_on < date_trunc('month', walk.stated_on)::date")}
-            ) AS earlier
-        )
-        SELECT country, stated_on, stance, date_precision FROM walk ORDER BY stated_on, id
-    """
-    params = {"topic": topic.pk, "codes": codes}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    rows = MonthStance.objects.filter(topic=topic)
+    if codes:
+        rows = rows.filter(country__in=codes)
+    return list(rows.order_by("stated_on").values_list("country", "stated_on", "stance", "date_precision"))

@@ -1,10 +1,14 @@
 """CSV, JSON and Excel exports of the positions list: the list's filters, every matching row, streamed.
 
 Rows are read in chunks of 2,000 (a server-side cursor on PostgreSQL) and written as they are
-read, so memory stays flat whatever the number of rows. There is no row cap: a failure part-way
-breaks the download visibly rather than leaving a short file that looks complete.
+read, so memory stays flat whatever the number of rows; a reader who leaves closes the stream and
+stops the query. There is no row cap: a failure part-way breaks the download visibly rather than
+leaving a short file that looks complete. The Excel workbook is the exception, as it cannot be
+streamed (see export_xlsx).
 """
 
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import connection
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
@@ -13,13 +17,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from config.http_cache import release
+from limits.expensive import busy, expensive_slot
+from positions.derived import request_version
 from positions.exchange.export_pg import copy_csv_chunks
 from positions.exchange.format import DELIMITERS, csv_chunks, json_chunks
 from positions.exchange.xlsx import workbook_file
+from positions.exchange.xlsx_cache import whole_workbook, workbook_path
 from positions.filtersets import PositionFilter
 from positions.models import Position
 
 CHUNK_SIZE = 2000
+# A whole workbook being built takes about a minute per 20,000 positions on a busy server.
+WORKBOOK_RETRY_SECONDS = 30
 MAX_NAME_LENGTH = 120
 
 
@@ -90,15 +100,51 @@ def export_json(request):
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def unfiltered(filterset: PositionFilter) -> bool:
+    return all(value in (None, "", []) for value in filterset.form.cleaned_data.values())
+
+
 @require_safe
 def export_xlsx(request):
-    """The CSV's rows as a workbook, built in a spooled temporary file and then streamed from it."""
+    """The CSV's rows as a workbook: the whole export from a file built once per data version, or a
+    filtered one of at most XLSX_MAX_ROWS rows built for this request (a workbook is written whole
+    before it is sent, so its cost grows with its rows before the first byte goes out)."""
     filterset, errors = valid_filters(request)
     if errors:
         return bad_request(errors)
     file_name = export_file_name(filterset, "xlsx")
     if request.method == "HEAD":
         return streamed((), XLSX_TYPE, file_name, head=True)
-    response = FileResponse(workbook_file(filtered_rows(filterset)), content_type=XLSX_TYPE)
+    if unfiltered(filterset):
+        version = request_version(request)
+        path = workbook_path(version.token, release())
+        if not path.exists():
+            with expensive_slot(request) as refused:
+                if refused:
+                    return refused
+                path = whole_workbook(version.token, release(), lambda: filtered_rows(filterset))
+            if path is None:
+                return busy(503, WORKBOOK_RETRY_SECONDS)  # another process is building it
+        try:
+            workbook = path.open("rb")
+        except FileNotFoundError:  # a newer version's build has just replaced it
+            return busy(503, WORKBOOK_RETRY_SECONDS)
+    else:
+        matching = filterset.qs.count()
+        if matching > settings.XLSX_MAX_ROWS:
+            return bad_request([too_many_rows(matching)])
+        with expensive_slot(request) as refused:
+            if refused:
+                return refused
+            workbook = workbook_file(filtered_rows(filterset))
+    response = FileResponse(workbook, content_type=XLSX_TYPE)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
     return response
+
+
+def too_many_rows(matching: int) -> str:
+    return _(
+        "xlsx: these filters match %(matching)s positions; a filtered Excel download holds at most "
+        "%(limit)s. Narrow the filters, download the whole workbook (no filters), or use the CSV or "
+        "JSON export, which have no limit."
+    ) % {"matching": intcomma(matching), "limit": intcomma(settings.XLSX_MAX_ROWS)}

@@ -29,6 +29,7 @@ from positions.map.svg import LegendItem, MapCountry, render_map
 from positions.map.table import table_rows
 from positions.models import CountryStance, Position, Topic
 from positions.publish.credit import credit_line
+from positions.publish.downloads import cached_download
 from positions.publish.png import picture_response
 from positions.rows import row_urls
 from sources.dates import format_partial_date
@@ -330,9 +331,14 @@ def map_download(request, extension: str):
         return bad_request(filter_errors(data.filter))
     if not data.topic:
         raise Http404("No topics yet.")
-    site = request.build_absolute_uri("/").rstrip("/")
-    svg = map_svg(data.topic, data.rows, full_url=full_url(request), inline_styles=True, site=site)
-    return picture_response('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, map_file_stem(data.topic), extension)
+
+    def build():
+        site = request.build_absolute_uri("/").rstrip("/")
+        svg = map_svg(data.topic, data.rows, full_url=full_url(request), inline_styles=True, site=site)
+        return picture_response('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, map_file_stem(data.topic), extension)
+
+    # Only the filters that select stances shape the picture (and its credit line's address).
+    return cached_download(request, MAP_FILTERS, build)
 
 
 @require_safe

@@ -84,10 +84,11 @@ def test_names_follow_the_language(stances, language, name):
 
 
 def test_the_list_is_rendered_once_per_data_version(client, stances, django_assert_num_queries):
-    # First: the data version (ETag), the stances with their topics, positions and actors, the countries with actors.
-    with django_assert_num_queries(3):
+    # First: the client's rate-limit count, the data version (ETag), the stances with their topics, positions and
+    # actors, the countries with actors.
+    with django_assert_num_queries(4):
         first = client.get(API)
-    with django_assert_num_queries(1):  # then the data version alone
+    with django_assert_num_queries(2):  # then the rate-limit count and the data version alone
         again = client.get(API)
     assert again.content == first.content
     assert again["Content-Type"] == "application/json"
@@ -98,13 +99,13 @@ def test_the_list_is_rendered_once_per_data_version(client, stances, django_asse
 @override_settings(PAGE_CACHE_SECONDS=0)
 def test_with_the_cache_off_every_request_renders(client, stances, django_assert_num_queries):
     client.get(API)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(API)
 
 
 def test_one_country_takes_two_queries(client, stances, django_assert_num_queries):
-    # The data version (ETag) and the country's stances.
-    with django_assert_num_queries(2):
+    # The rate-limit count, the data version (ETag) and the country's stances.
+    with django_assert_num_queries(3):
         assert client.get(f"{API}gb/").status_code == 200
 
 

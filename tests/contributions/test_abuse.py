@@ -81,15 +81,19 @@ def test_a_statement_already_in_the_data_is_shown_instead_of_stored(client):
     assert response.status_code == 302 and Suggestion.objects.count() == 1
 
 
-def test_a_pending_duplicate_is_named_but_its_content_not_shown(client):
+@pytest.mark.parametrize("known_actor", [False, True])
+def test_nobody_learns_whether_a_statement_awaits_review(client, known_actor):
+    """Adversarial review, Dec 2026: the form said, without limit, whether a URL for an actor was pending."""
+    actor = ActorFactory(name="Keir Starmer") if known_actor else None
     SuggestionFactory(
-        actor_name="Keir Starmer", source_url="https://example.org/pending", text="Secret pending words", note="n"
+        actor=actor, actor_name="Keir Starmer", source_url="https://example.org/pending", text="Secret words"
     )
-    response = client.post(SUGGEST, suggestion_data(source_url="https://example.org/pending", text="Mine"))
-    page = response.content.decode()
-    assert "already been suggested and is awaiting review" in page
-    assert "Secret pending words" not in page
-    assert Suggestion.objects.count() == 1
+    pending = client.post(SUGGEST, suggestion_data(source_url="https://example.org/pending", text="Mine"))
+    other = client.post(SUGGEST, suggestion_data(source_url="https://example.org/never-sent", text="Mine"))
+    # Both are taken alike: the same redirect, nothing on either page about the queue.
+    assert pending.status_code == other.status_code == 302
+    assert pending["Location"] == other["Location"]
+    assert Suggestion.objects.count() == 3
 
 
 def test_the_same_source_from_another_actor_is_no_duplicate(client):

@@ -28,7 +28,9 @@ def test_the_form_is_prefilled_from_a_country_or_an_actor(client):
     assert client.get(SUGGEST + "?country=fr").context["form"].initial == {"country": "FR"}
     page = client.get(SUGGEST + "?country=gb")
     assert actor.name in page.context["actor_names"]
-    assert client.get(SUGGEST + "?country=zz&actor=%00nope").context["form"].initial == {}
+    assert client.get(SUGGEST + "?country=zz&actor=no%20pe").context["form"].initial == {}
+    # A NUL byte never reaches the form (config/nul_bytes.py).
+    assert client.get(SUGGEST + "?country=zz&actor=%00nope").status_code == 400
 
 
 def test_a_suggestion_is_stored_and_resolved_to_the_actor_it_names(client):

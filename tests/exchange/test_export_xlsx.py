@@ -2,12 +2,15 @@
 
 import datetime
 import io
+import xml.etree.ElementTree as ET
+import zipfile
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from positions.exchange.format import COLUMNS, restore
+from positions.models import Position
 from tests.exchange.helpers import body, csv_rows
 from tests.factories import PositionFactory, QuoteFactory, TopicFactory
 
@@ -85,3 +88,20 @@ def test_head_sends_headers_only(client):
     response = client.head(XLSX_URL)
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.xlsx"')
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff", "\x0b", "\ufdd0", "\U0001fffe"])
+def test_a_stored_noncharacter_cannot_break_the_workbook(client, character):
+    """Adversarial review, Dec 2026: one U+FFFE in any summary made every export.xlsx unreadable."""
+    position = PositionFactory(summary="fine")
+    Position.objects.filter(pk=position.pk).update(summary=f"before{character}after")  # as if stored long ago
+    response = client.get(XLSX_URL)
+    assert response.status_code == 200
+    data = body(response)
+    with zipfile.ZipFile(io.BytesIO(data)) as workbook:
+        for name in workbook.namelist():
+            if name.endswith(".xml"):
+                ET.fromstring(workbook.read(name))  # a strict XML 1.0 parser, as Excel's
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    [summary] = [row[COLUMNS.index("summary")] for row in rows[1:]]
+    assert summary == "before\ufffdafter"

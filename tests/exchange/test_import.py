@@ -234,6 +234,11 @@ BAD_ROWS = [
     (row(actor="Evil\u202eyppah"), "actor contains the bidirectional control character U+202E"),
     (row(outlet="Isolated\u2066 outlet"), "outlet contains the bidirectional control character U+2066"),
     (row(actor_slug="evil\u202e-slug"), "actor_slug “evil\u202e-slug” is not a slug"),
+    (row(summary="broken\ufffefile"), "summary contains U+FFFE, which is not a character of any text"),
+    (row(quote="plane\U0010ffffend"), "quote contains U+10FFFF, which is not a character of any text"),
+    (row(actor="David\u200fLammy"), "actor contains the bidirectional control character U+200F"),
+    (row(outlet="The\u200bTimes"), "outlet contains the invisible character U+200B"),
+    (row(role="Foreign\u200dSecretary"), "role contains the invisible character U+200D"),
     (row(role="x" * 201), "role is longer than 200 characters"),
     (row(quote_language="english-uk-x"), "quote_language is longer than 10 characters"),
 ]

@@ -1,7 +1,12 @@
 """The language comes from the address alone: /uk/… is Ukrainian, every plain address English."""
 
+import html
+import re
+from urllib.parse import urljoin, urlsplit
+
 import pytest
 
+from config.locale import path_in_language
 from tests.security.public_urls import example_url, public_routes
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +104,37 @@ def test_links_inside_a_ukrainian_page_stay_ukrainian(client, seeded):
     for path in ("/uk/countries/", "/uk/timeline/", "/uk/positions/export.csv", "/uk/feeds/positions/"):
         assert f'href="{path}"' in html, path
     assert 'href="/admin/"' in html
+
+
+def browser_host(href: str) -> str:
+    """The host a browser goes to from a link on a testserver page: it drops tabs and reads \\ as /."""
+    href = html.unescape(href).replace("\\", "/")
+    href = "".join(ch for ch in href if ch not in "\t\n\r")
+    return urlsplit(urljoin("http://testserver/uk/page/", href)).netloc
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/uk//evil.example/x",
+        "/uk/%5Cevil.example/x",
+        "/uk/%5C%5Cevil.example/x",
+        "/uk/%09/evil.example/x",
+        "/uk/%2F%2Fevil.example/x",
+        "/uk///evil.example/x",
+    ],
+)
+def test_no_link_on_a_not_found_page_leads_off_site(client, seeded, url):
+    """Adversarial review, Dec 2026: /uk//evil.example/x linked its English twin at //evil.example/x."""
+    response = client.get(url)
+    assert response.status_code == 404
+    links = re.findall(r'(?:href|src|action)="([^"]*)"', response.content.decode())
+    assert any('hreflang="en"' in tag for tag in re.findall(r"<a [^>]*>", response.content.decode()))
+    assert links and {browser_host(link) for link in links} == {"testserver"}
+
+
+def test_an_address_that_does_not_resolve_keeps_to_this_site_in_every_language():
+    # A request line may hold //host/… which the test client would read as a host.
+    for path in ("//evil.example/x", "/uk//evil.example/x", "/\\evil.example/x", "/uk/\t/evil.example"):
+        for language in ("en", "uk"):
+            assert browser_host(path_in_language(path, language)) == "testserver", (path, language)

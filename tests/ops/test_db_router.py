@@ -5,7 +5,10 @@ so the tests see which alias each query went through, on SQLite and PostgreSQL a
 are committed (transaction=True): a second connection cannot see a test's open transaction.
 """
 
+import time
+
 import pytest
+from django.core import signing
 from django.db import OperationalError, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -84,6 +87,29 @@ def test_after_a_write_the_same_browser_reads_from_the_primary(client, position)
     client.cookies.pop(db_router.PIN_COOKIE)
     response, primary, replica = queries_by_alias(client, "get", f"/positions/{position.pk}/")
     assert replica > 0 and primary == 0
+
+
+@REPLICA
+@pytest.mark.parametrize("value", ["1", "yes", "1:forged:signature", ""])
+def test_a_forged_pin_reads_from_the_replica(client, position, value):
+    """Adversarial review, Dec 2026: any primary_reads value sent a client's reads to the primary."""
+    client.cookies[db_router.PIN_COOKIE] = value
+    response, primary, replica = queries_by_alias(client, "get", f"/positions/{position.pk}/")
+    assert response.status_code == 200 and replica > 0 and primary == 0
+
+
+@REPLICA
+def test_an_expired_pin_reads_from_the_replica(client, position, monkeypatch):
+    signer = signing.get_cookie_signer(salt=db_router.PIN_COOKIE + db_router.PIN_SALT)
+    monkeypatch.setattr(signer, "timestamp", lambda: signing.b62_encode(int(time.time()) - 16))
+    client.cookies[db_router.PIN_COOKIE] = signer.sign("1")
+    response, primary, replica = queries_by_alias(client, "get", f"/positions/{position.pk}/")
+    assert response.status_code == 200 and replica > 0 and primary == 0
+    # The same cookie signed now pins: only its age differs.
+    monkeypatch.undo()
+    client.cookies[db_router.PIN_COOKIE] = signer.sign("1")
+    response, primary, replica = queries_by_alias(client, "get", f"/positions/{position.pk}/")
+    assert response.status_code == 200 and primary > 0 and replica == 0
 
 
 def refuse(*args, **kwargs):

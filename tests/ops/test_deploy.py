@@ -107,3 +107,13 @@ def test_the_unit_and_the_scale_test_use_the_projects_gunicorn_settings():
     assert "--config /srv/tracker/gunicorn.conf.py" in (DEPLOY / "tracker@.service").read_text()
     scale = (ROOT / "scripts" / "bench" / "scale.py").read_text()
     assert '"gunicorn.conf.py"' in scale and "deploy/nginx/proxy.conf" in scale
+
+
+def test_the_nginx_cache_tells_nobody_whether_a_page_was_a_hit():
+    """Adversarial review, Dec 2026: X-Cache-Status told anyone whether somebody else had opened an address."""
+    cache = (DEPLOY / "nginx" / "cache.conf").read_text()
+    directives = [line.strip() for line in cache.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert not any("upstream_cache_status" in line or line.startswith("add_header") for line in directives)
+    # It passes on exactly the cookies the app checks itself (config/page_cache.py, config/db_router.py).
+    assert "proxy_cache_bypass $cookie_sessionid $cookie_primary_reads;" in directives
+    assert "proxy_no_cache $cookie_sessionid $cookie_primary_reads;" in directives

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
@@ -166,9 +167,27 @@ def test_a_signed_in_user_never_gets_or_fills_the_anonymous_copy(client, positio
 def test_a_request_with_a_session_or_a_pending_message_is_built_for_it(client, position, cookie):
     client.get(COUNTRY)
     mark_stored_pages()
-    client.cookies[cookie] = pending_message() if cookie == CookieStorage.cookie_name else "an-expired-session"
+    client.cookies[cookie] = pending_message() if cookie == CookieStorage.cookie_name else live_session()
     assert not from_cache(client, COUNTRY)
     assert len(stored_pages()) == 1
+
+
+@pytest.mark.parametrize("cookie", [settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name])
+@pytest.mark.parametrize("value", ["x", "an-expired-session", "0" * 32, "a" * 5000, "[]:forged"])
+def test_a_made_up_session_or_messages_cookie_does_not_pass_the_cache(client, position, cookie, value):
+    """Adversarial review, Dec 2026: any sessionid made the app build every page afresh."""
+    client.get(COUNTRY)
+    mark_stored_pages()
+    client.cookies[cookie] = value
+    assert from_cache(client, COUNTRY)
+
+
+def live_session() -> str:
+    """The session cookie of an anonymous visitor with something in their session (a pending import's step)."""
+    store = SessionStore()
+    store["step"] = "preview"
+    store.create()
+    return store.session_key
 
 
 def pending_message() -> str:

@@ -6,9 +6,11 @@ from django.db.models import Count
 
 from positions import derived
 from positions.choices import ActorKind, Stance
+from positions.exchange.importer import import_file
 from positions.facets import facets, table_facets
 from positions.models import FacetCount, Position
 from sources.models import Verification
+from tests.exchange.test_import import csv_bytes, row
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +84,30 @@ def test_the_list_reads_the_counts_table_for_equality_filters(client, mixed):
     html = client.get("/positions/?country=GB&stance=supports").content.decode()
     expected = Position.objects.filter(country="GB", stance=Stance.SUPPORTS).count()
     assert f"{expected} position" in html
+
+
+def test_an_import_of_new_positions_adds_to_the_counts(mixed):
+    rows = [
+        row(
+            actor_slug=f"state-{code.lower()}",
+            actor=f"State {code}",
+            actor_kind=kind,
+            country=code,
+            role="",
+            stance=stance,
+            verification=verification,
+            quote=f"Words {n}.",
+            source_url=f"https://example.org/{n}",
+        )
+        for n, (code, kind, stance, verification) in enumerate(
+            [
+                ("GB", "official", "opposes", "reported"),  # a combination already counted
+                ("GB", "official", "opposes", "reported"),
+                ("FR", "state", "supports", "confirmed"),
+                ("PL", "state", "open", "unverified"),  # a country with no counts yet
+            ]
+        )
+    ]
+    assert import_file(csv_bytes(rows), "a.csv").written
+    assert maintained() == counted()
+    assert sum(maintained().values()) == 16

@@ -84,3 +84,26 @@ def test_the_embedded_timeline_links_its_cut_list_to_the_positions_list(client, 
         '<a href="http://testserver/positions/?country=pl">Older positions, newest first, in the positions list</a>'
         in listed
     )
+
+
+@override_settings(EMBED_ALLOWED_ORIGINS=["https://news.example"])
+@pytest.mark.parametrize("url", EMBEDS)
+def test_a_304_for_an_embed_may_be_framed_like_its_200(client, url):
+    """A browser copies a 304's headers onto its stored copy: a DENY there breaks every returning reader's embed."""
+    world()
+    fresh = client.get(url)
+    response = client.get(url, headers={"if-none-match": fresh["ETag"]})
+    assert response.status_code == 304
+    assert "X-Frame-Options" not in response
+    assert directive(response, "frame-ancestors") == directive(fresh, "frame-ancestors")
+    assert directive(response, "frame-ancestors") == "frame-ancestors https://news.example"
+
+
+@pytest.mark.parametrize("url", FULL_VIEWS)
+def test_a_304_for_any_other_page_still_refuses_to_be_framed(client, url):
+    world()
+    fresh = client.get(url)
+    response = client.get(url, headers={"if-none-match": fresh["ETag"]})
+    assert response.status_code == 304
+    assert response["X-Frame-Options"] == "DENY"
+    assert directive(response, "frame-ancestors") == "frame-ancestors 'none'"

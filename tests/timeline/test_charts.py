@@ -1,15 +1,10 @@
 """Stance over time: how many countries stood at each stance at the end of each month."""
 
-import datetime
-
 import pytest
-from django.db import connection
 
 from positions.choices import ActorKind, Stance
 from positions.models import Position
 from positions.timeline.chart import build_stance_chart
-from positions.timeline.chart_tally import count_stances, last_of_each_month, month_ends
-from sources.dates import DatePrecision
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state
 
@@ -96,29 +91,3 @@ def test_bars_stack_in_scale_order_and_height_follows_the_count():
 
 def test_a_topic_nobody_has_spoken_on_gives_an_empty_chart():
     assert build_stance_chart(TopicFactory(), today=TODAY).is_empty
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the month-by-month walk is PostgreSQL's")
-@pytest.mark.parametrize("codes", [None, ["FR", "PL"]])
-def test_postgresqls_last_of_each_month_sweeps_to_the_same_counts_as_every_position(codes):
-    topic, other = TopicFactory(), TopicFactory()
-    people = [
-        ActorFactory(country=country, kind=kind)
-        for country in ("FR", "PL", "GB")
-        for kind in (ActorKind.STATE, ActorKind.OFFICIAL, ActorKind.ANALYST)
-    ]
-    stances = list(Stance)
-    for i in range(90):
-        day = D(2023, 1, 1) + datetime.timedelta(days=(i * 11) % 700)
-        precision = DatePrecision.YEAR if i % 13 == 0 else DatePrecision.MONTH if i % 5 == 0 else DatePrecision.DAY
-        day = day.replace(month=1, day=1) if precision == DatePrecision.YEAR else day
-        day = day.replace(day=1) if precision == DatePrecision.MONTH else day
-        state(people[i % len(people)], topic if i % 4 else other, stances[(i * 7) % 6], day, precision)
-    everything = Position.objects.governmental().filter(topic=topic)
-    if codes:
-        everything = everything.filter(country__in=codes)
-    full = list(everything.order_by("stated_on", "id").values_list("country", "stated_on", "stance", "date_precision"))
-    reduced = last_of_each_month(connection, topic, codes)
-    assert len(reduced) < len(full)
-    months = month_ends(full[0][1], TODAY)
-    assert count_stances(reduced, months) == count_stances(full, months)

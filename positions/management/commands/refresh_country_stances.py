@@ -1,4 +1,5 @@
-"""Recompute every country's current stance per topic (the home matrix) from the positions."""
+"""Recompute the tables derived from the positions: current stances (the home matrix), stances by month
+(the stance chart) and facet counts (the positions list)."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,8 +8,8 @@ from positions import derived
 
 class Command(BaseCommand):
     help = (
-        "Recompute the CountryStance table from all positions. Saves and imports keep it current; "
-        "run this after changing positions with raw SQL or restoring a partial backup."
+        "Recompute the CountryStance, MonthStance and FacetCount tables from all positions. Saves and "
+        "imports keep them current; run this after changing positions with raw SQL or restoring a partial backup."
     )
 
     def handle(self, *args, **options):

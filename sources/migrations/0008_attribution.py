@@ -14,7 +14,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sources", "0006_source_list_indexes"),
+        ("sources", "0007_text_noncharacters"),
     ]
 
     operations = [

@@ -1,5 +1,5 @@
 """Positions carry a copy of their quote's attribution, like its verification, so the filter is
-an indexed column of positions. Every quote is `direct` after sources' 0007 (see why there),
+an indexed column of positions. Every quote is `direct` after sources' 0008 (see why there),
 so the column's default is already every position's true copy: no data to copy.
 """
 
@@ -8,8 +8,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("positions", "0014_actor_name_index"),
-        ("sources", "0007_attribution"),
+        ("positions", "0016_month_stances"),
+        ("sources", "0008_attribution"),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""Request limits shared by every app process: atomic counts in the database, keyed by client."""
