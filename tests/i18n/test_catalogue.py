@@ -72,7 +72,7 @@ def test_msgfmt_finds_no_error_and_nothing_untranslated(tmp_path):
 
 
 # What makemessages reads: the code and templates, not the tests, tools or installed packages.
-SOURCE_DIRS = ("config", "contributions", "positions", "sources", "templates", "locale")
+SOURCE_DIRS = ("config", "contributions", "limits", "positions", "sources", "templates", "locale")
 
 
 def test_every_marked_string_is_in_the_catalogue(tmp_path):
