@@ -297,3 +297,28 @@ def test_about_defines_each_value_beside_verification_and_the_anonymous_rule(cli
         assert str(Attribution.definitions()[value]).replace("'", "&#x27;") in page
     assert page.index('id="attribution-direct"') < page.index('id="verification-confirmed"')
     assert "A report citing anonymous sources is never “confirmed”" in page
+
+
+@pytest.mark.parametrize("value", ALL)
+def test_each_value_is_shown_with_its_definition_in_the_rows_of_every_list(client, value):
+    position = position_with(value)
+    actor = position.actor
+    actor.country = "GB"
+    actor.save()
+    pages = {
+        "list": reverse("positions:position_list"),
+        "home": reverse("positions:home"),
+        "country": reverse("positions:country_detail", args=["gb"]),
+        "actor": actor.get_absolute_url(),
+    }
+    for name, url in pages.items():
+        page = client.get(url).content.decode()
+        assert badge_of(value) in page, name
+        assert f">{Attribution(value).label}<" in page, name
+
+
+def test_the_list_filters_by_attribution_and_says_so(client):
+    direct, anonymous = position_with("direct"), position_with("anonymous")
+    page = client.get(reverse("positions:position_list") + "?attribution=anonymous").content.decode()
+    assert anonymous.quote.text in page and direct.quote.text not in page
+    assert 'name="attribution"' in page
