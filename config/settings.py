@@ -336,6 +336,7 @@ SPECTACULAR_SETTINGS = {
         "RequirementEnum": "positions.choices.Requirement",
         "BodyKindEnum": "positions.choices.BodyKind",
         "VerificationEnum": "sources.models.Verification",
+        "AttributionEnum": "sources.models.Attribution",
         "OutletKindEnum": "sources.models.OutletKind",
         "DatePrecisionEnum": "sources.dates.DatePrecision",
     },

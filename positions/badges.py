@@ -1,4 +1,4 @@
-"""Stance, verification and translation badges: a word in a coloured box that links to its definition.
+"""Stance, verification, attribution and translation badges: a word in a coloured box that links to its definition.
 
 A page shows hundreds of badges, each one of a handful of values, so each is built once per value,
 options and language and kept for the life of the process: its label, definition and address
@@ -14,12 +14,13 @@ from django.utils.translation import get_language
 
 from positions.choices import Stance
 from positions.definitions import (
+    ATTRIBUTION_DEFINITIONS,
     STANCE_DEFINITIONS,
     TRANSLATION_DEFINITIONS,
     VERIFICATION_DEFINITIONS,
     definition_url,
 )
-from sources.models import Verification
+from sources.models import Attribution, Verification
 
 # What a badge that is not shown leaves: the line break the templates left.
 NOTHING = mark_safe("\n")
@@ -55,6 +56,19 @@ def cached_verification_badge(verification: str, link: bool, language: str | Non
     )
 
 
+@lru_cache(maxsize=256)
+def cached_attribution_badge(attribution: str, link: bool, language: str | None) -> SafeString:
+    label = Attribution(attribution).label if attribution in Attribution.values else attribution
+    return badge_html(
+        "attribution",
+        f"attribution attribution-{attribution}",
+        label,
+        ATTRIBUTION_DEFINITIONS.get(attribution),
+        link,
+        attribution,
+    )
+
+
 @lru_cache(maxsize=64)
 def cached_translation_badge(status: str, link: bool, language: str | None) -> SafeString:
     label, definition = TRANSLATION_DEFINITIONS[status]
@@ -71,6 +85,11 @@ def verification_badge_html(verification: str, show_confirmed: bool = False, lin
     if verification == Verification.CONFIRMED and not show_confirmed:
         return NOTHING
     return cached_verification_badge(str(verification), bool(link), get_language())
+
+
+def attribution_badge_html(attribution: str, link: bool = True) -> SafeString:
+    """How the quote's words reached us, every value shown: "direct" says as much as "anonymous"."""
+    return cached_attribution_badge(str(attribution), bool(link), get_language())
 
 
 def translation_badge_html(status: str | None, link: bool = True) -> SafeString:

@@ -1,4 +1,4 @@
-"""What each stance, verification level and translation status means, in the readers' words.
+"""What each stance, verification level, attribution and translation status means, in the readers' words.
 
 One definition per value: the about page lists them with their anchors, and every badge links
 to its anchor and carries the definition as its title, so a badge explains itself without JavaScript.
@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from positions.choices import Stance
-from sources.models import Verification
+from sources.models import Attribution, Verification
 
 STANCE_DEFINITIONS = {
     Stance.SUPPORTS: _("The actor is for it, now or under conditions already met (“we are ready to send troops”)."),
@@ -26,13 +26,19 @@ STANCE_DEFINITIONS = {
     ),
 }
 
+# What an editor checked, and only that: how the words reached us is the attribution's to say.
 VERIFICATION_DEFINITIONS = {
     Verification.CONFIRMED: _(
-        "On the record, from a primary source: the actor's own words, published by them or heard."
+        "An editor opened the primary source (transcript, recording, post, signed text) and found the words."
     ),
-    Verification.REPORTED: _("Reported by the media, not (yet) found on the record."),
-    Verification.UNVERIFIED: _("A rumour or an unconfirmed report. Treat it as a lead, not as a fact."),
+    Verification.REPORTED: _(
+        "A reputable outlet reports the words, and an editor read that report; the primary source was not found."
+    ),
+    Verification.UNVERIFIED: _("Neither was checked yet. Treat it as a lead, not as a fact."),
 }
+
+# How the words reached us: defined once, with the choices (sources/models.py).
+ATTRIBUTION_DEFINITIONS = Attribution.definitions()
 
 # The translation status of a quote's English text (the stored values come with the quote's translation field).
 TRANSLATION_DEFINITIONS = {

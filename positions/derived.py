@@ -1,9 +1,10 @@
 """Everything derived from other rows and kept in step: one place, called by the signals, the
 importer and the data generator alike.
 
-- Positions carry copies of their actor's country and kind and of their quote's verification,
-  so every filter is an indexed column of positions (see `Position`). `copy_actor_columns` and
-  `copy_quote_verification` bring existing positions in line after an actor or a quote changes.
+- Positions carry copies of their actor's country and kind and of their quote's verification
+  and attribution, so every filter is an indexed column of positions (see `Position`).
+  `copy_actor_columns` and `copy_quote_columns` bring existing positions in line after an actor
+  or a quote changes.
 - `CountryStance` holds each country's current stance per topic (its government's latest
   position, see `PositionQuerySet.country_stances`). Which position that is, and how many
   governmental positions the country has on the topic, change only when a position is added,
@@ -53,12 +54,12 @@ def copy_actor_columns(actor: Actor) -> set[Pair]:
     return pairs | {(country, topic_id) for _old, topic_id in pairs}
 
 
-def copy_quote_verification(quote_ids, verification: str) -> set[str]:
-    """Copy a verification onto the positions that cite these quotes; returns the countries it touched."""
-    moved = Position.objects.filter(quote_id__in=quote_ids).exclude(verification=verification)
+def copy_quote_columns(quote_ids, verification: str, attribution: str) -> set[str]:
+    """Copy a verification and attribution onto the positions citing these quotes; returns the countries touched."""
+    moved = Position.objects.filter(quote_id__in=quote_ids).exclude(verification=verification, attribution=attribution)
     touched = set(moved.order_by().values_list("country", flat=True).distinct())
     if touched:
-        moved.update(verification=verification)
+        moved.update(verification=verification, attribution=attribution)
     return touched
 
 

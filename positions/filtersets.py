@@ -16,7 +16,7 @@ from positions.choices import ActorKind, Scope, Stance
 from positions.country_codes import normalise
 from positions.models import Actor, AuthorisationBody, Position, Topic
 from sources.bilingual import localized_text
-from sources.models import Outlet, Source, Verification
+from sources.models import Attribution, Outlet, Source, Verification
 
 SORTS = {
     "-date": ("-stated_on", "-id"),
@@ -99,6 +99,15 @@ class PositionFilter(django_filters.FilterSet):
     verification = django_filters.ChoiceFilter(
         label=_("Verification"), choices=Verification.choices, help_text=_("The quote's verification.")
     )
+    attribution = django_filters.MultipleChoiceFilter(
+        label=_("Attribution"),
+        choices=Attribution.choices,
+        distinct=False,
+        help_text=_(
+            "How the quote's words reached us: direct, spokesperson, paraphrase or anonymous; "
+            "repeat for any of several."
+        ),
+    )
     date_from = django_filters.DateFilter(
         label=_("From"),
         field_name="stated_on",
@@ -146,6 +155,7 @@ class PositionFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.form.fields["country"].widget.attrs["size"] = 6
+        self.form.fields["attribution"].widget.attrs["size"] = len(Attribution.choices)
         for name in ("actor", "topic"):
             # Menus name actors and topics in the page's language (sources/bilingual.py).
             self.form.fields[name].label_from_instance = lambda obj: localized_text(obj, "name")

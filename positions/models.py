@@ -24,7 +24,7 @@ from sources.dates import (
     later_than,
     truncate_to_precision,
 )
-from sources.models import Quote, Source, Verification
+from sources.models import Attribution, Quote, Source, Verification
 from sources.text import NAME_TEXT, PLAIN_TEXT
 
 
@@ -200,7 +200,7 @@ class Topic(models.Model):
 class Position(models.Model):
     """An actor's stated position on a topic, evidenced by a dated quote.
 
-    `country`, `actor_kind` and `verification` are copies of the actor's and the quote's
+    `country`, `actor_kind`, `verification` and `attribution` are copies of the actor's and the quote's
     values, kept in step on save, so that every filter is a column of this table with an
     index of its own (a join to actors makes filtered counts two orders of magnitude slower).
     """
@@ -239,6 +239,14 @@ class Position(models.Model):
     country = models.CharField(_("country"), max_length=2, blank=True, editable=False)
     actor_kind = models.CharField(_("actor kind"), max_length=20, choices=ActorKind.choices, editable=False)
     verification = models.CharField(_("verification"), max_length=10, choices=Verification.choices, editable=False)
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=12,
+        choices=Attribution.choices,
+        default=Attribution.DIRECT,
+        db_default=Attribution.DIRECT,
+        editable=False,
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
@@ -262,6 +270,7 @@ class Position(models.Model):
             models.Index(fields=["stance", "stated_on"], name="position_stance_date_idx"),
             models.Index(fields=["actor_kind", "stated_on"], name="position_kind_date_idx"),
             models.Index(fields=["verification", "stated_on"], name="position_verif_date_idx"),
+            models.Index(fields=["attribution", "stated_on"], name="position_attrib_date_idx"),
             models.Index(fields=["created_at"], name="position_created_idx"),
         ]
         constraints = [
@@ -274,6 +283,7 @@ class Position(models.Model):
             choices_constraint("date_precision", DatePrecision, "position_precision_valid", "Date precision"),
             choices_constraint("actor_kind", ActorKind, "position_actor_kind_valid", "Actor kind"),
             choices_constraint("verification", Verification, "position_verification_valid", "Verification"),
+            choices_constraint("attribution", Attribution, "position_attribution_valid", "Attribution"),
             honest_date_constraint("stated_on", "date_precision", "position_stated_on_honest"),
         ]
 
@@ -331,6 +341,7 @@ class Position(models.Model):
         self.country = self.actor.country.code if self.actor.country else ""  # type: ignore[attr-defined]  # a Country, typed as str
         self.actor_kind = self.actor.kind
         self.verification = self.quote.verification
+        self.attribution = self.quote.attribution
 
     @property
     def stated_display(self) -> str:

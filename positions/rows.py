@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from positions.badges import stance_badge_html, verification_badge_html
+from positions.badges import attribution_badge_html, stance_badge_html, verification_badge_html
 from positions.bulk_html import format_html, format_html_join
 from positions.models import Position, Role
 from sources.bilingual import localized_html, localized_text
@@ -39,6 +39,7 @@ ROW_FIELDS = (
     "summary_uk",
     "country",
     "verification",
+    "attribution",
     "actor__name",
     "actor__name_uk",
     "actor__slug",
@@ -58,7 +59,7 @@ ROW_FIELDS = (
 ROLE_FIELDS = ("actor_id", "title", "title_uk", "start_on", "end_on")
 
 ROW = (
-    '\n<li class="position-row">\n  <div class="position-meta">\n    {}\n    {}\n'
+    '\n<li class="position-row">\n  <div class="position-meta">\n    {}\n    {}\n    {}\n'
     '    <strong class="position-topic">{}</strong>\n'
     '    <span><time datetime="{}">{}</time></span>\n    {}\n  </div>\n  {}\n  {}\n  {}\n'
     '  <p class="position-source">\n'
@@ -195,6 +196,7 @@ def position_row(position, words: RowWords, hide_actor: bool = False, replaced: 
     return format_html(
         ROW,
         stance_badge_html(position.stance),
+        attribution_badge_html(position.attribution),
         verification_badge_html(position.verification),
         topic,
         position.stated_on.isoformat() if position.stated_on else "",
@@ -269,6 +271,7 @@ def row_records(values) -> list[SimpleNamespace]:
                 summary_uk=row["summary_uk"],
                 country=row["country"],
                 verification=row["verification"],
+                attribution=row["attribution"],
             )
         )
     return records

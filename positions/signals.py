@@ -42,10 +42,10 @@ def version_exists(sender, app_config=None, using="default", **kwargs) -> None:
 
 
 @receiver(post_save, sender=Quote, dispatch_uid="positions_copy_quote_verification")
-def copy_quote_verification(sender, instance: Quote, raw: bool = False, **kwargs) -> None:
+def copy_quote_columns(sender, instance: Quote, raw: bool = False, **kwargs) -> None:
     if raw:
         return
-    derived.recount_facets(derived.copy_quote_verification([instance.pk], instance.verification))
+    derived.recount_facets(derived.copy_quote_columns([instance.pk], instance.verification, instance.attribution))
 
 
 @receiver(post_save, sender=Actor, dispatch_uid="positions_copy_actor_columns")

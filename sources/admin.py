@@ -17,7 +17,15 @@ class OutletAdmin(HistoryAdmin):
 class QuoteInline(admin.StackedInline):
     model = Quote
     extra = 0
-    fields = ["text", "original_text", "original_language", "said_on", "date_precision", "verification"]
+    fields = [
+        "text",
+        "original_text",
+        "original_language",
+        "said_on",
+        "date_precision",
+        "verification",
+        "attribution",
+    ]
     show_change_link = True
 
 
@@ -42,8 +50,8 @@ class SourceAdmin(HistoryAdmin):
 
 @admin.register(Quote)
 class QuoteAdmin(HistoryAdmin):
-    list_display = ["excerpt", "said_display", "verification", "source"]
-    list_filter = ["verification", "date_precision", "source__outlet"]
+    list_display = ["excerpt", "said_display", "verification", "attribution", "source"]
+    list_filter = ["verification", "attribution", "date_precision", "source__outlet"]
     list_select_related = ["source__outlet"]
     search_fields = ["text", "original_text", "source__title"]
     autocomplete_fields = ["source"]

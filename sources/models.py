@@ -22,9 +22,55 @@ from .text import NAME_TEXT, PLAIN_TEXT
 
 
 class Verification(models.TextChoices):
+    """What an editor checked of a quote's words (how the words reached us is its Attribution)."""
+
     CONFIRMED = "confirmed", _("confirmed")
     REPORTED = "reported", _("reported")
     UNVERIFIED = "unverified", _("unverified")
+
+
+class Attribution(models.TextChoices):
+    """How a quote's words reached us: from the actor, for the actor, or about the actor.
+
+    Apart from Verification, which says only what an editor checked. An anonymous report can
+    never be confirmed: no primary source can be opened to find its words (a CHECK constraint).
+    """
+
+    DIRECT = "direct", _("direct")
+    SPOKESPERSON = "spokesperson", _("spokesperson")
+    PARAPHRASE = "paraphrase", _("paraphrase")
+    ANONYMOUS = "anonymous", _("anonymous sources")
+
+    @classmethod
+    def definitions(cls) -> dict[str, str]:
+        """Each value's definition, as /about/, the badges' titles and the form's help say it."""
+        return {
+            cls.DIRECT: _("The actor's own words on the record: a speech, an interview, a post, a signed text."),
+            cls.SPOKESPERSON: _("An authorised spokesperson or office speaking for the actor."),
+            cls.PARAPHRASE: _("An outlet's paraphrase of what the actor said, with no direct quote."),
+            cls.ANONYMOUS: _("A report citing unnamed officials or sources; never confirmed."),
+        }
+
+
+ATTRIBUTION_HELP = _(
+    "How the words reached us. Direct: the actor's own words on the record (speech, interview, post, signed "
+    "text). Spokesperson: an authorised spokesperson or office speaking for the actor. Paraphrase: an outlet's "
+    "paraphrase of what the actor said, no direct quote. Anonymous sources: a report citing unnamed officials "
+    "or sources, which can never be confirmed."
+)
+ANONYMOUS_NOT_CONFIRMED = _(
+    "A report citing anonymous sources cannot be confirmed: there is no primary source to open. "
+    "Choose reported or unverified, or another attribution."
+)
+
+
+def anonymous_not_confirmed_constraint(name: str) -> models.CheckConstraint:
+    """Refuse the one combination that cannot be true, whatever writes the row."""
+    return models.CheckConstraint(
+        condition=~models.Q(attribution=Attribution.ANONYMOUS, verification=Verification.CONFIRMED),
+        name=name,
+        violation_error_message=ANONYMOUS_NOT_CONFIRMED,
+    )
 
 
 class Translation(models.TextChoices):
@@ -221,7 +267,19 @@ class Quote(models.Model):
         max_length=10,
         choices=Verification.choices,
         default=Verification.UNVERIFIED,
-        help_text=_("Confirmed: on the record, primary. Reported: reported by media. Unverified: rumour."),
+        help_text=_(
+            "What you checked. Confirmed: you opened the primary source and found the words. Reported: a "
+            "reputable outlet reports them and you read that report. Unverified: neither."
+        ),
+    )
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=12,
+        choices=Attribution.choices,
+        default=Attribution.DIRECT,
+        # Also the database's default: bulk loaders that write named columns by COPY need not know it.
+        db_default=Attribution.DIRECT,
+        help_text=ATTRIBUTION_HELP,
     )
     translation = models.CharField(
         _("English text is"),
@@ -242,10 +300,13 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["said_on"], name="quote_said_on_idx"),
             models.Index(fields=["verification"], name="quote_verification_idx"),
+            models.Index(fields=["attribution"], name="quote_attribution_idx"),
         ]
         constraints = [
             choices_constraint("date_precision", DatePrecision, "quote_precision_valid", "Date precision"),
             choices_constraint("verification", Verification, "quote_verification_valid", "Verification"),
+            choices_constraint("attribution", Attribution, "quote_attribution_valid", "Attribution"),
+            anonymous_not_confirmed_constraint("quote_anonymous_not_confirmed"),
             honest_date_constraint("said_on", "date_precision", "quote_said_on_honest"),
             models.CheckConstraint(
                 condition=models.Q(original_text="") | ~models.Q(original_language=""),

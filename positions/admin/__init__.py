@@ -117,16 +117,17 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         "topic",
         "stance",
         "verification",
+        "attribution",
         "outlet",
         "summary_excerpt",
     ]
     list_display_links = ["stated_display", "actor"]
-    list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "stated_on"]
+    list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "attribution", "stated_on"]
     list_select_related = ["actor", "topic", "quote__source__outlet"]
     search_fields = ["actor__name", "actor__aliases", "quote__text", "quote__original_text", "summary", "conditions"]
     autocomplete_fields = ["actor", "quote"]
     date_hierarchy = "stated_on"
-    readonly_fields = ["country", "actor_kind", "verification", "created_at", "updated_at"]
+    readonly_fields = ["country", "actor_kind", "verification", "attribution", "created_at", "updated_at"]
 
     add_fieldsets = [
         (
@@ -154,6 +155,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
                     "new_quote_original_language",
                     "new_quote_translation",
                     "new_quote_verification",
+                    "new_quote_attribution",
                 ],
                 "description": _("The new quote takes the position's date and precision."),
             },

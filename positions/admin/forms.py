@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from positions.models import Position
 from sources.dates import DatePrecision, in_the_future, truncate_to_precision
-from sources.models import Outlet, Quote, Source, Translation, Verification
+from sources.models import ATTRIBUTION_HELP, Attribution, Outlet, Quote, Source, Translation, Verification
 
 # The new quote takes the position's date, so errors about its date belong to the position's fields.
 QUOTE_FIELD_TARGETS = {"said_on": "stated_on", "date_precision": "date_precision"}
@@ -36,7 +36,18 @@ class StatementForm(forms.ModelForm):
         help_text=_("Say “a machine translation” when the English comes from an automatic translator."),
     )
     new_quote_verification = forms.ChoiceField(
-        label=_("Verification"), choices=Verification.choices, initial=Verification.UNVERIFIED, required=False
+        label=_("Verification"),
+        choices=Verification.choices,
+        initial=Verification.UNVERIFIED,
+        required=False,
+        help_text=Quote._meta.get_field("verification").help_text,
+    )
+    new_quote_attribution = forms.ChoiceField(
+        label=_("Attribution"),
+        choices=Attribution.choices,
+        initial=Attribution.DIRECT,
+        required=False,
+        help_text=ATTRIBUTION_HELP,
     )
     existing_source = forms.ModelChoiceField(
         label=_("Source"),
@@ -104,6 +115,7 @@ class StatementForm(forms.ModelForm):
             said_on=cleaned.get("stated_on"),
             date_precision=cleaned.get("date_precision") or DatePrecision.DAY,
             verification=cleaned.get("new_quote_verification") or Verification.UNVERIFIED,
+            attribution=cleaned.get("new_quote_attribution") or Attribution.DIRECT,
             translation=cleaned.get("new_quote_translation")
             or Translation.default_for(cleaned.get("new_quote_original_text", "")),
         )

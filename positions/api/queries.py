@@ -20,6 +20,7 @@ POSITION_COLUMNS = (
     "country",
     "actor_kind",
     "verification",
+    "attribution",
     "created_at",
     "updated_at",
     "actor_id",
@@ -44,6 +45,7 @@ EXPANDED_COLUMNS = {
         "quote__date_precision",
         "quote__verification",
         "quote__translation",
+        "quote__attribution",
     ),
     "source": (
         "quote__source__outlet__slug",

@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
 from sources.dates import DatePrecision
-from sources.models import Verification
+from sources.models import Attribution, Verification
 
 from .fields import (
     AbsoluteUrlField,
@@ -79,7 +79,18 @@ class PositionSerializer(serializers.Serializer):
     actor_kind = serializers.ChoiceField(choices=ActorKind.choices, help_text=_("The actor's kind."))
     verification = serializers.ChoiceField(
         choices=Verification.choices,
-        help_text=_("The quote's verification: confirmed (on the record), reported (by media) or unverified."),
+        help_text=_(
+            "What an editor checked of the quote: confirmed (the primary source was opened and the words found), "
+            "reported (a reputable outlet reports them and the editor read that report) or unverified."
+        ),
+    )
+    attribution = serializers.ChoiceField(
+        choices=Attribution.choices,
+        help_text=_(
+            "How the quote's words reached us: direct (the actor's own words on the record), spokesperson "
+            "(an authorised spokesperson or office for the actor), paraphrase (an outlet's paraphrase, no direct "
+            "quote) or anonymous (a report citing unnamed sources; never confirmed)."
+        ),
     )
     quote = QuoteSerializer(help_text=_("The quote the position rests on; full with expand=quote."))
     source = SourceRefSerializer(

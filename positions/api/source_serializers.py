@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from sources.dates import DatePrecision
-from sources.models import OutletKind, Translation, Verification
+from sources.models import Attribution, OutletKind, Translation, Verification
 
 from .fields import (
     ApiUrlField,
@@ -70,7 +70,12 @@ class QuoteSerializer(serializers.Serializer):
     verification = serializers.ChoiceField(
         choices=Verification.choices,
         required=False,
-        help_text=expandable(_("confirmed (on the record, primary), reported (by media) or unverified (rumour).")),
+        help_text=expandable(_("What an editor checked: confirmed (primary source opened), reported or unverified.")),
+    )
+    attribution = serializers.ChoiceField(
+        choices=Attribution.choices,
+        required=False,
+        help_text=expandable(_("How the words reached us: direct, spokesperson, paraphrase or anonymous.")),
     )
     translation = serializers.ChoiceField(
         choices=Translation.choices,

@@ -72,6 +72,7 @@ SOURCES = {
     "published_precision": F("quote__source__published_precision"),
     "archive_url": F("quote__source__archive_url"),
     "quote_translation": F("quote__translation"),
+    "attribution": F("quote__attribution"),
 }
 UNNEUTRALISED = {"id", "stated_on", "published_on"}
 CHUNK_BYTES = 64 * 1024

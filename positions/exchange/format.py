@@ -34,11 +34,12 @@ COLUMNS = (
     "published_precision",
     "archive_url",
     "quote_translation",
+    "attribution",
     "date_evidence",
 )
 # `id` is informational: import matches by natural keys, so a file may leave it out. Columns
 # added since the first version are optional on import, so older files keep importing.
-OPTIONAL_COLUMNS = ("id", "quote_translation", "date_evidence")
+OPTIONAL_COLUMNS = ("id", "quote_translation", "attribution", "date_evidence")
 REQUIRED_COLUMNS = tuple(column for column in COLUMNS if column not in OPTIONAL_COLUMNS)
 DELIMITERS = {"comma": ",", "semicolon": ";"}
 BOM = "\ufeff"
@@ -119,6 +120,7 @@ def position_row(position) -> dict:
         "published_precision": source.published_precision,
         "archive_url": source.archive_url,
         "quote_translation": quote.translation,
+        "attribution": quote.attribution,
         "date_evidence": position.date_evidence,
     }
 

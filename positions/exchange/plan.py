@@ -14,10 +14,10 @@ from positions import derived
 from positions.choices import GOVERNMENT_KINDS
 from positions.exchange.keys import among, chunks, identity, outlet_key, quote_key, source_key
 from positions.exchange.report import Change, display, excerpt
-from positions.exchange.validation import ExchangeRow, RowError
+from positions.exchange.validation import ExchangeRow, RowError, anonymous_confirmed_reason
 from positions.exchange.writer import Pending, insert_new
 from positions.models import Actor, Position, Role, Topic
-from sources.models import Outlet, Quote, Source, Translation
+from sources.models import Attribution, Outlet, Quote, Source, Translation, Verification
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -230,6 +230,7 @@ class Plan:
                         row.date_precision,
                         row.verification,
                         row.quote_translation or Translation.default_for(row.quote_original),
+                        row.attribution or Attribution.DIRECT,
                     ),
                     row.line,
                 )
@@ -239,11 +240,20 @@ class Plan:
                 # A blank cell (or an older file without the column) says nothing: the stored value stays.
                 if row.verification_given:
                     wanted["verification"] = row.verification
+                if row.attribution:
+                    wanted["attribution"] = row.attribution
                 if row.quote_translation:
                     wanted["translation"] = row.quote_translation
                 elif row.quote_original and quote.translation == Translation.ORIGINAL:
                     wanted["translation"] = Translation.TRANSLATION
-                self.compare("quote", quote, row.line, label, wanted)
+                # A blank cell keeps the stored value, which may make the one refused pair with the other cell.
+                attribution = wanted.get("attribution", quote.attribution)
+                if attribution == Attribution.ANONYMOUS and wanted.get("verification", quote.verification) == (
+                    Verification.CONFIRMED
+                ):
+                    self.errors.append(RowError(row.line, [anonymous_confirmed_reason()]))
+                else:
+                    self.compare("quote", quote, row.line, label, wanted)
             self.quotes[key] = quote
 
     def match_roles(self) -> None:
@@ -392,8 +402,11 @@ class Plan:
         }
         for position in positions:
             actor, _topic, quote = position.values[:3]
-            verification = quote.values[6] if isinstance(quote, Pending) else quote.verification
-            position.values = (*position.values, *of_actor[id(actor)], verification, now, now)
+            if isinstance(quote, Pending):
+                verification, attribution = quote.values[6], quote.values[8]
+            else:
+                verification, attribution = quote.verification, quote.attribution
+            position.values = (*position.values, *of_actor[id(actor)], verification, attribution, now, now)
 
     def create(self, model, objects: list, options: dict) -> None:
         if objects:
@@ -410,9 +423,9 @@ class Plan:
         """Keep existing positions' copies of changed actors' and quotes' values in step (see Position)."""
         for actor, _fields in self.updated["actor"].values():
             self.stance_pairs |= derived.copy_actor_columns(actor)
-        by_verification = defaultdict(list)
+        by_columns = defaultdict(list)
         for quote, _fields in self.updated["quote"].values():
-            by_verification[quote.verification].append(quote.pk)
-        for verification, quote_ids in by_verification.items():
+            by_columns[quote.verification, quote.attribution].append(quote.pk)
+        for (verification, attribution), quote_ids in by_columns.items():
             for part in chunks(quote_ids):
-                derived.copy_quote_verification(part, verification)
+                derived.copy_quote_columns(part, verification, attribution)

@@ -117,6 +117,7 @@ def csv_rows(stream, first_line: str) -> Iterator[RawRow]:
                         for column, cell in zip(header, cells)
                     }
                     row.setdefault("quote_translation", "")
+                    row.setdefault("attribution", "")
                     row.setdefault("date_evidence", "")
                     yield RawRow(start, row)
             start = reader.line_num + 1
@@ -209,12 +210,10 @@ def json_row(line: int, item) -> RawRow:
                 },
             )
         cells[column] = value
-    translation = item.get("quote_translation")
-    if translation is not None and not isinstance(translation, str):
-        return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "quote_translation"}})
-    cells["quote_translation"] = translation or ""
-    evidence = item.get("date_evidence")
-    if evidence is not None and not isinstance(evidence, str):
-        return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": "date_evidence"}})
-    cells["date_evidence"] = evidence or ""
+    # Columns added since the first version: absent, null or blank all say nothing.
+    for column in ("quote_translation", "attribution", "date_evidence"):
+        value = item.get(column)
+        if value is not None and not isinstance(value, str):
+            return RawRow(line, {"__error__": _("%(column)s must be text.") % {"column": column}})
+        cells[column] = value or ""
     return RawRow(line, cells)

@@ -23,7 +23,7 @@ from sources.dates import (
     later_than,
     truncate_to_precision,
 )
-from sources.models import Translation, Verification
+from sources.models import Attribution, Translation, Verification
 from sources.text import (
     BIDI_CONTROLS,
     CONTROL_CHARACTERS,
@@ -69,6 +69,8 @@ class ExchangeRow(NamedTuple):
     # Blank when the file does not say: a new quote then takes the default, an existing one keeps its own.
     quote_translation: str
     verification_given: bool
+    # Blank when the file does not say (older files have no such column): as quote_translation.
+    attribution: str
     # Blank when the file does not say: an existing position then keeps its own.
     date_evidence: str
 
@@ -96,6 +98,13 @@ def parse_date(value: str, column: str, reasons: list[str]) -> datetime.date | N
 def choice_values(choices) -> frozenset:
     # `TextChoices.values` builds a new list on every access; an import checks five cells a row.
     return frozenset(choices.values)
+
+
+def anonymous_confirmed_reason() -> str:
+    return _(
+        "attribution “anonymous” with verification “confirmed”: a report citing anonymous sources cannot be "
+        "confirmed, there is no primary source to open; use reported or unverified."
+    )
 
 
 def check_choice(cells: dict, column: str, choices, reasons: list[str]) -> None:
@@ -283,6 +292,12 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
     check_choice(cells, "stance", Stance, reasons)
     verification = cells["verification"] or Verification.UNVERIFIED.value
     check_choice({"verification": verification}, "verification", Verification, reasons)
+    if cells["attribution"]:
+        check_choice(cells, "attribution", Attribution, reasons)
+    # A blank verification is unverified and a blank attribution direct for a new quote; an
+    # existing quote's stored values are checked again when the import is planned.
+    if cells["attribution"] == Attribution.ANONYMOUS and verification == Verification.CONFIRMED:
+        reasons.append(anonymous_confirmed_reason())
     if cells["quote_translation"]:
         check_choice(cells, "quote_translation", Translation, reasons)
         if cells["quote_translation"] == Translation.ORIGINAL and cells["quote_original"]:
@@ -346,5 +361,6 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
         cells["archive_url"],
         intern(cells["quote_translation"]),
         bool(cells["verification"]),
+        intern(cells["attribution"]),
         cells["date_evidence"],
     )

@@ -32,6 +32,7 @@ NEW_COLUMNS = {
         "date_precision",
         "verification",
         "translation",
+        "attribution",
     ),
     Position: (
         "actor_id",
@@ -46,6 +47,7 @@ NEW_COLUMNS = {
         "country",
         "actor_kind",
         "verification",
+        "attribution",
         "created_at",
         "updated_at",
     ),

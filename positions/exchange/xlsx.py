@@ -50,6 +50,7 @@ WIDTHS = {
     "published_on": 12,
     "published_precision": 10,
     "archive_url": 30,
+    "attribution": 13,
 }
 # XML 1.0 cannot hold the C0 controls, U+FFFE, U+FFFF or lone surrogates: a workbook containing
 # one would not open. The models refuse them and the other noncharacters, but a row stored before

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from positions import actor_items, rows, site_parts
-from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
+from positions.badges import (
+    attribution_badge_html,
+    stance_badge_html,
+    translation_badge_html,
+    verification_badge_html,
+)
+from positions.definitions import ATTRIBUTION_DEFINITIONS
 from positions.quick_select import render_field_widget
 from positions.staleness import age_of
 from sources.dates import format_partial_date
@@ -50,6 +56,18 @@ def stance_badge(stance: str, link: bool = True) -> str:
 def verification_badge(verification: str, show_confirmed: bool = False, link: bool = True) -> str:
     """A word badge for `reported` and `unverified`; `confirmed` only when asked, to keep rows quiet."""
     return verification_badge_html(verification, show_confirmed, link)
+
+
+@register.simple_tag
+def attribution_badge(attribution: str, link: bool = True) -> str:
+    """How a quote's words reached us, as a word badge linking to its definition."""
+    return attribution_badge_html(attribution, link)
+
+
+@register.filter
+def attribution_definition(attribution: str) -> str:
+    """What an attribution means, in the readers' words (/about/ lists them all)."""
+    return ATTRIBUTION_DEFINITIONS.get(attribution, "")
 
 
 @register.simple_tag

@@ -7,10 +7,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
-from positions.definitions import STANCE_DEFINITIONS, TRANSLATION_DEFINITIONS, VERIFICATION_DEFINITIONS
+from positions.definitions import (
+    ATTRIBUTION_DEFINITIONS,
+    STANCE_DEFINITIONS,
+    TRANSLATION_DEFINITIONS,
+    VERIFICATION_DEFINITIONS,
+)
 from positions.models import Position, Topic
 from sources.dates import DatePrecision
-from sources.models import Verification
+from sources.models import Attribution, Verification
 
 SUGGEST_PATH = "/suggest/"
 
@@ -39,6 +44,10 @@ def about(request):
         {"value": value, "label": label, "definition": VERIFICATION_DEFINITIONS[value]}
         for value, label in Verification.choices
     ]
+    attributions = [
+        {"value": value, "label": label, "definition": ATTRIBUTION_DEFINITIONS[value]}
+        for value, label in Attribution.choices
+    ]
     translations = [
         {"value": value, "label": label, "definition": definition}
         for value, (label, definition) in TRANSLATION_DEFINITIONS.items()
@@ -50,6 +59,7 @@ def about(request):
             "stances": stances,
             "topics": Topic.objects.all(),
             "verifications": verifications,
+            "attributions": attributions,
             "translations": translations,
             "precisions": DatePrecision.choices,
             "stale_after_months": settings.STALE_AFTER_MONTHS,

@@ -15,6 +15,7 @@ from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position
 from positions.views.export import bad_request
 from sources.bilingual import localized_text
+from sources.models import Attribution
 from sources.text import xml_safe
 
 FEED_LENGTH = 50
@@ -89,7 +90,14 @@ class PositionFeed(Feed):
         if conditions:
             parts.append(("<p>{}: {}</p>", (_("Conditions"), conditions)))
         parts.append(("<blockquote>{}</blockquote>", (position.quote.text,)))
-        parts.append(("<p>{}</p>", (f"{position.quote.source} ({position.quote.get_verification_display()})",)))
+        quote = position.quote
+        parts.append(("<p>{}</p>", (f"{quote.source} ({quote.get_verification_display()})",)))
+        parts.append(
+            (
+                "<p>{}: {} ({})</p>",
+                (_("Attribution"), quote.get_attribution_display(), Attribution.definitions()[quote.attribution]),
+            )
+        )
         return format_html_join("", "{}", ((format_html(template, *args),) for template, args in parts))
 
     def item_link(self, position: Position) -> str:

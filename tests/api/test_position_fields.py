@@ -28,6 +28,7 @@ FIELDS = [
     "country",
     "actor_kind",
     "verification",
+    "attribution",
     "quote",
     "source",
     "created_at",
@@ -136,7 +137,7 @@ def test_every_field_has_the_type_the_schema_promises(client, minister):
 def test_expand_sends_the_quote_or_source_in_full(client, minister, expand):
     row = listed(client, f"expand={expand}")[0]
     quote_keys = {"id", "url", "text", "original_text", "original_language", "said_on", "date_precision"}
-    quote_keys |= {"verification", "translation"}
+    quote_keys |= {"verification", "translation", "attribution"}
     source_keys = {"id", "title", "url", "api_url", "outlet", "document_url", "published_on", "published_precision"}
     source_keys |= {"language", "archive_url", "accessed_on", "notes"}
     assert set(row["quote"]) == (quote_keys if "quote" in expand else {"id", "url"})

@@ -21,7 +21,7 @@ JSON_URL = reverse("positions:export_json")
 DESIGN_COLUMNS = (
     "id, stated_on, date_precision, actor, actor_slug, actor_kind, country, role, topic, stance, conditions, "
     "summary, quote, quote_original, quote_language, verification, source_title, source_url, outlet, "
-    "published_on, published_precision, archive_url, quote_translation, date_evidence"
+    "published_on, published_precision, archive_url, quote_translation, attribution, date_evidence"
 ).split(", ")
 
 
@@ -85,6 +85,7 @@ def test_every_cell_of_a_position_is_exported():
         date_precision=DatePrecision.MONTH,
         verification="reported",
         translation="translation",
+        attribution="spokesperson",
     )
     actor = ActorFactory(name="Emmanuel Macron", slug="emmanuel-macron", country="FR", kind="official")
     RoleFactory(actor=actor, title="President of France", country="FR", start_on=datetime.date(2017, 5, 14))
@@ -124,6 +125,7 @@ def test_every_cell_of_a_position_is_exported():
         "published_on": "2024-11-01",
         "published_precision": "month",
         "quote_translation": "translation",
+        "attribution": "spokesperson",
         "date_evidence": "",
         "archive_url": "https://archive.org/x",
     }

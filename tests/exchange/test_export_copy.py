@@ -11,10 +11,12 @@ from django.urls import reverse
 from positions.exchange.export_pg import copy_csv_chunks
 from positions.exchange.format import csv_chunks
 from positions.models import Position
+from sources.models import Attribution
 from tests.exchange.helpers import body
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory, SourceFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+ATTRIBUTIONS = Attribution.values
 HOSTILE = [
     "=1+1",
     "+44 20",
@@ -60,7 +62,12 @@ def hostile_positions():
             archive_url="",
         )
         quote = QuoteFactory(
-            source=source, text=text or "q", original_text=text, original_language="uk" if text else ""
+            source=source,
+            text=text or "q",
+            original_text=text,
+            original_language="uk" if text else "",
+            attribution=ATTRIBUTIONS[index % len(ATTRIBUTIONS)],
+            verification="reported",
         )
         PositionFactory(
             actor=actor,
@@ -80,6 +87,8 @@ def test_copy_writes_the_same_cells_as_the_python_writer(delimiter, bom):
     copy_rows = parsed(copy_csv_chunks(queryset, delimiter=delimiter, bom=bom), delimiter)
     assert len(copy_rows) == len(HOSTILE) + 1
     assert copy_rows == python_rows
+    # Every attribution went out, in the last column.
+    assert {row[-1] for row in copy_rows[1:]} == set(ATTRIBUTIONS)
 
 
 def test_csv_export_view_uses_copy_and_keeps_filters_and_order(client, monkeypatch):

@@ -18,6 +18,7 @@ DESIGN_PARAMETERS = {
     "topic",
     "stance",
     "verification",
+    "attribution",
     "date_from",
     "date_to",
     "q",

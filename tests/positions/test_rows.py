@@ -120,6 +120,8 @@ def assorted_positions() -> list[Position]:
             original_text={0: "Ми не надішлемо війська.", 3: "Rien n'est exclu."}.get(i, ""),
             original_language={0: "uk", 3: "fr"}.get(i, ""),
             verification=[Verification.CONFIRMED, Verification.REPORTED, Verification.UNVERIFIED][i % 3],
+            # Every attribution; the anonymous one is reported, never confirmed.
+            attribution=["direct", "anonymous", "spokesperson", "paraphrase", "direct"][i],
         )
         positions.append(PositionFactory(quote=quote, topic=topics[i % 2], **shape))
     ids = [position.pk for position in positions]

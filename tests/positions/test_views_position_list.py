@@ -134,6 +134,8 @@ def test_pages_have_stable_links_and_an_out_of_range_page_shows_the_last(client)
         ("topic=%27%3B+DROP+TABLE+positions_position%3B--", "Select a valid choice"),
         ("sort=price", "Select a valid choice"),
         ("verification=%00", None),
+        ("attribution=rumour", "Select a valid choice"),
+        ("attribution=direct&attribution=rumour", "Select a valid choice"),
         ("q=" + "x" * 10000, "at most 200 characters"),
     ],
 )
