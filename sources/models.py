@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -42,7 +43,7 @@ class Attribution(models.TextChoices):
     ANONYMOUS = "anonymous", _("anonymous sources")
 
     @classmethod
-    def definitions(cls) -> dict[str, str]:
+    def definitions(cls) -> dict[str, str | Promise]:
         """Each value's definition, as /about/, the badges' titles and the form's help say it."""
         return {
             cls.DIRECT: _("The actor's own words on the record: a speech, an interview, a post, a signed text."),

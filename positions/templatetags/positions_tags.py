@@ -67,7 +67,7 @@ def attribution_badge(attribution: str, link: bool = True) -> str:
 @register.filter
 def attribution_definition(attribution: str) -> str:
     """What an attribution means, in the readers' words (/about/ lists them all)."""
-    return ATTRIBUTION_DEFINITIONS.get(attribution, "")
+    return str(ATTRIBUTION_DEFINITIONS.get(attribution, ""))
 
 
 @register.simple_tag
