@@ -15,9 +15,14 @@ from positions.choices import GOVERNMENT_KINDS
 from positions.exchange.keys import among, chunks, identity, outlet_key, quote_key, source_key
 from positions.exchange.report import Change, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, anonymous_confirmed_reason
-from positions.exchange.writer import Pending, insert_new
+from positions.exchange.writer import NEW_COLUMNS, Pending, insert_new
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Attribution, Outlet, Quote, Source, Translation, Verification
+
+# Where a new position's and a new quote's values stand in a Pending (writer.NEW_COLUMNS): by
+# name, so that a column added to the tuple cannot shift what is read here.
+P = {name: index for index, name in enumerate(NEW_COLUMNS[Position])}
+Q_ = {name: index for index, name in enumerate(NEW_COLUMNS[Quote])}
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -367,14 +372,16 @@ class Plan:
         self.add_copied_values(positions, now)
         # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
         # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
-        positions.sort(key=lambda position: (position.values[4], -position.line))
+        positions.sort(key=lambda position: (position.values[P["stated_on"]], -position.line))
         insert_new(Position, positions, user, now)
         for position, fields in self.updated["position"].values():
             position.updated_at = now
             fields.add("updated_at")
         self.update(Position, "position", options)
         # Bulk writes send no signals: the countries' current stances are brought up to date here.
-        self.stance_pairs |= {(position.values[9], position.values[1].pk) for position in positions}
+        self.stance_pairs |= {
+            (position.values[P["country"]], position.values[P["topic_id"]].pk) for position in positions
+        }
         self.stance_pairs |= {
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }
@@ -384,15 +391,23 @@ class Plan:
             derived.rebuild_months()
         else:
             # Only a governmental statement can change what its country said in its month.
-            values = (position.values for position in positions if position.values[9] in GOVERNMENT_KINDS)
-            derived.refresh_months(derived.month_of(value[8], value[1].pk, value[4]) for value in values)
+            values = (position.values for position in positions if position.values[P["actor_kind"]] in GOVERNMENT_KINDS)
+            derived.refresh_months(
+                derived.month_of(value[P["country"]], value[P["topic_id"]].pk, value[P["stated_on"]])
+                for value in values
+            )
         if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()
         else:
             # Only new positions: each adds one to its (country, stance, topic, actor kind, verification).
             values = (position.values for position in positions)
-            derived.add_to_facets(Counter((v[8], v[3], v[1].pk, v[9], v[10]) for v in values))
+            derived.add_to_facets(
+                Counter(
+                    (v[P["country"]], v[P["stance"]], v[P["topic_id"]].pk, v[P["actor_kind"]], v[P["verification"]])
+                    for v in values
+                )
+            )
         derived.bump()
 
     def add_copied_values(self, positions: list[Pending], now) -> None:
@@ -403,7 +418,7 @@ class Plan:
         for position in positions:
             actor, _topic, quote = position.values[:3]
             if isinstance(quote, Pending):
-                verification, attribution = quote.values[6], quote.values[8]
+                verification, attribution = quote.values[Q_["verification"]], quote.values[Q_["attribution"]]
             else:
                 verification, attribution = quote.verification, quote.attribution
             position.values = (*position.values, *of_actor[id(actor)], verification, attribution, now, now)

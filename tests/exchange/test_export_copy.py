@@ -87,8 +87,9 @@ def test_copy_writes_the_same_cells_as_the_python_writer(delimiter, bom):
     copy_rows = parsed(copy_csv_chunks(queryset, delimiter=delimiter, bom=bom), delimiter)
     assert len(copy_rows) == len(HOSTILE) + 1
     assert copy_rows == python_rows
-    # Every attribution went out, in the last column.
-    assert {row[-1] for row in copy_rows[1:]} == set(ATTRIBUTIONS)
+    # Every attribution went out, in its column.
+    column = copy_rows[0].index("attribution")
+    assert {row[column] for row in copy_rows[1:]} == set(ATTRIBUTIONS)
 
 
 def test_csv_export_view_uses_copy_and_keeps_filters_and_order(client, monkeypatch):
