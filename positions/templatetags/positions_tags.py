@@ -8,8 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from positions import actor_items, rows, site_parts
+from positions import actor_items, rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
+from positions.per_language import render_once
 from positions.quick_select import render_field_widget
 from positions.staleness import age_of
 from sources.dates import format_partial_date
@@ -63,8 +64,8 @@ def translation_badge(status: str | None, link: bool = True) -> str:
 
 @register.simple_tag
 def site_part(template_name: str, **values) -> str:
-    """A part of every page rendered once per language and values (positions/site_parts.py)."""
-    return site_parts.site_part(template_name, **values)
+    """A part of every page rendered once per language, script prefix and values (positions/per_language.py)."""
+    return render_once(template_name, **values)
 
 
 @register.simple_tag
@@ -73,21 +74,17 @@ def field_widget(bound_field) -> str:
     return render_field_widget(bound_field)
 
 
-@register.simple_tag
-def position_row(position, hide_actor: bool = False, replaced: str | None = None) -> str:
-    """One position's row (positions/rows.py); templates/positions/_position_row.html calls it."""
-    return rows.position_row(position, rows.RowWords(), bool(hide_actor), replaced or None)
-
-
-@register.simple_tag
-def position_rows(positions, hide_actor: bool = False, roles: dict | None = None, replaced: dict | None = None) -> str:
-    """The rows of a list of positions, sharing each actor's, topic's and date's text and the addresses.
+@register.inclusion_tag("positions/_position_rows.html")
+def position_rows(positions, hide_actor: bool = False, roles: dict | None = None, replaced: dict | None = None) -> dict:
+    """The rows of a list of positions (templates/positions/_position_rows.html).
 
     `roles`: the actors' roles as positions.rows.roles_by_actor gives them, when the view loaded
-    them itself rather than prefetching them with the positions.
+    them itself rather than prefetching them with the positions; `replaced`: {position id: the
+    stance it changed from}, for the rows that mark a change.
     """
     # An empty dict of roles is loaded roles (none), not "look them up per actor".
-    return rows.position_rows(positions, bool(hide_actor), roles if isinstance(roles, dict) else None, replaced or None)
+    loaded = roles if isinstance(roles, dict) else None
+    return {"rows": rows.row_records_for_page(positions, loaded, replaced or None), "hide_actor": bool(hide_actor)}
 
 
 @register.simple_tag
