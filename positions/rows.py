@@ -52,6 +52,7 @@ ROW_FIELDS = (
 # What a row needs of a role: when it covers the statement's day, and its title.
 ROLE_FIELDS = ("actor_id", "title", "title_uk", "start_on", "end_on")
 
+
 def url_filler(name: str, placeholder):
     """Reverse once, then fill in each id or slug: a page of rows needs hundreds of addresses."""
     pattern = reverse(name, args=[placeholder])
@@ -241,5 +242,3 @@ def roles_by_actor(positions) -> dict[int, list[Role]]:
     for role in Role.objects.filter(actor_id__in=actor_ids).only(*ROLE_FIELDS).order_by():
         roles.setdefault(role.actor_id, []).append(role)
     return roles
-
-

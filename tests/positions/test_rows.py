@@ -139,7 +139,7 @@ def test_an_actors_own_rows_show_the_role_and_the_stance_each_changed_from(langu
         html = render_rows(positions[:3], hide_actor=True, replaced={lammy.pk: Stance.SUPPORTS})
         expected_as = {"en": "as Foreign Secretary", "uk": "як Міністр закордонних справ"}[language]
     rows = rows_of(html)
-    assert 'class="position-who"' in rows[0] and "/actors/lammy/\">" not in rows[0]
+    assert 'class="position-who"' in rows[0] and '/actors/lammy/">' not in rows[0]
     assert has(rows[0], f'<p class="position-who"><span class="role">{expected_as}</span></p>')
     assert 'class="change-marker"' in rows[0] and "stance-supports" in rows[0]
     assert 'class="change-marker"' not in rows[1]
