@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from positions import actor_items, rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
+from positions.map.table import table_lines
 from positions.per_language import render_once
 from positions.quick_select import render_field_widget
 from positions.staleness import age_of
@@ -85,6 +86,12 @@ def position_rows(positions, hide_actor: bool = False, roles: dict | None = None
     # An empty dict of roles is loaded roles (none), not "look them up per actor".
     loaded = roles if isinstance(roles, dict) else None
     return {"rows": rows.row_records_for_page(positions, loaded, replaced or None), "hide_actor": bool(hide_actor)}
+
+
+@register.inclusion_tag("positions/_map_table.html")
+def map_table(rows, topic) -> dict:
+    """The map's text table: a line per country's current stance on `topic` (positions/map/table.py)."""
+    return {"lines": table_lines(rows), "topic": topic}
 
 
 @register.simple_tag
