@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from positions import actor_items, rows
+from positions import rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
 from positions.map.table import table_lines
 from positions.per_language import render_once
@@ -32,11 +32,10 @@ def xml_safe(value) -> str:
     return strip_non_xml(str(value))
 
 
-@register.simple_tag
-def option_items(choices, selected=()) -> str:
-    """`{% option_items choices selected %}`: an <option> per (value, label), those in `selected`
-    selected, built in Python (positions/actor_items.py)."""
-    return actor_items.option_items(choices, selected)
+@register.inclusion_tag("positions/_options.html")
+def option_items(choices, selected=()) -> dict:
+    """`{% option_items choices selected %}`: an <option> per (value, label), those in `selected` selected."""
+    return {"choices": choices, "selected": set(selected)}
 
 
 @register.simple_tag
