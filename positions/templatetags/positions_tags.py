@@ -12,7 +12,6 @@ from positions import rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
 from positions.map.table import table_lines
 from positions.per_language import render_once
-from positions.quick_select import render_field_widget
 from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.text import xml_safe as strip_non_xml
@@ -66,12 +65,6 @@ def translation_badge(status: str | None, link: bool = True) -> str:
 def site_part(template_name: str, **values) -> str:
     """A part of every page rendered once per language, script prefix and values (positions/per_language.py)."""
     return render_once(template_name, **values)
-
-
-@register.simple_tag
-def field_widget(bound_field) -> str:
-    """`{{ field }}` for a form field, with plain select menus built in Python (positions/quick_select.py)."""
-    return render_field_widget(bound_field)
 
 
 @register.inclusion_tag("positions/_position_rows.html")

@@ -91,7 +91,7 @@ def tidy_form(f: PositionFilter) -> None:
             if choices and choices[0][0] == "":
                 field.choices = [("", _("any"))] + choices[1:]
     # The topic menu from a plain list: a model choice iterator reads topics through a server-side
-    # cursor (three round trips on PostgreSQL) and its options would not be kept (positions/quick_select.py).
+    # cursor (three round trips on PostgreSQL).
     topic_field = f.form.fields["topic"]
     topic_field.widget.choices = [("", topic_field.empty_label)] + [
         (topic.slug, topic_field.label_from_instance(topic)) for topic in topic_field.queryset
