@@ -128,8 +128,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # JIT compilation spends 30-65 ms on each large scan here (EXPLAIN ANALYZE at one million
-    # positions) and wins less back on queries this short: ranking a search was 5-10 % faster without.
+    # JIT compilation costs more on each large scan here than it wins back on queries this short
+    # (EXPLAIN ANALYZE at one million positions: docs/performance.md).
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
     _db_options["options"] = f"{_db_options.get('options', '')} -c jit=off".strip()
 

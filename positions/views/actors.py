@@ -17,7 +17,7 @@ from positions.timeline.layout import SECTION_LIMIT, build_timeline
 
 PER_PAGE = 50
 # An actor's own positions, a page at a time: each row is a full position row (role, quote, source,
-# badges), and 50 of them were most of the page's time at a million positions (~60 ms of ~150).
+# badges), and fifty of them were most of the page's time (docs/performance.md).
 POSITIONS_PER_PAGE = 20
 
 

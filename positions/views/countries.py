@@ -74,9 +74,8 @@ def country_actors(code: str, today) -> tuple[list[Actor], int]:
     timeline) and how many it has.
 
     Each shown actor counts its own positions (an index-only scan each) and the total comes with
-    them (a window over the country's actors), where counting every position of the country in
-    one GROUP BY took ~130 ms for Ukraine at a million positions and its 1,371 rows most of the
-    page's rendering.
+    them (a window over the country's actors), rather than counting every position of the country
+    in one GROUP BY and drawing every actor it has (docs/performance.md, run 10).
     """
     counts = (
         Position.objects.filter(actor=OuterRef("pk")).order_by().values("actor").annotate(n=Count("id")).values("n")
@@ -110,7 +109,7 @@ def country_detail(request, code: str):
     actors, actor_total = country_actors(upper, today)
     bodies = AuthorisationBody.objects.filter(country=upper).order_by("scope", "name")
     latest = list(latest_rows(Position.objects.for_country(upper), LATEST))
-    # Summed from the maintained facet counts: counting a large country's positions took ~20 ms.
+    # Summed from the maintained facet counts rather than counting a large country's positions.
     total = FacetCount.objects.filter(country=upper).aggregate(total=Sum("n"))["total"] or 0
     return render(
         request,
