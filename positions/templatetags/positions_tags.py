@@ -81,9 +81,9 @@ def position_rows(positions, hide_actor: bool = False, roles: dict | None = None
 
 
 @register.inclusion_tag("positions/_map_table.html")
-def map_table(rows, topic) -> dict:
+def map_table(map_rows, topic) -> dict:
     """The map's text table: a line per country's current stance on `topic` (positions/map/table.py)."""
-    return {"lines": table_lines(rows), "topic": topic}
+    return {"lines": table_lines(map_rows), "topic": topic}
 
 
 @register.simple_tag
