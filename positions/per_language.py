@@ -3,8 +3,9 @@
 A badge, the navigation or an address pattern depends on nothing a reader or the data can
 change: only on the arguments, the page's language and the script prefix the site is served
 under. `per_language` keeps one copy per combination of the three, reading the language and the
-prefix itself, so no caller has to remember to put them in the key. With DEBUG on nothing is
-kept, so an edited template or catalogue shows at once.
+prefix itself (`variant`), so no caller has to remember to put them in the key; templates put
+`{% page_variant %}` in the key of their `{% cache %}` fragments for the same reason. With DEBUG
+on nothing is kept, so an edited template or catalogue shows at once.
 """
 
 from functools import lru_cache, wraps
@@ -19,6 +20,11 @@ from django.utils.translation import get_language
 KEPT = []
 
 
+def variant() -> str:
+    """The page's language and script prefix, as one key part: what its addresses and words depend on."""
+    return f"{get_language()}:{get_script_prefix()}"
+
+
 def per_language(maxsize: int = 256):
     """Decorator: the function's result kept per (language, script prefix, arguments).
 
@@ -27,14 +33,14 @@ def per_language(maxsize: int = 256):
 
     def decorate(function):
         @lru_cache(maxsize=maxsize)
-        def kept(language, script_prefix, args, kwargs):
+        def kept(page_variant, args, kwargs):
             return function(*args, **dict(kwargs))
 
         @wraps(function)
         def wrapper(*args, **kwargs):
             if settings.DEBUG:
                 return function(*args, **kwargs)
-            return kept(get_language(), get_script_prefix(), args, tuple(sorted(kwargs.items())))
+            return kept(variant(), args, tuple(sorted(kwargs.items())))
 
         wrapper.cache_clear = kept.cache_clear
         wrapper.cache_info = kept.cache_info

@@ -11,7 +11,7 @@ from django.utils import timezone
 from positions import rows
 from positions.badges import stance_badge_html, translation_badge_html, verification_badge_html
 from positions.map.table import table_lines
-from positions.per_language import render_once
+from positions.per_language import render_once, variant
 from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.text import xml_safe as strip_non_xml
@@ -59,6 +59,12 @@ def translation_badge(status: str | None, link: bool = True) -> str:
     Pass the quote's translation status: `{% translation_badge quote.<status field> %}`.
     """
     return translation_badge_html(status, link)
+
+
+@register.simple_tag
+def page_variant() -> str:
+    """`{% page_variant as variant %}`: the language and script prefix, for the key of a `{% cache %}` fragment."""
+    return variant()
 
 
 @register.simple_tag
