@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from positions.derived import request_data_version
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
 from positions.filtersets import PositionFilter
@@ -113,7 +114,10 @@ def position_list(request):
     if not f.is_valid():
         # Say what is wrong rather than silently dropping the bad filter and showing misleading rows.
         return render(
-            request, "positions/position_list.html", {"filter": f, "valid": False, "more_open": True}, status=400
+            request,
+            "positions/position_list.html",
+            {"filter": f, "valid": False, "more_open": True, "data_version": request_data_version(request)},
+            status=400,
         )
     selection = f.qs
     if f.form.cleaned_data.get("q"):
@@ -150,6 +154,8 @@ def position_list(request):
             "facet_max_rows": min(FACET_MAX_ROWS, count_limit or FACET_MAX_ROWS),
             "active": f.active_filters(),
             "export_query": export_query.urlencode(),
+            # Keys the country menu's cached fragment (its choices are the countries that have actors).
+            "data_version": request_data_version(request),
         },
     )
 

@@ -6,6 +6,7 @@ import re
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.test import override_settings
 from django.test.html import parse_html
 
 from positions.choices import Stance
@@ -79,3 +80,18 @@ def test_the_inline_select_template_gives_djangos_markup(widget, value, attrs):
     djangos = widget.render("f", value, {"id": "id_f", **attrs}, renderer=DjangoTemplates())
     assert parse_html(ours) == parse_html(djangos)
     assert "<select" in ours and ours.count("<option") == djangos.count("<option")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)  # the menu's own fragment cache, not the whole page's
+@pytest.mark.parametrize("path", ["/positions/", "/timeline/"])
+def test_a_kept_country_menu_follows_the_choice_the_language_and_the_data(client, listed, path):
+    def countries(url):
+        return options(menu(client.get(url).content.decode(), "country"))
+
+    assert ("UA", True, "Ukraine") in countries(f"{path}?country=UA")
+    chosen = countries(f"{path}?country=GB")
+    assert ("GB", True, "United Kingdom") in chosen and ("UA", False, "Ukraine") in chosen
+    assert ("GB", True, "Велика Британія") in countries(f"/uk{path}?country=GB")
+    # The list offers only countries with actors: a new one shows at once (the timeline offers every country).
+    PositionFactory(actor=ActorFactory(country="PL"))
+    assert "PL" in {value for value, _selected, _label in countries(f"{path}?country=GB")}
