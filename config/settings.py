@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's form widget templates, found by FORM_RENDERER below beside the project's own.
+    "django.forms",
     "django_filters",
     "django_countries",
     "simple_history",
@@ -117,6 +119,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets are rendered by the project's template engine, so templates/django/forms/ can
+# replace one of Django's widget templates (the select menu, with its options written inline).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "config.wsgi.application"
 

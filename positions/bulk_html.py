@@ -6,8 +6,8 @@ of a thousand statements is some 9,000 format_html calls, and those wrappers wer
 of its page's time at one million positions. These two give the same markup: each argument is
 escaped by html.escape (what Django's escape does) unless it is already safe (has `__html__`),
 and a lazy translation becomes its text first. tests/positions/test_bulk_html.py holds them
-equal to Django's. The lists' rows (positions/rows.py) use them too, some 500 calls a page.
-Anywhere else, use Django's own.
+equal to Django's. For the SVG builders only (positions/timeline/, positions/map/svg.py); any
+other markup belongs in a template.
 """
 
 import html

@@ -1,48 +1,14 @@
-"""The lines of the /map/ page's text table, one per country, built in Python.
+"""What the /map/ page's text table shows of each country (templates/positions/_map_table.html).
 
-A couple of hundred rows of template tags (a url, two badges, six translated labels each) were
-most of the map page's time; this gives the same markup as the loop of _map_table.html it
-replaced (tests/positions/test_map_speed.py holds them equal, in English and Ukrainian).
+A couple of hundred rows: each one's addresses, badges and the count's text are worked out here
+from what the page shares (the address patterns, a badge per stance and verification), so the
+template only places them.
 """
 
-from functools import lru_cache
-
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.urls import get_script_prefix
-from django.utils.safestring import SafeString
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from positions.badges import stance_badge_html, verification_badge_html
-from positions.bulk_html import escaped, format_html
 from positions.rows import row_urls
-
-# One row of the table, with {} for each value; the {label} fields are filled per language first.
-ROW = (
-    '\n    <tr data-country="{{}}">'
-    '\n      <th scope="row"><a href="{{}}">{{}}</a>{{}}</th>'
-    '\n      <td data-label="{stance}"><a href="{{}}">{{}}</a> {{}}</td>'
-    '\n      <td data-label="{stated}"><time datetime="{{}}">{{}}</time></td>'
-    '\n      <td data-label="{age}">{{}}</td>'
-    '\n      <td data-label="{by}">{{}}</td>'
-    '\n      <td class="num" data-label="{statements}">{{}}</td>'
-    "\n    </tr>\n  "
-)
-
-
-@lru_cache(maxsize=8)
-def row_words(language: str | None) -> tuple[str, SafeString]:
-    """The row with its column labels in `language` (the active one) filled in and escaped, and
-    the note of a country not drawn: the same for every row and request."""
-    labels = {
-        "stance": _("Stance"),
-        "stated": _("Stated"),
-        "age": _("Age"),
-        "by": _("By"),
-        "statements": _("Statements"),
-    }
-    row = ROW.format(**{name: escaped(label).replace("{", "{{").replace("}", "}}") for name, label in labels.items()})
-    return row, format_html(" <small>{}</small>", _("(not on the map)"))
 
 
 def statements_text(count: int) -> str:
@@ -50,31 +16,25 @@ def statements_text(count: int) -> str:
     return str(count) if count < 1000 else intcomma(count)
 
 
-def table_rows(rows) -> SafeString:
-    """The <tr> lines of `rows` (MapRows of the page's language), with the spacing the template had."""
-    language = get_language()
-    row_format, off_map = row_words(language)
-    _actor, position_url, country_url, _source = row_urls(language, get_script_prefix())
-    # A handful of stances and verifications: each badge built once per table.
+def table_lines(rows) -> list[dict]:
+    """A record per MapRow (of the page's language), in the rows' order."""
+    _actor, position_url, country_url, _source = row_urls()
     stances = {stance: stance_badge_html(stance, link=False) for stance in {row.stance for row in rows}}
     verifications = {value: verification_badge_html(value) for value in {row.verification for row in rows}}
-    return SafeString(
-        "".join(
-            format_html(
-                row_format,
-                row.code,
-                country_url(row.code.lower()),
-                row.name,
-                "" if row.on_map else off_map,
-                position_url(row.position_id),
-                stances[row.stance],
-                verifications[row.verification],
-                row.stated_on.isoformat(),
-                row.date_text,
-                row.age,
-                row.actor_name,
-                statements_text(row.statements),
-            )
-            for row in rows
-        )
-    )
+    return [
+        {
+            "code": row.code,
+            "name": row.name,
+            "url": country_url(row.code.lower()),
+            "on_map": row.on_map,
+            "position_url": position_url(row.position_id),
+            "stance_badge": stances[row.stance],
+            "verification_badge": verifications[row.verification],
+            "stated_on": row.stated_on.isoformat(),
+            "date_text": row.date_text,
+            "age": row.age,
+            "actor_name": row.actor_name,
+            "statements": statements_text(row.statements),
+        }
+        for row in rows
+    ]

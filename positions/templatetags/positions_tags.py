@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from positions import actor_items, rows, site_parts
+from positions import rows
 from positions.badges import (
     attribution_badge_html,
     stance_badge_html,
@@ -16,7 +16,8 @@ from positions.badges import (
     verification_badge_html,
 )
 from positions.definitions import ATTRIBUTION_DEFINITIONS
-from positions.quick_select import render_field_widget
+from positions.map.table import table_lines
+from positions.per_language import render_once, variant
 from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.text import xml_safe as strip_non_xml
@@ -36,11 +37,10 @@ def xml_safe(value) -> str:
     return strip_non_xml(str(value))
 
 
-@register.simple_tag
-def option_items(choices, selected=()) -> str:
-    """`{% option_items choices selected %}`: an <option> per (value, label), those in `selected`
-    selected, built in Python (positions/actor_items.py)."""
-    return actor_items.option_items(choices, selected)
+@register.inclusion_tag("positions/_options.html")
+def option_items(choices, selected=()) -> dict:
+    """`{% option_items choices selected %}`: an <option> per (value, label), those in `selected` selected."""
+    return {"choices": choices, "selected": set(selected)}
 
 
 @register.simple_tag
@@ -80,32 +80,34 @@ def translation_badge(status: str | None, link: bool = True) -> str:
 
 
 @register.simple_tag
+def page_variant() -> str:
+    """`{% page_variant as variant %}`: the language and script prefix, for the key of a `{% cache %}` fragment."""
+    return variant()
+
+
+@register.simple_tag
 def site_part(template_name: str, **values) -> str:
-    """A part of every page rendered once per language and values (positions/site_parts.py)."""
-    return site_parts.site_part(template_name, **values)
+    """A part of every page rendered once per language, script prefix and values (positions/per_language.py)."""
+    return render_once(template_name, **values)
 
 
-@register.simple_tag
-def field_widget(bound_field) -> str:
-    """`{{ field }}` for a form field, with plain select menus built in Python (positions/quick_select.py)."""
-    return render_field_widget(bound_field)
-
-
-@register.simple_tag
-def position_row(position, hide_actor: bool = False, replaced: str | None = None) -> str:
-    """One position's row (positions/rows.py); templates/positions/_position_row.html calls it."""
-    return rows.position_row(position, rows.RowWords(), bool(hide_actor), replaced or None)
-
-
-@register.simple_tag
-def position_rows(positions, hide_actor: bool = False, roles: dict | None = None, replaced: dict | None = None) -> str:
-    """The rows of a list of positions, sharing each actor's, topic's and date's text and the addresses.
+@register.inclusion_tag("positions/_position_rows.html")
+def position_rows(positions, hide_actor: bool = False, roles: dict | None = None, replaced: dict | None = None) -> dict:
+    """The rows of a list of positions (templates/positions/_position_rows.html).
 
     `roles`: the actors' roles as positions.rows.roles_by_actor gives them, when the view loaded
-    them itself rather than prefetching them with the positions.
+    them itself rather than prefetching them with the positions; `replaced`: {position id: the
+    stance it changed from}, for the rows that mark a change.
     """
     # An empty dict of roles is loaded roles (none), not "look them up per actor".
-    return rows.position_rows(positions, bool(hide_actor), roles if isinstance(roles, dict) else None, replaced or None)
+    loaded = roles if isinstance(roles, dict) else None
+    return {"rows": rows.row_records_for_page(positions, loaded, replaced or None), "hide_actor": bool(hide_actor)}
+
+
+@register.inclusion_tag("positions/_map_table.html")
+def map_table(map_rows, topic) -> dict:
+    """The map's text table: a line per country's current stance on `topic` (positions/map/table.py)."""
+    return {"lines": table_lines(map_rows), "topic": topic}
 
 
 @register.simple_tag

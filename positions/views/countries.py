@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
-from positions.actor_items import ACTOR_ITEM_FIELDS, actor_items
+from positions.actor_items import ACTOR_ITEM_FIELDS, actor_records
 from positions.choices import Stance
 from positions.country_codes import in_address
 from positions.derived import request_data_version
@@ -120,7 +120,7 @@ def country_detail(request, code: str):
             "name": countries.name(code),
             "stances": stances,
             "actors": actors,
-            "actor_items": actor_items(actors),
+            "actor_items": actor_records(actors),
             "actor_total": actor_total,
             "bodies": bodies,
             "latest": latest,

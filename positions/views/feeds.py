@@ -7,7 +7,6 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -15,7 +14,6 @@ from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position
 from positions.views.export import bad_request
 from sources.bilingual import localized_text
-from sources.models import Attribution
 from sources.text import xml_safe
 
 FEED_LENGTH = 50
@@ -46,6 +44,8 @@ def clean(value):
 class PositionFeed(Feed):
     feed_type = CleanAtom1Feed
     author_name = "Troop Positions Tracker"
+    # Atom summaries are HTML: the template escapes every piece of user text.
+    description_template = "positions/feed_item.html"
 
     def __call__(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -82,23 +82,6 @@ class PositionFeed(Feed):
     def item_title(self, position: Position) -> str:
         actor, topic = localized_text(position.actor, "name"), localized_text(position.topic, "name")
         return f"{actor} — {topic}: {position.get_stance_display()} ({position.stated_display})"
-
-    def item_description(self, position: Position) -> str:
-        # Atom summaries are HTML: every piece of user text is escaped here.
-        summary, conditions = localized_text(position, "summary"), localized_text(position, "conditions")
-        parts = [("<p>{}</p>", (summary,))] if summary else []
-        if conditions:
-            parts.append(("<p>{}: {}</p>", (_("Conditions"), conditions)))
-        parts.append(("<blockquote>{}</blockquote>", (position.quote.text,)))
-        quote = position.quote
-        parts.append(("<p>{}</p>", (f"{quote.source} ({quote.get_verification_display()})",)))
-        parts.append(
-            (
-                "<p>{}: {} ({})</p>",
-                (_("Attribution"), quote.get_attribution_display(), Attribution.definitions()[quote.attribution]),
-            )
-        )
-        return format_html_join("", "{}", ((format_html(template, *args),) for template, args in parts))
 
     def item_link(self, position: Position) -> str:
         return position.get_absolute_url()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.country_codes import normalise
+from positions.derived import request_data_version
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
 from positions.filtersets import PositionFilter
@@ -92,7 +93,7 @@ def tidy_form(f: PositionFilter) -> None:
             if choices and choices[0][0] == "":
                 field.choices = [("", _("any"))] + choices[1:]
     # The topic menu from a plain list: a model choice iterator reads topics through a server-side
-    # cursor (three round trips on PostgreSQL) and its options would not be kept (positions/quick_select.py).
+    # cursor (three round trips on PostgreSQL).
     topic_field = f.form.fields["topic"]
     topic_field.widget.choices = [("", topic_field.empty_label)] + [
         (topic.slug, topic_field.label_from_instance(topic)) for topic in topic_field.queryset
@@ -114,7 +115,10 @@ def position_list(request):
     if not f.is_valid():
         # Say what is wrong rather than silently dropping the bad filter and showing misleading rows.
         return render(
-            request, "positions/position_list.html", {"filter": f, "valid": False, "more_open": True}, status=400
+            request,
+            "positions/position_list.html",
+            {"filter": f, "valid": False, "more_open": True, "data_version": request_data_version(request)},
+            status=400,
         )
     selection = f.qs
     if f.form.cleaned_data.get("q"):
@@ -151,6 +155,8 @@ def position_list(request):
             "facet_max_rows": min(FACET_MAX_ROWS, count_limit or FACET_MAX_ROWS),
             "active": f.active_filters(),
             "export_query": export_query.urlencode(),
+            # Keys the country menu's cached fragment (its choices are the countries that have actors).
+            "data_version": request_data_version(request),
         },
     )
 

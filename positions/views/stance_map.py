@@ -9,14 +9,13 @@ current stances and are said so on the page.
 
 import datetime
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
@@ -26,8 +25,8 @@ from positions.derived import request_data_version
 from positions.filtersets import PositionFilter, filter_errors
 from positions.map.shapes import load_shapes
 from positions.map.svg import LegendItem, MapCountry, render_map
-from positions.map.table import table_rows
 from positions.models import CountryStance, Position, Topic
+from positions.per_language import per_language
 from positions.publish.credit import credit_line
 from positions.publish.downloads import cached_download
 from positions.publish.png import picture_response
@@ -61,10 +60,9 @@ class MapRow:
     actor_name: str
     statements: int
     today: datetime.date
-    language: str | None  # the page's, active while the row is read
 
     @classmethod
-    def from_position(cls, code: str, name: str, position: Position, statements: int, today, language) -> "MapRow":
+    def from_position(cls, code: str, name: str, position: Position, statements: int, today) -> "MapRow":
         return cls(
             code,
             name,
@@ -77,7 +75,6 @@ class MapRow:
             position.actor.name,
             statements,
             today,
-            language,
         )
 
     @property
@@ -88,19 +85,19 @@ class MapRow:
     # once per language (and day) for the process, and once per row for the tooltip and the table.
     @cached_property
     def date_text(self) -> str:
-        return date_text(self.stated_on, self.date_precision, self.language)
+        return date_text(self.stated_on, self.date_precision)
 
     @cached_property
     def age(self) -> str:
-        return age_text(self.stated_on, self.today, self.language)
+        return age_text(self.stated_on, self.today)
 
     @property
     def stance_label(self) -> str:
-        return map_words(self.language)["stances"][self.stance]
+        return map_words()["stances"][self.stance]
 
     @property
     def tooltip(self) -> str:
-        words = map_words(self.language)
+        words = map_words()
         text = words["tooltip"] % {
             "country": self.name,
             "stance": self.stance_label,
@@ -113,17 +110,9 @@ class MapRow:
         return text
 
 
-class MapRows(list):
-    """The map's rows, and their lines of the text table (_map_table.html shows `rows.table_rows`)."""
-
-    @cached_property
-    def table_rows(self):
-        return table_rows(self)
-
-
-@lru_cache(maxsize=8)
-def map_words(language: str | None) -> dict:
-    """The tooltip's wording and the stance and verification labels in `language` (the active one)."""
+@per_language(maxsize=8)
+def map_words() -> dict:
+    """The tooltip's wording and the stance and verification labels in the page's language."""
     return {
         "tooltip": _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s"),
         "stances": {value: str(label) for value, label in Stance.choices},
@@ -131,28 +120,28 @@ def map_words(language: str | None) -> dict:
     }
 
 
-@lru_cache(maxsize=4096)
-def date_text(stated_on: datetime.date, precision: str, language: str | None) -> str:
+@per_language(maxsize=4096)
+def date_text(stated_on: datetime.date, precision: str) -> str:
     return format_partial_date(stated_on, precision)
 
 
-@lru_cache(maxsize=4096)
-def age_text(stated_on: datetime.date, today: datetime.date, language: str | None) -> str:
-    """The "3 months ago" text in `language` (the active one): the same few hundred dates on every request."""
+@per_language(maxsize=4096)
+def age_text(stated_on: datetime.date, today: datetime.date) -> str:
+    """The "3 months ago" text in the page's language: the same few hundred dates on every request."""
     if stated_on >= today:
         return _("today")
     return _("%(time)s ago") % {"time": timesince(stated_on, today, depth=1)}
 
 
-@lru_cache(maxsize=1024)
-def country_name(code: str, language: str | None) -> str:
-    """django_countries' name of `code` in `language` (the active one), kept for the process."""
+@per_language(maxsize=1024)
+def country_name(code: str) -> str:
+    """django_countries' name of `code` in the page's language, kept for the process."""
     return countries.name(code) or code
 
 
-@lru_cache(maxsize=8)
-def shape_names(language: str | None) -> dict[str, str]:
-    """Every drawn country's name in `language` (the active one), for the tooltips of those without a stance."""
+@per_language(maxsize=8)
+def shape_names() -> dict[str, str]:
+    """Every drawn country's name in the page's language, for the tooltips of those without a stance."""
     return {code: countries.name(code) or name for code, name in load_shapes().names.items()}
 
 
@@ -163,12 +152,9 @@ def default_topic(topics: list[Topic]) -> Topic | None:
 def topic_rows(topics, rows, topic, today=None) -> list[MapRow]:
     """The matrix's column for `topic`: one MapRow per country with a current stance, by name."""
     today = today or timezone.localdate()
-    language = get_language()
     index = next(i for i, candidate in enumerate(topics) if candidate.pk == topic.pk)
     return [
-        MapRow.from_position(
-            row.code, row.name, row.cells[index].position, row.cells[index].statements, today, language
-        )
+        MapRow.from_position(row.code, row.name, row.cells[index].position, row.cells[index].statements, today)
         for row in rows
         if row.cells[index]
     ]
@@ -192,9 +178,8 @@ def topic_stances(topic, today=None) -> list[MapRow]:
     """The same column as `topic_rows` gives from the matrix, read alone: one topic's couple of
     hundred country stances as plain values, not every topic's as model instances."""
     today = today or timezone.localdate()
-    language = get_language()
     rows = [
-        MapRow(code, country_name(code, language), position_id, *columns, statements, today, language)
+        MapRow(code, country_name(code), position_id, *columns, statements, today)
         for code, position_id, *columns, statements in CountryStance.objects.filter(topic=topic).values_list(
             *STANCE_FIELDS
         )
@@ -228,11 +213,11 @@ def map_title(topic: Topic) -> str:
 def map_svg(
     topic, rows, *, full_url: str, inline_styles: bool, role: str = "img", id_prefix: str = "map", site: str = ""
 ):
-    """The map of `rows` (MapRows): each country with a stance filled and linked to its page.
+    """The map of `rows` (MapRow list): each country with a stance filled and linked to its page.
 
     `site` ("https://host") makes the links absolute, for a downloaded file read away from the site.
     """
-    country_url = row_urls(get_language(), get_script_prefix())[2]
+    country_url = row_urls()[2]
     fills = {
         row.code: MapCountry(
             iso2=row.code,
@@ -244,7 +229,7 @@ def map_svg(
         )
         for row in rows
     }
-    names = shape_names(get_language())
+    names = shape_names()
     return render_map(
         fills,
         title=map_title(topic),
@@ -288,7 +273,7 @@ def map_data(request) -> MapData:
         for name, value in cleaned.items()
         if name not in MAP_FILTERS and name != "sort" and value not in (None, "", [])
     ]
-    rows = MapRows(narrow(topic_stances(topic), cleaned) if topic else [])
+    rows = list(narrow(topic_stances(topic), cleaned) if topic else [])
     return MapData(f, True, topic, topics, rows, ignored)
 
 
@@ -367,7 +352,7 @@ class MatrixMap:
 
     @cached_property
     def rows(self) -> list[MapRow]:
-        return MapRows(topic_rows(self.matrix.topics, self.matrix.rows, self.topic) if self.topic else [])
+        return list(topic_rows(self.matrix.topics, self.matrix.rows, self.topic) if self.topic else [])
 
     @cached_property
     def svg(self):

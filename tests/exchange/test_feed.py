@@ -80,3 +80,25 @@ def test_invalid_filters_give_400_with_the_reason(client, query):
 
 def test_feed_refuses_post(client):
     assert client.post(FEED_URL).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("prefix", "conditions_word", "verification"), [("", "Conditions", "reported"), ("/uk", "Умови", "за даними ЗМІ")]
+)
+def test_feed_summary_shows_summary_conditions_quote_and_source_in_the_feeds_language(
+    client, prefix, conditions_word, verification
+):
+    from sources.models import Verification
+
+    PositionFactory(
+        summary="Would send troops",
+        summary_uk="Надішле війська",
+        conditions="After a ceasefire",
+        quote=QuoteFactory(text="We are ready.", verification=Verification.REPORTED),
+    )
+    entry = ET.fromstring(client.get(f"{prefix}{FEED_URL}").content).find(f"{ATOM}entry")
+    summary = entry.find(f"{ATOM}summary").text
+    expected = "Надішле війська" if prefix else "Would send troops"
+    assert summary.startswith(f"<p>{expected}</p><p>{conditions_word}: After a ceasefire</p>")
+    assert "<blockquote>We are ready.</blockquote>" in summary
+    assert summary.strip().endswith(f" ({verification})</p>")

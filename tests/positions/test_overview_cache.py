@@ -93,3 +93,21 @@ def test_a_raw_update_is_shown_once_the_stances_are_refreshed(client, stance):
     Position.objects.filter(pk=stance.pk).update(stance=Stance.SUPPORTS)  # no signal, no history
     call_command("refresh_country_stances")
     assert "stance-supports" in matrix_html(client)
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+@pytest.mark.parametrize(
+    ("path", "link"), [("/", 'href="{}positions/'), ("/uk/countries/", 'href="{}uk/countries/gb/"')]
+)
+def test_a_cached_fragment_is_never_shown_under_another_script_prefix(client, stance, path, link):
+    """A site served under a prefix (SCRIPT_NAME) and at the root shares one cache: each keeps its own links."""
+    from django.urls import set_script_prefix
+
+    at_root = client.get(path).content.decode()
+    set_script_prefix("/tracker/")
+    try:
+        under_prefix = client.get(path).content.decode()
+    finally:
+        set_script_prefix("/")
+    assert link.format("/") in at_root and link.format("/tracker/") not in at_root
+    assert link.format("/tracker/") in under_prefix and link.format("/") not in under_prefix

@@ -1,4 +1,4 @@
-"""The navigation and footer links, rendered once per language and section (positions/site_parts.py)."""
+"""The navigation and footer links, rendered once per language and section (positions/per_language.py)."""
 
 import re
 
@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse, set_script_prefix
 from django.utils import translation
 
-from positions import site_parts
+from positions import per_language
 from tests.factories import ActorFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +37,9 @@ def current_links(html: str) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def fresh_parts():
-    site_parts.cached_part.cache_clear()
+    per_language.clear_all()
     yield
-    site_parts.cached_part.cache_clear()
+    per_language.clear_all()
 
 
 @pytest.mark.parametrize("language", ["en", "uk"])
@@ -58,8 +58,16 @@ def test_each_page_marks_its_own_section_in_its_own_language(client, language):
         assert ("Головна" in nav_of(html)) == (language == "uk")
 
 
-def test_parts_kept_for_one_language_or_section_are_not_shown_for_another(client):
+def test_parts_kept_for_one_language_or_section_are_not_shown_for_another(client, monkeypatch):
     PositionFactory()
+    renders = []
+    original = per_language.render_to_string
+
+    def counted(template_name, context):
+        renders.append(template_name)
+        return original(template_name, context)
+
+    monkeypatch.setattr(per_language, "render_to_string", counted)
     english = client.get("/countries/").content.decode()
     ukrainian = client.get("/uk/countries/").content.decode()
     actors = client.get("/actors/").content.decode()
@@ -69,25 +77,26 @@ def test_parts_kept_for_one_language_or_section_are_not_shown_for_another(client
     assert 'href="/uk/about/"' in ukrainian and 'href="/uk/about/"' not in english
     assert "Завантажити" in ukrainian and "Завантажити" not in english
     # Three navigations (language, section); the footer once per language.
-    assert site_parts.cached_part.cache_info().currsize == 5
+    assert renders.count("site/nav.html") == 3
+    assert renders.count("site/footer_links.html") == 2
 
 
 def test_parts_follow_the_script_prefix():
     set_script_prefix("/tracker/")
     try:
-        under_prefix = site_parts.site_part("site/nav.html", section="home")
+        under_prefix = per_language.render_once("site/nav.html", section="home")
     finally:
         set_script_prefix("/")
-    at_root = site_parts.site_part("site/nav.html", section="home")
+    at_root = per_language.render_once("site/nav.html", section="home")
     assert 'href="/tracker/countries/"' in under_prefix
     assert 'href="/countries/"' in at_root and "/tracker/" not in at_root
 
 
 def test_with_debug_on_a_part_is_rendered_afresh(settings):
     settings.DEBUG = True
-    first = site_parts.site_part("site/footer_links.html")
-    assert site_parts.site_part("site/footer_links.html") == first
-    assert site_parts.cached_part.cache_info().currsize == 0
+    first = per_language.render_once("site/footer_links.html")
+    assert per_language.render_once("site/footer_links.html") == first
+    assert per_language.rendered.cache_info().currsize == 0
     settings.DEBUG = False
-    assert site_parts.site_part("site/footer_links.html") == first
-    assert site_parts.cached_part.cache_info().currsize == 1
+    assert per_language.render_once("site/footer_links.html") == first
+    assert per_language.rendered.cache_info().currsize == 1
