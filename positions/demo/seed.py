@@ -17,7 +17,7 @@ from typing import Any
 
 from positions.choices import ActorKind, Stance
 from sources.dates import DatePrecision as P
-from sources.models import OutletKind, Translation, Verification
+from sources.models import Attribution, OutletKind, Translation, Verification
 
 TOPICS = [
     ("combat-troops", "Combat troops", "Combat units in Ukraine during the war.", True),
@@ -163,7 +163,11 @@ NOV_2024 = (datetime.date(2024, 11, 1), P.MONTH)
 # original was not found, so there is no original text), and `reported`: the words reach us
 # through the agency's report, not from a primary record. Semenyuk spoke to UNN itself, but only
 # UNN's machine-translated report of his comment is available.
-UNN_QUOTE = {"translation": Translation.MACHINE, "verification": Verification.REPORTED}
+UNN_QUOTE = {
+    "translation": Translation.MACHINE,
+    "verification": Verification.REPORTED,
+    "attribution": Attribution.DIRECT,
+}
 
 QUOTES = [
     {
@@ -177,6 +181,9 @@ QUOTES = [
         # UNN's page is dated only "Nov 2024" and gives no day for the talks it reports: the month.
         "said": NOV_2024,
         **UNN_QUOTE,
+        # Not Starmer's words nor France's: UNN's paraphrase of a Le Monde report that cited unnamed
+        # sources. It can never decide a stance as if either had said it.
+        "attribution": Attribution.ANONYMOUS,
     },
     {
         # LBC's two sentences of his, word for word, joined where LBC's own words stand between them.
@@ -197,6 +204,7 @@ QUOTES = [
         "said": NOV_2024,
         "translation": Translation.ORIGINAL,
         "verification": Verification.REPORTED,
+        "attribution": Attribution.DIRECT,
     },
     {
         "key": "semenyuk-rada",

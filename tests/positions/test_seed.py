@@ -8,7 +8,7 @@ from positions.choices import Requirement, Stance
 from positions.demo import seed
 from positions.models import Actor, AuthorisationBody, Position, Role
 from sources.dates import DatePrecision
-from sources.models import Outlet, Quote, Source, Translation, Verification
+from sources.models import Attribution, Outlet, Quote, Source, Translation, Verification
 from tests.factories import AuthorisationBodyFactory
 
 
@@ -151,7 +151,10 @@ def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(se
     Source.objects.filter(pk=lammy.source_id).update(
         url="", title="Lammy at the G7 foreign ministers' meeting in Italy: UK not committing troops"
     )
-    Quote.objects.filter(source__outlet__slug="unn").update(verification="confirmed", translation="original")
+    # (An anonymous report cannot be confirmed, not even in an old database: the constraint refuses it.)
+    Quote.objects.filter(source__outlet__slug="unn").exclude(attribution=Attribution.ANONYMOUS).update(
+        verification="confirmed", translation="original"
+    )
     semenyuk_new = Position.objects.filter(quote__text__contains="F-16")
     Position.objects.filter(pk__in=semenyuk_new).delete()
     Quote.objects.filter(text__contains="F-16").delete()
@@ -183,3 +186,28 @@ def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(se
     again = counts()
     call_command("seed_demo", stdout=io.StringIO())
     assert counts() == again
+
+
+def test_seed_le_monde_report_is_anonymous_and_the_others_the_speakers_own_words(seeded):
+    """UNN's sentence about Le Monde's report citing unnamed sources is neither Starmer's nor France's words."""
+    le_monde = Quote.objects.get(text__startswith="The newspaper Le Monde")
+    assert le_monde.attribution == Attribution.ANONYMOUS
+    assert set(Position.objects.filter(quote=le_monde).values_list("attribution", flat=True)) == {Attribution.ANONYMOUS}
+    others = Quote.objects.exclude(pk=le_monde.pk)
+    assert set(others.values_list("attribution", flat=True)) == {Attribution.DIRECT}
+
+
+def test_seed_demo_brings_the_attribution_of_an_older_seed_in_line_with_history(seeded):
+    # As quotes were given when attribution was added: every one `direct`.
+    le_monde = Quote.objects.get(text__startswith="The newspaper Le Monde")
+    le_monde.attribution = Attribution.DIRECT
+    le_monde.save()
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    le_monde.refresh_from_db()
+    assert le_monde.attribution == Attribution.ANONYMOUS
+    newest, before = le_monde.history.all()[:2]
+    assert (newest.attribution, before.attribution) == (Attribution.ANONYMOUS, Attribution.DIRECT)
+    starmer = Position.objects.get(actor__slug="keir-starmer")
+    assert starmer.attribution == Attribution.ANONYMOUS

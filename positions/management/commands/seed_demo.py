@@ -141,6 +141,7 @@ class Command(BaseCommand):
                 "date_precision": precision,
                 "verification": row["verification"],
                 "translation": row["translation"],
+                "attribution": row["attribution"],
             }
             texts = [row["text"], *row.get("previous_texts", [])]
             found = Quote.objects.filter(source=values["source"], text__in=texts).order_by("id").first()
