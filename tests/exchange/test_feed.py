@@ -101,4 +101,6 @@ def test_feed_summary_shows_summary_conditions_quote_and_source_in_the_feeds_lan
     expected = "Надішле війська" if prefix else "Would send troops"
     assert summary.startswith(f"<p>{expected}</p><p>{conditions_word}: After a ceasefire</p>")
     assert "<blockquote>We are ready.</blockquote>" in summary
-    assert summary.strip().endswith(f" ({verification})</p>")
+    assert f" ({verification})</p>" in summary
+    # Then how the words reached us, with its definition (tests/sources/test_attribution.py).
+    assert summary.strip().endswith(")</p>") and summary.index(f"({verification})") < summary.rindex("<p>")
