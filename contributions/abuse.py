@@ -30,9 +30,9 @@ def limit() -> int:
     return settings.CONTRIBUTION_RATE_LIMIT
 
 
-def take_contribution(request) -> bool:
-    """Count this post against the sender's limit; False if it is one too many."""
-    return not take(SCOPE, client_key(client_address(request)), limit(), WINDOW_SECONDS)
+def take_contribution(request) -> int:
+    """Count this post against the sender's limit: 0 while within it, else the seconds until its window ends."""
+    return take(SCOPE, client_key(client_address(request)), limit(), WINDOW_SECONDS)
 
 
 def give_back_contribution(request) -> None:

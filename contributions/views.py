@@ -21,11 +21,12 @@ def common_context() -> dict:
     return {"retention_days": settings.CONTRIBUTION_EMAIL_RETENTION_DAYS}
 
 
-def too_many(request):
+def too_many(request, wait_seconds: int):
     response = render(
         request, "contributions/rate_limited.html", {"limit": settings.CONTRIBUTION_RATE_LIMIT}, status=429
     )
-    response["Retry-After"] = "3600"
+    # When the sender's hour ends, not a full hour from now: the window started at their first post.
+    response["Retry-After"] = str(wait_seconds)
     return response
 
 
@@ -33,8 +34,9 @@ def too_many(request):
 def suggest(request):
     duplicates = Duplicates()
     if request.method == "POST":
-        if not take_contribution(request):
-            return too_many(request)
+        wait = take_contribution(request)
+        if wait:
+            return too_many(request, wait)
         if honeypot_filled(request):
             return redirect("contributions:suggest_thanks")
         form = SuggestionForm(request.POST)
@@ -68,8 +70,9 @@ def suggest_thanks(request):
 def report(request, pk: int):
     position = get_object_or_404(Position.objects.select_related("actor", "topic", "quote"), pk=pk)
     if request.method == "POST":
-        if not take_contribution(request):
-            return too_many(request)
+        wait = take_contribution(request)
+        if wait:
+            return too_many(request, wait)
         if honeypot_filled(request):
             return redirect("contributions:report_thanks", pk=position.pk)
         form = ErrorReportForm(request.POST)

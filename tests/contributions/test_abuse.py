@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from contributions.models import Suggestion
+from limits import counters
 from tests.contributions.helpers import SuggestionFactory, suggestion_data
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory
 
@@ -49,7 +50,8 @@ def test_the_sixth_contribution_in_an_hour_from_one_address_gets_429(client, set
         assert send(client, n).status_code == 302
     response = send(client, 5)
     assert response.status_code == 429
-    assert response["Retry-After"] == "3600"
+    # The seconds left in the hour that began with the first of the five, not a fresh hour.
+    assert 3500 < int(response["Retry-After"]) <= 3600
     assert "Too many messages" in response.content.decode()
     assert Suggestion.objects.count() == 5
     # Another address is unaffected, and an error report from the first is limited too.
@@ -112,3 +114,16 @@ def test_behind_a_trusted_proxy_each_reader_is_counted_by_their_own_address(clie
     assert send(client, 2, address=proxy, forwarded_for="192.0.2.99, 198.51.100.1").status_code == 429
     # Another reader through the same proxy still may.
     assert send(client, 3, address=proxy, forwarded_for="198.51.100.2").status_code == 302
+
+
+def test_retry_after_is_the_time_left_in_the_senders_hour(client, settings, monkeypatch):
+    """The window began with the first contribution: 1,000 s later, 2,600 s are left, not a fresh hour."""
+    settings.CONTRIBUTION_RATE_LIMIT = 2
+    start = 1_900_000_000
+    monkeypatch.setattr(counters.time, "time", lambda: start)
+    for n in range(2):
+        assert send(client, n).status_code == 302
+    monkeypatch.setattr(counters.time, "time", lambda: start + 1000)
+    response = send(client, 2)
+    assert response.status_code == 429
+    assert response["Retry-After"] == "2600"
