@@ -18,38 +18,18 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[3]))
 
 from apply_verification import corrected  # noqa: E402
+
+from positions.exchange.format import COLUMNS  # noqa: E402
 
 HERE = Path(__file__).parent
 OUT = Path("positions/data")
 
-EXCHANGE_COLUMNS = [
-    "id",
-    "stated_on",
-    "date_precision",
-    "actor",
-    "actor_slug",
-    "actor_kind",
-    "country",
-    "role",
-    "topic",
-    "stance",
-    "conditions",
-    "summary",
-    "quote",
-    "quote_original",
-    "quote_language",
-    "verification",
-    "source_title",
-    "source_url",
-    "outlet",
-    "published_on",
-    "published_precision",
-    "archive_url",
-    "quote_translation",
-    "attribution",
-]
+# The exchange format's own columns (positions/exchange/format.py), up to `attribution`: the
+# record gives no date evidence, a column the importer takes as optional.
+EXCHANGE_COLUMNS = list(COLUMNS[: COLUMNS.index("attribution") + 1])
 
 # Where the researcher's coding (coding_1) and the checker's blind coding
 # (coding_2) differ, the stance settled by the definitions in
