@@ -34,6 +34,28 @@ class Stance(models.TextChoices):
         return scale.index(value) if value in scale else None
 
 
+class OfficeRank(models.TextChoices):
+    """Which office spoke, from the highest: of a country's statements, the highest office's decides its stance.
+
+    Listed in rank order; `rank_of` gives the place (0 is highest). Analysts never decide a
+    country's stance whatever their rank (they are not governmental, see GOVERNMENT_KINDS).
+    """
+
+    HEAD = "head", _("head of state or government")
+    SPOKESPERSON = "spokesperson", _("government spokesperson")
+    FOREIGN_DEFENCE = "foreign_defence", _("foreign or defence minister")
+    MINISTER = "minister", _("other minister")
+    PARLIAMENT = "parliament", _("parliament as a body")
+    MEMBER = "member", _("member of parliament or party leader")
+    OTHER = "other", _("other office")
+
+    @classmethod
+    def rank_of(cls, value: str) -> int:
+        """0 for the highest office; an unknown or empty value ranks with `other`."""
+        values: list[str] = list(cls.values)
+        return values.index(value) if value in values else values.index(cls.OTHER)
+
+
 class Scope(models.TextChoices):
     DEPLOY_ABROAD = "deploy_abroad", _("sending own troops abroad")
     ADMIT_FOREIGN = "admit_foreign", _("admitting foreign troops")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
+from positions.choices import ActorKind, BodyKind, OfficeRank, Requirement, Scope, Stance
 from positions.country_codes import in_address
 from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
 from sources.dates import (
@@ -126,6 +126,14 @@ class Role(models.Model):
         verbose_name=_("organisation"),
         help_text=_("The organisation whose office this is, if not a state's."),
     )
+    office_rank = models.CharField(
+        _("office rank"),
+        max_length=16,
+        choices=OfficeRank.choices,
+        default=OfficeRank.OTHER,
+        db_default=OfficeRank.OTHER,
+        help_text=_("Which office this is, for deciding a country's stance: the highest office's words decide."),
+    )
     start_on = models.DateField(_("start"))
     end_on = models.DateField(_("end"), null=True, blank=True, help_text=_("Blank while in office."))
     history = HistoricalRecords()
@@ -142,6 +150,11 @@ class Role(models.Model):
                 condition=models.Q(end_on__isnull=True) | models.Q(end_on__gte=models.F("start_on")),
                 name="role_ends_after_start",
                 violation_error_message=_("A role cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(office_rank__in=OfficeRank.values),
+                name="role_office_rank_known",
+                violation_error_message=_("Choose one of the office ranks."),
             ),
         ]
 

@@ -78,8 +78,8 @@ class ActorAdmin(HistoryAdmin):
 
 @admin.register(Role)
 class RoleAdmin(HistoryAdmin):
-    list_display = ["title", "actor", "country", "organisation", "start_on", "end_on"]
-    list_filter = ["country"]
+    list_display = ["title", "actor", "office_rank", "country", "organisation", "start_on", "end_on"]
+    list_filter = ["office_rank", "country"]
     list_select_related = ["actor", "organisation"]
     search_fields = ["title", "actor__name", "actor__aliases"]
     autocomplete_fields = ["actor", "organisation"]
