@@ -137,7 +137,13 @@ class Source(models.Model):
     """One published document: an article, a speech transcript, a parliamentary record."""
 
     outlet = models.ForeignKey(Outlet, models.PROTECT, related_name="sources", verbose_name=_("outlet"))
-    title = models.CharField(_("title"), max_length=500, validators=PLAIN_TEXT)
+    title = models.CharField(
+        _("title"),
+        max_length=500,
+        blank=True,
+        validators=PLAIN_TEXT,
+        help_text=_("The page's own headline. Leave blank when it was not seen and the URL is known; never guess."),
+    )
     url = models.URLField(
         _("URL"),
         max_length=1000,
@@ -182,6 +188,13 @@ class Source(models.Model):
                 name="source_url_unique",
                 violation_error_message=_("A source with this URL already exists."),
             ),
+            # A page whose headline was not seen is still found by its URL; without either,
+            # nothing would tell the source apart.
+            models.CheckConstraint(
+                condition=~models.Q(title="") | ~models.Q(url=""),
+                name="source_title_or_url",
+                violation_error_message=_("Give the source's title, its URL, or both."),
+            ),
             models.UniqueConstraint(
                 fields=["outlet", "title", "published_on"],
                 condition=models.Q(url=""),
@@ -197,7 +210,7 @@ class Source(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.outlet}: {self.title}"
+        return f"{self.outlet}: {self.heading}"
 
     def save(self, *args, **kwargs):
         self.published_on = truncate_to_precision(self.published_on, self.published_precision)
@@ -236,6 +249,18 @@ class Source(models.Model):
                         )
                     }
                 )
+
+    @property
+    def heading(self) -> str:
+        """The title, or for a page whose headline was not recorded its outlet and date, saying so."""
+        if self.title:
+            return self.title
+        if self.published_on:
+            return _("%(outlet)s, %(published)s (headline not recorded)") % {
+                "outlet": self.outlet.name,
+                "published": self.published_display,
+            }
+        return _("%(outlet)s (headline not recorded)") % {"outlet": self.outlet.name}
 
     @property
     def published_display(self) -> str:

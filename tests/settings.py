@@ -21,3 +21,6 @@ API_RATE_LIMIT = "1000000/minute"
 # A stand-in replica for the router's tests: the same test database under a second alias.
 # Replica reads stay off (REPLICA_DATABASES is empty) unless a test turns them on.
 DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+# seed_demo loads the seed article alone unless a test asks for the reference record too
+# (`seed_demo --record`, tests/record/): most tests are written for the article's few positions.
+DEMO_RECORD = False

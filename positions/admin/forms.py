@@ -141,9 +141,11 @@ class StatementForm(forms.ModelForm):
                 self.add_error("date_precision", message)
 
     def build_new_source(self, cleaned) -> Source | None:
-        missing = [name for name in ("new_source_outlet", "new_source_title") if not cleaned.get(name)]
+        # A page whose headline was not seen is known by its URL: the title is needed only without one.
+        needed = ["new_source_outlet"] if cleaned.get("new_source_url") else ["new_source_outlet", "new_source_title"]
+        missing = [name for name in needed if not cleaned.get(name)]
         if missing:
-            if "new_source_outlet" in self.errors or "new_source_title" in self.errors:
+            if any(name in self.errors for name in ("new_source_outlet", "new_source_title", "new_source_url")):
                 return None  # already said at the field (an outlet that does not exist, a title too long)
             self.add_error(None, _("Pick the new quote's source, or give a new source's outlet and title."))
             for name in missing:

@@ -90,7 +90,9 @@ class SourceRefSerializer(serializers.Serializer):
     BRIEF = ("id", "title", "url", "api_url")
 
     id = serializers.IntegerField(help_text=_("The source's id."))
-    title = serializers.CharField(help_text=_("The document's title."))
+    title = serializers.CharField(
+        help_text=_("The document's title; blank when its headline was not recorded (its URL is then given).")
+    )
     url = PageUrlField("sources:source_detail")
     api_url = ApiUrlField("api:source-detail")
     outlet = OutletRefSerializer(required=False, help_text=expandable(_("Who published it."), SOURCE_IN_FULL))

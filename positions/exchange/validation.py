@@ -280,9 +280,12 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
     for column, limit in MAX_LENGTHS.items():
         if len(cells[column]) > limit:
             reasons.append(_("%(column)s is longer than %(limit)d characters.") % {"column": column, "limit": limit})
-    for column in ("actor", "quote", "source_title", "outlet"):
+    for column in ("actor", "quote", "outlet"):
         if not cells[column].strip():
             reasons.append(_("%(column)s is empty.") % {"column": column})
+    # A page whose headline was not seen is known by its URL; without either, by nothing.
+    if not cells["source_title"].strip() and not cells["source_url"].strip():
+        reasons.append(_("source_title is empty and there is no source_url."))
     stated_on = parse_date(cells["stated_on"], "stated_on", reasons)
     published_on = parse_date(cells["published_on"], "published_on", reasons) if cells["published_on"] else None
     published_precision = cells["published_precision"] or DatePrecision.DAY

@@ -226,7 +226,7 @@ BAD_ROWS = [
     (row(quote=" "), "quote is empty"),
     (row(actor=""), "actor is empty"),
     (row(outlet=""), "outlet is empty"),
-    (row(source_title=""), "source_title is empty"),
+    (row(source_title="", source_url=""), "source_title is empty and there is no source_url"),
     (row(quote_original="Pas de troupes."), "quote_original is given without its quote_language"),
     (row(summary="nul\x00byte"), "summary contains the control character U+0000"),
     (row(summary="vertical\x0btab"), "summary contains the control character U+000B"),

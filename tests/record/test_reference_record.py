@@ -5,6 +5,8 @@ import importlib.util
 from collections import Counter
 from pathlib import Path
 
+from positions.exchange.format import COLUMNS
+
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "positions/data/record.csv"
 CODINGS = ROOT / "positions/data/record_codings.csv"
@@ -35,7 +37,7 @@ def test_kappa_matches_a_hand_computed_case():
 
 def test_record_rows_are_valid_and_sorted():
     record = rows(RECORD)
-    assert list(record[0])[-1] == "attribution"
+    assert list(record[0]) == list(COLUMNS)
     keys = [(r["stated_on"], r["actor_slug"]) for r in record]
     assert keys == sorted(keys)
     for r in record:

@@ -6,7 +6,7 @@ checkers' blind second coding (verified-*.csv beside this file):
 - positions/data/research/codings.csv: both codings of every kept row, with
   the settled stance and how it was settled (step 2 of the verification pass);
 - positions/data/record.csv: the record in the exchange format
-  (docs/exchange-format.md, columns 1-23, `id` blank) plus `attribution`;
+  (docs/exchange-format.md, every column, `id` blank);
 - positions/data/record_codings.csv: the codings keyed by the record's natural
   key (actor_slug, topic, stated_on, source_url).
 
@@ -27,9 +27,79 @@ from positions.exchange.format import COLUMNS  # noqa: E402
 HERE = Path(__file__).parent
 OUT = Path("positions/data")
 
-# The exchange format's own columns (positions/exchange/format.py), up to `attribution`: the
-# record gives no date evidence, a column the importer takes as optional.
-EXCHANGE_COLUMNS = list(COLUMNS[: COLUMNS.index("attribution") + 1])
+# The exchange format's own columns (positions/exchange/format.py), all of them.
+EXCHANGE_COLUMNS = list(COLUMNS)
+
+# Where a statement is dated to the day but its page only to the month or year, where the day
+# comes from: the researcher's note of what the page says (statements-*.csv, coding_note), which
+# the importer requires (docs/exchange-format.md, date_evidence). Keyed by actor and date.
+DATE_EVIDENCE = {
+    ("kyriakos-mitsotakis", "2024-02-26"): (
+        "The page reports his words after Macron's Paris conference, on Monday afternoon (26 Feb 2024); "
+        "the page prints no date of its own."
+    ),
+    ("jake-sullivan", "2024-06-05"): (
+        "The page says he spoke on 5 June on the way to the D-Day anniversary in France; the year from "
+        "the page's context (Syrskyi's remarks of 27 May 2024); the page shows no publication date."
+    ),
+    ("richard-marles", "2024-12-17"): (
+        "The page places his words at a press conference in London on 17 December (2024, the AUKMIN "
+        "meeting); the page shows no publication date."
+    ),
+    ("dick-schoof", "2025-02-15"): (
+        "The page says he spoke on Saturday on the sidelines of the Munich Security Conference "
+        "(15 Feb 2025); the page is dated by its URL's month."
+    ),
+    ("ilie-bolojan", "2025-03-06"): (
+        "The page reports his words after the special European Council of 6 March 2025; the page is "
+        "dated by its URL's month."
+    ),
+    ("emmanuel-macron", "2025-03-27"): (
+        "Press conference after the March 27 coalition-of-the-willing summit the page names; the page "
+        "(an RFE/RL mirror) shows no publication date."
+    ),
+    ("steve-witkoff", "2025-08-17"): (
+        "The page says he spoke on CNN's State of the Union on 17 August 2025; the page shows no publication date."
+    ),
+    ("donald-trump", "2025-08-18"): (
+        "The page places his words at the White House meeting on Monday 18 August 2025 (it mentions "
+        "the 15 August Alaska meeting); the page shows no publication date."
+    ),
+    ("hakan-fidan", "2026-01-06"): (
+        "The page says he spoke late on Tuesday at the Turkish Embassy in Paris after the coalition "
+        "summit (6 Jan 2026); the page shows no date of its own."
+    ),
+}
+
+
+def dated_roles():
+    """(actor_slug, title) -> [(start, end)] of the offices record_actors.csv dates."""
+    roles = {}
+    with open(OUT / "record_actors.csv", encoding="utf-8", newline="") as f:
+        for actor in csv.DictReader(f):
+            for role in filter(None, actor["roles"].split(";")):
+                title, start, end = role.split("|")
+                roles.setdefault((actor["actor_slug"], title), []).append((start, end or "9999-12-31"))
+    return roles
+
+
+def role_on_date(row, title, roles):
+    """The role's title, or blank where the statement's date (only as precise as its page) falls
+    before the office the actor is known to have held: the importer would refuse the row, and
+    the role held that day is not known."""
+    periods = roles.get((row["actor_slug"], title))
+    if periods and not any(start <= row["stated_on"] <= end for start, end in periods):
+        print("role left blank, date before the office:", row["actor_slug"], row["stated_on"], title)
+        return ""
+    return title
+
+
+# The seed article's actors (positions/demo/seed.py) hold these offices under the seed's titles;
+# the record uses the same titles so that loading both gives each office once.
+SEED_ROLE_TITLES = {
+    ("emmanuel-macron", "President of France"): "President of the French Republic",
+    ("david-lammy", "Foreign Secretary of the United Kingdom"): "Foreign Secretary",
+}
 
 # Where the researcher's coding (coding_1) and the checker's blind coding
 # (coding_2) differ, the stance settled by the definitions in
@@ -200,6 +270,7 @@ def write_csv(path, columns, rows):
 def main():
     codings, record = [], []
     seen = set()
+    roles = dated_roles()
     for region, number, row, coding_2 in kept_rows():
         settled, how = settle(region, number, row["stance"], coding_2)
         codings.append(
@@ -220,7 +291,9 @@ def main():
         out = {column: row.get(column, "") for column in EXCHANGE_COLUMNS}
         out["id"] = ""
         out["stance"] = settled
-        out["role"] = ROLE_NAMES.get(row["role"], row["role"])
+        role = ROLE_NAMES.get(row["role"], row["role"])
+        out["role"] = role_on_date(row, SEED_ROLE_TITLES.get((row["actor_slug"], role), role), roles)
+        out["date_evidence"] = DATE_EVIDENCE.get((row["actor_slug"], row["stated_on"]), "")
         out["country"] = ACTOR_COUNTRY.get(row["actor_slug"], row["country"])
         out["_codings"] = (row["stance"], coding_2, settled, how)
         record.append(out)

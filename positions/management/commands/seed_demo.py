@@ -1,18 +1,26 @@
-"""Load the seed article's data and the reference authorisation bodies, bringing existing rows in line.
+"""Load the seed article's data, the reference record and the reference authorisation bodies,
+bringing existing rows in line.
 
 Running it again changes nothing. On a database seeded by an earlier version, the rows it owns
 (found by their natural keys, or by earlier keys the seed lists) are updated to the current
 seed and new ones are added; rows an editor created are left alone. Topics are only created:
-their names and order are the editors' to change.
+their names and order are the editors' to change. The reference record (positions/demo/record.py)
+follows the seed article, through the importer `import_positions` uses; what an editor made or
+changed keeps its values. `--no-record` loads the seed article alone; the tests' settings make
+that the default (settings.DEMO_RECORD = False), so tests written for the article's eleven
+positions keep them to themselves.
 """
 
+import argparse
 from collections import Counter
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from positions.demo import seed, seed_uk
 from positions.demo.authorisations import load_authorisation_bodies
+from positions.demo.record import load_record
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
@@ -37,7 +45,18 @@ def bring_in_line(obj, values: dict) -> bool:
 
 
 class Command(BaseCommand):
-    help = "Load the seed article's actors, sources, quotes, positions, topics and authorisation bodies."
+    help = (
+        "Load the seed article's actors, sources, quotes, positions and topics, the reference record "
+        "and the authorisation bodies."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--record",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="Load the reference record after the seed article (default: yes, unless settings.DEMO_RECORD is False).",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -49,6 +68,8 @@ class Command(BaseCommand):
         actors = self.load_actors()
         quotes = self.load_quotes(sources)
         self.load_positions(actors, topics, quotes)
+        if options["record"] if options["record"] is not None else getattr(settings, "DEMO_RECORD", True):
+            self.load_record()
         bodies = load_authorisation_bodies()
         self.created["authorisation bodies"] += bodies.created
         self.updated["authorisation bodies"] += bodies.updated
@@ -59,6 +80,15 @@ class Command(BaseCommand):
             + (", ".join(f"{self.updated[kind]} {kind}" for kind in kinds if self.updated[kind]) or "nothing")
             + " updated."
         )
+
+    def load_record(self) -> None:
+        loaded = load_record(seed_slugs={row["slug"] for row in seed.ACTORS})
+        self.created.update(loaded.created)
+        self.updated.update(loaded.updated)
+        for (kind, created), count in loaded.report.tally().items():
+            (self.created if created else self.updated)[f"{kind}s"] += count
+        for line in loaded.kept:
+            self.stdout.write(f"Reference record: {line}")
 
     def save(self, kind: str, model, found, values: dict):
         """Create the row, or bring the one found in line; count either.
