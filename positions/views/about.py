@@ -14,6 +14,7 @@ from positions.definitions import (
     VERIFICATION_DEFINITIONS,
 )
 from positions.models import Position, Topic
+from positions.record_summary import record_summary
 from sources.dates import DatePrecision
 from sources.models import Attribution, Verification
 
@@ -64,6 +65,7 @@ def about(request):
             "precisions": DatePrecision.choices,
             "stale_after_months": settings.STALE_AFTER_MONTHS,
             "suggest_url": suggest_url(),
+            "record": record_summary(),
             "today": timezone.localdate(),
         },
     )
