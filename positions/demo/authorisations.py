@@ -21,6 +21,12 @@ FR_PARLIAMENT = "Parlement (Assemblée nationale and Sénat)"
 FR_PRESIDENT = "Président de la République (chef des armées)"
 GB_EXECUTIVE = "Prime Minister and Cabinet (royal prerogative)"
 CA_EXECUTIVE = "Governor in Council / Cabinet (Crown prerogative)"
+CZ_PARLIAMENT = "Parlament České republiky (Poslanecká sněmovna and Senát)"
+KR_ASSEMBLY = "National Assembly of the Republic of Korea"
+TR_ASSEMBLY = "Türkiye Büyük Millet Meclisi (Grand National Assembly)"
+AT_GOVERNMENT = "Bundesregierung (Austrian Federal Government)"
+AT_MAIN_COMMITTEE = "Hauptausschuss des Nationalrates (Main Committee of the National Council)"
+BG_ASSEMBLY = "Narodno sabranie (National Assembly of Bulgaria)"
 
 # Rows of the earlier file under another name, by (country, scope, old name): (new name, new requirement).
 RENAMED = {
@@ -228,6 +234,107 @@ EXPLANATIONS = {
         "Forces must be withdrawn within 60 days (with up to 30 more to withdraw safely) unless Congress declares "
         "war, authorises the use of force or extends the period."
     ),
+    # Countries with a statement in the reference record (issue 26).
+    ("CZ", "deploy_abroad", CZ_PARLIAMENT, "prior_approval"): (
+        "Both chambers of Parliament must consent before Czech armed forces are sent abroad, unless the Constitution "
+        "leaves the decision to the government."
+    ),
+    ("CZ", "deploy_abroad", "Vláda České republiky (Government)", "decision"): (
+        "The government may itself send forces abroad for up to 60 days, but only to meet treaty obligations of common "
+        "defence, for peace operations decided by an organisation the Czech Republic belongs to (with the host state's "
+        "consent), or for rescue work after disasters; it must report these decisions."
+    ),
+    ("CZ", "admit_foreign", CZ_PARLIAMENT, "prior_approval"): (
+        "Foreign armed forces may stay on Czech territory only with Parliament's consent, except for the stays of up to "
+        "60 days, transits and overflights the Constitution leaves to the government."
+    ),
+    ("KR", "deploy_abroad", KR_ASSEMBLY, "prior_approval"): (
+        "The National Assembly must consent before armed forces are dispatched to a foreign state. In 2024 the "
+        "opposition said this covers even a small monitoring team sent to Ukraine."
+    ),
+    ("KR", "admit_foreign", KR_ASSEMBLY, "prior_approval"): (
+        "The National Assembly must consent to foreign forces being stationed in South Korea."
+    ),
+    ("TR", "deploy_abroad", TR_ASSEMBLY, "prior_approval"): (
+        "Sending Turkish forces abroad needs the Grand National Assembly's permission, except where a treaty Türkiye "
+        "has joined or international courtesy requires it. The Assembly usually grants the executive a permission for "
+        "a set period, such as a year."
+    ),
+    ("TR", "admit_foreign", TR_ASSEMBLY, "prior_approval"): (
+        "Foreign armed forces may be in Türkiye only with the Grand National Assembly's permission, except where a "
+        "treaty Türkiye has joined or international courtesy requires it."
+    ),
+    ("RU", "deploy_abroad", "Federation Council of the Federal Assembly", "prior_approval"): (
+        "The Federation Council, the upper chamber, decides on the President's proposal whether Russia's armed forces "
+        "may be used outside its territory. It gave such consent for Ukraine in March 2014 and revoked it in June 2014."
+    ),
+    ("RU", "deploy_abroad", "President of the Russian Federation", "decision"): (
+        "The President proposes using the armed forces abroad to the Federation Council and decides on their use, "
+        "according to a news agency's summary of the law."
+    ),
+    ("IE", "deploy_abroad", "Dáil Éireann", "prior_approval"): (
+        "Irish troops may serve abroad with a force set up by the UN Security Council or General Assembly only after "
+        "the Dáil approves it by resolution, unless the force is unarmed or the contingent has twelve members or fewer."
+    ),
+    ("IE", "deploy_abroad", "Government of Ireland", "decision"): (
+        "The government approves sending troops abroad for training, monitoring, observation or advisory duties, "
+        "humanitarian tasks and similar purposes; service with a UN force also needs the Dáil's resolution."
+    ),
+    ("AT", "deploy_abroad", AT_GOVERNMENT, "decision"): (
+        "The federal government sends units abroad for peace support under an international organisation, the OSCE "
+        "or the EU, and for humanitarian and disaster aid, in agreement with the Main Committee of the National "
+        "Council."
+    ),
+    ("AT", "deploy_abroad", AT_MAIN_COMMITTEE, "prior_approval"): (
+        "The Main Committee of the National Council, the lower chamber, must agree before the government sends units "
+        "abroad for peace support or humanitarian aid."
+    ),
+    ("ES", "deploy_abroad", "Congreso de los Diputados", "prior_approval"): (
+        "The Congress of Deputies must authorise in advance operations abroad not directly tied to Spain's defence; in "
+        "cases of great urgency the government may act first and ask the Congress to ratify its decision as soon as "
+        "possible."
+    ),
+    ("ES", "deploy_abroad", "Gobierno de España (Government)", "decision"): (
+        "The government orders operations abroad after the Congress of Deputies has authorised them, or in great "
+        "urgency before, subject to the Congress's ratification."
+    ),
+    ("BG", "deploy_abroad", BG_ASSEMBLY, "prior_approval"): (
+        "Only the National Assembly may permit Bulgarian armed forces to be sent and used abroad for a military or "
+        "military-political purpose, as the Constitutional Court has ruled; in doubt, the Assembly decides."
+    ),
+    ("BG", "admit_foreign", BG_ASSEMBLY, "prior_approval"): (
+        "Only the National Assembly may permit foreign troops to stay in or cross Bulgaria for a military or "
+        "military-political purpose, as the Constitutional Court has ruled."
+    ),
+    ("SK", "deploy_abroad", "Národná rada Slovenskej republiky (National Council)", "prior_approval"): (
+        "The National Council must consent to sending members of the armed forces abroad, unless the Constitution "
+        "leaves the decision to the government."
+    ),
+    ("SK", "deploy_abroad", "Vláda Slovenskej republiky (Government)", "decision"): (
+        "The government may send forces abroad without Parliament for up to 60 days to meet treaty obligations of "
+        "common defence, and then informs Parliament."
+    ),
+}
+
+# The Ukrainian names of the bodies added for the reference record's countries (issue 26),
+# beside the earlier ones kept with the seed's other Ukrainian texts.
+NAMES_UK = {
+    **AUTHORISATION_BODY_NAMES_UK,
+    CZ_PARLIAMENT: "Парламент Чеської Республіки (Палата депутатів і Сенат)",
+    "Vláda České republiky (Government)": "Уряд Чеської Республіки",
+    KR_ASSEMBLY: "Національні збори Республіки Корея",
+    TR_ASSEMBLY: "Велике національне зібрання Туреччини",
+    "Federation Council of the Federal Assembly": "Рада Федерації Федеральних Зборів Росії",
+    "President of the Russian Federation": "Президент Російської Федерації",
+    "Dáil Éireann": "Дойл Ерен (палата представників Ірландії)",
+    "Government of Ireland": "Уряд Ірландії",
+    AT_GOVERNMENT: "Федеральний уряд Австрії",
+    AT_MAIN_COMMITTEE: "Головний комітет Національної ради Австрії",
+    "Congreso de los Diputados": "Конгрес депутатів Іспанії",
+    "Gobierno de España (Government)": "Уряд Іспанії",
+    BG_ASSEMBLY: "Народні збори Болгарії",
+    "Národná rada Slovenskej republiky (National Council)": "Національна рада Словацької Республіки",
+    "Vláda Slovenskej republiky (Government)": "Уряд Словацької Республіки",
 }
 
 FIELDS = ("body_kind", "legal_basis", "legal_basis_url", "confirmed", "explanation", "editor_notes")
@@ -255,7 +362,7 @@ def reference_rows() -> list[dict]:
                     "legal_basis": row["legal_basis"],
                     "legal_basis_url": row["source_url"],
                     "confirmed": row["confirmed"].strip().lower() == "yes",
-                    "name_uk": AUTHORISATION_BODY_NAMES_UK.get(key[2], ""),
+                    "name_uk": NAMES_UK.get(key[2], ""),
                     "explanation": EXPLANATIONS[key],
                     "editor_notes": row["notes"],
                 }

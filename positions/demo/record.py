@@ -15,8 +15,10 @@ only adds to them (aliases, a blank Ukrainian name, its roles).
 import csv
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.db.models import Model, QuerySet
 
@@ -47,7 +49,7 @@ def read_csv(path: Path) -> list[dict]:
 
 def edited(queryset: QuerySet) -> set[int]:
     """The ids among `queryset` whose history names a person: rows an editor made or changed."""
-    history = queryset.model.history.model  # type: ignore[attr-defined]
+    history = queryset.model.history.model
     ids = queryset.values("pk")
     return set(history.objects.filter(id__in=ids, history_user__isnull=False).values_list("id", flat=True))
 
@@ -115,7 +117,7 @@ def load_roles(actor: Actor, row: dict, loaded: Loaded) -> None:
             loaded.updated["roles"] += bring_in_line(role, {"end_on": end, "office_rank": rank})
 
 
-def actor_cells(actor: Actor) -> dict:
+def actor_cells(actor) -> dict:
     return {"actor": actor.name, "actor_kind": actor.kind, "country": actor.country.code or ""}
 
 
@@ -170,14 +172,15 @@ def keep_editors_values(rows: list[RawRow], loaded: Loaded) -> None:
         source = sources.get(cells["source_url"])
         quote = quotes.get((cells["source_url"], cells["quote"]))
         position = positions.get((cells["actor_slug"], cells["topic"], cells["source_url"], cells["quote"]))
-        for obj, ids, values in (
+        checks: list[tuple[Any, set[int], Callable[[Any], dict]]] = [
             (actor, edited_actors, actor_cells),
             (source, edited_sources, source_cells),
             (quote, edited_quotes, quote_cells),
             (position, edited_positions, position_cells),
-        ):
+        ]
+        for obj, ids, values in checks:
             if obj is not None and obj.pk in ids:
-                stored = values(obj)  # type: ignore[operator]
+                stored = values(obj)
                 if any(cells[name] != value for name, value in stored.items()):
                     loaded.kept.append(f"line {row.line}: {type(obj).__name__.lower()} {obj} as an editor left it")
                 cells.update(stored)
