@@ -102,7 +102,7 @@ def test_seed_unn_article_has_month_precision_and_the_url_research_found(seeded)
 
 
 def test_seed_loads_every_reference_authorisation_body(seeded):
-    assert AuthorisationBody.objects.count() == 37
+    assert AuthorisationBody.objects.count() == 56
     rada = AuthorisationBody.objects.get(country="UA", scope="admit_foreign", body_kind="parliament")
     assert rada.name == "Verkhovna Rada of Ukraine" and rada.confirmed
     assert "lb.ua" in rada.legal_basis_url and "1479-III" in rada.legal_basis
@@ -182,7 +182,7 @@ def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(se
     assert eduskunta.requirement == Requirement.CONSULTATION and eduskunta.legal_basis != "Old basis"
     assert AuthorisationBody.objects.filter(country="FR", requirement="approval_to_continue").count() == 1
     assert AuthorisationBody.objects.get(pk=editors.pk).editor_notes == "mine"
-    assert AuthorisationBody.objects.count() == 38
+    assert AuthorisationBody.objects.count() == 57
     again = counts()
     call_command("seed_demo", stdout=io.StringIO())
     assert counts() == again
