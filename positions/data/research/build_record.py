@@ -35,39 +35,40 @@ EXCHANGE_COLUMNS = list(COLUMNS)
 # the importer requires (docs/exchange-format.md, date_evidence). Keyed by actor and date.
 DATE_EVIDENCE = {
     ("kyriakos-mitsotakis", "2024-02-26"): (
-        "The page reports his words after Macron's Paris conference, on Monday afternoon (26 Feb 2024); "
-        "the page prints no date of its own."
+        "Researcher's note of the page: he spoke after Macron's Paris conference, on Monday afternoon "
+        "(26 Feb 2024); the page prints no date of its own."
     ),
     ("jake-sullivan", "2024-06-05"): (
-        "The page says he spoke on 5 June on the way to the D-Day anniversary in France; the year from "
-        "the page's context (Syrskyi's remarks of 27 May 2024); the page shows no publication date."
+        "Researcher's note of the page: said on 5 June en route to the D-Day anniversary in France, the "
+        "year from the page's context (Syrskyi's remarks of 27 May 2024); the page shows no publication date."
     ),
     ("richard-marles", "2024-12-17"): (
-        "The page places his words at a press conference in London on 17 December (2024, the AUKMIN "
+        "Researcher's note of the page: a press conference in London on 17 December (2024, the AUKMIN "
         "meeting); the page shows no publication date."
     ),
     ("dick-schoof", "2025-02-15"): (
-        "The page says he spoke on Saturday on the sidelines of the Munich Security Conference "
-        "(15 Feb 2025); the page is dated by its URL's month."
+        "Researcher's note of the page: said on Saturday on the sidelines of the Munich Security "
+        "Conference (15 Feb 2025); the page is dated by its URL's month."
     ),
     ("ilie-bolojan", "2025-03-06"): (
-        "The page reports his words after the special European Council of 6 March 2025; the page is "
-        "dated by its URL's month."
+        "Researcher's note of the page: said after the special European Council of 6 March 2025; the "
+        "page is dated by its URL's month."
     ),
     ("emmanuel-macron", "2025-03-27"): (
-        "Press conference after the March 27 coalition-of-the-willing summit the page names; the page "
-        "(an RFE/RL mirror) shows no publication date."
+        "Researcher's note of the page: the press conference after the March 27 coalition-of-the-willing "
+        "summit the page names; the page (an RFE/RL mirror) shows no publication date."
     ),
     ("steve-witkoff", "2025-08-17"): (
-        "The page says he spoke on CNN's State of the Union on 17 August 2025; the page shows no publication date."
+        "Researcher's note of the page: said on CNN's State of the Union, 17 August 2025; the page shows "
+        "no publication date."
     ),
     ("donald-trump", "2025-08-18"): (
-        "The page places his words at the White House meeting on Monday 18 August 2025 (it mentions "
-        "the 15 August Alaska meeting); the page shows no publication date."
+        "Researcher's note of the page: the White House meeting on Monday 18 August 2025 (the page "
+        "mentions the 15 August Alaska meeting); the page shows no publication date."
     ),
     ("hakan-fidan", "2026-01-06"): (
-        "The page says he spoke late on Tuesday at the Turkish Embassy in Paris after the coalition "
-        "summit (6 Jan 2026); the page shows no date of its own."
+        "Researcher's note of the page: said late on Tuesday at the Turkish Embassy in Paris after the "
+        "coalition summit (6 Jan 2026); the page shows no date of its own."
     ),
 }
 
