@@ -62,13 +62,19 @@ class KnownActor:
         return names
 
 
+# Lower-case words inside a person's name ("Ursula von der Leyen", "Bart de Wever").
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "фон", "дер", "де", "ван"}
+
+
 def surname_of(name: str) -> str:
-    """A person's last name, when the name looks like a person's: two to five plain words."""
+    """A person's last name, when the name looks like a person's: two to five capitalised words."""
     tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+    if not 2 <= len(tokens) <= 5:
         return ""
     if any(not token.replace("-", "").replace("'", "").isalpha() for token in tokens):
         return ""
+    if any(not token[0].isupper() and token.lower() not in NAME_PARTICLES for token in tokens):
+        return ""  # an institution's name ("Інститут вивчення війни"), not a person's
     return tokens[-1] if len(tokens[-1]) >= 4 else ""
 
 

@@ -13,8 +13,9 @@ FORCE_SPECIFIC = {
         r"peace-?keep\w*",
         r"reassurance force\w*",
         r"(?:stabili[sz]ation|deterrence|security|multinational) force\w*",
-        r"(?:western|european|foreign|allied|nato|british|french|german|polish|international|ground) "
+        r"(?:western|european|foreign|allied|nato|british|uk|french|german|polish|italian|american|us|international|ground) "
         r"(?:troops|soldiers|forces|contingent\w*|boots)",
+        r"(?:troops|soldiers|forces) on the ground",
         r"contingents?",
         r"coalition of the willing",
     ],
@@ -57,7 +58,7 @@ FORCE_SPECIFIC = {
         r"миротвор\w*",
         r"контингент\w*",
         r"сил\w* (?:стримування|безпеки|заспокоєння|підтримки|стабілізації|перестрахування)",
-        r"(?:іноземн\w*|західн\w*|європейськ\w*|французьк\w*|британськ\w*|польськ\w*|натівськ\w*) "
+        r"(?:іноземн\w*|міжнародн\w*|західн\w*|європейськ\w*|французьк\w*|британськ\w*|польськ\w*|натівськ\w*) "
         r"(?:військ\w*|солдат\w*|контингент\w*)",
         r"наземн\w* військ\w*",
         r"чоботи на землі",
@@ -66,14 +67,21 @@ FORCE_SPECIFIC = {
     "ru": [
         r"миротвор\w*",
         r"контингент\w*",
-        r"(?:иностранн\w*|западн\w*|европейск\w*|французск\w*|британск\w*) (?:войск\w*|военн\w*|солдат\w*)",
+        r"(?:иностранн\w*|международн\w*|западн\w*|европейск\w*|французск\w*|британск\w*) (?:войск\w*|военн\w*|солдат\w*)",
         r"коалици\w* желающих",
     ],
 }
 
 # Everyday words for soldiers: a candidate only with a word of sending, or a direction into Ukraine.
 FORCE_GENERAL = {
-    "en": [r"troops?", r"soldiers?", r"(?:military|armed|service) (?:personnel|members)", r"servicemen", r"forces"],
+    "en": [
+        r"troops?",
+        r"soldiers?",
+        r"(?:military|armed|service) (?:personnel|members)",
+        r"servicemen",
+        r"forces",
+        r"(?:its|their|our) (?:military|army|armed forces)(?= (?:to|into|in|on) )",  # "send its military to"
+    ],
     "fr": [r"troupes?", r"soldats?", r"(?:des|les|de|aux) militaires"],
     "de": [r"truppe\w*", r"soldat\w*", r"streitkräfte\w*", r"bundeswehr\w*"],
     "pl": [r"wojsk(?:o|a|u|iem|ach|ami|om)?", r"żołnierz\w*"],
@@ -94,7 +102,7 @@ SENDING = {
         r"rule[sd]? out",
         r"ruling out",
     ],
-    "fr": [r"envo\w*", r"enverr\w*", r"déplo\w*", r"dépêch\w*", r"stationn\w*", r"exclu\w*"],
+    "fr": [r"envo\w*", r"enverr\w*", r"déplo\w*", r"dépêch\w*", r"stationn\w*", r"exclu(?:t|s|e|es|re|ent|ait)?"],
     "de": [
         r"schick\w*",
         r"geschickt",
