@@ -57,7 +57,9 @@ def main() -> None:
         by_language[item["language"]].append((found, wanted))
         if args.errors and found != wanted:
             kind = "false positive" if found else "missed"
-            print(f"{kind:14s} #{item['id']} [{item['split']}, {item['language']}] {item['title']} | {item['text'][:160]}")
+            print(
+                f"{kind:14s} #{item['id']} [{item['split']}, {item['language']}] {item['title']} | {item['text'][:160]}"
+            )
     for split in ("dev", "held_out"):
         if by_split[split]:
             print(f"{split:10s} {scores(by_split[split])}")
