@@ -87,7 +87,10 @@ def name_pattern(variant: str) -> str | None:
             return "(?-i:" + re.escape(token) + ")" if len(token) >= 3 else None  # an acronym, exactly
         if len(token) < 4:
             return None  # too short to tell from an ordinary word
-        stem = token[:-1] if token[-1].lower() in VOWELS else token
+        stem = token
+        for _letter in range(2):  # Зеленський → Зеленськ(ого), Duda → Dud(y), Sikorski → Sikorsk(iego)
+            if len(stem) > 3 and stem[-1].lower() in VOWELS:
+                stem = stem[:-1]
         return "(?-i:" + re.escape(stem) + ")" + NAME_SUFFIX  # case-sensitive: Store is not "store"
     # Several words: any case, any spacing, the last word declined.
     return r"\s+".join(re.escape(token) for token in tokens) + NAME_SUFFIX
@@ -184,6 +187,23 @@ def highlighted_spans(text: str, actors: ActorIndex) -> list[tuple[int, int]]:
     return merged
 
 
+def chosen_sentences(text, spans, title_names_ukraine: bool, actors: ActorIndex) -> tuple[int, int] | None:
+    """Where the words are: the first sentence that carries them, with a neighbour that names the actor
+    if it does not; else the first two sentences that carry them together."""
+    for i, (start, end) in enumerate(spans):
+        if speaks_of_sending(text[start:end], title_names_ukraine):
+            if not actors.find(text[start:end]):
+                if i > 0 and actors.find(text[spans[i - 1][0] : spans[i - 1][1]]):
+                    start = spans[i - 1][0]
+                elif i + 1 < len(spans) and actors.find(text[spans[i + 1][0] : spans[i + 1][1]]):
+                    end = spans[i + 1][1]
+            return start, end
+    for i in range(len(spans) - 1):
+        if speaks_of_sending(text[spans[i][0] : spans[i + 1][1]], title_names_ukraine):
+            return spans[i][0], spans[i + 1][1]
+    return None
+
+
 # Typographic apostrophes read as plain ones ("doesn’t", "n’exclut"); one character for one, so offsets hold.
 APOSTROPHES = str.maketrans("’ʼ`", "'''")
 
@@ -196,14 +216,7 @@ def find_candidate(title: str, text: str, actors: ActorIndex) -> Candidate | Non
     if not named:
         return None
     title_names_ukraine = bool(UKRAINE.search(title))
-    spans = sentence_spans(text)
-    chosen = None
-    for i, (start, end) in enumerate(spans):
-        window_end = spans[i + 1][1] if i + 1 < len(spans) else end
-        if speaks_of_sending(text[start:window_end], title_names_ukraine):
-            # One sentence when it carries everything itself, else two.
-            chosen = (start, end if speaks_of_sending(text[start:end], title_names_ukraine) else window_end)
-            break
+    chosen = chosen_sentences(text, sentence_spans(text), title_names_ukraine, actors)
     if chosen is not None:
         words, shown = text[chosen[0] : chosen[1]], original[chosen[0] : chosen[1]]
     elif speaks_of_sending(title, False):

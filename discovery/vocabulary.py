@@ -204,7 +204,7 @@ STANCE_HINTS = [
     (
         "open",
         [
-            r"(?:not|never|\w+n't) rul\w* out",
+            r"(?:not|never|cannot|\w+n't) (?:be )?rul\w* out",
             r"nothing is (?:excluded|ruled out)",
             r"(?:open|considering|consider) (?:to )?send\w*",
             r"n'exclu\w* pas",
