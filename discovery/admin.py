@@ -10,7 +10,7 @@ from web.history_admin import HistoryAdmin
 
 from .models import WatchedFeed
 
-HEALTH_FIELDS = [
+HEALTH_FIELDS = (
     "last_fetched_at",
     "last_new_item_at",
     "items_found",
@@ -22,7 +22,7 @@ HEALTH_FIELDS = [
     "backoff_until",
     "etag",
     "last_modified",
-]
+)
 
 
 @admin.register(WatchedFeed)
@@ -59,7 +59,7 @@ class WatchedFeedAdmin(HistoryAdmin):
 
     @admin.display(description=_("accepted by editors"), ordering="accepted_count")
     def accepted(self, obj: WatchedFeed) -> int:
-        return obj.accepted_count
+        return getattr(obj, "accepted_count", 0)  # annotated by get_queryset
 
     @admin.display(description=_("health"))
     def health(self, obj: WatchedFeed):

@@ -44,7 +44,7 @@ def check_url(url: str) -> None:
         raise FeedError(f"Not an http or https address: {url[:200]}")
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)}
     except (OSError, ValueError) as error:
         raise FeedError(f"Cannot resolve {parts.hostname}: {error}") from error
     refused = sorted(address for address in addresses if not address_allowed(address))

@@ -21,6 +21,10 @@ from discovery.queue import enqueue
 
 logger = logging.getLogger(__name__)
 
+# Items seen longer ago than this are forgotten: feeds carry their last few dozen items, and an old
+# item that comes back is still caught by its link (discovery/queue.py).
+SEEN_ITEMS_KEPT = datetime.timedelta(days=180)
+
 
 @dataclass
 class FeedResult:
@@ -108,4 +112,5 @@ def discover(feeds=None) -> RunReport:
             result = FeedResult(feed, error=f"Unexpected error: {type(error).__name__}")
             record_error(feed, result.error)
         report.results.append(result)
+    SeenItem.objects.filter(seen_at__lt=timezone.now() - SEEN_ITEMS_KEPT).delete()
     return report
