@@ -187,3 +187,18 @@ def other_process_run() -> str:
             return "Another discovery run holds the lock" if not cursor.fetchone()[0] else "lock was free"
     finally:
         other.close()
+
+
+def test_items_seen_long_ago_are_forgotten_and_a_returning_item_is_still_not_proposed_twice(feed_server, macron):
+    import datetime
+
+    from django.utils import timezone
+
+    feed = watch(feed_server, "/news.xml", Route(body=rss(RELEVANT)))
+    run()
+    SeenItem.objects.update(seen_at=timezone.now() - datetime.timedelta(days=181))
+    run()  # still skipped as seen, then forgotten at the end of the run
+    assert not SeenItem.objects.exists()
+    run()  # read again as new: its link is known, so it is not queued twice
+    assert Suggestion.objects.count() == 1
+    assert SeenItem.objects.filter(feed=feed).count() == 1
