@@ -15,6 +15,7 @@ FORCE_SPECIFIC = {
         r"(?:stabili[sz]ation|deterrence|security|multinational) force\w*",
         r"(?:western|european|foreign|allied|nato|british|uk|french|german|polish|italian|american|us|international|ground) "
         r"(?:troops|soldiers|forces|contingent\w*|boots)",
+        r"(?:troops|soldiers|forces) (?:of|from) (?:nato|the alliance|european countries|allied countries|the west)",
         r"(?:troops|soldiers|forces) on the ground",
         r"contingents?",
         r"coalition of the willing",
@@ -26,7 +27,7 @@ FORCE_SPECIFIC = {
         r"troupes au sol",
         r"hommes au sol",
         r"soldats (?:français|européens|occidentaux|britanniques|étrangers|de l'otan)",
-        r"troupes (?:françaises|européennes|occidentales|étrangères|britanniques|de l'otan)",
+        r"troupes (?:françaises|européennes|occidentales|étrangères|britanniques|de l'otan|des pays de l'otan|alliées)",
         r"contingents?",
         r"coalition des volontaires",
         r"force multinationale",
@@ -42,6 +43,7 @@ FORCE_SPECIFIC = {
         r"sicherungstrupp\w*",
         r"(?:nato|bundeswehr|europäische\w*|westliche\w*|ausländische\w*|britische\w*|französische\w*|deutsche\w*)"
         r"[- ]?(?:truppen|soldat\w*)",
+        r"(?:truppen|soldaten|einheiten) (?:der nato|von nato-staaten|aus europa|europäischer staaten|der verbündeten)",
         r"koalition der willigen",
     ],
     "pl": [
@@ -52,6 +54,7 @@ FORCE_SPECIFIC = {
         r"żołnierz\w* (?:polsk\w*|europejsk\w*|zachodn\w*|francusk\w*|brytyjsk\w*|nato)",
         r"(?:polsk\w*|europejsk\w*|zachodn\w*|francusk\w*|brytyjsk\w*|natowsk\w*) (?:wojsk\w*|żołnierz\w*)",
         r"wojsk\w* lądow\w*",
+        r"(?:wojsk\w*|żołnierz\w*) (?:nato|sojusznicz\w*|zachodni\w*|państw nato|europejsk\w*)",
         r"koalicj\w* chętnych",
     ],
     "uk": [
@@ -61,6 +64,7 @@ FORCE_SPECIFIC = {
         r"(?:іноземн\w*|міжнародн\w*|західн\w*|європейськ\w*|французьк\w*|британськ\w*|польськ\w*|натівськ\w*) "
         r"(?:військ\w*|солдат\w*|контингент\w*)",
         r"наземн\w* військ\w*",
+        r"(?:військ\w*|контингент\w*|солдат\w*) (?:нато|країн нато|держав нато|альянсу|союзників|заходу|європейських країн)",
         r"чоботи на землі",
         r"коаліці\w* охочих",
     ],
@@ -68,6 +72,7 @@ FORCE_SPECIFIC = {
         r"миротвор\w*",
         r"контингент\w*",
         r"(?:иностранн\w*|международн\w*|западн\w*|европейск\w*|французск\w*|британск\w*) (?:войск\w*|военн\w*|солдат\w*)",
+        r"(?:войск\w*|контингент\w*|солдат\w*) (?:нато|стран нато|стран\w* альянса|стран североатлантического альянса|запада|западных стран)",
         r"коалици\w* желающих",
     ],
 }
@@ -83,15 +88,16 @@ FORCE_GENERAL = {
         r"(?:its|their|our) (?:military|army|armed forces)(?= (?:to|into|in|on) )",  # "send its military to"
     ],
     "fr": [r"troupes?", r"soldats?", r"(?:des|les|de|aux) militaires"],
-    "de": [r"truppe\w*", r"soldat\w*", r"streitkräfte\w*", r"bundeswehr\w*"],
+    "de": [r"truppe\w*", r"soldat\w*", r"streitkräfte\w*", r"bundeswehr\w*", r"einheiten"],
     "pl": [r"wojsk(?:o|a|u|iem|ach|ami|om)?", r"żołnierz\w*"],
     "uk": [r"військ(?:о|а|у|ом|ами|ах|ам)?", r"військових", r"військовослужбовц\w*", r"солдат\w*"],
     "ru": [r"войск(?:а|о|у|ом|ами|ах)?", r"военных", r"военнослужащ\w*", r"солдат\w*"],
 }
 
-# Sending, stationing, and ruling it in or out.
+# Sending, stationing, a presence there, and ruling it in or out.
 SENDING = {
     "en": [
+        r"presence",
         r"send\w*",
         r"sent",
         r"deploy\w*",
@@ -102,8 +108,18 @@ SENDING = {
         r"rule[sd]? out",
         r"ruling out",
     ],
-    "fr": [r"envo\w*", r"enverr\w*", r"déplo\w*", r"dépêch\w*", r"stationn\w*", r"exclu(?:t|s|e|es|re|ent|ait)?"],
+    "fr": [
+        r"présence",
+        r"envo\w*",
+        r"enverr\w*",
+        r"déplo\w*",
+        r"dépêch\w*",
+        r"stationn\w*",
+        r"exclu(?:t|s|e|es|re|ent|ait)?",
+    ],
     "de": [
+        r"präsenz",
+        r"verleg\w*",
         r"schick\w*",
         r"geschickt",
         r"entsend\w*",
@@ -114,6 +130,7 @@ SENDING = {
         r"ausschließ\w*",
     ],
     "pl": [
+        r"obecnoś\w*",
         r"wysł\w*",
         r"wysyła\w*",
         r"wyśl\w*",
@@ -124,6 +141,7 @@ SENDING = {
         r"wyklucz\w*",
     ],
     "uk": [
+        r"присутн\w*",
         r"відправ\w*",
         r"направ\w*",
         r"розміст\w*",
@@ -141,6 +159,7 @@ SENDING = {
         r"дислок\w*",
     ],
     "ru": [
+        r"присутстви\w*",
         r"отправ\w*",
         r"направ\w*",
         r"размест\w*",
@@ -166,9 +185,9 @@ UKRAINE = {
 
 # "Troops to Ukraine": a direction into the country, not a place in it (en Ukraine, in der Ukraine).
 INTO_UKRAINE = {
-    "en": [r"(?:to|into) ukraine", r"on ukrainian (?:soil|territory|ground)"],
+    "en": [r"(?:to|into|towards) ukraine", r"on ukrainian (?:soil|territory|ground)"],
     "fr": [r"vers l'ukraine", r"sur le (?:sol|territoire) ukrainien"],
-    "de": [r"in die ukraine", r"auf ukrainische\w* (?:boden|territorium|gebiet)"],
+    "de": [r"in die ukraine", r"richtung ukraine", r"auf ukrainische\w* (?:boden|territorium|gebiet)"],
     "pl": [r"na ukrainę", r"do ukrainy", r"na terytorium ukrainy"],
     "uk": [r"в україну", r"у україну", r"до україни", r"на територію україни", r"на територію україни"],
     "ru": [r"на украину", r"в украину"],
