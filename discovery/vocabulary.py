@@ -16,6 +16,8 @@ FORCE_SPECIFIC = {
         r"(?:western|european|foreign|allied|nato|british|uk|french|german|polish|italian|american|us|international|ground) "
         r"(?:troops|soldiers|forces|contingent\w*|boots)",
         r"(?:troops|soldiers|forces) (?:of|from) (?:nato|the alliance|european countries|allied countries|the west)",
+        r"(?:nato|military|foreign|western|allied|european|british|french) (?:military )?presence",
+        r"foreign military",
         r"(?:troops|soldiers|forces) on the ground",
         r"contingents?",
         r"coalition of the willing",
@@ -31,6 +33,7 @@ FORCE_SPECIFIC = {
         r"contingents?",
         r"coalition des volontaires",
         r"force multinationale",
+        r"présence militaire (?:française|européenne|occidentale|étrangère|de l'otan)",
     ],
     "de": [
         r"bodentrupp\w*",
@@ -45,6 +48,7 @@ FORCE_SPECIFIC = {
         r"[- ]?(?:truppen|soldat\w*)",
         r"(?:truppen|soldaten|einheiten) (?:der nato|von nato-staaten|aus europa|europäischer staaten|der verbündeten)",
         r"koalition der willigen",
+        r"(?:militärische\w*|westliche\w*|europäische\w*) präsenz",
     ],
     "pl": [
         r"sił\w* pokojow\w*",
@@ -52,9 +56,11 @@ FORCE_SPECIFIC = {
         r"sił\w* (?:stabilizacyjn\w*|rozjemcz\w*|odstraszania|reasekuracyjn\w*)",
         r"kontyngent\w*",
         r"żołnierz\w* (?:polsk\w*|europejsk\w*|zachodn\w*|francusk\w*|brytyjsk\w*|nato)",
-        r"(?:polsk\w*|europejsk\w*|zachodn\w*|francusk\w*|brytyjsk\w*|natowsk\w*) (?:wojsk\w*|żołnierz\w*)",
+        # Adjectives change their stem in the plural: polski → polscy, europejski → europejscy.
+        r"(?:pols[kc]|europejs[kc]|zachodn|francus[kc]|brytyjs[kc]|natows[kc]|niemiec|niemieck)\w* (?:wojsk\w*|żołnierz\w*|sił\w*)",
         r"wojsk\w* lądow\w*",
-        r"(?:wojsk\w*|żołnierz\w*) (?:nato|sojusznicz\w*|zachodni\w*|państw nato|europejsk\w*)",
+        r"(?:wojsk\w*|żołnierz\w*|sił\w*) (?:nato|sojusznicz\w*|zachodni\w*|państw nato|krajów nato|sojuszników|europejsk\w*)",
+        r"obecnoś\w* wojsk\w*",
         r"koalicj\w* chętnych",
     ],
     "uk": [
@@ -67,6 +73,7 @@ FORCE_SPECIFIC = {
         r"(?:військ\w*|контингент\w*|солдат\w*) (?:нато|країн нато|держав нато|альянсу|союзників|заходу|європейських країн)",
         r"чоботи на землі",
         r"коаліці\w* охочих",
+        r"(?:військов\w*|іноземн\w*) присутн\w*",
     ],
     "ru": [
         r"миротвор\w*",
@@ -74,6 +81,7 @@ FORCE_SPECIFIC = {
         r"(?:иностранн\w*|международн\w*|западн\w*|европейск\w*|французск\w*|британск\w*) (?:войск\w*|военн\w*|солдат\w*)",
         r"(?:войск\w*|контингент\w*|солдат\w*) (?:нато|стран нато|стран\w* альянса|стран североатлантического альянса|запада|западных стран)",
         r"коалици\w* желающих",
+        r"(?:военн\w*|иностранн\w*) присутстви\w*",
     ],
 }
 
@@ -86,10 +94,13 @@ FORCE_GENERAL = {
         r"servicemen",
         r"forces",
         r"(?:its|their|our) (?:military|army|armed forces)(?= (?:to|into|in|on) )",  # "send its military to"
+        r"arm(?:y|ies)",
+        r"armed forces",
+        r"air forces?",
     ],
     "fr": [r"troupes?", r"soldats?", r"(?:des|les|de|aux) militaires"],
     "de": [r"truppe\w*", r"soldat\w*", r"streitkräfte\w*", r"bundeswehr\w*", r"einheiten"],
-    "pl": [r"wojsk(?:o|a|u|iem|ach|ami|om)?", r"żołnierz\w*"],
+    "pl": [r"wojsk(?:o|a|u|iem|ach|ami|om)?", r"żołnierz\w*", r"sił(?:y|ami|om|ach)?"],
     "uk": [r"військ(?:о|а|у|ом|ами|ах|ам)?", r"військових", r"військовослужбовц\w*", r"солдат\w*"],
     "ru": [r"войск(?:а|о|у|ом|ами|ах)?", r"военных", r"военнослужащ\w*", r"солдат\w*"],
 }
@@ -195,11 +206,11 @@ INTO_UKRAINE = {
 
 # The two armies at war: their soldiers in Ukraine are the war itself, not a force sent there.
 BELLIGERENT_FORCES = [
-    r"(?:russian|russia's|ukrainian|ukraine's|kremlin's) (?:troops|soldiers|forces|servicemen)",
+    r"(?:russian|russia's|ukrainian|ukraine's|kremlin's) (?:troops|soldiers|forces|servicemen|army|armed forces|air force)",
     r"(?:troupes|soldats|forces) (?:russes|ukrainiennes|ukrainiens)",
     r"(?:russische\w*|ukrainische\w*) (?:truppen|soldat\w*|streitkräfte)",
-    r"(?:rosyjsk\w*|ukraińsk\w*) (?:wojsk\w*|żołnierz\w*)",
-    r"(?:wojsk\w*|żołnierz\w*) (?:rosyjsk\w*|ukraińsk\w*)",
+    r"(?:rosyjs[kc]\w*|ukraińs[kc]\w*) (?:wojsk\w*|żołnierz\w*|sił\w*)",
+    r"(?:wojsk\w*|żołnierz\w*|sił\w*) (?:rosyjs[kc]\w*|ukraińs[kc]\w*|zbrojn\w* ukrainy|zbrojn\w* rosji)",
     r"(?:російськ\w*|українськ\w*|окупаційн\w*) (?:військ\w*|солдат\w*|військових)",
     r"(?:российск\w*|украинск\w*) (?:войск\w*|солдат\w*|военных)",
 ]

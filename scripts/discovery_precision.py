@@ -3,7 +3,7 @@
 Reads discovery/data/labelled_items.csv (see discovery/data/LABELLING.md for the labelling
 rule) and the actors of the reference record (positions/data/record_actors.csv), runs
 discovery.matcher.find_candidate on each item's title and text, and prints precision and recall
-for each part (dev, held_out, round2, unseen; see LABELLING.md) and all items, and per language. With --errors it
+for each part (dev, held_out, round2, round3, final; see LABELLING.md) and all items, and per language. With --errors it
 lists each item the matcher got wrong. Needs no database.
 
 Usage: python scripts/discovery_precision.py [--errors] [--split dev|held_out]
@@ -44,7 +44,9 @@ def scores(results: list[tuple[bool, bool]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the items the matcher got wrong")
-    parser.add_argument("--split", choices=["dev", "held_out", "round2", "unseen"], help="only this part of the items")
+    parser.add_argument(
+        "--split", choices=["dev", "held_out", "round2", "round3", "final"], help="only this part of the items"
+    )
     args = parser.parse_args()
     actors = record_actors()
     with open(ITEMS, encoding="utf-8", newline="") as f:
@@ -60,7 +62,7 @@ def main() -> None:
             print(
                 f"{kind:14s} #{item['id']} [{item['split']}, {item['language']}] {item['title']} | {item['text'][:160]}"
             )
-    for split in ("dev", "held_out", "round2", "unseen"):
+    for split in ("dev", "held_out", "round2", "round3", "final"):
         if by_split[split]:
             print(f"{split:10s} {scores(by_split[split])}")
     print(f"{'all':10s} {scores([r for results in by_split.values() for r in results])}")
