@@ -13,16 +13,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from discovery.candidates import enqueue
 from discovery.fetching import FeedError, fetch
 from discovery.matcher import ActorIndex, find_candidate
 from discovery.models import SeenItem, WatchedFeed
 from discovery.parsing import parse
-from discovery.queue import enqueue
 
 logger = logging.getLogger(__name__)
 
 # Items seen longer ago than this are forgotten: feeds carry their last few dozen items, and an old
-# item that comes back is still caught by its link (discovery/queue.py).
+# item that comes back is still caught by its link (discovery/candidates.py).
 SEEN_ITEMS_KEPT = datetime.timedelta(days=180)
 
 
