@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "sources",
     "positions",
     "contributions",
+    "discovery",
     "limits",
 ]
 
@@ -357,6 +358,21 @@ CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 # Readers' suggestions and error reports (contributions/).
 CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))  # per address per hour
 CONTRIBUTION_EMAIL_RETENTION_DAYS = int(os.environ.get("CONTRIBUTION_EMAIL_RETENTION_DAYS", "30"))
+
+# Statement discovery (discovery/fetching.py, docs/discovery.md). Feeds are fetched from public
+# addresses only; DISCOVERY_ALLOWED_NETWORKS (e.g. "127.0.0.1/32") lets the tests reach their own server.
+DISCOVERY_ALLOWED_NETWORKS = env_list("DISCOVERY_ALLOWED_NETWORKS")
+DISCOVERY_MAX_FEED_BYTES = int(os.environ.get("DISCOVERY_MAX_FEED_BYTES", str(5 * 1024 * 1024)))
+DISCOVERY_CONNECT_SECONDS = float(os.environ.get("DISCOVERY_CONNECT_SECONDS", "5"))
+DISCOVERY_READ_SECONDS = float(os.environ.get("DISCOVERY_READ_SECONDS", "15"))
+DISCOVERY_FETCH_SECONDS = float(os.environ.get("DISCOVERY_FETCH_SECONDS", "30"))
+DISCOVERY_MAX_REDIRECTS = int(os.environ.get("DISCOVERY_MAX_REDIRECTS", "3"))
+DISCOVERY_BACKOFF_MINUTES = int(os.environ.get("DISCOVERY_BACKOFF_MINUTES", "30"))
+DISCOVERY_MAX_BACKOFF_HOURS = int(os.environ.get("DISCOVERY_MAX_BACKOFF_HOURS", "24"))
+DISCOVERY_LOCK_STALE_SECONDS = int(os.environ.get("DISCOVERY_LOCK_STALE_SECONDS", "3600"))
+DISCOVERY_USER_AGENT = os.environ.get(
+    "DISCOVERY_USER_AGENT", "TroopPositionsTracker/1.0 (statement discovery; feed reader)"
+)
 
 # Outgoing mail: the one message to a reader who left an address. Printed to the console in
 # development; sent through the SMTP server named in the environment otherwise.

@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions.decisions import decide
 from contributions.duplicates import url_variants
-from contributions.models import MAX_NOTE, ErrorReport, Status, Suggestion
+from contributions.models import MAX_NOTE, ErrorReport, Origin, Status, Suggestion
 from positions.models import Position
 from web.admin_lookups import FilterLookupsOnly
 
@@ -164,19 +165,36 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
 
 @admin.register(Suggestion)
 class SuggestionAdmin(ModerationAdmin):
-    list_display = ["submitted_at", "status", "who", "topic", "stated_on", "words", "source_link", "has_email"]
+    list_display = [
+        "submitted_at",
+        "status",
+        "who",
+        "topic",
+        "stated_on",
+        "words",
+        "matched",
+        "found",
+        "source_link",
+        "has_email",
+    ]
     list_display_links = ["submitted_at", "who"]
-    list_filter = ["status", "topic"]
-    list_select_related = ["actor", "topic"]
+    list_filter = ["status", "origin", "found_in", "topic"]
+    list_select_related = ["actor", "topic", "found_in"]
     search_fields = ["actor_name", "text", "source_url"]
+    # Shown only for what statement discovery found in a feed.
+    found_fields = ["found", "item_title", "published_at", "stance_hint"]
     fields = [
+        "found",
+        "item_title",
+        "published_at",
+        "stance_hint",
         "who",
         "country",
         "topic",
         "stance",
         "stated_on",
         "date_precision",
-        "words",
+        "highlighted_words",
         "source_link",
         "archive_link",
         "note_text",
@@ -191,6 +209,15 @@ class SuggestionAdmin(ModerationAdmin):
             return self.already_decided(request, suggestion)
         if suggestion.note:
             messages.info(request, _("The reader's note: %(note)s") % {"note": suggestion.note})
+        if suggestion.found_automatically:
+            messages.info(
+                request,
+                _(
+                    "Found automatically in %(feed)s. Read the item before saving; the words suggest the stance "
+                    "“%(hint)s”, which you decide."
+                )
+                % {"feed": suggestion.found_in or _("a feed"), "hint": suggestion.get_stance_hint_display() or "—"},
+            )
         if suggestion.actor is None:
             messages.info(
                 request,
@@ -208,6 +235,22 @@ class SuggestionAdmin(ModerationAdmin):
     @admin.display(description=_("the words"))
     def words(self, obj: Suggestion) -> str:
         return excerpt(obj.text)
+
+    @admin.display(description=_("the words"))
+    def highlighted_words(self, obj: Suggestion):
+        # The words are escaped by the template; only the marks around matched words are markup.
+        return render_to_string("admin/contributions/highlighted_words.html", {"parts": obj.word_parts()})
+
+    @admin.display(description=_("matched words"))
+    def matched(self, obj: Suggestion) -> str:
+        words = dict.fromkeys(text for text, marked in obj.word_parts() if marked)
+        return ", ".join(words) or "—"
+
+    @admin.display(description=_("found"), ordering="origin")
+    def found(self, obj: Suggestion):
+        if obj.origin != Origin.FEED:
+            return _("sent by a reader")
+        return format_html("{} — {}", _("found automatically"), obj.found_in or _("a deleted feed"))
 
     @admin.display(description=_("archived copy"))
     def archive_link(self, obj: Suggestion):
@@ -239,6 +282,8 @@ class SuggestionAdmin(ModerationAdmin):
         fields = list(self.fields)
         if obj is not None and obj.is_pending:
             fields.remove("position_link")
+        if obj is not None and not obj.found_automatically:
+            fields = [name for name in fields if name not in self.found_fields]
         return fields
 
     def get_readonly_fields(self, request, obj=None):

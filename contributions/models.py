@@ -32,6 +32,11 @@ class Status(models.TextChoices):
     DUPLICATE = "duplicate", _("duplicate")
 
 
+class Origin(models.TextChoices):
+    READER = "reader", _("sent by a reader")
+    FEED = "feed", _("found automatically")
+
+
 class ContributionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Status.NEW)
@@ -108,6 +113,28 @@ class Suggestion(Contribution):
         verbose_name=_("position"),
         help_text=_("The position made from this suggestion, or the one it duplicates."),
     )
+    # Set by statement discovery (the discovery app) for what it found in a watched feed.
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.READER)
+    found_in = models.ForeignKey(
+        "discovery.WatchedFeed",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("found in feed"),
+    )
+    item_title = models.CharField(_("item title"), max_length=500, blank=True, validators=PLAIN_TEXT)
+    published_at = models.DateTimeField(_("item published"), null=True, blank=True)
+    matched_spans = models.JSONField(
+        _("matched words"), default=list, blank=True, help_text=_("Start and end of each matched word in the words.")
+    )
+    stance_hint = models.CharField(
+        _("stance hint"),
+        max_length=12,
+        choices=Stance.choices,
+        blank=True,
+        help_text=_("What the matcher's words suggest; only an editor decides the stance."),
+    )
 
     class Meta:
         verbose_name = _("suggested statement")
@@ -125,6 +152,12 @@ class Suggestion(Contribution):
                 violation_error_message=_("Stance is not one of the allowed values."),
             ),
             choices_constraint("date_precision", DatePrecision, "suggestion_precision_valid", "Date precision"),
+            choices_constraint("origin", Origin, "suggestion_origin_valid", "Origin"),
+            models.CheckConstraint(
+                condition=models.Q(stance_hint="") | models.Q(stance_hint__in=Stance.values),
+                name="suggestion_stance_hint_valid",
+                violation_error_message=_("Stance hint is not one of the allowed values."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -132,6 +165,25 @@ class Suggestion(Contribution):
 
     def get_admin_url(self) -> str:
         return reverse("admin:contributions_suggestion_change", args=[self.pk])
+
+    @property
+    def found_automatically(self) -> bool:
+        return self.origin == Origin.FEED
+
+    def word_parts(self) -> list[tuple[str, bool]]:
+        """The words cut into (text, matched) pieces, for a template to mark the matched ones."""
+        parts, at = [], 0
+        for start, end in sorted((int(s), int(e)) for s, e in self.matched_spans or []):
+            start, end = max(start, at), min(end, len(self.text))
+            if start >= end:
+                continue
+            if start > at:
+                parts.append((self.text[at:start], False))
+            parts.append((self.text[start:end], True))
+            at = end
+        if at < len(self.text):
+            parts.append((self.text[at:], False))
+        return parts
 
 
 class ErrorReport(Contribution):

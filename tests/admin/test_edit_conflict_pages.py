@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from contributions.models import ErrorReport, Suggestion
+from discovery.models import WatchedFeed
 from tests.admin.rendered_form import change_form_data, submitted_data
 from tests.factories import (
     AuthorisationBodyFactory,
@@ -44,6 +45,10 @@ def contribution_suggestion():
     )
 
 
+def watched_feed():
+    return WatchedFeed.objects.create(name="A ministry", url="https://example.org/feed.xml", language="en")
+
+
 def contribution_report():
     return ErrorReport.objects.create(
         position=PositionFactory(), what_is_wrong="The date.", what_is_right="A day later."
@@ -60,6 +65,7 @@ EDITED = {
     "sources.quote": (QuoteFactory, "text", "Editors"),
     "sources.source": (source_with_a_quote, "title", "Editors"),
     "sources.outlet": (OutletFactory, "name", "Editors"),
+    "discovery.watchedfeed": (watched_feed, "name", "Editors"),
 }
 # Registered change pages that save nothing an editor typed, so there is no edit to lose.
 NOT_EDITED = {
