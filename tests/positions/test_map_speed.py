@@ -234,7 +234,8 @@ def test_a_change_shows_at_once(client, world):
         # the same without the page's topic menu and footer
         # the same, plus the client's count of running builds taken and given back (limits/expensive.py)
         ("/map.svg", 7),
-        ("/embed/map/", 5),
+        # the embed: the page's queries but the topic menu, and its as-of line's newest statement
+        ("/embed/map/", 6),
     ],
 )
 @pytest.mark.parametrize("more", [False, True])
