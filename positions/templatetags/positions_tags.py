@@ -15,7 +15,7 @@ from positions.badges import (
     translation_badge_html,
     verification_badge_html,
 )
-from positions.definitions import ATTRIBUTION_DEFINITIONS
+from positions.definitions import ATTRIBUTION_DEFINITIONS, TRANSLATION_DEFINITIONS
 from positions.map.table import table_lines
 from positions.per_language import render_once, variant
 from sources.dates import format_partial_date
@@ -67,6 +67,13 @@ def attribution_badge(attribution: str, link: bool = True) -> str:
 def attribution_definition(attribution: str) -> str:
     """What an attribution means, in the readers' words (/about/ lists them all)."""
     return str(ATTRIBUTION_DEFINITIONS.get(attribution, ""))
+
+
+@register.filter
+def translation_definition(status: str) -> str:
+    """What a translation status means, in the readers' words (/about/ lists them all)."""
+    found = TRANSLATION_DEFINITIONS.get(status)
+    return str(found[1]) if found else ""
 
 
 @register.simple_tag
