@@ -81,3 +81,9 @@ def test_the_timeline_marks_a_machine_translation_in_its_list_and_hover(client, 
     assert BADGE not in entries["translation"] and BADGE not in entries["original"]
     assert "“Words given as machine.” [machine-translated]</title>" in html
     assert "“Words given as original.”</title>" in html
+
+
+def test_the_report_form_says_machine_translation_beside_the_quote(client, quotes):
+    html = client.get(f"/positions/{quotes[Translation.MACHINE].pk}/report/").content.decode()
+    assert BADGE in html.split("</blockquote>")[1].split("</div>")[0]
+    assert BADGE not in client.get(f"/positions/{quotes[Translation.ORIGINAL].pk}/report/").content.decode()
