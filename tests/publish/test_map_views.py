@@ -173,3 +173,12 @@ def test_map_png_is_drawn_from_the_headed_picture_with_its_stale_marking(client,
     assert stale_codes(root) == {"GB", "FR", "DE"}
     assert country_fills(root)["GB"] == "url(#map-stale-rules_out)"
     assert any(t.startswith("Troop Positions Tracker — CC BY 4.0") for t in texts)
+
+
+def test_the_home_pages_map_hatches_the_stale_too(client):
+    fresh_and_stale_world()
+    root = svg_in(page(client, "/"))
+    assert stale_codes(root) == {"GB", "FR", "DE"}
+    legend = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "map-text map-legend-label"]
+    assert "stale: latest statement over 6 months old" in legend
+    cache.clear()
