@@ -1,10 +1,13 @@
-"""Stance, verification, attribution and translation badges: a word in a coloured box that links to its definition.
+"""Stance, verification, attribution and translation badges: a word in a coloured box that links to its
+definition; and a statement's age in words, marked when stale.
 
 The markup is templates/positions/_badge.html. A page shows hundreds of badges of a handful of
 values, and a badge's label, definition and address come from the code and its translations,
 never from the data, so each is rendered once per value and options (positions/per_language.py
 adds the language and the script prefix). The colour comes from one class per value in site.css.
 """
+
+import datetime
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,6 +20,7 @@ from positions.definitions import (
     definition_url,
 )
 from positions.per_language import per_language, render_once
+from positions.staleness import age_of
 from sources.models import Attribution, Verification
 
 # What a badge that is not shown leaves: the line break a shown one ends with, so that the
@@ -75,6 +79,17 @@ def verification_badge_html(verification: str, show_confirmed: bool = False, lin
     if verification == Verification.CONFIRMED and not show_confirmed:
         return NOTHING
     return shown_verification_badge(str(verification), bool(link))
+
+
+def stance_age_html(
+    stated_on: datetime.date, precision: str, today: datetime.date, current: bool = True, show_fresh: bool = True
+) -> SafeString:
+    """How old a statement is, in words (templates/positions/_stance_age.html); a stale one is marked
+    "stale" in text and style. Empty for a fresh one when `show_fresh` is off."""
+    age = age_of(stated_on, precision, today)
+    if not age.is_stale and not show_fresh:
+        return mark_safe("")
+    return render_once("positions/_stance_age.html", months=age.months, stale=age.is_stale, current=current)
 
 
 def translation_badge_html(status: str | None, link: bool = True) -> SafeString:

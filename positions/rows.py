@@ -15,7 +15,12 @@ from django.utils.text import add_truncation_text
 from django.utils.translation import get_language
 from django_countries import countries
 
-from positions.badges import attribution_badge_html, stance_badge_html, verification_badge_html
+from positions.badges import (
+    attribution_badge_html,
+    stance_badge_html,
+    translation_badge_html,
+    verification_badge_html,
+)
 from positions.models import Position, Role
 from positions.per_language import per_language
 from sources.bilingual import localized_html, localized_text
@@ -46,6 +51,7 @@ ROW_FIELDS = (
     "quote__text",
     "quote__original_text",
     "quote__original_language",
+    "quote__translation",
     "quote__source__published_on",
     "quote__source__published_precision",
     "quote__source__outlet__name",
@@ -136,6 +142,8 @@ def row_record(position, words: RowWords, replaced: str | None = None) -> dict:
         "stance_badge": stance_badge_html(position.stance),
         "attribution_badge": attribution_badge_html(position.attribution),
         "verification_badge": verification_badge_html(position.verification),
+        # Said beside the English words only: a row showing the words as said needs no warning.
+        "translation_badge": "" if original else translation_badge_html(quote.translation),
         "replaced_badge": stance_badge_html(replaced) if replaced else "",
         "topic": words.topic_name(position.topic),
         "stated_on": position.stated_on.isoformat() if position.stated_on else "",
@@ -203,6 +211,7 @@ def row_records(values) -> list[SimpleNamespace]:
             text=row["quote__text"],
             original_text=row["quote__original_text"],
             original_language=row["quote__original_language"],
+            translation=row["quote__translation"],
             source=source,
         )
         records.append(

@@ -32,6 +32,11 @@ class Age:
     is_stale: bool
 
 
+def age_in_days(stated_on: datetime.date, precision: str, today: datetime.date) -> int:
+    """Whole days from the last day the stored date can stand for to `today`; 0 for a date not yet past."""
+    return max(0, (today - latest_possible_day(stated_on, precision)).days)
+
+
 def age_of(stated_on: datetime.date, precision: str, today: datetime.date) -> Age:
     latest = latest_possible_day(stated_on, precision)
     return Age(months_between(latest, today), today >= stale_from(stated_on, precision))

@@ -128,11 +128,12 @@ class HttpCacheMiddleware:
             # The view meets the same outage and answers the friendly 503 (web/errors.py).
             return self.get_response(request)
         request.data_version = version  # the views' cached fragments reuse it: no second read
-        if request.path.startswith(API_PREFIX):
-            # The API's answers do not change at midnight; it checks its own validators.
-            last_modified = int(version.changed_at.timestamp()) if version.changed_at else None
-            return self.public(request, self.get_response(request), f'W/"{version.token}-{release()}"', last_modified)
         today = timezone.localdate()
+        if request.path.startswith(API_PREFIX):
+            # The API checks its own validators; its answers give each stance's age, so they
+            # change at midnight too.
+            etag = f'W/"{version.token}-{release()}-{today.isoformat()}"'
+            return self.public(request, self.get_response(request), etag, last_modified_on(version, today))
         etag = f'W/"{version.token}-{release()}-{today.isoformat()}"'
         last_modified = last_modified_on(version, today)
         if not_modified(request, etag, last_modified):

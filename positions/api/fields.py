@@ -4,10 +4,12 @@ Every field reads its value by `source`, so a serializer renders model instances
 rows nested as dicts alike (DRF reads dict keys as it reads attributes).
 """
 
+import datetime
 import re
 from urllib.parse import quote
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +18,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.fields import get_attribute
 
 from positions.country_codes import in_address
+from positions.staleness import age_in_days, age_of
 
 EXPANDABLE = ("quote", "source")
 # Stands for an object's key while an address is reversed once per request (digits match ids and slugs).
@@ -135,6 +138,37 @@ class QuoteUrlField(serializers.Field):
     def to_representation(self, value):
         source_id, pk = get_attribute(value, ["source_id"]), get_attribute(value, ["id"])
         return address(self, "sources:source_detail", source_id) + f"#quote-{pk}"
+
+
+def request_today(field: serializers.Field) -> datetime.date:
+    """The day ages are counted to, once per request, so that every row of an answer agrees."""
+    return field.context.setdefault("_today", timezone.localdate())
+
+
+class StatementAgeField(serializers.Field):
+    """Read from the object holding `stated_on` and `date_precision` (`source`, the row itself by default)."""
+
+    def __init__(self, source: str = "*", **kwargs):
+        super().__init__(source=source, read_only=True, **kwargs)
+
+    def dates(self, value) -> tuple:
+        return get_attribute(value, ["stated_on"]), get_attribute(value, ["date_precision"])
+
+
+@extend_schema_field({"type": "integer", "minimum": 0})
+class AgeDaysField(StatementAgeField):
+    """Days since the statement, counted from the last day its date may stand for (positions/staleness.py)."""
+
+    def to_representation(self, value):
+        return age_in_days(*self.dates(value), request_today(self))
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StaleField(StatementAgeField):
+    """Whether the statement is past STALE_AFTER_MONTHS today, as the site's pages mark it."""
+
+    def to_representation(self, value):
+        return age_of(*self.dates(value), request_today(self)).is_stale
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -12,10 +12,11 @@ from rest_framework import serializers
 
 from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
 from sources.dates import DatePrecision
-from sources.models import Attribution, Verification
+from sources.models import Attribution, Translation, Verification
 
 from .fields import (
     AbsoluteUrlField,
+    AgeDaysField,
     ApiUrlField,
     BlankAsNullField,
     CountryAddressField,
@@ -23,11 +24,29 @@ from .fields import (
     FilteredListUrlField,
     KnownUrlField,
     PageUrlField,
+    StaleField,
     expanded,
 )
 from .source_serializers import QuoteSerializer, SourceRefSerializer
 
 PRECISION_HELP = _("How much of the date is known: day, month (stored as the 1st) or year (stored as 1 January).")
+AGE_DAYS_HELP = _(
+    "Days from the last day the date may stand for (the end of its month or year when only that is known) "
+    "to today, in the site's time zone."
+)
+STALE_HELP = _(
+    "Whether the statement is older than the site's staleness threshold (STALE_AFTER_MONTHS, counted as "
+    "age_days is): the site's pages mark such a stance stale."
+)
+ATTRIBUTION_HELP = _(
+    "How the quote's words reached us: direct (the actor's own words on the record), spokesperson "
+    "(an authorised spokesperson or office for the actor), paraphrase (an outlet's paraphrase, no direct "
+    "quote) or anonymous (a report citing unnamed sources; never confirmed)."
+)
+TRANSLATION_HELP = _(
+    "What the quote's English text is: original (the words as said), translation (a translation of them) or "
+    "machine (a machine translation: names and nuances may be wrong)."
+)
 
 
 class ActorRefSerializer(serializers.Serializer):
@@ -73,6 +92,8 @@ class PositionSerializer(serializers.Serializer):
     )
     stated_on = serializers.DateField(help_text=_("When the position was stated, to the precision given."))
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices, help_text=PRECISION_HELP)
+    age_days = AgeDaysField(help_text=AGE_DAYS_HELP)
+    stale = StaleField(help_text=STALE_HELP)
     conditions = serializers.CharField(help_text=_("Conditions attached, e.g. only after a ceasefire; may be empty."))
     summary = serializers.CharField(help_text=_("The editors' summary and coding notes; may be empty."))
     country = CountryCodeField(help_text=_("The actor's country (ISO 3166 alpha-2), null for organisations."))
@@ -84,13 +105,9 @@ class PositionSerializer(serializers.Serializer):
             "reported (a reputable outlet reports them and the editor read that report) or unverified."
         ),
     )
-    attribution = serializers.ChoiceField(
-        choices=Attribution.choices,
-        help_text=_(
-            "How the quote's words reached us: direct (the actor's own words on the record), spokesperson "
-            "(an authorised spokesperson or office for the actor), paraphrase (an outlet's paraphrase, no direct "
-            "quote) or anonymous (a report citing unnamed sources; never confirmed)."
-        ),
+    attribution = serializers.ChoiceField(choices=Attribution.choices, help_text=ATTRIBUTION_HELP)
+    translation = serializers.ChoiceField(
+        choices=Translation.choices, source="quote.translation", help_text=TRANSLATION_HELP
     )
     quote = QuoteSerializer(help_text=_("The quote the position rests on; full with expand=quote."))
     source = SourceRefSerializer(
@@ -175,8 +192,16 @@ class StanceCellSerializer(serializers.Serializer):
     date_precision = serializers.ChoiceField(
         choices=DatePrecision.choices, source="position.date_precision", help_text=PRECISION_HELP
     )
+    age_days = AgeDaysField(source="position", help_text=AGE_DAYS_HELP)
+    stale = StaleField(source="position", help_text=STALE_HELP)
     verification = serializers.ChoiceField(
         choices=Verification.choices, source="position.verification", help_text=_("The quote's verification.")
+    )
+    attribution = serializers.ChoiceField(
+        choices=Attribution.choices, source="position.attribution", help_text=ATTRIBUTION_HELP
+    )
+    translation = serializers.ChoiceField(
+        choices=Translation.choices, source="position.quote.translation", help_text=TRANSLATION_HELP
     )
     statements = serializers.IntegerField(
         help_text=_("How many statements by the state or its officials there are on this topic.")

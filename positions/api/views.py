@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -205,11 +206,16 @@ class CountryViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     lookup_field = "code"
 
     def list(self, request):
-        # Every country's stances, the same for every client until the data changes: rendered
-        # once per data version (and language and address base, for its links).
+        # Every country's stances, the same for every client until the data changes or the day
+        # (their ages) does: rendered once per data version and day (and language and address
+        # base, for its links).
         renderer = request.accepted_renderer
         key = rendering_key(
-            "api-countries", request_version(request), request.build_absolute_uri("/"), request.accepted_media_type
+            "api-countries",
+            request_version(request),
+            request.build_absolute_uri("/"),
+            request.accepted_media_type,
+            timezone.localdate().isoformat(),
         )
         content = cache.get(key)
         if content is None:

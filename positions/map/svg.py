@@ -28,13 +28,18 @@ from . import palette
 from .shapes import load_shapes
 
 CREDIT_HEIGHT = 22
+HEADING_LINE = 22  # each line of the heading a downloaded map draws above itself
 LEGEND_ROW = 21
 LEGEND_SWATCH = 14
 
 
 @dataclass(frozen=True)
 class MapCountry:
-    """One country's fill: `stance` is a stored Stance value, or None for no statement."""
+    """One country's fill: `stance` is a stored Stance value, or None for no statement.
+
+    `state`, when given, is a state of the country's cell that is not a stance (a palette key
+    such as "mixed") and chooses the fill instead; `stale` draws it faded and striped.
+    """
 
     iso2: str
     name: str
@@ -42,12 +47,19 @@ class MapCountry:
     stance_label: str
     title_text: str  # the tooltip: name, stance label, date and age, already worded
     href: str
+    stale: bool = False
+    state: str | None = None
+
+    @property
+    def key(self) -> str:
+        return palette.stance_key(self.state or self.stance)
 
 
 @dataclass(frozen=True)
 class LegendItem:
-    stance: str | None  # None: the no-statement swatch
+    stance: str | None  # None: the no-statement swatch; palette.STALE_SAMPLE: the stale one
     label: str
+    stale: bool = False  # drawn with the stale pattern, on a row of its own under the columns
 
 
 def _num(value: float) -> str:
@@ -55,26 +67,43 @@ def _num(value: float) -> str:
     return text.removesuffix(".0")
 
 
-def _paint(key: str, inline: bool, hatch_id: str, *, legend: bool = False) -> SafeString:
+def _paint(key: str, inline: bool, id_prefix: str, *, legend: bool = False, stale: bool = False) -> SafeString:
     """Presentation attributes for one swatch key; empty in class-only mode."""
     if not inline:
         return mark_safe("")
-    swatch = palette.SWATCHES[key]
+    swatch = palette.SWATCHES.get(key, palette.SWATCHES[palette.NO_STATEMENT])
     stroke, width = (
         (palette.SWATCHES[palette.NO_STATEMENT].stroke, 0.6) if legend else (swatch.stroke, swatch.stroke_width)
     )
-    return format_html(' fill="{}" stroke="{}" stroke-width="{}"', palette.fill_for(key, hatch_id), stroke, _num(width))
+    fill = palette.shape_fill(key, id_prefix, stale)
+    return format_html(' fill="{}" stroke="{}" stroke-width="{}"', fill, stroke, _num(width))
 
 
-def _hatch(hatch_id: str) -> SafeString:
-    # Presentation attributes, not style: CSP's style-src does not govern them, so the pattern
-    # works in both modes.
+def _patterns(id_prefix: str) -> SafeString:
+    # Presentation attributes, not style: CSP's style-src does not govern them, so the patterns
+    # work in both modes.
+    stale = format_html_join(
+        "",
+        '<pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="#ffffff"/><rect width="6" height="6" fill="{}" fill-opacity="{}"/>'
+        '<rect width="2" height="6" fill="{}"/></pattern>',
+        (
+            (
+                palette.stale_pattern_id(key, id_prefix),
+                palette.stale_ink(key),
+                palette.STALE_OPACITY,
+                palette.stale_ink(key),
+            )
+            for key in palette.stale_keys()
+        ),
+    )
     return format_html(
         '<defs><pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="{}"/><rect width="2" height="6" fill="{}"/></pattern></defs>',
-        hatch_id,
+        '<rect width="6" height="6" fill="{}"/><rect width="2" height="6" fill="{}"/></pattern>{}</defs>',
+        f"{id_prefix}-hatch",
         palette.HATCH_BACKGROUND,
         palette.HATCH_LINE,
+        stale,
     )
 
 
@@ -82,7 +111,7 @@ def _draw_order(code: str, fills: Mapping[str, MapCountry]) -> tuple[int, str]:
     # The undecided border is the only thing telling it from the sea; draw it last so
     # neighbours' strokes do not cover it.
     country = fills.get(code)
-    key = palette.stance_key(country.stance if country else None)
+    key = country.key if country else palette.NO_STATEMENT
     return ({palette.NO_STATEMENT: 0, "undecided": 2}.get(key, 1), code)
 
 
@@ -93,10 +122,10 @@ def _escaped_paths() -> Mapping[str, SafeString]:
     return MappingProxyType({code: SafeString(html.escape(d)) for code, d in load_shapes().shapes.items()})
 
 
-def _country(code, d, country, *, fallback_name, no_statement_label, inline, hatch_id) -> SafeString:
-    key = palette.stance_key(country.stance if country else None)
-    attributes = _paint(key, inline, hatch_id)
+def _country(code, d, country, *, fallback_name, no_statement_label, inline, id_prefix) -> SafeString:
     if country is None:
+        key = palette.NO_STATEMENT
+        attributes = _paint(key, inline, id_prefix)
         return format_html(
             '<path class="map-country stance-{}" data-iso2="{}" d="{}"{}><title>{}: {}</title></path>',
             key,
@@ -106,20 +135,42 @@ def _country(code, d, country, *, fallback_name, no_statement_label, inline, hat
             fallback_name,
             no_statement_label,
         )
+    key = country.key
     return format_html(
         '<a href="{}" class="map-link"><title>{}</title>'
-        '<path class="map-country stance-{}" data-iso2="{}" d="{}"{}/></a>',
+        '<path class="map-country stance-{}{}" data-iso2="{}" d="{}"{}/></a>',
         country.href,
         country.title_text,
         key,
+        " map-stale" if country.stale else "",
         code,
         d,
-        attributes,
+        _paint(key, inline, id_prefix, stale=country.stale),
     )
 
 
-def _legend(items, heading, box, *, inline, hatch_id) -> SafeString:
-    """Two columns of swatch + label in the space the build left under North America."""
+def _swatch_row(item, left, row_top, *, inline, id_prefix, text_paint) -> SafeString:
+    key = palette.STALE_SAMPLE if item.stale and item.stance is None else palette.stance_key(item.stance)
+    return format_html(
+        '<g class="map-legend-item"><rect class="map-swatch stance-{}{}" x="{}" y="{}" width="{}" height="{}"{}/>'
+        '<text class="map-text map-legend-label" x="{}" y="{}"{}>{}</text></g>',
+        key,
+        " map-stale" if item.stale else "",
+        _num(left),
+        _num(row_top),
+        LEGEND_SWATCH,
+        LEGEND_SWATCH,
+        _paint(key, inline, id_prefix, legend=True, stale=item.stale),
+        _num(left + LEGEND_SWATCH + 7),
+        _num(row_top + LEGEND_SWATCH - 2.5),
+        text_paint,
+        item.label,
+    )
+
+
+def _legend(items, heading, box, *, inline, id_prefix) -> SafeString:
+    """Two columns of swatch + label in the space the build left under North America; the stale
+    items (longer words) each on a row of the full width below them."""
     if not items:
         return mark_safe("")
     x, y, width, _height = box
@@ -144,29 +195,47 @@ def _legend(items, heading, box, *, inline, hatch_id) -> SafeString:
     text_paint = (
         format_html(' fill="{}" font-size="12.5" font-family="sans-serif"', palette.INK) if inline else mark_safe("")
     )
-    per_column = (len(items) + 1) // 2
+    columns = [item for item in items if not item.stale]
+    per_column = (len(columns) + 1) // 2
     column_width = (width - 20) / 2
-    for index, item in enumerate(items):
-        key = palette.stance_key(item.stance)
+    for index, item in enumerate(columns):
         left = x + 10 + (index // per_column) * column_width
         row_top = top + (index % per_column) * LEGEND_ROW
-        rows.append(
+        rows.append(_swatch_row(item, left, row_top, inline=inline, id_prefix=id_prefix, text_paint=text_paint))
+    row_top = top + per_column * LEGEND_ROW
+    for item in items:
+        if item.stale:
+            rows.append(_swatch_row(item, x + 10, row_top, inline=inline, id_prefix=id_prefix, text_paint=text_paint))
+            row_top += LEGEND_ROW
+    return format_html('<g class="map-legend">{}</g>', mark_safe("".join(rows)))
+
+
+def _heading(lines, min_x, *, inline) -> SafeString:
+    """The title and subtitle lines drawn above the map, in the band `render_map` adds for them."""
+    parts = []
+    for index, line in enumerate(lines):
+        paint = (
             format_html(
-                '<g class="map-legend-item"><rect class="map-swatch stance-{}" x="{}" y="{}" width="{}" height="{}"{}/>'
-                '<text class="map-text map-legend-label" x="{}" y="{}"{}>{}</text></g>',
-                key,
-                _num(left),
-                _num(row_top),
-                LEGEND_SWATCH,
-                LEGEND_SWATCH,
-                _paint(key, inline, hatch_id, legend=True),
-                _num(left + LEGEND_SWATCH + 7),
-                _num(row_top + LEGEND_SWATCH - 2.5),
-                text_paint,
-                item.label,
+                ' fill="{}" font-size="{}" font-weight="{}" font-family="sans-serif"',
+                palette.INK if index == 0 else palette.MUTED,
+                16 if index == 0 else 12.5,
+                600 if index == 0 else 400,
+            )
+            if inline
+            else mark_safe("")
+        )
+        y = -HEADING_LINE * (len(lines) - index) + 8
+        parts.append(
+            format_html(
+                '<text class="map-text map-heading-{}" x="{}" y="{}"{}>{}</text>',
+                "title" if index == 0 else "line",
+                _num(min_x + 4),
+                _num(y),
+                paint,
+                line,
             )
         )
-    return format_html('<g class="map-legend">{}</g>', mark_safe("".join(rows)))
+    return format_html('<g class="map-heading">{}</g>', mark_safe("".join(parts)))
 
 
 def render_map(
@@ -182,18 +251,22 @@ def render_map(
     inline_styles: bool = True,
     id_prefix: str = "map",
     role: str = "img",
+    heading: Sequence[str] = (),
 ) -> SafeString:
     """The whole map. `fills` is keyed by ISO alpha-2; codes the map does not show are ignored.
 
     `country_names` names the countries without a fill in their tooltips (translated names from
     the view); Natural Earth's English names fill any gap. `id_prefix` keeps ids unique when one
     page holds several maps. `role="img"` makes the map one picture to a screen reader, which
-    hides its links: a page whose map links each country passes `role="group"`.
+    hides its links: a page whose map links each country passes `role="group"`. `heading`: lines
+    drawn above the map (a title, then what the picture shows and as of when), for a picture read
+    away from the page that would say them.
     """
     data = load_shapes()
     min_x, min_y, width, map_height = data.view_box
-    height = map_height + CREDIT_HEIGHT
-    hatch_id = f"{id_prefix}-hatch"
+    band = HEADING_LINE * len(heading) + (6 if heading else 0)
+    min_y -= band
+    height = band + map_height + CREDIT_HEIGHT
     inline = inline_styles
     names = {**data.names, **(country_names or {})}
     paths = _escaped_paths()
@@ -205,7 +278,7 @@ def render_map(
     if inline:
         # The CSS holds no user text, only the palette's fixed colours.
         head.append(format_html("<style>{}</style>", mark_safe(palette.stylesheet(id_prefix))))
-    head.append(_hatch(hatch_id))
+    head.append(_patterns(id_prefix))
 
     sea_paint = format_html(' fill="{}" stroke="none"', palette.SEA) if inline else mark_safe("")
     frame_paint = format_html(' fill="none" stroke="{}" stroke-width="1"', palette.FRAME) if inline else mark_safe("")
@@ -228,7 +301,7 @@ def render_map(
                 fallback_name=names.get(code, code),
                 no_statement_label=no_statement_label,
                 inline=inline,
-                hatch_id=hatch_id,
+                id_prefix=id_prefix,
             )
             for code in sorted(data.shapes, key=lambda code: _draw_order(code, fills))
         )
@@ -245,7 +318,7 @@ def render_map(
     )
     svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
-        'role="{}" aria-labelledby="{}">{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
+        'role="{}" aria-labelledby="{}">{}{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
         min_x,
         min_y,
         width,
@@ -255,10 +328,11 @@ def render_map(
         role,
         labelled_by,
         mark_safe("".join(head)),
+        _heading(heading, min_x, inline=inline) if heading else "",
         panels,
         countries,
         frames,
-        _legend(legend, legend_heading, data.legend_box, inline=inline, hatch_id=hatch_id),
+        _legend(legend, legend_heading, data.legend_box, inline=inline, id_prefix=id_prefix),
         credit_text,
     )
     # Names and tooltips come from the database; the markup itself holds none of these characters.

@@ -7,7 +7,7 @@ template only places them.
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from positions.badges import stance_badge_html, verification_badge_html
+from positions.badges import stance_age_html, stance_badge_html, verification_badge_html
 from positions.rows import row_urls
 
 
@@ -32,7 +32,7 @@ def table_lines(rows) -> list[dict]:
             "verification_badge": verifications[row.verification],
             "stated_on": row.stated_on.isoformat(),
             "date_text": row.date_text,
-            "age": row.age,
+            "age": stance_age_html(row.stated_on, row.date_precision, row.today),
             "actor_name": row.actor_name,
             "statements": statements_text(row.statements),
         }

@@ -4,21 +4,20 @@ import datetime
 
 from django import template
 from django.http import QueryDict
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from positions import rows
 from positions.badges import (
     attribution_badge_html,
+    stance_age_html,
     stance_badge_html,
     translation_badge_html,
     verification_badge_html,
 )
-from positions.definitions import ATTRIBUTION_DEFINITIONS
+from positions.definitions import ATTRIBUTION_DEFINITIONS, TRANSLATION_DEFINITIONS
 from positions.map.table import table_lines
 from positions.per_language import render_once, variant
-from positions.staleness import age_of
 from sources.dates import format_partial_date
 from sources.text import xml_safe as strip_non_xml
 
@@ -70,6 +69,13 @@ def attribution_definition(attribution: str) -> str:
     return str(ATTRIBUTION_DEFINITIONS.get(attribution, ""))
 
 
+@register.filter
+def translation_definition(status: str) -> str:
+    """What a translation status means, in the readers' words (/about/ lists them all)."""
+    found = TRANSLATION_DEFINITIONS.get(status)
+    return str(found[1]) if found else ""
+
+
 @register.simple_tag
 def translation_badge(status: str | None, link: bool = True) -> str:
     """A "machine-translated" word badge for a quote's English text; nothing for an original or a human translation.
@@ -111,16 +117,17 @@ def map_table(map_rows, topic) -> dict:
 
 
 @register.simple_tag
+def as_of_today() -> str:
+    """Today's date as the pages write a day: what "stances as of" a page or picture says (pages are kept per day)."""
+    return format_partial_date(timezone.localdate(), "day")
+
+
+@register.simple_tag
 def stance_age(stated_on: datetime.date | None, precision: str, current: bool = True, show_fresh: bool = True) -> str:
     """How old a statement is, in words; a stale one (past STALE_AFTER_MONTHS) is marked "stale" in text and style."""
     if stated_on is None:
         return ""
-    age = age_of(stated_on, precision, timezone.localdate())
-    if not age.is_stale and not show_fresh:
-        return ""
-    return render_to_string(
-        "positions/_stance_age.html", {"months": age.months, "stale": age.is_stale, "current": current}
-    )
+    return stance_age_html(stated_on, precision, timezone.localdate(), bool(current), bool(show_fresh))
 
 
 @register.simple_tag(takes_context=True)

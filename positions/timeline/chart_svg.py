@@ -6,20 +6,29 @@ presentation attribute, and the file carries its own title, colour key, source a
 Built with format_html, so the topic's name and every label are escaped.
 """
 
+import datetime
+
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from positions.bulk_html import format_html, format_html_join
 from positions.map import palette
+from positions.staleness import stale_after_months
 from positions.timeline.chart import HoverWords, StanceChart
+from sources.dates import format_partial_date
 
-HEADING = 34
+HEADING = 54
 KEY_HEIGHT = 30
 CREDIT_HEIGHT = 24
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 GRID = "#d0d0d0"
 YEAR_RULE = "#8c8c8c"
 HATCH_ID = "chart-hatch"
+# A stale part of a bar, as static/css/timeline.css draws `.sc-segment-stale` on the page (a test
+# holds the two equal): faded, with a dashed outline so it reads without colour.
+STALE_SEGMENT = {"fill-opacity": "0.35", "stroke": "#555", "stroke-width": "0.75", "stroke-dasharray": "4 2"}
+STALE_ATTRIBUTES = format_html_join("", ' {}="{}"', STALE_SEGMENT.items())
 
 
 def _fill(stance: str) -> str:
@@ -39,6 +48,13 @@ def _text(x, y, text, *, size=12, fill=palette.INK, anchor="start", weight="norm
         anchor,
         text,
     )
+
+
+def _outline(segment) -> SafeString:
+    if segment.stale:
+        return STALE_ATTRIBUTES
+    swatch = palette.SWATCHES[segment.stance]
+    return format_html(' stroke="{}" stroke-width="{}"', swatch.stroke, swatch.stroke_width)
 
 
 def _plot(chart: StanceChart) -> SafeString:
@@ -71,17 +87,9 @@ def _plot(chart: StanceChart) -> SafeString:
     for column in chart.columns:
         bars = format_html_join(
             "",
-            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="{}"/>',
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"{}/>',
             (
-                (
-                    segment.x,
-                    segment.y,
-                    segment.width,
-                    segment.height,
-                    _fill(segment.stance),
-                    palette.SWATCHES[segment.stance].stroke,
-                    palette.SWATCHES[segment.stance].stroke_width,
-                )
+                (segment.x, segment.y, segment.width, segment.height, _fill(segment.stance), _outline(segment))
                 for segment in column.segments
             ),
         )
@@ -109,12 +117,34 @@ def _key(chart: StanceChart, y: float) -> SafeString:
         )
         parts.append(_text(x + 20, y + 11.5, label, size=12.5))
         x += 34 + 7.5 * len(str(label))
+    # The stale sample: a faded grey block with the dashed outline of a stale part of a bar.
+    parts.append(
+        format_html(
+            '<rect x="{}" y="{}" width="14" height="14" fill="{}"{}/>',
+            x,
+            y,
+            palette.STALE_SAMPLE_INK,
+            STALE_ATTRIBUTES,
+        )
+    )
+    parts.append(_text(x + 20, y + 11.5, stale_label(), size=12.5))
     return mark_safe("".join(parts))
 
 
-def standalone_chart_svg(chart: StanceChart, *, credit: str) -> str:
-    """The whole chart as an SVG document (with its XML declaration); `credit` is the source line."""
+def stale_label() -> str:
+    months = stale_after_months()
+    return ngettext(
+        "faded, dashed: stale (latest statement then over %(months)s month old)",
+        "faded, dashed: stale (latest statement then over %(months)s months old)",
+        months,
+    ) % {"months": months}
+
+
+def standalone_chart_svg(chart: StanceChart, *, credit: str, as_of: datetime.date) -> str:
+    """The whole chart as an SVG document (with its XML declaration); `credit` is the source line,
+    `as_of` the day whose stances its last bar counts."""
     title = _("Countries at each stance on “%(topic)s”, month by month") % {"topic": chart.topic.name}
+    subtitle = _("Stances as of %(date)s") % {"date": format_partial_date(as_of, "day")}
     description = _(
         "Stacked bars, one per month: how many countries' governments stood at each stance at the end of the month."
     )
@@ -140,7 +170,10 @@ def standalone_chart_svg(chart: StanceChart, *, credit: str) -> str:
         hatch,
         width,
         height,
-        _text(chart.plot_left, 22, title, size=15, weight="600"),
+        mark_safe(
+            _text(chart.plot_left, 22, title, size=15, weight="600")
+            + _text(chart.plot_left, 42, subtitle, size=12.5, fill=palette.MUTED)
+        ),
         HEADING,
         _plot(chart),
         _key(chart, HEADING + chart.height + 8),

@@ -78,6 +78,7 @@ SHOWN_VALUES = (
     "topic__order",
     "excerpt_text",
     "previous_stance",
+    "quote__translation",
 )
 
 
@@ -271,6 +272,7 @@ def read_statements(positions) -> list[Statement]:
         topic_order,
         excerpt,
         previous,
+        translation,
     ) in rows:
         actor = actors.get(actor_id)
         if actor is None:
@@ -294,6 +296,7 @@ def read_statements(positions) -> list[Statement]:
                 topic,
                 excerpt or "",
                 previous,
+                translation,
             )
         )
     return shown

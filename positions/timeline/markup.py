@@ -16,13 +16,15 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from positions.badges import translation_badge_html
 from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
+from positions.definitions import TRANSLATION_DEFINITIONS
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
 from sources.bilingual import localized_html, localized_text, translated_field
 from sources.dates import format_partial_date
-from sources.models import Verification
+from sources.models import Translation, Verification
 from sources.text import xml_safe
 
 
@@ -38,6 +40,7 @@ class Wording:
         self.reversal_long, self.change_long = _("reversal"), _("change of stance")
         self.period_only = _("Only the month or year is known.")
         self.superseded_on = _("Superseded %(day)s (%(stance)s)")
+        self.machine = str(TRANSLATION_DEFINITIONS[Translation.MACHINE][0])
         self.language = get_language()
         self.names: dict[tuple[type, int], str] = {}
 
@@ -77,7 +80,10 @@ class Wording:
         following = entry.superseded_by
         if following:
             lines.append(f"{self.superseded} {self.date(following.stated_on, following.date_precision)}")
-        lines.append(f"“{entry.excerpt}”")
+        quote = f"“{entry.excerpt}”"
+        if position.translation == Translation.MACHINE:
+            quote += f" [{self.machine}]"
+        lines.append(quote)
         return "\n".join(lines)
 
 
@@ -254,7 +260,7 @@ def superseded_note(entry, wording: Wording) -> SafeString:
 ENTRY = (
     '<li class="{}"><p class="tl-entry-meta"><time datetime="{}">{}</time> {}{} {} {}</p>'
     '<p class="tl-entry-who"><a href="{}">{}</a>{} · {} {}</p>'
-    '<p class="tl-entry-quote"><span lang="en">“{}”</span> <a href="{}">{}<span class="visually-hidden">: {}, {}, {}</span></a></p></li>'
+    '<p class="tl-entry-quote"><span lang="en">“{}”</span> {}<a href="{}">{}<span class="visually-hidden">: {}, {}, {}</span></a></p></li>'
 )
 
 
@@ -302,6 +308,7 @@ def list_items(entries) -> SafeString:
                 on,
                 topic,
                 xml_safe(entry.excerpt),
+                translation_badge_html(entry.position.translation),
                 entry.url,
                 position_word,
                 name,

@@ -78,6 +78,7 @@ class Statement:
     topic: TopicRef
     quote_text: str  # the quote's first EXCERPT_CHARS + 1 characters, enough to tell whether it is cut
     previous_stance: str | None = None
+    translation: str = ""  # what the quote's English text is (sources.models.Translation)
 
     @property
     def id(self) -> int:

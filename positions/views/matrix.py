@@ -101,9 +101,10 @@ def stance_matrix(code: str | None = None):
     # Every topic is a column, even one no government has spoken on: an empty column is news too.
     topics = list(Topic.objects.all())
     if code:
-        # One country's few stances show their conditions and the role of who stated them.
+        # One country's few stances show their conditions, the role of who stated them and whether
+        # their quote is a machine translation.
         stances = (
-            CountryStance.objects.select_related("position__actor")
+            CountryStance.objects.select_related("position__actor", "position__quote")
             .filter(country=code)
             .prefetch_related("position__actor__roles")
         )

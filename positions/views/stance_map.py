@@ -17,10 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
 from positions.choices import Stance
+from positions.definitions import TRANSLATION_DEFINITIONS
 from positions.derived import request_data_version
 from positions.filtersets import PositionFilter, filter_errors
 from positions.map.shapes import load_shapes
@@ -31,8 +33,9 @@ from positions.publish.credit import credit_line
 from positions.publish.downloads import cached_download
 from positions.publish.png import picture_response
 from positions.rows import row_urls
+from positions.staleness import age_of, stale_after_months
 from sources.dates import format_partial_date
-from sources.models import Verification
+from sources.models import Translation, Verification
 
 from .export import bad_request
 
@@ -58,6 +61,7 @@ class MapRow:
     verification: str
     actor_kind: str | None  # None when not read: the home page's map, which filters nothing
     actor_name: str
+    translation: str | None  # the quote's English text (sources.models.Translation); None when not read
     statements: int
     today: datetime.date
 
@@ -73,6 +77,7 @@ class MapRow:
             position.verification,
             None,  # the matrix defers it; reading it would cost a query per country
             position.actor.name,
+            None,  # the matrix reads no quote; its tooltips say no translation status
             statements,
             today,
         )
@@ -91,6 +96,10 @@ class MapRow:
     def age(self) -> str:
         return age_text(self.stated_on, self.today)
 
+    @cached_property
+    def stale(self) -> bool:
+        return age_of(self.stated_on, self.date_precision, self.today).is_stale
+
     @property
     def stance_label(self) -> str:
         return map_words()["stances"][self.stance]
@@ -107,6 +116,10 @@ class MapRow:
         }
         if self.verification != Verification.CONFIRMED:
             text += f" [{words['verifications'][self.verification]}]"
+        if self.translation == Translation.MACHINE:
+            text += f" [{words['machine']}]"
+        if self.stale:
+            text += f" [{stale_words()}]"
         return text
 
 
@@ -117,7 +130,22 @@ def map_words() -> dict:
         "tooltip": _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s"),
         "stances": {value: str(label) for value, label in Stance.choices},
         "verifications": {value: str(label) for value, label in Verification.choices},
+        "machine": str(TRANSLATION_DEFINITIONS[Translation.MACHINE][0]),
     }
+
+
+def stale_words() -> str:
+    """What the map's stale pattern means, in the legend and the tooltips."""
+    return stale_words_for(stale_after_months())
+
+
+@per_language(maxsize=8)
+def stale_words_for(months: int) -> str:
+    return ngettext(
+        "stale: latest statement over %(months)s month old",
+        "stale: latest statement over %(months)s months old",
+        months,
+    ) % {"months": months}
 
 
 @per_language(maxsize=4096)
@@ -170,6 +198,7 @@ STANCE_FIELDS = (
     "position__verification",
     "position__actor_kind",
     "position__actor__name",
+    "position__quote__translation",
     "statements",
 )
 
@@ -203,19 +232,42 @@ def narrow(rows: list[MapRow], cleaned: dict) -> list[MapRow]:
 
 
 def legend() -> list[LegendItem]:
-    return [LegendItem(value, str(label)) for value, label in Stance.choices] + [LegendItem(None, _("no statement"))]
+    return [LegendItem(value, str(label)) for value, label in Stance.choices] + [
+        LegendItem(None, _("no statement")),
+        LegendItem(None, stale_words(), stale=True),
+    ]
 
 
 def map_title(topic: Topic) -> str:
     return _("Governments' current stance on “%(topic)s”") % {"topic": topic.name}
 
 
+def as_of_line(rows, today: datetime.date) -> str:
+    """ "Stances as of <today>; newest statement shown: <date>", for a picture read away from the site."""
+    newest = max(rows, key=lambda row: row.stated_on, default=None)
+    if newest is None:
+        return _("Stances as of %(today)s") % {"today": format_partial_date(today, "day")}
+    return _("Stances as of %(today)s; newest statement shown: %(newest)s") % {
+        "today": format_partial_date(today, "day"),
+        "newest": newest.date_text,
+    }
+
+
 def map_svg(
-    topic, rows, *, full_url: str, inline_styles: bool, role: str = "img", id_prefix: str = "map", site: str = ""
+    topic,
+    rows,
+    *,
+    full_url: str,
+    inline_styles: bool,
+    role: str = "img",
+    id_prefix: str = "map",
+    site: str = "",
+    headed: bool = False,
 ):
     """The map of `rows` (MapRow list): each country with a stance filled and linked to its page.
 
-    `site` ("https://host") makes the links absolute, for a downloaded file read away from the site.
+    `site` ("https://host") makes the links absolute, for a downloaded file read away from the site;
+    `headed` draws the title and the as-of date above the map, for the same.
     """
     country_url = row_urls()[2]
     fills = {
@@ -226,9 +278,11 @@ def map_svg(
             stance_label=row.stance_label,
             title_text=row.tooltip,
             href=site + country_url(row.code.lower()),
+            stale=row.stale,
         )
         for row in rows
     }
+    heading = (map_title(topic), as_of_line(rows, timezone.localdate())) if headed else ()
     names = shape_names()
     return render_map(
         fills,
@@ -244,6 +298,7 @@ def map_svg(
         inline_styles=inline_styles,
         id_prefix=id_prefix,
         role=role,
+        heading=heading,
     )
 
 
@@ -319,7 +374,7 @@ def map_download(request, extension: str):
 
     def build():
         site = request.build_absolute_uri("/").rstrip("/")
-        svg = map_svg(data.topic, data.rows, full_url=full_url(request), inline_styles=True, site=site)
+        svg = map_svg(data.topic, data.rows, full_url=full_url(request), inline_styles=True, site=site, headed=True)
         return picture_response('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, map_file_stem(data.topic), extension)
 
     # Only the filters that select stances shape the picture (and its credit line's address).

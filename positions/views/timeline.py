@@ -81,7 +81,10 @@ def chart_download(request, extension: str):
             raise Http404("No topics yet.")
         query = request.GET.urlencode()
         page = request.build_absolute_uri(reverse("positions:timeline")) + (f"?{query}" if query else "")
-        svg = standalone_chart_svg(chart, credit=credit_line(page))
+        # The last bar counts the stances of the day the chart ends: today, or the filter's last day.
+        date_to = f.form.cleaned_data.get("date_to")
+        as_of = min(date_to, timezone.localdate()) if date_to else timezone.localdate()
+        svg = standalone_chart_svg(chart, credit=credit_line(page), as_of=as_of)
         stem = f"stances-{chart.topic.slug}-{timezone.localdate().isoformat()}"
         return picture_response(svg, stem, extension)
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
@@ -15,8 +15,8 @@ from positions.cache_keys import rendering_key
 from positions.choices import ActorKind, Stance
 from positions.models import CountryStance
 from sources.dates import DatePrecision
-from sources.models import Verification
-from tests.factories import ActorFactory, PositionFactory, TopicFactory
+from sources.models import Attribution, Translation, Verification
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 API = "/api/v1/countries/"
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -136,3 +136,34 @@ def test_rendering_keys_name_the_language_and_script_prefix(db):
             set_script_prefix("/")
     with translation.override("uk"):
         assert rendering_key("api-countries", "1-a", "http://testserver/") != english
+
+
+def test_each_stance_carries_its_age_staleness_attribution_and_translation(client, db):
+    today = timezone.localdate()
+    topic = TopicFactory(slug="combat-troops")
+    state = ActorFactory(kind=ActorKind.STATE, country="FR")
+    quote = QuoteFactory(
+        attribution=Attribution.SPOKESPERSON,
+        translation=Translation.MACHINE,
+        original_text="Nous ne l'excluons pas.",
+        original_language="fr",
+    )
+    PositionFactory(actor=state, topic=topic, quote=quote, stated_on=datetime.date(2024, 11, 23))
+    other = TopicFactory(slug="instructors")
+    PositionFactory(actor=state, topic=other, stated_on=today - datetime.timedelta(days=10))
+    for data in (client.get(API).json()[0], client.get(f"{API}fr/").json()):
+        old, fresh = data["stances"]
+        assert (old["stated_on"], old["date_precision"]) == ("2024-11-23", "day")
+        assert (old["age_days"], old["stale"]) == ((today - datetime.date(2024, 11, 23)).days, True)
+        assert (old["attribution"], old["translation"]) == ("spokesperson", "machine")
+        assert (fresh["age_days"], fresh["stale"]) == (10, False)
+        assert (fresh["attribution"], fresh["translation"]) == ("direct", "original")
+
+
+def test_the_kept_list_is_kept_per_day_as_the_ages_change(client, db, monkeypatch):
+    PositionFactory(actor=ActorFactory(kind=ActorKind.STATE, country="FR"), stated_on=datetime.date(2024, 11, 23))
+    first = client.get(API).json()[0]["stances"][0]["age_days"]
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+    response = client.get(API)
+    assert response.json()[0]["stances"][0]["age_days"] == first + 1

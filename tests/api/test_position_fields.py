@@ -5,12 +5,13 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from positions.choices import ActorKind, Stance
 from positions.models import Position, Role
 from sources.dates import DatePrecision
-from sources.models import Verification
-from tests.factories import ActorFactory, PositionFactory, RoleFactory
+from sources.models import Translation, Verification
+from tests.factories import ActorFactory, PositionFactory, QuoteFactory, RoleFactory
 
 API = "/api/v1/positions/"
 FIELDS = [
@@ -23,12 +24,15 @@ FIELDS = [
     "stance",
     "stated_on",
     "date_precision",
+    "age_days",
+    "stale",
     "conditions",
     "summary",
     "country",
     "actor_kind",
     "verification",
     "attribution",
+    "translation",
     "quote",
     "source",
     "created_at",
@@ -155,3 +159,29 @@ def test_a_position_reads_as_its_row_in_the_list(client, minister, expand):
 
 def test_an_unknown_position_is_not_found(client, db):
     assert client.get(f"{API}999999/").status_code == 404
+
+
+def test_each_position_carries_its_age_and_whether_it_is_stale(client, db):
+    today = timezone.localdate()
+    old = PositionFactory(stated_on=on("2024-11-25"), date_precision=DatePrecision.DAY)
+    month = PositionFactory(stated_on=on("2024-11-01"), date_precision=DatePrecision.MONTH)
+    fresh = PositionFactory(stated_on=today - datetime.timedelta(days=3), date_precision=DatePrecision.DAY)
+    rows = {row["id"]: row for row in listed(client)}
+    assert (rows[old.pk]["age_days"], rows[old.pk]["stale"]) == ((today - on("2024-11-25")).days, True)
+    # Known only to the month: counted from the month's last day, never made older than it may be.
+    assert rows[month.pk]["age_days"] == (today - on("2024-11-30")).days
+    assert (rows[fresh.pk]["age_days"], rows[fresh.pk]["stale"]) == (3, False)
+    assert (rows[fresh.pk]["stated_on"], rows[fresh.pk]["date_precision"]) == (fresh.stated_on.isoformat(), "day")
+    detail = client.get(f"{API}{old.pk}/").json()
+    assert (detail["age_days"], detail["stale"]) == (rows[old.pk]["age_days"], True)
+
+
+@pytest.mark.parametrize("status", Translation.values)
+def test_each_position_says_its_quotes_translation_status(client, db, status):
+    original = (
+        {} if status == Translation.ORIGINAL else {"original_text": "Nous sommes prêts.", "original_language": "fr"}
+    )
+    position = PositionFactory(quote=QuoteFactory(translation=status, **original))
+    (row,) = listed(client)
+    assert (row["id"], row["translation"]) == (position.pk, status)
+    assert client.get(f"{API}{position.pk}/").json()["translation"] == status

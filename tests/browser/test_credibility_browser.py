@@ -47,7 +47,7 @@ def test_stale_stances_say_their_age_and_badges_lead_to_their_definitions(tab, s
     stale_cell = page.locator(".matrix td.stale").first
     assert stale_cell.is_visible()
     assert re.search(r"stale stated \d+ months ago; no newer statement", stale_cell.inner_text().lower())
-    assert "Data last updated" in page.locator(".site-footer").inner_text()
+    assert "Newest statement:" in page.locator(".site-footer").inner_text()
     shoot(page, "home", width)
 
     # The legend's badge is a link to its definition on the about page.

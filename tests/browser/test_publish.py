@@ -104,3 +104,18 @@ def test_only_embed_views_can_be_framed_by_another_origin(page, site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_maps_hatch_stale_countries_with_the_page_stylesheet(page, site):
+    # The seed's statements are of 2024: past STALE_AFTER_MONTHS, each country is drawn stale.
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for path in ("/map/", "/embed/map/"):
+        page.goto(site + path)
+        stale = page.locator("path.map-country.map-stale")
+        assert stale.count() > 0, path
+        fill = stale.first.evaluate("element => getComputedStyle(element).fill")
+        assert 'url("#map-stale-' in fill, (path, fill)
+        legend = page.locator(".map-legend-item rect.map-stale").evaluate("element => getComputedStyle(element).fill")
+        assert 'url("#map-stale-stale")' in legend
+        page.screenshot(path=str(SCREENSHOTS / f"stale{path.replace('/', '-')}map.png"))
+    assert "Stances as of" in page.locator(".embed-as-of").inner_text()

@@ -104,3 +104,29 @@ def test_feed_summary_shows_summary_conditions_quote_and_source_in_the_feeds_lan
     assert f" ({verification})</p>" in summary
     # Then how the words reached us, with its definition (tests/sources/test_attribution.py).
     assert summary.strip().endswith(")</p>") and summary.index(f"({verification})") < summary.rindex("<p>")
+
+
+@pytest.mark.parametrize(
+    ("translation", "said"),
+    [
+        ("machine", "English text: a machine translation (A machine translation of what was said"),
+        ("translation", "English text: a translation (A human translation of what was said"),
+        ("original", "English text: the original words (The English text is what was said.)"),
+    ],
+)
+def test_feed_entry_says_the_quotes_translation_status(client, translation, said):
+    original = {} if translation == "original" else {"original_text": "Мы готовы.", "original_language": "ru"}
+    PositionFactory(quote=QuoteFactory(text="We are ready.", translation=translation, **original))
+    summary = entries(client.get(FEED_URL))[0].find(f"{ATOM}summary").text
+    assert said in summary
+
+
+@pytest.mark.parametrize(
+    ("precision", "said"),
+    [("day", "Stated: 25 Nov 2024 (known to the day)"), ("month", "Stated: Nov 2024 (known to the month)")],
+)
+def test_feed_entry_says_the_date_to_its_precision(client, precision, said):
+    day = datetime.date(2024, 11, 25) if precision == "day" else datetime.date(2024, 11, 1)
+    PositionFactory(stated_on=day, date_precision=precision, quote=QuoteFactory(said_on=day, date_precision=precision))
+    summary = entries(client.get(FEED_URL))[0].find(f"{ATOM}summary").text
+    assert f"<p>{said}</p>" in summary

@@ -17,3 +17,10 @@ def test_every_stance_has_a_rule():
     css = stylesheet()
     for key in ["supports", "open", "undecided", "opposes", "rules_out", "commentary", "none"]:
         assert f".map-country.stance-{key}" in css
+
+
+def test_every_filled_key_has_a_stale_rule_and_the_legend_its_sample():
+    css = stylesheet()
+    for key in ["supports", "open", "undecided", "opposes", "rules_out", "commentary", "stale"]:
+        assert f".map-country.map-stale.stance-{key}, .map-swatch.map-stale.stance-{key} " in css
+        assert f"url(#map-stale-{key})" in css

@@ -194,3 +194,41 @@ def test_id_prefix_keeps_two_maps_apart():
     assert root.get("aria-labelledby") == "second-title"
     assert root.find(f".//{SVG}pattern").get("id") == "second-hatch"
     assert country_paths(root)["TR"].get("fill") == "url(#second-hatch)"
+
+
+def test_a_stale_country_is_drawn_in_its_stale_pattern_in_both_modes():
+    fills = {"UA": country("UA", "supports", stale=True), "FR": country("FR", "open")}
+    paths = country_paths(parse(render(fills)))
+    assert paths["UA"].get("class").split() == ["map-country", "stance-supports", "map-stale"]
+    assert paths["UA"].get("fill") == "url(#map-stale-supports)"
+    assert paths["FR"].get("fill") == "#92c5de"
+    root = parse(render(fills, inline_styles=False))
+    pattern_ids = {pattern.get("id") for pattern in root.iter(f"{SVG}pattern")}
+    assert {"map-hatch", "map-stale-supports", "map-stale-open", "map-stale-stale"} <= pattern_ids
+    assert "map-stale" in country_paths(root)["UA"].get("class").split()
+
+
+def test_a_cell_state_chooses_the_fill_over_the_stance():
+    # A state of the cell that is not a stance (e.g. "mixed") fills from its own palette key.
+    paths = country_paths(parse(render({"UA": country("UA", "supports", state="commentary", stale=True)})))
+    assert paths["UA"].get("class").split() == ["map-country", "stance-commentary", "map-stale"]
+    assert paths["UA"].get("fill") == "url(#map-stale-commentary)"
+
+
+def test_the_legend_says_what_the_stale_pattern_means_on_a_row_of_its_own():
+    legend = [*LEGEND, LegendItem(None, "stale: latest statement over 6 months old", stale=True)]
+    root = parse(render(legend=legend))
+    items = list(root.iter(f"{SVG}g"))
+    stale = [g for g in items if g.get("class") == "map-legend-item" and "map-stale" in g[0].get("class")]
+    assert len(stale) == 1
+    assert stale[0][0].get("fill") == "url(#map-stale-stale)"
+    assert "".join(stale[0][1].itertext()) == "stale: latest statement over 6 months old"
+
+
+def test_heading_lines_are_drawn_above_the_map():
+    root = parse(render(heading=("Stances on “Combat troops”", "Stances as of 6 Dec 2026")))
+    assert root.get("viewBox").split()[1] == "-50"
+    heading = [t for t in root.iter(f"{SVG}text") if (t.get("class") or "").startswith("map-text map-heading")]
+    assert ["".join(t.itertext()) for t in heading] == ["Stances on “Combat troops”", "Stances as of 6 Dec 2026"]
+    assert all(float(t.get("y")) < 0 for t in heading)
+    assert parse(render()).get("viewBox").split()[1] == "0"

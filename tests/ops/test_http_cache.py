@@ -117,10 +117,18 @@ def test_last_modified_is_the_later_of_the_last_write_and_the_start_of_today(cli
     assert parse_http_date(client.get("/")["Last-Modified"]) == int(midnight.timestamp())
 
 
-def test_the_api_keeps_the_last_write_as_its_last_modified(client, position):
+def test_the_api_changes_at_midnight_as_its_ages_do(client, position, monkeypatch):
+    # Positions and country stances carry age_days and stale: an answer of yesterday is not current.
     version = DataVersion.objects.get(pk=1)
     DataVersion.objects.filter(pk=1).update(changed_at=version.changed_at - datetime.timedelta(days=3))
-    response = client.get("/api/v1/topics/")
-    assert parse_http_date(response["Last-Modified"]) == int(
-        (version.changed_at - datetime.timedelta(days=3)).timestamp()
+    response = client.get("/api/v1/positions/")
+    midnight = datetime.datetime.combine(
+        timezone.localdate(), datetime.time.min, tzinfo=timezone.get_default_timezone()
     )
+    assert parse_http_date(response["Last-Modified"]) == int(midnight.timestamp())
+    assert client.get("/api/v1/positions/", headers={"if-none-match": response["ETag"]}).status_code == 304
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    later = client.get("/api/v1/positions/", headers={"if-none-match": response["ETag"]})
+    assert later.status_code == 200 and later["ETag"] != response["ETag"]
+    assert client.get("/api/v1/positions/", headers={"if-modified-since": response["Last-Modified"]}).status_code == 200

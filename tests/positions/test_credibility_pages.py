@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from positions.choices import ActorKind, Stance
+from positions.data_dates import read_data_dates
 from positions.models import Topic
 from positions.staleness import age_of
 from sources.dates import add_months
@@ -129,11 +130,28 @@ def test_the_threshold_comes_from_the_setting(client, settings):
     assert "Stale" not in text(client.get("/countries/gb/")).split("</table>")[0]
 
 
-def test_the_footer_says_when_the_data_was_last_updated(client):
+def test_the_footer_says_the_newest_statement_to_its_precision_and_the_last_edit(client):
     government_position("GB", D(2024, 11, 26))
+    government_position("FR", D(2024, 12, 1), date_precision="month")
     today = timezone.localdate()
     html = text(client.get("/authorisations/"))
-    assert f'Data last updated <time datetime="{today.isoformat()}' in html
+    assert 'Newest statement: <time datetime="2024-12-01">Dec 2024</time>' in html
+    assert f' · last edited: <time datetime="{today.isoformat()}' in html
+    assert "Data last updated" not in html
+
+
+def test_the_footer_dates_are_one_query(django_assert_num_queries):
+    government_position("GB", D(2024, 11, 26), date_precision="day")
+    government_position("FR", D(2024, 11, 26), date_precision="day")
+    with django_assert_num_queries(1):
+        dates = read_data_dates()
+    assert (dates.newest_stated_on, dates.newest_precision) == (D(2024, 11, 26), "day")
+    assert dates.last_edited is not None and timezone.is_aware(dates.last_edited)
+    assert dates.last_edited.date() == timezone.now().date()
+
+
+def test_the_footer_says_so_when_nothing_is_recorded(client):
+    assert "No statement recorded yet." in text(client.get("/authorisations/"))
 
 
 # Cite and share

@@ -16,21 +16,24 @@ from django.utils.timesince import timesince
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
+from positions.definitions import TRANSLATION_DEFINITIONS
 from positions.map.shapes import load_shapes
 from positions.map.svg import MapCountry, render_map
 from positions.models import CountryStance, Position
 from positions.publish.credit import credit_line
+from positions.staleness import age_of
 from positions.views.matrix import stance_matrix
 from positions.views.stance_map import (
     legend,
     map_data,
     map_svg,
     map_title,
+    stale_words,
     topic_rows,
     topic_stances,
 )
 from sources.dates import format_partial_date
-from sources.models import Verification
+from sources.models import Translation, Verification
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +66,7 @@ def world():
 
 def old_row(row):
     """What the old MapRow offered the template: the Position itself and its texts, worded as then."""
-    position = Position.objects.select_related("actor").get(pk=row.position_id)
+    position = Position.objects.select_related("actor", "quote").get(pk=row.position_id)
     today = timezone.localdate()
     if position.stated_on >= today:
         age = translation.gettext("today")
@@ -91,7 +94,15 @@ def old_tooltip(old) -> str:
     }
     if position.verification != Verification.CONFIRMED:
         text += f" [{Verification(position.verification).label}]"
+    if position.quote.translation == Translation.MACHINE:
+        text += f" [{TRANSLATION_DEFINITIONS[Translation.MACHINE][0]}]"
+    if is_stale(position):
+        text += f" [{stale_words()}]"
     return text
+
+
+def is_stale(position) -> bool:
+    return age_of(position.stated_on, position.date_precision, timezone.localdate()).is_stale
 
 
 def table_lines(html: str) -> dict[str, str]:
@@ -153,6 +164,7 @@ def test_the_map_equals_the_old_fills_wording_and_links(world, language):
                 stance_label=str(Stance(old.position.stance).label),
                 title_text=old_tooltip(old),
                 href="https://x" + reverse("positions:country_detail", args=[old.code.lower()]),
+                stale=is_stale(old.position),
             )
             for old in old_rows
         }
@@ -183,9 +195,10 @@ def test_the_rows_are_the_home_matrix_column(world, language):
         for topic in (combat, other):
             from_matrix = topic_rows(topics, matrix_rows, topic)
             alone = topic_stances(topic)
-            # The home map does not read the actor kind (the matrix defers it); everything else agrees.
+            # The home map does not read the actor kind (the matrix defers it) nor the quote's
+            # translation; everything else agrees.
             for row in alone:
-                row.actor_kind = None
+                row.actor_kind = row.translation = None
             assert alone == from_matrix
 
 
@@ -198,20 +211,20 @@ def test_filters_narrow_on_the_stance_columns(world):
 
 def test_a_change_shows_at_once(client, world):
     combat, _other = world
-    assert 'class="map-country stance-rules_out" data-iso2="GB"' in client.get("/map/").content.decode()
+    assert 'class="map-country stance-rules_out map-stale" data-iso2="GB"' in client.get("/map/").content.decode()
     position = Position.objects.get(actor__country="GB")
     position.stance = Stance.SUPPORTS
     position.save()
     page = client.get("/map/").content.decode()
-    assert 'class="map-country stance-supports" data-iso2="GB"' in page
-    assert 'class="map-country stance-rules_out" data-iso2="GB"' not in page
+    assert 'class="map-country stance-supports map-stale" data-iso2="GB"' in page
+    assert 'stance-rules_out map-stale" data-iso2="GB"' not in page
 
 
 @pytest.mark.parametrize(
     "url, count",
     [
         # data version, the filter's two menu-size checks, topics (the default topic), its country
-        # stances, the topic menu, the footer's last change
+        # stances, the topic menu, the footer's dates (newest statement and last change, one query)
         ("/map/", 7),
         ("/uk/map/", 7),
         # a chosen topic is read by the filter instead of with every topic
@@ -221,7 +234,8 @@ def test_a_change_shows_at_once(client, world):
         # the same without the page's topic menu and footer
         # the same, plus the client's count of running builds taken and given back (limits/expensive.py)
         ("/map.svg", 7),
-        ("/embed/map/", 5),
+        # the embed: the page's queries but the topic menu, and its as-of line's newest statement
+        ("/embed/map/", 6),
     ],
 )
 @pytest.mark.parametrize("more", [False, True])

@@ -1,9 +1,13 @@
 """Only the /embed/ views may be framed; every other page keeps refusing it."""
 
+import datetime
+
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
-from tests.publish.helpers import world
+from sources.models import Quote, Translation
+from tests.publish.helpers import governmental, world
 
 pytestmark = pytest.mark.django_db
 EMBEDS = ["/embed/map/", "/embed/matrix/", "/embed/countries/gb/", "/embed/timeline/"]
@@ -107,3 +111,68 @@ def test_a_304_for_any_other_page_still_refuses_to_be_framed(client, url):
     assert response.status_code == 304
     assert response["X-Frame-Options"] == "DENY"
     assert directive(response, "frame-ancestors") == "frame-ancestors 'none'"
+
+
+def fresh_and_stale(machine: bool = False):
+    """Great Britain's 2024 stance (stale now) and Italy's of last week, its quote machine-translated if asked."""
+    combat, _instructors = world()
+    fresh = governmental("IT", combat, "supports", timezone.localdate() - datetime.timedelta(days=7))
+    if machine:
+        Quote.objects.filter(pk=fresh.quote_id).update(
+            translation=Translation.MACHINE, original_text="Siamo pronti", original_language="it"
+        )
+    return fresh
+
+
+def as_of_line(text: str) -> str:
+    return text.split('<p class="embed-as-of muted">')[1].split("</p>")[0]
+
+
+@pytest.mark.parametrize("url", EMBEDS)
+def test_every_embed_says_as_of_when_and_its_newest_statement(client, url):
+    fresh_and_stale()
+    today, newest = timezone.localdate(), timezone.localdate() - datetime.timedelta(days=7)
+    line = as_of_line(client.get(url).content.decode())
+    assert f"Stances as of {today.day} {today:%b %Y}." in line
+    assert f'Newest statement: <time datetime="{newest.isoformat()}">{newest.day} {newest:%b %Y}</time>.' in line
+    assert "A stance stated more than 6 months ago is marked stale." in line
+
+
+def test_the_country_embed_gives_each_stance_its_date_age_and_stale_mark(client):
+    fresh_and_stale()
+    text = client.get("/embed/countries/gb/").content.decode()
+    row = text.split("<tbody>")[1].split("</tr>")[0]
+    assert '<time datetime="2024-12-02">2 Dec 2024</time>' in row
+    assert '<strong class="age-flag">Stale</strong>' in row and "months ago; no newer statement" in row
+    fresh_row = client.get("/embed/countries/it/").content.decode().split("<tbody>")[1].split("</tr>")[0]
+    assert "less than a month ago" in fresh_row and "age-stale" not in fresh_row
+
+
+def test_the_country_embed_says_a_machine_translation(client):
+    fresh_and_stale(machine=True)
+    row = client.get("/embed/countries/it/").content.decode().split("<tbody>")[1].split("</tr>")[0]
+    assert "translation-machine" in row and "machine-translated" in row
+    gb_row = client.get("/embed/countries/gb/").content.decode().split("<tbody>")[1].split("</tr>")[0]
+    assert "machine-translated" not in gb_row
+
+
+def test_the_matrix_embed_gives_every_cell_its_age_and_marks_the_stale(client):
+    fresh = fresh_and_stale()
+    text = client.get("/embed/matrix/").content.decode()
+    fresh_cell = text.split(f'href="/positions/{fresh.pk}/"')[1].split("</td>")[0]
+    assert "less than a month ago" in fresh_cell
+    assert text.count('<td class="stale">') == 5  # GB, FR, DE and JP on combat troops, HU on instructors
+    # The home page's matrix keeps fresh cells quiet.
+    home = client.get("/").content.decode()
+    assert "less than a month ago" not in home.split(f'href="/positions/{fresh.pk}/"')[1].split("</td>")[0]
+
+
+def test_the_map_embed_marks_the_stale_in_its_drawing_and_its_table(client):
+    fresh_and_stale()
+    text = client.get("/embed/map/").content.decode()
+    assert 'class="map-country stance-rules_out map-stale" data-iso2="GB"' in text
+    assert 'class="map-country stance-supports" data-iso2="IT"' in text
+    table = text.split('<table class="map-table">')[1]
+    gb = table.split('<tr data-country="GB">')[1].split("</tr>")[0]
+    it = table.split('<tr data-country="IT">')[1].split("</tr>")[0]
+    assert "age-stale" in gb and "age-stale" not in it

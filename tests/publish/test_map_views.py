@@ -1,14 +1,17 @@
 """/map/ and its downloads: the home matrix's stances on one topic, drawn, tabled and saved as files."""
 
+import datetime
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from positions.map.shapes import shapes
 from positions.models import CountryStance
-from tests.publish.helpers import SVG, map_classes, map_table, matrix_column, svg_in, world
+from positions.publish import png
+from tests.publish.helpers import SVG, governmental, map_classes, map_table, matrix_column, svg_in, world
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +111,74 @@ def test_downloads_refuse_invalid_filters(client):
         response = client.get(url)
         assert response.status_code == 400
         assert b"Invalid export or feed parameters" in response.content
+
+
+def fresh_and_stale_world():
+    """world() (statements of 2024, stale now) and Italy's stance of last week."""
+    combat, instructors = world()
+    governmental("IT", combat, "supports", timezone.localdate() - datetime.timedelta(days=7))
+    return combat, instructors
+
+
+def stale_codes(root) -> set[str]:
+    return {
+        path.get("data-iso2")
+        for path in root.iter(f"{SVG}path")
+        if path.get("data-iso2") and "map-stale" in path.get("class").split()
+    }
+
+
+def test_stale_countries_are_marked_in_the_drawing_its_legend_and_tooltips(client):
+    fresh_and_stale_world()
+    text = page(client, "/map/")
+    root = svg_in(text)
+    assert stale_codes(root) == {"GB", "FR", "DE"}
+    legend = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "map-text map-legend-label"]
+    assert "stale: latest statement over 6 months old" in legend
+    links = {a.get("href"): a.find(f"{SVG}title").text for a in root.iter(f"{SVG}a")}
+    assert links["/countries/fr/"].endswith("[stale: latest statement over 6 months old]")
+    assert "stale" not in links["/countries/it/"]
+
+
+def test_map_svg_download_says_topic_as_of_date_and_stale_marking(client):
+    fresh_and_stale_world()
+    root = ET.fromstring(client.get("/map.svg?topic=combat-troops").content)
+    assert stale_codes(root) == {"GB", "FR", "DE"}
+    assert stale_codes(root) <= {code for code, fill in country_fills(root).items() if "map-stale" in fill}
+    texts = [t.text or "" for t in root.iter(f"{SVG}text")]
+    today = timezone.localdate()
+    newest = today - datetime.timedelta(days=7)
+    assert texts[:2] == [
+        "Governments' current stance on “Combat troops”",
+        f"Stances as of {today.day} {today:%b %Y}; newest statement shown: {newest.day} {newest:%b %Y}",
+    ]
+    assert "stale: latest statement over 6 months old" in texts
+    assert (
+        "Troop Positions Tracker — CC BY 4.0 — Map: Natural Earth — http://testserver/map/?topic=combat-troops" in texts
+    )
+
+
+def country_fills(root) -> dict[str, str]:
+    return {p.get("data-iso2"): p.get("fill") for p in root.iter(f"{SVG}path") if p.get("data-iso2")}
+
+
+def test_map_png_is_drawn_from_the_headed_picture_with_its_stale_marking(client, monkeypatch):
+    drawn = []
+    monkeypatch.setattr(png, "svg_to_png", lambda svg: drawn.append(svg) or b"\x89PNG")
+    fresh_and_stale_world()
+    assert client.get("/map.png?topic=combat-troops").content == b"\x89PNG"
+    root = ET.fromstring(drawn[0].split("\n", 1)[1])
+    texts = [t.text or "" for t in root.iter(f"{SVG}text")]
+    assert texts[0] == "Governments' current stance on “Combat troops”" and texts[1].startswith("Stances as of ")
+    assert stale_codes(root) == {"GB", "FR", "DE"}
+    assert country_fills(root)["GB"] == "url(#map-stale-rules_out)"
+    assert any(t.startswith("Troop Positions Tracker — CC BY 4.0") for t in texts)
+
+
+def test_the_home_pages_map_hatches_the_stale_too(client):
+    fresh_and_stale_world()
+    root = svg_in(page(client, "/"))
+    assert stale_codes(root) == {"GB", "FR", "DE"}
+    legend = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "map-text map-legend-label"]
+    assert "stale: latest statement over 6 months old" in legend
+    cache.clear()
