@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -105,7 +106,12 @@ class Role(models.Model):
     """An official's office over time, so a statement shows the role held on the day it was made."""
 
     actor = models.ForeignKey(Actor, models.CASCADE, related_name="roles", verbose_name=_("actor"))
-    title = models.CharField(_("title"), max_length=200, validators=NAME_TEXT, help_text=_("e.g. Foreign Secretary"))
+    title = models.CharField(
+        pgettext_lazy("a role's title", "title"),
+        max_length=200,
+        validators=NAME_TEXT,
+        help_text=_("e.g. Foreign Secretary"),
+    )
     title_uk = models.CharField(
         _("title in Ukrainian"),
         max_length=200,

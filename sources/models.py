@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -137,7 +138,7 @@ class Source(models.Model):
     """One published document: an article, a speech transcript, a parliamentary record."""
 
     outlet = models.ForeignKey(Outlet, models.PROTECT, related_name="sources", verbose_name=_("outlet"))
-    title = models.CharField(_("title"), max_length=500, validators=PLAIN_TEXT)
+    title = models.CharField(pgettext_lazy("a source's title", "title"), max_length=500, validators=PLAIN_TEXT)
     url = models.URLField(
         _("URL"),
         max_length=1000,

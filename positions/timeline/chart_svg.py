@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from positions.bulk_html import format_html, format_html_join
 from positions.map import palette
 from positions.timeline.chart import HoverWords, StanceChart
+from sources.bilingual import localized_text
 
 HEADING = 34
 KEY_HEIGHT = 30
@@ -114,7 +115,9 @@ def _key(chart: StanceChart, y: float) -> SafeString:
 
 def standalone_chart_svg(chart: StanceChart, *, credit: str) -> str:
     """The whole chart as an SVG document (with its XML declaration); `credit` is the source line."""
-    title = _("Countries at each stance on “%(topic)s”, month by month") % {"topic": chart.topic.name}
+    title = _("Countries at each stance on “%(topic)s”, month by month") % {
+        "topic": localized_text(chart.topic, "name")
+    }
     description = _(
         "Stacked bars, one per month: how many countries' governments stood at each stance at the end of the month."
     )
