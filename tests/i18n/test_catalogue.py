@@ -5,6 +5,7 @@ import html
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from sources.dates import DatePrecision, format_partial_date
 from tests.security.public_urls import example_url, public_routes
 
 PO = Path(__file__).resolve().parents[2] / "locale" / "uk" / "LC_MESSAGES" / "django.po"
+MO = PO.with_suffix(".mo")
 
 
 def po_entries() -> list[dict]:
@@ -69,6 +71,33 @@ def test_msgfmt_finds_no_error_and_nothing_untranslated(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(r"\d+ translated messages\.\n", result.stderr), result.stderr
+
+
+def compiled_messages(path: Path) -> dict[bytes, bytes]:
+    """A GNU .mo file's messages: original (context, msgid, plural forms as stored) → translation."""
+    data = path.read_bytes()
+    byte_order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
+    count, originals, translations = struct.unpack(byte_order + "3I", data[8:20])
+    messages = {}
+    for index in range(count):
+        length, offset = struct.unpack(byte_order + "2I", data[originals + 8 * index : originals + 8 * index + 8])
+        original = data[offset : offset + length]
+        length, offset = struct.unpack(byte_order + "2I", data[translations + 8 * index : translations + 8 * index + 8])
+        messages[original] = data[offset : offset + length]
+    return messages
+
+
+def test_the_committed_compiled_catalogue_matches_the_po(tmp_path):
+    """The .mo is committed, so a clone serves Ukrainian with no build step (docs/translation.md):
+    it must say what the .po says. Compared message by message, as msgfmt versions lay files out differently."""
+    if shutil.which("msgfmt") is None:
+        pytest.fail("msgfmt is missing: install Debian's gettext package (scripts/test.sh does)")
+    fresh = tmp_path / "django.mo"
+    subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(PO)], check=True)
+    assert MO.exists(), f"{MO} is missing: run `make messages` and commit it"
+    committed, expected = compiled_messages(MO), compiled_messages(fresh)
+    stale = sorted(key for key in committed.keys() | expected.keys() if committed.get(key) != expected.get(key))
+    assert not stale, f"{MO.name} does not match {PO.name}: run `make messages` and commit it. Differs: {stale[:5]}"
 
 
 # What makemessages reads: the code and templates, not the tests, tools or installed packages.
