@@ -260,12 +260,20 @@ class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
     fieldsets = [
         (None, {"fields": ["country", ("name", "name_uk"), "body_kind", "scope", "requirement", "confirmed"]}),
-        (_("Legal basis"), {"fields": ["legal_basis", "legal_basis_url"]}),
-        (_("For readers"), {"fields": ["explanation"]}),
+        (_("Legal basis"), {"fields": [("legal_basis", "legal_basis_uk"), "legal_basis_url"]}),
+        (_("For readers"), {"fields": [("explanation", "explanation_uk")]}),
         (
             _("For editors only"),
             {"fields": ["editor_notes"], "description": _("Never shown on public pages.")},
         ),
     ]
     list_filter = ["country", "scope", "requirement", "confirmed"]
-    search_fields = ["name", "name_uk", "legal_basis", "explanation", "editor_notes"]
+    search_fields = [
+        "name",
+        "name_uk",
+        "legal_basis",
+        "legal_basis_uk",
+        "explanation",
+        "explanation_uk",
+        "editor_notes",
+    ]

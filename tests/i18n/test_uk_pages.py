@@ -11,7 +11,8 @@ labels; an SVG's titles; a feed's entries) and fails on two kinds of English:
 
 What is rightly English is left out: anything inside an element whose `lang` is not Ukrainian
 (an English fallback, a quote, a source's title), and the recorded texts that have no Ukrainian
-field at all (quotes, source titles and notes, outlets, legal bases and explanations).
+field at all (quotes, source titles and notes, outlets, and the legal bases and explanations not yet
+translated).
 """
 
 import html
@@ -82,7 +83,7 @@ def recorded_english() -> set[str]:
         (Actor, ("name", "description")),
         (Topic, ("name", "description")),
         (Role, ("title",)),
-        (AuthorisationBody, ("name",)),
+        (AuthorisationBody, ("name", "explanation", "legal_basis")),
         (Position, ("summary", "conditions")),
     ):
         for row in model.objects.values(*fields, *[f"{field}_uk" for field in fields]):
@@ -105,8 +106,8 @@ def rightly_english() -> list[str]:
         *Source.objects.values_list("title", flat=True),
         *Source.objects.values_list("notes", flat=True),
         *Outlet.objects.values_list("name", flat=True),
-        *AuthorisationBody.objects.values_list("legal_basis", flat=True),
-        *AuthorisationBody.objects.values_list("explanation", flat=True),
+        *AuthorisationBody.objects.filter(legal_basis_uk="").values_list("legal_basis", flat=True),
+        *AuthorisationBody.objects.filter(explanation_uk="").values_list("explanation", flat=True),
         *AuthorisationBody.objects.values_list("name_uk", flat=True),
     ]
     lines = {line.strip() for text in texts for line in text.splitlines() if line.strip()}
