@@ -1,6 +1,7 @@
 """Ukrainian dates in their grammatical forms and lists in Ukrainian alphabetical order."""
 
 import datetime
+import re
 
 import pytest
 from django.template import Context, Template
@@ -70,3 +71,19 @@ def test_country_menus_follow_the_alphabet_of_the_page():
     with translation.override("en"):
         names = [name for _code, name in countries]
         assert names[:2] == ["Afghanistan", "Åland Islands"]
+
+
+@pytest.mark.django_db
+def test_the_actor_menu_follows_the_alphabet_of_the_names_it_shows(client):
+    from tests.factories import ActorFactory
+
+    for slug, name, name_uk in [("a", "Adam", "Іван"), ("b", "Bea", "Ярина"), ("c", "Cyril", "Андрій")]:
+        ActorFactory(slug=slug, name=name, name_uk=name_uk)
+
+    def menu(url):
+        page = client.get(url).content.decode()
+        select = re.search(r'<select name="actor".*?</select>', page, re.S).group(0)
+        return re.findall(r'<option value="([a-z])"', select)
+
+    assert menu("/uk/positions/") == ["c", "a", "b"]  # Андрій, Іван, Ярина
+    assert menu("/positions/") == ["a", "b", "c"]  # Adam, Bea, Cyril
