@@ -149,7 +149,8 @@ def country_name(code: str) -> str:
 def shape_names() -> dict[str, str]:
     """Every drawn country's name in the page's language, for the tooltips of those without a stance."""
     return {
-        code: countries.name(code) or UNLISTED_COUNTRIES.get(code, name) for code, name in load_shapes().names.items()
+        code: countries.name(code) or str(UNLISTED_COUNTRIES.get(code, name))
+        for code, name in load_shapes().names.items()
     }
 
 
