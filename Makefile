@@ -26,7 +26,8 @@ run: $(PY) messages
 	DEBUG=1 $(PY) manage.py seed_demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-## Compile the translations (locale/*/LC_MESSAGES/django.po into .mo files, which are not committed)
+## Compile the translations (locale/*/LC_MESSAGES/django.po into the committed .mo files): run after
+## editing a .po and commit both (tests/i18n/test_catalogue.py fails on a .mo that no longer matches)
 messages: $(PY)
 	@command -v msgfmt >/dev/null || { echo "Installing Debian's gettext package (msgfmt)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

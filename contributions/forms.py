@@ -13,6 +13,7 @@ from contributions.models import MAX_NAME, MAX_NOTE, MAX_URL, MAX_WORDS, WEB_URL
 from positions.choices import Stance
 from positions.country_codes import normalise
 from positions.models import Actor
+from sources.bilingual import localized_text
 from sources.dates import truncate_to_precision
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
@@ -110,6 +111,7 @@ class SuggestionForm(ContributionForm):
         stance = cast(forms.ChoiceField, self.fields["stance"])
         country = cast(forms.ChoiceField, self.fields["country"])
         topic.empty_label = _("not sure")
+        topic.label_from_instance = lambda obj: localized_text(obj, "name")  # type: ignore[method-assign]
         stance.choices = [("", _("not sure")), *Stance.choices]
         country.choices = [("", _("none, or not sure"))] + list(countries)
 

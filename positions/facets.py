@@ -21,6 +21,7 @@ from django_countries import countries
 from positions.choices import ActorKind, Stance
 from positions.models import FacetCount, Topic
 from sources.bilingual import localized_text
+from sources.collation import collation_key
 
 FACET_LIMIT = 15
 MAX_ROWS = 50_000
@@ -84,7 +85,7 @@ def table_facets(where: dict) -> tuple[int, list[dict]]:
 def ranked(counts: dict[str, int], label_of) -> list[dict]:
     """Rows of one facet, largest first then by label: {value, label, count}."""
     rows = [{"value": value, "label": label_of(value), "count": n} for value, n in counts.items()]
-    return sorted(rows, key=lambda row: (-row["count"], str(row["label"])))
+    return sorted(rows, key=lambda row: (-row["count"], collation_key(row["label"])))
 
 
 def facets(selection, size: int) -> list[dict] | None:

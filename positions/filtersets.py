@@ -5,6 +5,8 @@ query is an index scan; invalid values become form errors, never server errors.
 The actors list's filters and the API's for sources and authorisation bodies live here too.
 """
 
+from functools import cache
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,7 +17,7 @@ from django_countries import countries
 from positions.choices import ActorKind, Scope, Stance
 from positions.country_codes import normalise
 from positions.models import Actor, AuthorisationBody, Position, Topic
-from sources.bilingual import localized_text
+from sources.bilingual import localized_menu, localized_text
 from sources.models import Attribution, Outlet, Source, Verification
 
 SORTS = {
@@ -163,6 +165,16 @@ class PositionFilter(django_filters.FilterSet):
         if Actor.objects.all()[self.MAX_ACTOR_MENU : self.MAX_ACTOR_MENU + 1].exists():
             actor_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. david-lammy")})
             actor_field.help_text = _("The actor's slug, as in the address of its page.")
+        else:
+            # In the alphabetical order of the names the menu shows, not the English names' order.
+            # Read only when the menu is drawn (not for an export or a feed), and then once.
+            empty = actor_field.empty_label
+
+            @cache
+            def actor_menu():
+                return [("", empty), *localized_menu(Actor.objects.values_list("slug", "name", "name_uk"))]
+
+            actor_field.widget.choices = actor_menu
         outlet_field = self.form.fields["outlet"]
         if Outlet.objects.all()[self.MAX_OUTLET_MENU : self.MAX_OUTLET_MENU + 1].exists():
             outlet_field.widget = forms.TextInput(attrs={"placeholder": _("e.g. le-monde")})

@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -105,7 +106,12 @@ class Role(models.Model):
     """An official's office over time, so a statement shows the role held on the day it was made."""
 
     actor = models.ForeignKey(Actor, models.CASCADE, related_name="roles", verbose_name=_("actor"))
-    title = models.CharField(_("title"), max_length=200, validators=NAME_TEXT, help_text=_("e.g. Foreign Secretary"))
+    title = models.CharField(
+        pgettext_lazy("a role's title", "title"),
+        max_length=200,
+        validators=NAME_TEXT,
+        help_text=_("e.g. Foreign Secretary"),
+    )
     title_uk = models.CharField(
         _("title in Ukrainian"),
         max_length=200,
@@ -381,6 +387,9 @@ class AuthorisationBody(models.Model):
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     requirement = models.CharField(_("requirement"), max_length=20, choices=Requirement.choices)
     legal_basis = models.TextField(_("legal basis"), blank=True, validators=PLAIN_TEXT)
+    legal_basis_uk = models.TextField(
+        _("legal basis in Ukrainian"), blank=True, validators=PLAIN_TEXT, default="", db_default=""
+    )
     legal_basis_url = models.URLField(_("legal basis URL"), max_length=1000, blank=True, validators=PLAIN_TEXT)
     confirmed = models.BooleanField(
         _("confirmed"), default=False, help_text=_("Checked against a primary or reliable source.")
@@ -390,6 +399,14 @@ class AuthorisationBody(models.Model):
         blank=True,
         validators=PLAIN_TEXT,
         help_text=_("For readers, in plain words: what this body does and when. Shown on public pages."),
+    )
+    explanation_uk = models.TextField(
+        _("explanation in Ukrainian"),
+        blank=True,
+        validators=PLAIN_TEXT,
+        default="",
+        db_default="",
+        help_text=_("Shown on the Ukrainian pages; where it is blank they show the English, marked as English."),
     )
     editor_notes = models.TextField(
         _("editors' notes"),

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from .collation import collation_key
 from .text import xml_safe
 
 
@@ -24,6 +25,19 @@ def translated_field(obj, field: str, language: str | None = None) -> tuple[str,
     if translation:
         return translation, None
     return english, (settings.LANGUAGE_CODE if english else None)
+
+
+def localized_value(english: str, translation: str) -> str:
+    """Plain text from the two values themselves (a row read with values()): the translation on its page, or the English."""
+    language = get_language() or settings.LANGUAGE_CODE
+    return xml_safe((translation if language != settings.LANGUAGE_CODE and translation else english) or "")
+
+
+def localized_menu(rows) -> list[tuple[str, str]]:
+    """(value, English, translation) rows as a menu's (value, label) pairs in the page's language,
+    in that language's alphabetical order."""
+    menu = [(value, localized_value(english, translation)) for value, english, translation in rows]
+    return sorted(menu, key=lambda choice: collation_key(choice[1]))
 
 
 def localized_text(obj, field: str) -> str:

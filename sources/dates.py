@@ -56,6 +56,47 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return text.lower() if lower else text
 
 
+# Ukrainian month abbreviations as a Ukrainian editor writes them, with the full stop (CLDR's
+# "6 груд. 2026", "квіт."). Django's Ukrainian catalogue has capitalised three-letter stems
+# ("Гру", "Кві") that no Ukrainian text uses.
+MONTH_ABBREVIATIONS_UK = (
+    "січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.", "лист.", "груд.",
+)  # fmt: skip
+
+
+def _day(value: datetime.date | datetime.datetime) -> datetime.date:
+    """A date, or an aware datetime's date in the site's time zone (as the `date` filter shows it)."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _ukrainian() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE) == "uk"
+
+
+def format_day(value: datetime.date | datetime.datetime | None) -> str:
+    """A day in running text: '6 December 2026'; '6 грудня 2026' (the month in the genitive)."""
+    if value is None:
+        return ""
+    return formats.date_format(_day(value), "j E Y" if _ukrainian() else "j F Y")
+
+
+def format_day_short(value: datetime.date | datetime.datetime | None) -> str:
+    """A day in little room: '6 Dec 2026'; '6 груд. 2026'."""
+    if value is None:
+        return ""
+    day = _day(value)
+    if _ukrainian():
+        return f"{day.day} {MONTH_ABBREVIATIONS_UK[day.month - 1]} {day.year}"
+    return formats.date_format(day, "j M Y")
+
+
+def month_abbreviation(value: datetime.date) -> str:
+    """A month's short name, for a chart's axis: 'Apr'; 'квіт.'."""
+    return MONTH_ABBREVIATIONS_UK[value.month - 1] if _ukrainian() else formats.date_format(value, "M")
+
+
 def honest_date_constraint(field: str, precision_field: str, name: str) -> models.CheckConstraint:
     """A month-precision date falls on the 1st; a year-precision date on 1 January."""
     return models.CheckConstraint(

@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -138,7 +139,7 @@ class Source(models.Model):
 
     outlet = models.ForeignKey(Outlet, models.PROTECT, related_name="sources", verbose_name=_("outlet"))
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("a source's title", "title"),
         max_length=500,
         blank=True,
         validators=PLAIN_TEXT,

@@ -1,9 +1,6 @@
 """Test settings and fixtures shared by every test."""
 
 import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -12,8 +9,6 @@ from hypothesis import HealthCheck, settings
 
 from tests.factories import UserFactory
 from tests.shared_data import kept_for_the_module
-
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
 # Fuzzing on a budget. `make test` runs the quick profile: few random examples besides each test's
 # explicit ones, enough to catch a broken property. `make fuzz` runs only the fuzz tests (marker
@@ -24,16 +19,6 @@ FUZZ_HEALTH_CHECKS = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 settings.register_profile("quick", max_examples=10, deadline=None, suppress_health_check=FUZZ_HEALTH_CHECKS)
 settings.register_profile("deep", max_examples=400, deadline=None, suppress_health_check=FUZZ_HEALTH_CHECKS)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
-
-
-def pytest_sessionstart(session):
-    """Compile any translation catalogue newer than its .mo (scripts/test.sh does it too; .mo files are not committed)."""
-    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
-        mo = po.with_suffix(".mo")
-        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            if shutil.which("msgfmt") is None:
-                raise RuntimeError("msgfmt is missing: install Debian's gettext package (docs/translation.md).")
-            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
 
 # Fixtures through which a test reaches the database; a test without any (and without the

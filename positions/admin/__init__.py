@@ -10,6 +10,7 @@ from positions.admin import hooks
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import StatementForm
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
+from sources.collation import collation_key
 from sources.models import Outlet, Source
 from web.history_admin import HistoryAdmin
 
@@ -23,7 +24,7 @@ class PositionCountryFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         # Without order_by, Position's default ordering (date, id) joins DISTINCT and repeats each country.
         codes = Position.objects.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
-        return sorted(((code, countries.name(code) or code) for code in codes), key=lambda item: str(item[1]))
+        return sorted(((code, countries.name(code) or code) for code in codes), key=lambda item: collation_key(item[1]))
 
     def queryset(self, request, queryset):
         return queryset.filter(country=self.value()) if self.value() else queryset
@@ -259,12 +260,20 @@ class AuthorisationBodyAdmin(HistoryAdmin):
     list_display = ["name", "country", "scope", "requirement", "body_kind", "confirmed"]
     fieldsets = [
         (None, {"fields": ["country", ("name", "name_uk"), "body_kind", "scope", "requirement", "confirmed"]}),
-        (_("Legal basis"), {"fields": ["legal_basis", "legal_basis_url"]}),
-        (_("For readers"), {"fields": ["explanation"]}),
+        (_("Legal basis"), {"fields": [("legal_basis", "legal_basis_uk"), "legal_basis_url"]}),
+        (_("For readers"), {"fields": [("explanation", "explanation_uk")]}),
         (
             _("For editors only"),
             {"fields": ["editor_notes"], "description": _("Never shown on public pages.")},
         ),
     ]
     list_filter = ["country", "scope", "requirement", "confirmed"]
-    search_fields = ["name", "name_uk", "legal_basis", "explanation", "editor_notes"]
+    search_fields = [
+        "name",
+        "name_uk",
+        "legal_basis",
+        "legal_basis_uk",
+        "explanation",
+        "explanation_uk",
+        "editor_notes",
+    ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from positions.choices import BodyKind, Requirement, Scope
+from positions.demo.authorisations_uk import EXPLANATIONS_UK, LEGAL_BASES_UK
 from positions.demo.seed_uk import AUTHORISATION_BODY_NAMES_UK
 from positions.models import AuthorisationBody
 
@@ -364,6 +365,8 @@ def reference_rows() -> list[dict]:
                     "confirmed": row["confirmed"].strip().lower() == "yes",
                     "name_uk": NAMES_UK.get(key[2], ""),
                     "explanation": EXPLANATIONS[key],
+                    "legal_basis_uk": LEGAL_BASES_UK.get(key, ""),
+                    "explanation_uk": EXPLANATIONS_UK.get(key, ""),
                     "editor_notes": row["notes"],
                 }
             )

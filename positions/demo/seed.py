@@ -114,7 +114,7 @@ ACTORS: list[dict[str, Any]] = [
     {
         "slug": "emmanuel-macron",
         "name": "Emmanuel Macron",
-        "name_uk": "Еммануель Макрон",
+        "name_uk": "Емманюель Макрон",
         "kind": ActorKind.OFFICIAL,
         "country": "FR",
         "aliases": "Еммануель Макрон",

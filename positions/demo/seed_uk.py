@@ -5,9 +5,9 @@ bodies' names. Ours, for the Ukrainian pages; no quote is translated back into a
 TOPICS_UK = {
     "combat-troops": ("Бойові підрозділи", "Бойові підрозділи в Україні під час війни."),
     "instructors": ("Інструктори", "Інструктори та фахівці."),
-    "reassurance-force": ("Сили заспокоєння", "Сили, що розгортаються після припинення вогню."),
+    "reassurance-force": ("Сили підтримки", "Сили, що розгортаються після припинення вогню."),
     "peacekeeping": ("Миротворча місія", "Миротворча місія з мандатом."),
-    "air-policing": ("Охорона повітряного простору", "Охорона повітряного простору України."),
+    "air-policing": ("Патрулювання повітряного простору", "Патрулювання повітряного простору України."),
     "troops-for-russia": (
         "Війська на боці Росії",
         "Іноземні війська, що воюють на боці Росії, як-от північнокорейські.",
@@ -15,12 +15,13 @@ TOPICS_UK = {
     "foreign-volunteers": ("Іноземні добровольці", "Інтернаціональний легіон України."),
 }
 
-# Ukrainian titles of the seed's roles, by their English title.
+# Ukrainian titles of the seed's roles, by their English title: lower-case, as a title stands in a
+# Ukrainian sentence («Девід Леммі, міністр закордонних справ Великої Британії»).
 ROLE_TITLES_UK = {
-    "Prime Minister of the United Kingdom": "Прем'єр-міністр Сполученого Королівства",
-    "Foreign Secretary": "Міністр закордонних справ",
-    "Deputy Prime Minister and Justice Secretary": "Віцепрем'єр-міністр і міністр юстиції",
-    "President of the French Republic": "Президент Французької Республіки",
+    "Prime Minister of the United Kingdom": "прем'єр-міністр Великої Британії",
+    "Foreign Secretary": "міністр закордонних справ Великої Британії",
+    "Deputy Prime Minister and Justice Secretary": "віцепрем'єр-міністр і міністр юстиції Великої Британії",
+    "President of the French Republic": "президент Французької Республіки",
 }
 
 # Ukrainian names of the reference authorisation bodies (positions/data/authorisation_bodies.csv),

@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.http import QueryDict
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from positions.badges import (
 from positions.definitions import ATTRIBUTION_DEFINITIONS, TRANSLATION_DEFINITIONS
 from positions.map.table import table_lines
 from positions.per_language import render_once, variant
-from sources.dates import format_partial_date
+from sources.dates import format_day, format_day_short, format_partial_date
 from sources.text import xml_safe as strip_non_xml
 
 register = template.Library()
@@ -28,6 +29,28 @@ register = template.Library()
 def partial_date(value: datetime.date | None, precision: str) -> str:
     """`{{ position.stated_on|partial_date:position.date_precision }}` → "26 Nov 2024", "Nov 2024" or "2024"."""
     return format_partial_date(value, precision)
+
+
+@register.filter
+def day_date(value: datetime.date | datetime.datetime | None, time_format: str = "") -> str:
+    """`{{ day|day_date }}` → "6 December 2026", "6 грудня 2026": a day in running text;
+    `{{ moment|day_date:"H:i e" }}` adds the time of day: "6 грудня 2026, 17:11 UTC"."""
+    text = format_day(value)
+    if time_format and isinstance(value, datetime.datetime):
+        text += ", " + date_filter(value, time_format)
+    return text
+
+
+@register.filter
+def day_date_short(value: datetime.date | datetime.datetime | None) -> str:
+    """`{{ day|day_date_short }}` → "6 Dec 2026", "6 груд. 2026": a day in little room."""
+    return format_day_short(value)
+
+
+@register.simple_tag
+def today_date() -> str:
+    """Today in running text, for "accessed 6 December 2026" ("дата звернення: 6 грудня 2026")."""
+    return format_day(timezone.localdate())
 
 
 @register.filter

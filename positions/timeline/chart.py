@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,8 @@ from positions.models import Topic
 from positions.staleness import stale_after_months
 from positions.timeline.chart_tally import count_stances, month_ends, month_rows
 from positions.timeline.markup import number
-from sources.dates import DatePrecision, format_partial_date
+from positions.timeline.scale import month_label_room
+from sources.dates import DatePrecision, format_partial_date, month_abbreviation
 
 LEFT = 48
 TOP = 26
@@ -296,13 +297,14 @@ def lay_out(chart: StanceChart) -> StanceChart:
     step = max(1, -(-peak // 5))
     top_count = step * -(-peak // step)
     unit = PLOT_HEIGHT / top_count
+    label_room = month_label_room() + 4
     for index, column in enumerate(columns):
         column.x = round(LEFT + index * slot + slot * 0.15, 2)
         column.width = round(slot * 0.7, 2)
-        if slot >= 26:
-            column.month_label = formats.date_format(column.month, "M")
+        if slot >= label_room:
+            column.month_label = month_abbreviation(column.month)
         elif slot >= 10:
-            column.month_label = formats.date_format(column.month, "M")[:1]
+            column.month_label = month_abbreviation(column.month)[:1]
         y: float = TOP + PLOT_HEIGHT
         for stance in STACK_ORDER:
             # Each stance's stale countries sit at the foot of its block, faded (see timeline.css).

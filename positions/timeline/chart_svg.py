@@ -16,6 +16,7 @@ from positions.bulk_html import format_html, format_html_join
 from positions.map import palette
 from positions.staleness import stale_after_months
 from positions.timeline.chart import HoverWords, StanceChart
+from sources.bilingual import localized_text
 from sources.dates import format_partial_date
 
 HEADING = 54
@@ -143,7 +144,9 @@ def stale_label() -> str:
 def standalone_chart_svg(chart: StanceChart, *, credit: str, as_of: datetime.date) -> str:
     """The whole chart as an SVG document (with its XML declaration); `credit` is the source line,
     `as_of` the day whose stances its last bar counts."""
-    title = _("Countries at each stance on “%(topic)s”, month by month") % {"topic": chart.topic.name}
+    title = _("Countries at each stance on “%(topic)s”, month by month") % {
+        "topic": localized_text(chart.topic, "name")
+    }
     subtitle = _("Stances as of %(date)s") % {"date": format_partial_date(as_of, "day")}
     description = _(
         "Stacked bars, one per month: how many countries' governments stood at each stance at the end of the month."

@@ -14,6 +14,7 @@ from django_countries import countries
 from positions.models import MonthStance
 from positions.staleness import stale_from
 from positions.timeline.scale import month_start
+from sources.collation import collation_key
 from sources.dates import next_month
 
 
@@ -76,7 +77,7 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
                 stance_of[country] = stance
         for stance in moved:
             if members[stance]:
-                sorted_names[stance] = sorted(name_of[country] for country in members[stance])
+                sorted_names[stance] = sorted((name_of[country] for country in members[stance]), key=collation_key)
             else:
                 # A stance every country has left (possibly one taken and left within the month).
                 del members[stance]

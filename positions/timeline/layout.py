@@ -55,6 +55,8 @@ from positions.timeline.scale import (
     years_after,
     years_before,
 )
+from sources.bilingual import localized_text
+from sources.collation import collation_key
 from sources.dates import ONE_DAY, next_month, period_end
 
 # Only what the chart and the list show, as values: thousands of model instances cost more than the SQL.
@@ -182,11 +184,13 @@ def group_rows(entries: list[Entry]) -> list[CountryGroup]:
 
     groups = []
     for code, rows in by_country.items():
-        rows.sort(key=lambda row: (KIND_ORDER.get(row.actor.kind, 99), row.actor.name))
+        rows.sort(
+            key=lambda row: (KIND_ORDER.get(row.actor.kind, 99), collation_key(localized_text(row.actor, "name")))
+        )
         name = countries.name(code) if code else str(_("International"))
         groups.append(CountryGroup(code, name, rows))
     # Countries A–Z, international organisations and people without a country last.
-    groups.sort(key=lambda group: (not group.code, group.name))
+    groups.sort(key=lambda group: (not group.code, collation_key(group.name)))
     return groups
 
 

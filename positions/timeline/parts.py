@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -360,7 +359,7 @@ class Timeline:
         groups = []
         for (year, month), items in groupby(ordered, key=key):
             if month:
-                label = formats.date_format(datetime.date(year, month, 1), "F Y")
+                label = format_partial_date(datetime.date(year, month, 1), DatePrecision.MONTH)
             else:
                 label = str(_("%(year)s (month not known)") % {"year": year})
             groups.append(MonthGroup(label, list(items)))

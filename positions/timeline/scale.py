@@ -3,9 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.utils import formats
-
-from sources.dates import next_month
+from sources.dates import month_abbreviation, next_month
 
 
 def month_start(day: datetime.date) -> datetime.date:
@@ -51,6 +49,7 @@ def make_ticks(scale: Scale) -> list[Tick]:
     """A tick at each month, labelled when there is room; a taller one with the year each January."""
     ticks = []
     month_px = scale.px_per_day * 30.4
+    room = month_label_room()
     # Over decades there is no room to name every year: every fifth or tenth then.
     year_step = next(step for step in (1, 2, 5, 10, 20, 50) if month_px * 12 * step >= 40 or step == 50)
     day = scale.start
@@ -59,9 +58,9 @@ def make_ticks(scale: Scale) -> list[Tick]:
         label_x = (x + scale.x(min(next_month(day), scale.end))) / 2
         if day.month == 1:
             ticks.append(Tick(x, str(day.year) if day.year % year_step == 0 else "", True, x + 4))
-        if month_px >= 22 or (month_px >= 9 and day.month in (1, 4, 7, 10)):
+        if month_px >= room or (month_px >= 9 and day.month in (1, 4, 7, 10)):
             # With little room, only the quarters are named, at the start of their month.
-            ticks.append(Tick(x, formats.date_format(day, "M"), False, label_x if month_px >= 22 else x + 12))
+            ticks.append(Tick(x, month_abbreviation(day), False, label_x if month_px >= room else x + 12))
         elif day.month != 1:
             ticks.append(Tick(x, "", False, label_x))
         day = next_month(day)
@@ -69,3 +68,8 @@ def make_ticks(scale: Scale) -> list[Tick]:
         # The first year is named even when the range starts mid-year.
         ticks.insert(0, Tick(scale.x(scale.start), str(scale.start.year), True, scale.x(scale.start) + 4))
     return ticks
+
+
+def month_label_room() -> int:
+    """Pixels a month's short name needs at the axis's 11 px (about 6 a letter): 22 for "Apr", 34 for "черв."."""
+    return 4 + 6 * max(len(month_abbreviation(datetime.date(2000, month, 1))) for month in range(1, 13))

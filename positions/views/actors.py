@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from positions.filtersets import ActorFilter
 from positions.models import Actor, Position
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
+from sources.bilingual import localized_menu
 
 PER_PAGE = 50
 # An actor's own positions, a page at a time: each row is a full position row (role, quote, source,
@@ -60,9 +61,13 @@ MAX_COMPARE_MENU = 300
 def compare_choices(actor: Actor) -> list[tuple[str, str]] | None:
     """Other actors for the "Compare with…" menu, in one query; None when there are too many to list."""
     others = list(
-        Actor.objects.exclude(pk=actor.pk).order_by("name").values_list("slug", "name")[: MAX_COMPARE_MENU + 1]
+        Actor.objects.exclude(pk=actor.pk)
+        .order_by("name")
+        .values_list("slug", "name", "name_uk")[: MAX_COMPARE_MENU + 1]
     )
-    return None if len(others) > MAX_COMPARE_MENU else others
+    if len(others) > MAX_COMPARE_MENU:
+        return None
+    return localized_menu(others)
 
 
 @require_safe

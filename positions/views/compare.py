@@ -20,6 +20,7 @@ from positions.filtersets import actor_countries
 from positions.models import Actor, CountryStance, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from positions.timeline.scale import month_start
+from sources.bilingual import localized_menu, localized_text
 from sources.dates import next_month
 
 MAX_COLUMNS = 6
@@ -71,7 +72,9 @@ def read_selection(request) -> tuple[list[Column], list[str]]:
         Column("country", code, countries.name(code), reverse("positions:country_detail", args=[code]))
         for code in codes
     ]
-    columns += [Column("actor", slug, actors[slug].name, actors[slug].get_absolute_url()) for slug in slugs]
+    columns += [
+        Column("actor", slug, localized_text(actors[slug], "name"), actors[slug].get_absolute_url()) for slug in slugs
+    ]
     return columns, []
 
 
@@ -118,8 +121,8 @@ def comparison(columns: list[Column]) -> list[TopicRow]:
 
 def actor_choices():
     """Actors for the form's menu, or None when there are too many to list."""
-    actors = list(Actor.objects.order_by("name").values_list("slug", "name")[: MAX_ACTOR_MENU + 1])
-    return None if len(actors) > MAX_ACTOR_MENU else actors
+    actors = list(Actor.objects.order_by("name").values_list("slug", "name", "name_uk")[: MAX_ACTOR_MENU + 1])
+    return None if len(actors) > MAX_ACTOR_MENU else localized_menu(actors)
 
 
 @require_safe

@@ -17,6 +17,7 @@ from positions.models import Actor, AuthorisationBody, FacetCount, Position, Rol
 from positions.querysets import requirement_rank
 from positions.rows import ROLE_FIELDS, latest_rows, roles_by_actor
 from positions.timeline.layout import KIND_ORDER, SECTION_LIMIT, build_timeline
+from sources.collation import collation_key
 from sources.models import Verification
 
 from .matrix import stance_matrix
@@ -36,7 +37,7 @@ def country_overview() -> list[dict]:
     # Countries whose actors have spoken but whose government has not yet taken a stance still belong here.
     others = sorted(
         (code for code in set(actor_counts) | set(position_counts) if code not in with_stances),
-        key=lambda code: countries.name(code) or code,
+        key=lambda code: collation_key(countries.name(code) or code),
     )
     return [
         {

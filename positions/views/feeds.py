@@ -43,9 +43,11 @@ def clean(value):
 
 class PositionFeed(Feed):
     feed_type = CleanAtom1Feed
-    author_name = "Troop Positions Tracker"
     # Atom summaries are HTML: the template escapes every piece of user text.
     description_template = "positions/feed_item.html"
+
+    def author_name(self) -> str:
+        return _("Troop Positions Tracker")
 
     def __call__(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):

@@ -8,6 +8,7 @@ from django_countries import countries
 
 from positions.choices import Stance
 from positions.models import CountryStance, Position, Topic
+from sources.collation import collation_key
 
 
 @dataclass
@@ -112,7 +113,7 @@ def stance_matrix(code: str | None = None):
     else:
         by_key = grid_cells()
     rows = []
-    for country in sorted({country for country, _ in by_key}, key=lambda c: countries.name(c) or c):
+    for country in sorted({country for country, _ in by_key}, key=lambda c: collation_key(countries.name(c) or c)):
         row = CountryRow(code=country, name=countries.name(country) or country)
         for topic in topics:
             row.cells.append(by_key.get((country, topic.pk)))

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django_countries import countries
@@ -34,12 +35,17 @@ from positions.publish.downloads import cached_download
 from positions.publish.png import picture_response
 from positions.rows import row_urls
 from positions.staleness import age_of, stale_after_months
+from sources.bilingual import localized_text, localized_value
+from sources.collation import collation_key
 from sources.dates import format_partial_date
 from sources.models import Translation, Verification
 
 from .export import bad_request
 
 DEFAULT_TOPIC = "combat-troops"
+# Drawn countries that django-countries does not list (no ISO 3166 code of their own), named in
+# the page's language rather than by the map data's English name.
+UNLISTED_COUNTRIES = {"XK": _lazy("Kosovo")}
 # Filters that describe a current stance itself; the others select statements, not stances.
 MAP_FILTERS = ("topic", "country", "stance", "verification", "actor_kind")
 
@@ -76,7 +82,7 @@ class MapRow:
             position.date_precision,
             position.verification,
             None,  # the matrix defers it; reading it would cost a query per country
-            position.actor.name,
+            localized_text(position.actor, "name"),
             None,  # the matrix reads no quote; its tooltips say no translation status
             statements,
             today,
@@ -170,7 +176,10 @@ def country_name(code: str) -> str:
 @per_language(maxsize=8)
 def shape_names() -> dict[str, str]:
     """Every drawn country's name in the page's language, for the tooltips of those without a stance."""
-    return {code: countries.name(code) or name for code, name in load_shapes().names.items()}
+    return {
+        code: countries.name(code) or str(UNLISTED_COUNTRIES.get(code, name))
+        for code, name in load_shapes().names.items()
+    }
 
 
 def default_topic(topics: list[Topic]) -> Topic | None:
@@ -197,8 +206,9 @@ STANCE_FIELDS = (
     "position__date_precision",
     "position__verification",
     "position__actor_kind",
-    "position__actor__name",
     "position__quote__translation",
+    "position__actor__name",
+    "position__actor__name_uk",
     "statements",
 )
 
@@ -208,13 +218,22 @@ def topic_stances(topic, today=None) -> list[MapRow]:
     hundred country stances as plain values, not every topic's as model instances."""
     today = today or timezone.localdate()
     rows = [
-        MapRow(code, country_name(code), position_id, *columns, statements, today)
-        for code, position_id, *columns, statements in CountryStance.objects.filter(topic=topic).values_list(
-            *STANCE_FIELDS
+        MapRow(
+            code,
+            country_name(code),
+            position_id,
+            *columns,
+            localized_value(name, name_uk),
+            translation,
+            statements,
+            today,
         )
+        for code, position_id, *columns, translation, name, name_uk, statements in CountryStance.objects.filter(
+            topic=topic
+        ).values_list(*STANCE_FIELDS)
     ]
     # The matrix's order: by the country's name in the page's language.
-    rows.sort(key=lambda row: row.name)
+    rows.sort(key=lambda row: collation_key(row.name))
     return rows
 
 
@@ -239,7 +258,7 @@ def legend() -> list[LegendItem]:
 
 
 def map_title(topic: Topic) -> str:
-    return _("Governments' current stance on “%(topic)s”") % {"topic": topic.name}
+    return _("Governments' current stance on “%(topic)s”") % {"topic": localized_text(topic, "name")}
 
 
 def as_of_line(rows, today: datetime.date) -> str:

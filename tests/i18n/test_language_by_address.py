@@ -68,7 +68,7 @@ def test_the_feed_under_uk_is_in_ukrainian(client, seeded_module):
     english = client.get("/feeds/positions/").content.decode()
     ukrainian = client.get("/uk/feeds/positions/").content.decode()
     assert "Troop positions: new positions" in english and "David Lammy" in english
-    assert "Позиції щодо військ: нові позиції" in ukrainian and "Девід Леммі" in ukrainian
+    assert "Трекер позицій: нові позиції" in ukrainian and "Девід Леммі" in ukrainian
     assert "http://testserver/uk/positions/" in ukrainian
 
 

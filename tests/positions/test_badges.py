@@ -23,7 +23,7 @@ def same(html: str, expected: str) -> bool:
     return parse_html(str(html)) == parse_html(expected)
 
 
-@pytest.mark.parametrize(("language", "prefix", "label"), [("en", "", "rules out"), ("uk", "/uk", "виключає")])
+@pytest.mark.parametrize(("language", "prefix", "label"), [("en", "", "rules out"), ("uk", "/uk", "відкидає")])
 def test_a_stance_badge_names_the_stance_and_links_to_its_definition(language, prefix, label):
     with translation.override(language):
         definition = str(STANCE_DEFINITIONS["rules_out"])

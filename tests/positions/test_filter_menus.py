@@ -38,7 +38,7 @@ def listed():
     ("prefix", "any_word", "ukraine", "rules_out", "topic"),
     [
         ("", "any", "Ukraine", "rules out", "Combat &amp; troops"),
-        ("/uk", "усі", "Україна", "виключає", "Бойові війська"),
+        ("/uk", "усі", "Україна", "відкидає", "Бойові війська"),
     ],
 )
 def test_the_menus_show_the_choices_in_the_pages_language_with_the_chosen_selected(

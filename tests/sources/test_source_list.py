@@ -17,7 +17,7 @@ D = datetime.date
 def listed(html: str) -> list[tuple[int, int, int]]:
     """(source id, quotes, positions) of each row, in order."""
     rows = re.findall(
-        r'<a href="/sources/(\d+)/">.*?data-label="Quotes">(\d+)</td>\s*<td class="num" data-label="Positions">(\d+)</td>',
+        r'<a href="/sources/(\d+)/"[^>]*>.*?data-label="Quotes">(\d+)</td>\s*<td class="num" data-label="Positions">(\d+)</td>',
         html,
         re.S,
     )
