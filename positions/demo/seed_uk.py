@@ -21,6 +21,8 @@ ROLE_TITLES_UK = {
     "Foreign Secretary": "Міністр закордонних справ",
     "Deputy Prime Minister and Justice Secretary": "Віцепрем'єр-міністр і міністр юстиції",
     "President of the French Republic": "Президент Французької Республіки",
+    "Minister for Europe and Foreign Affairs of France": "Міністр Європи та закордонних справ Франції",
+    "Official Spokesperson of Prime Minister Keir Starmer": "Офіційний речник прем'єр-міністра Кіра Стармера",
 }
 
 # Ukrainian names of the reference authorisation bodies (positions/data/authorisation_bodies.csv),
