@@ -442,7 +442,7 @@ LAMMY_DAY_UNCERTAIN = (
 # (a new row's history says it was added by seed_demo).
 ANONYMOUS_REPORT_WHY = "Re-coded: UNN's account of Le Monde's report citing unnamed sources, not their own words"
 
-POSITIONS = [
+POSITIONS: list[dict[str, Any]] = [
     {
         # Not Starmer's words: what UNN says Le Monde reported from unnamed sources. Kept, marked as such,
         # so the report is on the record; it never decides the United Kingdom's stance.
@@ -624,7 +624,7 @@ POSITIONS = [
 
 # Positions an earlier seed made and this one does not, with the reason seed_demo writes in their
 # history when it deletes them from an older database.
-REMOVED_POSITIONS = [
+REMOVED_POSITIONS: list[dict[str, Any]] = [
     {
         # "We are not talking about instructors or specialists, but about combat units": the sentence
         # sets instructors aside, and the article says nothing else of them.

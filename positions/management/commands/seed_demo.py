@@ -7,6 +7,7 @@ their names and order are the editors' to change.
 """
 
 from collections import Counter
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,12 +24,17 @@ def fill_blanks(obj, values: dict) -> None:
     for name in changed:
         setattr(obj, name, values[name])
     if changed:
-        obj._change_reason = change_reason("", changed)
+        say_why(obj, change_reason("", changed))
         obj.save(update_fields=changed)
 
 
 # django-simple-history keeps a change reason of at most this many characters.
 REASON_LENGTH = 100
+
+
+def say_why(obj: Any, reason: str) -> None:
+    """django-simple-history writes this reason into the history row of the object's next save or delete."""
+    obj._change_reason = reason
 
 
 def change_reason(why: str, changed: list[str]) -> str:
@@ -43,7 +49,7 @@ def bring_in_line(obj, values: dict, why: str = "") -> bool:
     for name in changed:
         setattr(obj, name, values[name])
     if changed:
-        obj._change_reason = change_reason(why, changed)
+        say_why(obj, change_reason(why, changed))
         obj.save()
     return bool(changed)
 
@@ -84,7 +90,7 @@ class Command(BaseCommand):
         if found is None:
             self.created[kind] += 1
             row = model(**values)
-            row._change_reason = "Added by seed_demo"
+            say_why(row, "Added by seed_demo")
             row.save()
             return row
         ukrainian = {name: values.pop(name) for name in list(values) if name.endswith("_uk")}
@@ -212,6 +218,6 @@ class Command(BaseCommand):
                 actor=actors[row["actor"]], topic=topics[row["topic"]], quote=quotes[row["quote"]]
             ).first()
             if found is not None:
-                found._change_reason = change_reason(row["why"], [])
+                say_why(found, change_reason(row["why"], []))
                 found.delete()
                 self.removed += 1
