@@ -24,6 +24,7 @@ class Statement:
     name_uk: str
     stated_on: datetime.date
     precision: str
+    topic: str  # the topic's slug
     stance: str
     quote: str
     url: str
@@ -44,6 +45,7 @@ STANCE_EXAMPLES = {
             "Джон Гілі",
             datetime.date(2025, 8, 15),
             P.DAY,
+            "reassurance-force",
             Stance.SUPPORTS,
             "In the circumstances of a ceasefire we’re ready to put UK boots on the ground in Ukraine. They are ready "
             "to go, they’re ready to act from day one.",
@@ -55,6 +57,7 @@ STANCE_EXAMPLES = {
             "Еммануель Макрон",
             datetime.date(2025, 2, 24),
             P.DAY,
+            "reassurance-force",
             Stance.OPEN,
             "We are ready and willing to provide those security guarantees, which could perhaps include troops, but "
             "they would be there to maintain peace,",
@@ -73,6 +76,7 @@ STANCE_EXAMPLES = {
             "Жан-Ноель Барро",
             datetime.date(2024, 11, 22),
             P.DAY,
+            "combat-troops",
             Stance.OPEN,
             "What President Macron said is that we should not set and express red lines, we should set a strategic "
             "ambiguity and not say what we ought or what we ought not to do, and this is the reason why we do not "
@@ -85,6 +89,7 @@ STANCE_EXAMPLES = {
             "Еліна Валтонен",
             datetime.date(2024, 3, 1),
             P.MONTH,
+            "combat-troops",
             Stance.OPPOSES,
             "Now’s not the time to send boots on the ground, and we are not even willing to discuss it at this stage. "
             "But for the long term, of course we shouldn’t be ruling anything out,",
@@ -99,6 +104,7 @@ STANCE_EXAMPLES = {
             "Маргарита Роблес",
             datetime.date(2025, 3, 6),
             P.DAY,
+            "reassurance-force",
             Stance.UNDECIDED,
             "this meeting does not imply what Spain's position will be from the perspective of the possible sending "
             "of troops.",
@@ -110,6 +116,7 @@ STANCE_EXAMPLES = {
             "Ентоні Албаніз",
             datetime.date(2025, 3, 4),
             P.DAY,
+            "peacekeeping",
             Stance.OPEN,
             "There is discussion at the moment about potential peacekeeping. And from my government's perspective, we "
             "are open to consideration of any proposals going forward.",
@@ -124,6 +131,7 @@ STANCE_EXAMPLES = {
             "Девід Леммі",
             datetime.date(2024, 11, 1),
             P.MONTH,
+            "combat-troops",
             Stance.OPPOSES,
             "We are very clear that we stand ready and continue to support the Ukrainians with training particularly, "
             "but there has been a longstanding position that we are not committing UK troops to the theatre of "
@@ -136,6 +144,7 @@ STANCE_EXAMPLES = {
             "Клаус Йоганніс",
             datetime.date(2024, 3, 12),
             P.DAY,
+            "combat-troops",
             Stance.RULES_OUT,
             "Romania will not send combatants to Ukraine. We support Ukraine in many ways and will continue,",
             "https://www.romania-insider.com/romania-no-troops-ukraine-iohannis-march-2024",
@@ -149,6 +158,7 @@ STANCE_EXAMPLES = {
             "Піт Гегсет",
             datetime.date(2025, 2, 12),
             P.DAY,
+            "reassurance-force",
             Stance.RULES_OUT,
             "To be clear, as part of any security guarantee, there will not be U.S. troops deployed to Ukraine,",
             "https://voz.us/en/world/250212/21006/secretary-hegseth-declares-before-nato-that-it-is-not-realistic-to-"
@@ -160,6 +170,7 @@ STANCE_EXAMPLES = {
             "Офіційний речник прем'єр-міністра Великої Британії",
             datetime.date(2024, 11, 25),
             P.DAY,
+            "combat-troops",
             Stance.OPPOSES,
             "Yes, beyond what I’ve said previously about providing medical training and the military presence we have "
             "around the embassy we don’t have plans for U.K. troops to be in combat alongside Ukrainian troops.",
@@ -177,6 +188,7 @@ STANCE_EXAMPLES = {
             "Тарас Семенюк",
             datetime.date(2024, 11, 1),
             P.MONTH,
+            "combat-troops",
             Stance.COMMENTARY,
             "For example, the participation of foreign troops could lead to a large-scale escalation, in fact, to the "
             "Third World War, when other countries join the conflict.",
@@ -188,6 +200,7 @@ STANCE_EXAMPLES = {
             "Якуб Янда",
             datetime.date(2025, 9, 1),
             P.MONTH,
+            "combat-troops",
             Stance.SUPPORTS,
             "Therefore, after eleven years of Russian war in Europe, Europeans should deploy several divisions of "
             "forces to Ukraine right now.",

@@ -31,11 +31,12 @@ def suggest_url() -> str:
     return SUGGEST_PATH
 
 
-def shown(statement: Statement, positions: dict) -> dict:
+def shown(statement: Statement, positions: dict, topics: dict) -> dict:
     """A statement as /about/ shows it: linked to its position page when the data holds it, else to its source."""
     position = positions.get((statement.actor_slug, statement.quote))
     return {
         "statement": statement,
+        "topic": topics.get(statement.topic),
         "name": statement.name_uk if get_language() == "uk" and statement.name_uk else statement.name,
         "url": position.get_absolute_url() if position else statement.url,
         "stance_label": Stance(statement.stance).label,
@@ -54,13 +55,15 @@ def example_positions() -> dict:
 @require_safe
 def about(request):
     positions = example_positions()
+    topics = list(Topic.objects.all())
+    by_slug = {topic.slug: topic for topic in topics}
     stances = [
         {
             "value": value,
             "label": label,
             "definition": STANCE_DEFINITIONS[value],
-            "example": shown(STANCE_EXAMPLES[value].example, positions),
-            "counter": shown(STANCE_EXAMPLES[value].counter, positions),
+            "example": shown(STANCE_EXAMPLES[value].example, positions, by_slug),
+            "counter": shown(STANCE_EXAMPLES[value].counter, positions, by_slug),
             "why": STANCE_EXAMPLES[value].why,
         }
         for value, label in Stance.choices
@@ -82,7 +85,7 @@ def about(request):
         "positions/about.html",
         {
             "stances": stances,
-            "topics": Topic.objects.all(),
+            "topics": topics,
             "verifications": verifications,
             "attributions": attributions,
             "translations": translations,

@@ -11,7 +11,7 @@ from positions.choices import Stance
 from positions.definitions import STANCE_DEFINITIONS
 from positions.demo import seed
 from positions.demo.seed import ACTORS, POSITIONS, QUOTES, SOURCES
-from positions.models import Position
+from positions.models import Position, Topic
 from positions.stance_examples import STANCE_EXAMPLES, Statement
 from positions.views.about import example_positions
 from sources.dates import DatePrecision
@@ -38,6 +38,7 @@ def seed_rows() -> list[dict]:
                 "quote": quote["text"],
                 "stated_on": stated_on.isoformat(),
                 "date_precision": precision,
+                "topic": position["topic"],
                 "stance": position["stance"],
                 "source_url": sources[quote["source"]].get("url", ""),
             }
@@ -63,12 +64,21 @@ def test_each_statement_is_a_row_of_the_data_word_for_word(statement):
     matching = [
         row
         for row in rows
-        if (row["actor_slug"], row["quote"], row["stated_on"], row["date_precision"], row["stance"], row["source_url"])
+        if (
+            row["actor_slug"],
+            row["quote"],
+            row["stated_on"],
+            row["date_precision"],
+            row["topic"],
+            row["stance"],
+            row["source_url"],
+        )
         == (
             statement.actor_slug,
             statement.quote,
             statement.stated_on.isoformat(),
             statement.precision,
+            statement.topic,
             statement.stance,
             statement.url,
         )
@@ -97,6 +107,9 @@ def test_about_shows_each_definition_example_and_counter_example(client, seeded)
             assert statement.quote.replace("'", "&#x27;") in section
             assert statement.name.replace("'", "&#x27;") in section
         assert f"coded “{Stance(pair.counter.stance).label}”" in section
+        assert f"{pair.example.name} on {Topic.objects.get(slug=pair.example.topic).name}," in section.replace(
+            "&#x27;", "'"
+        )
         assert str(pair.why).replace("'", "&#x27;") in section
 
 
