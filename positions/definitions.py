@@ -50,7 +50,10 @@ VERIFICATION_DEFINITIONS = {
     Verification.REPORTED: _(
         "A reputable outlet reports the words, and an editor read that report; the primary source was not found."
     ),
-    Verification.UNVERIFIED: _("Neither was checked yet. Treat it as a lead, not as a fact."),
+    Verification.UNVERIFIED: _(
+        "No editor has yet found the words in the primary source or read them in a reputable outlet's report: "
+        "a lead, not a fact."
+    ),
 }
 
 # How the words reached us: defined once, with the choices (sources/models.py).
