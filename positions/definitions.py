@@ -10,18 +10,34 @@ from django.utils.translation import gettext_lazy as _
 from positions.choices import Stance
 from sources.models import Attribution, Verification
 
+# Written so that a statement fits exactly one, without made-up quotes (/about/ shows a real example
+# and counter-example of each, positions/stance_examples.py): ask in this order. Does the actor take a side on
+# sending troops (else commentary)? Does it exclude it with no limit in time (rules out)? Say no
+# for now (opposes)? Commit, or say it is ready (supports)? Keep it on the table (open)? Else it
+# is undecided. Conditions the topic itself assumes (a ceasefire, for a reassurance force) are not
+# conditions "not yet met": they are what the topic is about.
 STANCE_DEFINITIONS = {
-    Stance.SUPPORTS: _("The actor is for it, now or under conditions already met (“we are ready to send troops”)."),
+    Stance.SUPPORTS: _(
+        "The actor commits to sending troops, says it is ready to send them, or argues they should be sent: now, "
+        "or once what the topic assumes is in place (a ceasefire, for a reassurance force)."
+    ),
     Stance.OPEN: _(
-        "The actor does not exclude it, or would do it under conditions not yet met (“nothing is ruled out”)."
+        "The actor keeps the option on the table without committing to it and without saying no for now: it does "
+        "not exclude it, or would send troops if conditions not yet met were met."
     ),
-    Stance.UNDECIDED: _("The actor says no decision is taken, or sends mixed signals."),
+    Stance.UNDECIDED: _(
+        "The actor says no decision or position has been taken and neither keeps the option on the table nor "
+        "sets it aside; or one statement says both."
+    ),
     Stance.OPPOSES: _(
-        "The actor is against it at present but leaves the door open (“not committing troops … at this time”)."
+        "The actor says no for now (no plans, not at this time, not now), even if it leaves the future open."
     ),
-    Stance.RULES_OUT: _("The actor excludes it firmly (“there will be no ground troops”)."),
+    Stance.RULES_OUT: _(
+        "The actor excludes it with no limit in time (will not, under no circumstances), or for as long as what "
+        "the topic covers lasts."
+    ),
     Stance.COMMENTARY: _(
-        "The actor describes or assesses without taking a side (typically an analyst). "
+        "The actor describes or assesses without saying whether troops should be sent (typically an analyst). "
         "Commentary is not a point on the scale and never counts as a government's stance."
     ),
 }
@@ -34,7 +50,10 @@ VERIFICATION_DEFINITIONS = {
     Verification.REPORTED: _(
         "A reputable outlet reports the words, and an editor read that report; the primary source was not found."
     ),
-    Verification.UNVERIFIED: _("Neither was checked yet. Treat it as a lead, not as a fact."),
+    Verification.UNVERIFIED: _(
+        "No editor has yet found the words in the primary source or read them in a reputable outlet's report: "
+        "a lead, not a fact."
+    ),
 }
 
 # How the words reached us: defined once, with the choices (sources/models.py).

@@ -176,10 +176,6 @@ class PositionQuerySet(models.QuerySet["Position"]):
         )
         return self.filter(id=Subquery(latest))
 
-    def newest_of_stance(self, stance: str):
-        """The most recently stated position with this stance, or None: the about page's example."""
-        return self.filter(stance=stance).with_related().order_by("-stated_on", "-id").first()
-
     def governmental(self):
         return self.filter(actor_kind__in=GOVERNMENT_KINDS).exclude(country="")
 

@@ -49,8 +49,14 @@ class Attribution(models.TextChoices):
         return {
             cls.DIRECT: _("The actor's own words on the record: a speech, an interview, a post, a signed text."),
             cls.SPOKESPERSON: _("An authorised spokesperson or office speaking for the actor."),
-            cls.PARAPHRASE: _("An outlet's paraphrase of what the actor said, with no direct quote."),
-            cls.ANONYMOUS: _("A report citing unnamed officials or sources; never confirmed."),
+            # Whose words they are decides between the two: unnamed sources make a report anonymous,
+            # quoted or not; a paraphrase names the actor whose words it retells.
+            cls.PARAPHRASE: _(
+                "An outlet's account, in its own words, of what a named actor said, with no direct quote."
+            ),
+            cls.ANONYMOUS: _(
+                "A report resting on unnamed officials or sources, quoted or paraphrased; never confirmed."
+            ),
         }
 
 

@@ -152,8 +152,13 @@ def position_cells(position: Position) -> dict:
     }
 
 
-def keep_editors_values(rows: list[RawRow], loaded: Loaded) -> None:
-    """Replace the record's cells with the stored values of every row an editor made or changed."""
+def keep_editors_values(rows: list[RawRow], loaded: Loaded, seed_positions: frozenset[int] = frozenset()) -> None:
+    """Replace the record's cells with the stored values of every row an editor made or changed.
+
+    The seed article's positions (`seed_positions`, loaded just before) keep the seed's words too:
+    where the record repeats one in its own words, the two would otherwise rewrite each other on
+    every run.
+    """
     urls = {row.cells["source_url"] for row in rows}
     sources = {s.url: s for s in Source.objects.filter(url__in=urls).select_related("outlet")}
     quotes = {(q.source.url, q.text): q for q in Quote.objects.filter(source__url__in=urls).select_related("source")}
@@ -178,6 +183,8 @@ def keep_editors_values(rows: list[RawRow], loaded: Loaded) -> None:
             (quote, edited_quotes, quote_cells),
             (position, edited_positions, position_cells),
         ]
+        if position is not None and position.pk in seed_positions:
+            cells.update(position_cells(position))
         for obj, ids, values in checks:
             if obj is not None and obj.pk in ids:
                 stored = values(obj)
@@ -186,12 +193,12 @@ def keep_editors_values(rows: list[RawRow], loaded: Loaded) -> None:
                 cells.update(stored)
 
 
-def load_record(seed_slugs: set[str]) -> Loaded:
+def load_record(seed_slugs: set[str], seed_positions: frozenset[int] = frozenset()) -> Loaded:
     """Load the record's actors and statements; what an editor made keeps its values."""
     loaded = Loaded()
     load_actors(seed_slugs, loaded)
     rows = list(iter_rows(RECORD.read_bytes(), RECORD.name))
-    keep_editors_values(rows, loaded)
+    keep_editors_values(rows, loaded, seed_positions)
     report = import_rows(rows, may_create_topics=True)
     if report.errors:
         # A row an editor's change made inconsistent (a role's dates moved, say) is left out

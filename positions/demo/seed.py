@@ -6,16 +6,20 @@ either language finds it. The Ukrainian names, titles and summaries are ours, fo
 pages; no quote gets a Ukrainian "original": the article's Ukrainian text was not found, and a
 translation back from its English would not be what was said. Facts the article leaves out come
 from the pages named in the sources' notes; nothing else is added (no made-up URL, title or day).
+Beside the article, the two statements that answered Le Monde's report on the record (Downing
+Street's and Jean-Noël Barrot's) come from the pages named in their sources, read for the seed.
 
 `seed_demo` owns these rows and brings an existing database in line with them: a row whose
-natural key changed lists its earlier keys (`previous_titles`, `previous_texts`) so that it is
-updated rather than created again.
+natural key changed lists its earlier keys (`previous_titles`, `previous_texts`,
+`previous_topics`) so that it is updated rather than created again, and positions an earlier seed
+made that this one does not are listed in REMOVED_POSITIONS to be deleted. Each change is said in
+the row's history: a position's `why`, or the fields that changed.
 """
 
 import datetime
 from typing import Any
 
-from positions.choices import ActorKind, Stance
+from positions.choices import ActorKind, OfficeRank, Stance
 from sources.dates import DatePrecision as P
 from sources.models import Attribution, OutletKind, Translation, Verification
 
@@ -39,6 +43,21 @@ OUTLETS = [
         "kind": OutletKind.NEWSPAPER,
     },
     {"slug": "lbc", "name": "LBC", "url": "https://www.lbc.co.uk/", "country": "GB", "kind": OutletKind.BROADCASTER},
+    # Named as the reference record names them (positions/data/record.csv), so loading either finds the other's.
+    {
+        "slug": "politico-europe",
+        "name": "Politico Europe",
+        "url": "https://www.politico.eu/",
+        "country": "BE",
+        "kind": OutletKind.NEWSPAPER,
+    },
+    {
+        "slug": "french-embassy-in-the-united-kingdom",
+        "name": "French Embassy in the United Kingdom",
+        "url": "https://uk.ambafrance.org/",
+        "country": "FR",
+        "kind": OutletKind.GOVERNMENT,
+    },
 ]
 
 # Sources are matched by URL; without a known URL, by outlet, title and publication date.
@@ -87,6 +106,34 @@ SOURCES = [
             "Die Welt at the G7 foreign ministers' meeting in Italy; it does not say on which day he spoke."
         ),
     },
+    {
+        # Read for the seed: the page quotes the Prime Minister's spokesperson's two answers of Monday 25 Nov.
+        "key": "politico",
+        "outlet": "politico-europe",
+        "title": "UK: We’re not sending troops into Ukraine ‘at this time’",
+        "url": "https://www.politico.eu/article/uk-david-lammy-not-sending-troops-into-ukraine-at-this-time-russia-war/",
+        "published_on": datetime.date(2024, 11, 26),
+        "published_precision": P.DAY,
+        "language": "en",
+        "notes": (
+            "Politico Europe, 26 November 2024. Quotes the Prime Minister's official spokesperson telling reporters "
+            "on Monday (25 November), when pressed on Le Monde's article, that there were no plans for troops."
+        ),
+    },
+    {
+        # The French government's own transcript of the BBC interview: the primary record of his words.
+        "key": "ambafrance",
+        "outlet": "french-embassy-in-the-united-kingdom",
+        "title": 'Ukrainians must be given the "strongest possible hand" - Minister',
+        "url": "https://uk.ambafrance.org/Ukrainians-must-be-given-the-strongest-possible-hand-Minister",
+        "published_on": datetime.date(2024, 11, 22),
+        "published_precision": P.DAY,
+        "language": "en",
+        "notes": (
+            "Transcript of the interview Jean-Noël Barrot gave to the BBC's Sunday with Laura Kuenssberg, "
+            "headed “Paris, 22 November 2024”."
+        ),
+    },
 ]
 
 ACTORS: list[dict[str, Any]] = [
@@ -97,7 +144,7 @@ ACTORS: list[dict[str, Any]] = [
         "kind": ActorKind.OFFICIAL,
         "country": "GB",
         "aliases": "Cyrus Starmer\nКір Стармер",
-        "roles": [("Prime Minister of the United Kingdom", "GB", datetime.date(2024, 7, 5), None)],
+        "roles": [("Prime Minister of the United Kingdom", "GB", datetime.date(2024, 7, 5), None, OfficeRank.HEAD)],
     },
     {
         "slug": "david-lammy",
@@ -107,8 +154,20 @@ ACTORS: list[dict[str, Any]] = [
         "country": "GB",
         "aliases": "David Lamy\nДевід Леммі",
         "roles": [
-            ("Foreign Secretary", "GB", datetime.date(2024, 7, 5), datetime.date(2025, 9, 5)),
-            ("Deputy Prime Minister and Justice Secretary", "GB", datetime.date(2025, 9, 5), None),
+            (
+                "Foreign Secretary",
+                "GB",
+                datetime.date(2024, 7, 5),
+                datetime.date(2025, 9, 5),
+                OfficeRank.FOREIGN_DEFENCE,
+            ),
+            (
+                "Deputy Prime Minister and Justice Secretary",
+                "GB",
+                datetime.date(2025, 9, 5),
+                None,
+                OfficeRank.MINISTER,
+            ),
         ],
     },
     {
@@ -118,7 +177,44 @@ ACTORS: list[dict[str, Any]] = [
         "kind": ActorKind.OFFICIAL,
         "country": "FR",
         "aliases": "Еммануель Макрон",
-        "roles": [("President of the French Republic", "FR", datetime.date(2017, 5, 14), None)],
+        "roles": [("President of the French Republic", "FR", datetime.date(2017, 5, 14), None, OfficeRank.HEAD)],
+    },
+    {
+        # As the reference record has him (positions/data/record_actors.csv).
+        "slug": "jean-noel-barrot",
+        "name": "Jean-Noël Barrot",
+        "name_uk": "Жан-Ноель Барро",
+        "kind": ActorKind.OFFICIAL,
+        "country": "FR",
+        "aliases": "Jean-Noel Barrot\nЖан-Ноель Барро",
+        "roles": [
+            (
+                "Minister for Europe and Foreign Affairs of France",
+                "FR",
+                datetime.date(2024, 9, 21),
+                None,
+                OfficeRank.FOREIGN_DEFENCE,
+            )
+        ],
+    },
+    {
+        # The office, not a person: Politico does not name the spokesperson. The role starts with the
+        # Prime Minister it speaks for (Keir Starmer, from 5 July 2024), which is all the seed needs.
+        "slug": "uk-prime-ministers-spokesperson",
+        "name": "Prime Minister's Official Spokesperson (UK)",
+        "name_uk": "Офіційний речник прем'єр-міністра Великої Британії",
+        "kind": ActorKind.OFFICIAL,
+        "country": "GB",
+        "aliases": "Downing Street spokesperson\nPrime Minister's official spokesman",
+        "roles": [
+            (
+                "Official Spokesperson of Prime Minister Keir Starmer",
+                "GB",
+                datetime.date(2024, 7, 5),
+                None,
+                OfficeRank.SPOKESPERSON,
+            )
+        ],
     },
     {
         "slug": "france",
@@ -174,10 +270,15 @@ QUOTES = [
         # UNN's sentence about Le Monde's report (Le Monde's own article was not found).
         "key": "le-monde-discussion",
         "source": "unn",
+        # The whole sentence: an earlier seed began it at "The newspaper", a capital the article does not have.
         "text": (
+            "For example, the newspaper Le Monde reported that after the visit of British Prime Minister Cyrus "
+            "Starmer to France, both countries again returned to the mentioned topic."
+        ),
+        "previous_texts": [
             "The newspaper Le Monde reported that after the visit of British Prime Minister Cyrus Starmer "
             "to France, both countries again returned to the mentioned topic."
-        ),
+        ],
         # UNN's page is dated only "Nov 2024" and gives no day for the talks it reports: the month.
         "said": NOV_2024,
         **UNN_QUOTE,
@@ -218,12 +319,21 @@ QUOTES = [
         **UNN_QUOTE,
     },
     {
+        # From the start of the case he speaks of (troops sent during the war, should Russia advance fast)
+        # to the end of his answer, the sentence an earlier seed cut included.
         "key": "semenyuk-parliament",
         "source": "unn",
         "text": (
+            "For example, earlier it was said that NATO troops could be sent to Ukraine if Russia begins to rapidly "
+            "advance through the territory, creating a threat to NATO. Then perhaps they will consider such an idea. "
+            "But even in such a situation, the decision must be made by the Parliament of a NATO member country. "
+            "This is not an easy process. It wasn't just one person who decided and sent it. Now we are not talking "
+            "about sending foreign troops."
+        ),
+        "previous_texts": [
             "Even in such a situation, the decision must be made by the Parliament of a NATO member country. "
             "This is not an easy process. Now we are not talking about sending foreign troops."
-        ),
+        ],
         "said": NOV_2024,
         **UNN_QUOTE,
     },
@@ -277,27 +387,146 @@ QUOTES += [
     },
 ]
 
+# The two statements of 25 Nov 2024 that answer Le Monde's report on the record, word for word as the
+# pages read for the seed give them (and as the reference record has them, positions/data/record.csv).
+QUOTES += [
+    {
+        # Politico: "with Starmer's spokesperson telling reporters when pressed on the Le Monde article Monday".
+        "key": "spokesperson-no-plans",
+        "source": "politico",
+        "text": "[There are] no plans for troops in that manner.",
+        "said": (datetime.date(2024, 11, 25), P.DAY),
+        "translation": Translation.ORIGINAL,
+        "verification": Verification.REPORTED,
+        "attribution": Attribution.SPOKESPERSON,
+    },
+    {
+        # Politico: "Asked if the U.K. could rule out sending troops to Ukraine, the prime minister's spokesperson said".
+        "key": "spokesperson-not-in-combat",
+        "source": "politico",
+        "text": (
+            "Yes, beyond what I’ve said previously about providing medical training and the military presence we "
+            "have around the embassy we don’t have plans for U.K. troops to be in combat alongside Ukrainian troops."
+        ),
+        "said": (datetime.date(2024, 11, 25), P.DAY),
+        "translation": Translation.ORIGINAL,
+        "verification": Verification.REPORTED,
+        "attribution": Attribution.SPOKESPERSON,
+    },
+    {
+        # The embassy's transcript of his English answer on the BBC: the primary record, opened and read.
+        "key": "barrot-no-option-discarded",
+        "source": "ambafrance",
+        "text": (
+            "What President Macron said is that we should not set and express red lines, we should set a strategic "
+            "ambiguity and not say what we ought or what we ought not to do, and this is the reason why we do not "
+            "discard any option publicly"
+        ),
+        "said": (datetime.date(2024, 11, 22), P.DAY),
+        "translation": Translation.ORIGINAL,
+        "verification": Verification.CONFIRMED,
+        "attribution": Attribution.DIRECT,
+    },
+]
+
+SPOKESPERSON_DAY = (
+    "Politico (26 Nov 2024) says the spokesperson told reporters on Monday, 25 Nov, when pressed on Le Monde's article."
+)
+
 LAMMY_DAY_UNCERTAIN = (
     "Month only: LBC (26 Nov 2024, 07:28) does not say on which day he spoke; the Kyiv Independent says 25 Nov, "
     "other reports Tuesday morning (26 Nov)."
 )
 
-POSITIONS = [
+# A position's "why" is what seed_demo writes in its history when it brings an older copy in line
+# (a new row's history says it was added by seed_demo).
+ANONYMOUS_REPORT_WHY = "Re-coded: UNN's account of Le Monde's report citing unnamed sources, not their own words"
+
+POSITIONS: list[dict[str, Any]] = [
     {
+        # Not Starmer's words: what UNN says Le Monde reported from unnamed sources. Kept, marked as such,
+        # so the report is on the record; it never decides the United Kingdom's stance.
         "actor": "keir-starmer",
         "topic": "combat-troops",
         "quote": "le-monde-discussion",
         "stance": Stance.OPEN,
-        "summary": "After Starmer's 11 Nov 2024 visit to France, the UK and France returned to discussing sending troops (Le Monde).",
-        "summary_uk": "Після візиту Стармера до Франції 11 листопада 2024 року Велика Британія та Франція повернулися до обговорення відправлення військ (Le Monde).",
+        "summary": (
+            "Reported, not said by him: UNN writes that Le Monde, citing unnamed sources, reported that after "
+            "Starmer's 11 Nov 2024 visit to France the UK and France returned to discussing sending troops."
+        ),
+        "summary_uk": (
+            "Повідомлення, а не його слова: УНН пише, що Le Monde з посиланням на неназвані джерела повідомила, "
+            "що після візиту Стармера до Франції 11 листопада 2024 року Велика Британія та Франція повернулися "
+            "до обговорення відправлення військ."
+        ),
+        "why": ANONYMOUS_REPORT_WHY,
     },
     {
         "actor": "france",
         "topic": "combat-troops",
         "quote": "le-monde-discussion",
         "stance": Stance.OPEN,
-        "summary": "France and the UK returned to discussing sending European troops to Ukraine (Le Monde).",
-        "summary_uk": "Франція та Велика Британія повернулися до обговорення відправлення європейських військ в Україну (Le Monde).",
+        "summary": (
+            "Reported, not said by the French government: UNN writes that Le Monde, citing unnamed sources, reported "
+            "that France and the UK returned to discussing sending European troops to Ukraine."
+        ),
+        "summary_uk": (
+            "Повідомлення, а не слова уряду Франції: УНН пише, що Le Monde з посиланням на неназвані джерела "
+            "повідомила, що Франція та Велика Британія повернулися до обговорення відправлення європейських "
+            "військ в Україну."
+        ),
+        "why": ANONYMOUS_REPORT_WHY,
+    },
+    {
+        "actor": "uk-prime-ministers-spokesperson",
+        "topic": "combat-troops",
+        "quote": "spokesperson-no-plans",
+        "stance": Stance.OPPOSES,
+        "date_evidence": SPOKESPERSON_DAY,
+        "conditions": "No plans at present.",
+        "conditions_uk": "Наразі планів немає.",
+        "summary": "Downing Street, pressed on Le Monde's report, said there were no plans for troops in that manner.",
+        "summary_uk": (
+            "Даунінг-стріт, відповідаючи на запитання про статтю Le Monde, заявила, що таких планів щодо військ немає."
+        ),
+    },
+    {
+        # "Yes" answers "could the UK rule it out", but the words are "we don't have plans": against it
+        # now, not excluded for good, so `opposes` (the less categorical of the two, as the rules say).
+        "actor": "uk-prime-ministers-spokesperson",
+        "topic": "combat-troops",
+        "quote": "spokesperson-not-in-combat",
+        "stance": Stance.OPPOSES,
+        "date_evidence": (
+            "Politico (26 Nov 2024) reports it beside the spokesperson's answer of Monday, 25 Nov, on Le Monde's "
+            "article."
+        ),
+        "conditions": "Beyond medical training and the military presence around the embassy.",
+        "conditions_uk": "Крім медичного навчання та військової присутності біля посольства.",
+        "summary": (
+            "The Prime Minister's spokesperson said the UK had no plans for British troops to be in combat alongside "
+            "Ukrainian troops, beyond medical training and the military presence around the embassy."
+        ),
+        "summary_uk": (
+            "Речник прем'єр-міністра заявив, що Велика Британія не планує, щоб британські військові брали участь "
+            "у бойових діях пліч-о-пліч з українськими, крім медичного навчання та військової присутності біля "
+            "посольства."
+        ),
+    },
+    {
+        "actor": "jean-noel-barrot",
+        "topic": "combat-troops",
+        "quote": "barrot-no-option-discarded",
+        "stance": Stance.OPEN,
+        "date_evidence": "The French Embassy's transcript of the BBC interview is headed “Paris, 22 November 2024”.",
+        "summary": (
+            "Asked on the BBC whether French troops might one day be deployed in Ukraine, Barrot said France keeps "
+            "a strategic ambiguity and does not publicly discard any option."
+        ),
+        "summary_uk": (
+            "На запитання BBC, чи можуть французькі війська колись бути розгорнуті в Україні, Барро відповів, що "
+            "Франція зберігає стратегічну невизначеність і публічно не відкидає жодного варіанту."
+        ),
     },
     {
         "actor": "david-lammy",
@@ -327,12 +556,22 @@ POSITIONS = [
         "summary_uk": "Розмови про відправлення військ — поки що лише чутки й неперевірена інформація, якою може скористатися Росія.",
     },
     {
+        # Combat troops: he speaks of NATO troops sent during the war should Russia advance fast, not of
+        # a force after a ceasefire, where an earlier seed filed it.
         "actor": "taras-semenyuk",
-        "topic": "reassurance-force",
+        "topic": "combat-troops",
+        "previous_topics": ["reassurance-force"],
         "quote": "semenyuk-parliament",
         "stance": Stance.COMMENTARY,
-        "summary": "Sending troops needs the parliament of the NATO member concerned; it is not on the table now.",
-        "summary_uk": "Відправлення військ потребує рішення парламенту відповідної країни — члена НАТО; зараз про це не йдеться.",
+        "summary": (
+            "Even if NATO troops were sent should Russia advance fast, a NATO member's parliament would have to "
+            "decide, not one person; sending troops is not being discussed now."
+        ),
+        "summary_uk": (
+            "Навіть якби війська НАТО відправили в разі швидкого наступу Росії, рішення мав би ухвалити парламент "
+            "країни — члена НАТО, а не одна людина; зараз про відправлення військ не йдеться."
+        ),
+        "why": "Cut sentence restored; filed under combat troops, the case he speaks of",
     },
     {
         "actor": "taras-semenyuk",
@@ -381,12 +620,17 @@ POSITIONS = [
             "та застосування: близько 200 F-16 з близько 500 пілотами могли б його змінити."
         ),
     },
+]
+
+# Positions an earlier seed made and this one does not, with the reason seed_demo writes in their
+# history when it deletes them from an older database.
+REMOVED_POSITIONS: list[dict[str, Any]] = [
     {
+        # "We are not talking about instructors or specialists, but about combat units": the sentence
+        # sets instructors aside, and the article says nothing else of them.
         "actor": "taras-semenyuk",
         "topic": "instructors",
         "quote": "semenyuk-rada",
-        "stance": Stance.COMMENTARY,
-        "summary": "Instructors and specialists are not the question; combat units need the Rada's permission.",
-        "summary_uk": "Ідеться не про інструкторів чи фахівців; бойовим підрозділам потрібен дозвіл Верховної Ради.",
+        "why": "Removed: the quote sets instructors aside and says nothing of them",
     },
 ]

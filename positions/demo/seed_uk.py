@@ -22,6 +22,8 @@ ROLE_TITLES_UK = {
     "Foreign Secretary": "міністр закордонних справ Великої Британії",
     "Deputy Prime Minister and Justice Secretary": "віцепрем'єр-міністр і міністр юстиції Великої Британії",
     "President of the French Republic": "президент Французької Республіки",
+    "Minister for Europe and Foreign Affairs of France": "міністр Європи та закордонних справ Франції",
+    "Official Spokesperson of Prime Minister Keir Starmer": "офіційний речник прем'єр-міністра Кіра Стармера",
 }
 
 # Ukrainian names of the reference authorisation bodies (positions/data/authorisation_bodies.csv),

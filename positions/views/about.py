@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from positions.choices import Stance
@@ -15,6 +16,7 @@ from positions.definitions import (
 )
 from positions.models import Position, Topic
 from positions.record_summary import record_summary
+from positions.stance_examples import STANCE_EXAMPLES, Statement
 from sources.dates import DatePrecision
 from sources.models import Attribution, Verification
 
@@ -30,14 +32,40 @@ def suggest_url() -> str:
     return SUGGEST_PATH
 
 
+def shown(statement: Statement, positions: dict, topics: dict) -> dict:
+    """A statement as /about/ shows it: linked to its position page when the data holds it, else to its source."""
+    position = positions.get((statement.actor_slug, statement.quote))
+    return {
+        "statement": statement,
+        "topic": topics.get(statement.topic),
+        "name": statement.name_uk if get_language() == "uk" and statement.name_uk else statement.name,
+        "url": position.get_absolute_url() if position else statement.url,
+        "stance_label": Stance(statement.stance).label,
+    }
+
+
+def example_positions() -> dict:
+    """The examples' positions in the data, by actor and quote, in one query."""
+    statements = [s for pair in STANCE_EXAMPLES.values() for s in (pair.example, pair.counter)]
+    found = Position.objects.filter(
+        actor__slug__in={s.actor_slug for s in statements}, quote__text__in={s.quote for s in statements}
+    ).values_list("actor__slug", "quote__text", "id")
+    return {(slug, text): Position(id=pk) for slug, text, pk in found}
+
+
 @require_safe
 def about(request):
+    positions = example_positions()
+    topics = list(Topic.objects.all())
+    by_slug = {topic.slug: topic for topic in topics}
     stances = [
         {
             "value": value,
             "label": label,
             "definition": STANCE_DEFINITIONS[value],
-            "example": Position.objects.newest_of_stance(value),
+            "example": shown(STANCE_EXAMPLES[value].example, positions, by_slug),
+            "counter": shown(STANCE_EXAMPLES[value].counter, positions, by_slug),
+            "why": STANCE_EXAMPLES[value].why,
         }
         for value, label in Stance.choices
     ]
@@ -58,7 +86,7 @@ def about(request):
         "positions/about.html",
         {
             "stances": stances,
-            "topics": Topic.objects.all(),
+            "topics": topics,
             "verifications": verifications,
             "attributions": attributions,
             "translations": translations,

@@ -55,7 +55,7 @@ def test_stale_stances_say_their_age_and_badges_lead_to_their_definitions(tab, s
     page.wait_for_url("**/about/#stance-rules_out")
     definition = page.locator("#stance-rules_out")
     assert definition.is_visible() and definition.evaluate("element => element.matches(':target')")
-    assert "excludes it firmly" in page.locator("#stance-rules_out + dd").inner_text()
+    assert "excludes it with no limit in time" in page.locator("#stance-rules_out + dd").inner_text()
     shoot(page, "about", width)
 
     page.goto(site + "/countries/gb/")

@@ -64,17 +64,6 @@ def test_about_defines_every_stance_topic_and_verification_with_anchors(client):
     assert "6 months" in html
 
 
-def test_about_links_each_stance_to_its_newest_real_example_or_says_there_is_none(client):
-    older = government_position("FR", D(2024, 3, 1), stance=Stance.OPEN)
-    newer = government_position("DE", D(2024, 9, 1), stance=Stance.OPEN)
-    html = text(client.get("/about/"))
-    open_section = html.split('id="stance-open"')[1].split("<dt")[0]
-    assert f'href="/positions/{newer.pk}/"' in open_section
-    assert f'href="/positions/{older.pk}/"' not in open_section
-    supports_section = html.split('id="stance-supports"')[1].split("<dt")[0]
-    assert "No example yet." in supports_section
-
-
 def test_every_value_the_data_uses_is_defined_on_the_about_page(client):
     for stance, verification in zip(Stance.values, Verification.values * 2):
         government_position("PL", D(2024, 5, 1), stance=stance, verification=verification)

@@ -63,7 +63,7 @@ def test_seed_positions_are_no_more_precise_than_their_sources(seeded):
 def test_seed_demo_brings_day_precision_of_an_older_seed_in_line_with_history(seeded):
     # As the seed had it before: 25 Nov 2024, "known to the day", for the UNN report and for Lammy.
     day = datetime.date(2024, 11, 25)
-    old_quotes = Quote.objects.filter(text__regex=r"^(The newspaper Le Monde|We are very clear)")
+    old_quotes = Quote.objects.filter(text__regex=r"(the newspaper Le Monde|^We are very clear)")
     old_positions = Position.objects.filter(actor__slug__in=["keir-starmer", "france", "david-lammy"])
     for row in [*old_quotes, *old_positions]:
         if isinstance(row, Quote):
@@ -190,16 +190,19 @@ def test_seed_demo_brings_an_older_seed_in_line_and_leaves_editors_rows_alone(se
 
 def test_seed_le_monde_report_is_anonymous_and_the_others_the_speakers_own_words(seeded):
     """UNN's sentence about Le Monde's report citing unnamed sources is neither Starmer's nor France's words."""
-    le_monde = Quote.objects.get(text__startswith="The newspaper Le Monde")
+    le_monde = Quote.objects.get(text__contains="the newspaper Le Monde")
     assert le_monde.attribution == Attribution.ANONYMOUS
     assert set(Position.objects.filter(quote=le_monde).values_list("attribution", flat=True)) == {Attribution.ANONYMOUS}
     others = Quote.objects.exclude(pk=le_monde.pk)
-    assert set(others.values_list("attribution", flat=True)) == {Attribution.DIRECT}
+    assert set(others.values_list("attribution", flat=True)) == {Attribution.DIRECT, Attribution.SPOKESPERSON}
+    assert set(others.filter(attribution=Attribution.SPOKESPERSON).values_list("source__outlet__slug", flat=True)) == {
+        "politico-europe"
+    }
 
 
 def test_seed_demo_brings_the_attribution_of_an_older_seed_in_line_with_history(seeded):
     # As quotes were given when attribution was added: every one `direct`.
-    le_monde = Quote.objects.get(text__startswith="The newspaper Le Monde")
+    le_monde = Quote.objects.get(text__contains="the newspaper Le Monde")
     le_monde.attribution = Attribution.DIRECT
     le_monde.save()
 

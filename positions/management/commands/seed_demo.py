@@ -13,6 +13,7 @@ positions keep them to themselves.
 
 import argparse
 from collections import Counter
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -31,15 +32,32 @@ def fill_blanks(obj, values: dict) -> None:
     for name in changed:
         setattr(obj, name, values[name])
     if changed:
+        say_why(obj, change_reason("", changed))
         obj.save(update_fields=changed)
 
 
-def bring_in_line(obj, values: dict) -> bool:
-    """Set the values that differ and save; whether anything changed."""
+# django-simple-history keeps a change reason of at most this many characters.
+REASON_LENGTH = 100
+
+
+def say_why(obj: Any, reason: str) -> None:
+    """django-simple-history writes this reason into the history row of the object's next save or delete."""
+    obj._change_reason = reason
+
+
+def change_reason(why: str, changed: list[str]) -> str:
+    """What the history says of a change the seed made: its reason, or the fields it changed."""
+    reason = why or "seed_demo brought in line: " + ", ".join(changed)
+    return reason if len(reason) <= REASON_LENGTH else reason[: REASON_LENGTH - 1] + "…"
+
+
+def bring_in_line(obj, values: dict, why: str = "") -> bool:
+    """Set the values that differ and save, saying why in the row's history; whether anything changed."""
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     for name in changed:
         setattr(obj, name, values[name])
     if changed:
+        say_why(obj, change_reason(why, changed))
         obj.save()
     return bool(changed)
 
@@ -62,12 +80,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created: Counter[str] = Counter()
         self.updated: Counter[str] = Counter()
+        self.removed = 0
+        self.seed_positions: set[int] = set()
         topics = self.load_topics()
         outlets = self.load_outlets()
         sources = self.load_sources(outlets)
         actors = self.load_actors()
         quotes = self.load_quotes(sources)
         self.load_positions(actors, topics, quotes)
+        self.remove_positions(actors, topics, quotes)
         if options["record"] if options["record"] is not None else getattr(settings, "DEMO_RECORD", True):
             self.load_record()
         bodies = load_authorisation_bodies()
@@ -78,11 +99,14 @@ class Command(BaseCommand):
             ", ".join(f"{self.created[kind]} {kind}" for kind in kinds)
             + " created; "
             + (", ".join(f"{self.updated[kind]} {kind}" for kind in kinds if self.updated[kind]) or "nothing")
-            + " updated."
+            + " updated"
+            + (f"; {self.removed} positions removed." if self.removed else ".")
         )
 
     def load_record(self) -> None:
-        loaded = load_record(seed_slugs={row["slug"] for row in seed.ACTORS})
+        loaded = load_record(
+            seed_slugs={row["slug"] for row in seed.ACTORS}, seed_positions=frozenset(self.seed_positions)
+        )
         self.created.update(loaded.created)
         self.updated.update(loaded.updated)
         for (kind, created), count in loaded.report.tally().items():
@@ -90,20 +114,23 @@ class Command(BaseCommand):
         for line in loaded.kept:
             self.stdout.write(f"Reference record: {line}")
 
-    def save(self, kind: str, model, found, values: dict):
-        """Create the row, or bring the one found in line; count either.
+    def save(self, kind: str, model, found, values: dict, why: str = ""):
+        """Create the row, or bring the one found in line; count either. `why` says in its history why it changed.
 
         The seed owns its rows' facts, but not what editors add around them: Ukrainian texts are
         filled only where blank, and aliases an editor added are kept beside the seed's.
         """
         if found is None:
             self.created[kind] += 1
-            return model.objects.create(**values)
+            row = model(**values)
+            say_why(row, "Added by seed_demo")
+            row.save()
+            return row
         ukrainian = {name: values.pop(name) for name in list(values) if name.endswith("_uk")}
         if "aliases" in values:
             seed_aliases = values["aliases"].splitlines()
             values["aliases"] = "\n".join([*seed_aliases, *(a for a in found.alias_list if a not in seed_aliases)])
-        self.updated[kind] += bring_in_line(found, values)
+        self.updated[kind] += bring_in_line(found, values, why)
         fill_blanks(found, ukrainian)
         return found
 
@@ -121,10 +148,15 @@ class Command(BaseCommand):
         return topics
 
     def load_outlets(self) -> dict:
-        return {
-            row["slug"]: self.save("outlets", Outlet, Outlet.objects.filter(slug=row["slug"]).first(), row)
-            for row in seed.OUTLETS
-        }
+        outlets = {}
+        for row in seed.OUTLETS:
+            # By slug; else by name, which is unique: the reference record may have created it first.
+            found = (
+                Outlet.objects.filter(slug=row["slug"]).first()
+                or Outlet.objects.filter(name__iexact=row["name"]).first()
+            )
+            outlets[row["slug"]] = self.save("outlets", Outlet, found, row)
+        return outlets
 
     def load_sources(self, outlets: dict) -> dict:
         sources = {}
@@ -153,9 +185,16 @@ class Command(BaseCommand):
             values = {k: v for k, v in row.items() if k != "roles"}
             actor = self.save("actors", Actor, Actor.objects.filter(slug=row["slug"]).first(), values)
             actors[row["slug"]] = actor
-            for title, country, start, end in row.get("roles", []):
+            for title, country, start, end, rank in row.get("roles", []):
                 found = Role.objects.filter(actor=actor, title=title, start_on=start).first()
-                values = {"actor": actor, "title": title, "start_on": start, "country": country, "end_on": end}
+                values = {
+                    "actor": actor,
+                    "title": title,
+                    "start_on": start,
+                    "country": country,
+                    "end_on": end,
+                    "office_rank": rank,
+                }
                 values["title_uk"] = seed_uk.ROLE_TITLES_UK.get(title, "")
                 self.save("roles", Role, found, values)
         return actors
@@ -194,5 +233,25 @@ class Command(BaseCommand):
                 "conditions_uk": row.get("conditions_uk", ""),
                 "summary_uk": row.get("summary_uk", ""),
             }
-            found = Position.objects.filter(actor=values["actor"], topic=values["topic"], quote=quote).first()
-            self.save("positions", Position, found, values)
+            saved = self.save("positions", Position, self.find_position(row, values), values, row.get("why", ""))
+            self.seed_positions.add(saved.pk)
+
+    @staticmethod
+    def find_position(row: dict, values: dict) -> Position | None:
+        """By actor, topic and quote; else as an earlier seed filed it, under a topic it lists as previous."""
+        same = Position.objects.filter(actor=values["actor"], quote=values["quote"])
+        return (
+            same.filter(topic=values["topic"]).first()
+            or same.filter(topic__slug__in=row.get("previous_topics", [])).order_by("id").first()
+        )
+
+    def remove_positions(self, actors: dict, topics: dict, quotes: dict) -> None:
+        """Delete the positions an earlier seed made and this one does not, saying why in their history."""
+        for row in seed.REMOVED_POSITIONS:
+            found = Position.objects.filter(
+                actor=actors[row["actor"]], topic=topics[row["topic"]], quote=quotes[row["quote"]]
+            ).first()
+            if found is not None:
+                say_why(found, change_reason(row["why"], []))
+                found.delete()
+                self.removed += 1
