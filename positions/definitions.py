@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from positions.choices import Stance
+from positions.stance_rule import CellState
 from sources.models import Attribution, Verification
 
 STANCE_DEFINITIONS = {
@@ -36,6 +37,9 @@ VERIFICATION_DEFINITIONS = {
     ),
     Verification.UNVERIFIED: _("Neither was checked yet. Treat it as a lead, not as a fact."),
 }
+
+# What a country's cell says when no stance decides it (mixed, reported only): defined with the rule.
+CELL_DEFINITIONS = CellState.definitions()
 
 # How the words reached us: defined once, with the choices (sources/models.py).
 ATTRIBUTION_DEFINITIONS = Attribution.definitions()

@@ -1,9 +1,8 @@
 """Which countries stood where on a topic at each month's end: the data behind the stance chart.
 
-A country's stance at a month's end follows `PositionQuerySet.country_stances()`: the latest
-position (by date, then id) of its state actor or officials stated on or before that day. Each
-country's last governmental position of each month it spoke is read from `MonthStance` and
-swept month by month in Python.
+A country's stance at a month's end follows the rule of its current stance (positions/stance_rule.py)
+applied to its statements up to that day: a stance, or "mixed". Each country's stance at the end
+of each month it spoke on the record is read from `MonthStance` and swept month by month in Python.
 """
 
 import datetime
@@ -35,7 +34,7 @@ class MonthTally:
 
 
 def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
-    """Sweep positions ordered by (stated_on, id): each month, count the latest stance of each country.
+    """Sweep the month rows by date: each month, count each country's latest stance (or "mixed").
 
     A country's stance counts as stale in a month whose end comes STALE_AFTER_MONTHS or more after it was stated.
 
@@ -92,10 +91,10 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
 
 
 def month_rows(topic, codes: list[str] | None) -> list[tuple]:
-    """Each country's last governmental position on the topic in each month it spoke, oldest first.
+    """Each country's stance on the topic at the end of each month it spoke on the record, oldest first.
 
-    `count_stances` needs no more: a country's stance at a month's end is its last position in the
-    latest month up to then in which it spoke. `MonthStance` holds those rows, kept in step with
+    `count_stances` needs no more: a country's stance at a month's end is the one of the latest
+    month up to then in which it spoke on the record. `MonthStance` holds those rows, kept in step with
     the positions (positions/derived.py): one index range of a topic's ~12,000 rows at a million
     positions, where walking the positions took one index probe per country and month.
     A country has one row a month, so rows of one date need no further order.

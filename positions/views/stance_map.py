@@ -31,6 +31,7 @@ from positions.publish.credit import credit_line
 from positions.publish.downloads import cached_download
 from positions.publish.png import picture_response
 from positions.rows import row_urls
+from positions.stance_rule import CellState
 from sources.dates import format_partial_date
 from sources.models import Verification
 
@@ -62,18 +63,19 @@ class MapRow:
     today: datetime.date
 
     @classmethod
-    def from_position(cls, code: str, name: str, position: Position, statements: int, today) -> "MapRow":
+    def from_cell(cls, code: str, name: str, cell, today) -> "MapRow":
+        position = cell.position
         return cls(
             code,
             name,
             position.pk,
-            position.stance,
+            cell.badge,
             position.stated_on,
             position.date_precision,
             position.verification,
             None,  # the matrix defers it; reading it would cost a query per country
             position.actor.name,
-            statements,
+            cell.statements,
             today,
         )
 
@@ -115,7 +117,7 @@ def map_words() -> dict:
     """The tooltip's wording and the stance and verification labels in the page's language."""
     return {
         "tooltip": _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s"),
-        "stances": {value: str(label) for value, label in Stance.choices},
+        "stances": {value: str(label) for value, label in [*Stance.choices, *CELL_STATES]},
         "verifications": {value: str(label) for value, label in Verification.choices},
     }
 
@@ -153,18 +155,15 @@ def topic_rows(topics, rows, topic, today=None) -> list[MapRow]:
     """The matrix's column for `topic`: one MapRow per country with a current stance, by name."""
     today = today or timezone.localdate()
     index = next(i for i, candidate in enumerate(topics) if candidate.pk == topic.pk)
-    return [
-        MapRow.from_position(row.code, row.name, row.cells[index].position, row.cells[index].statements, today)
-        for row in rows
-        if row.cells[index]
-    ]
+    return [MapRow.from_cell(row.code, row.name, row.cells[index], today) for row in rows if row.cells[index]]
 
 
 # A map row's columns, read from the country stance and its position and actor.
 STANCE_FIELDS = (
     "country",
     "position_id",
-    "position__stance",
+    "state",
+    "stance",
     "position__stated_on",
     "position__date_precision",
     "position__verification",
@@ -179,10 +178,10 @@ def topic_stances(topic, today=None) -> list[MapRow]:
     hundred country stances as plain values, not every topic's as model instances."""
     today = today or timezone.localdate()
     rows = [
-        MapRow(code, country_name(code), position_id, *columns, statements, today)
-        for code, position_id, *columns, statements in CountryStance.objects.filter(topic=topic).values_list(
-            *STANCE_FIELDS
-        )
+        MapRow(code, country_name(code), position_id, stance or state, *columns, statements, today)
+        for code, position_id, state, stance, *columns, statements in CountryStance.objects.filter(
+            topic=topic
+        ).values_list(*STANCE_FIELDS)
     ]
     # The matrix's order: by the country's name in the page's language.
     rows.sort(key=lambda row: row.name)
@@ -202,8 +201,13 @@ def narrow(rows: list[MapRow], cleaned: dict) -> list[MapRow]:
     return rows
 
 
+# A cell no stance decides: drawn and labelled apart from the stances.
+CELL_STATES = [(CellState.MIXED.value, CellState.MIXED.label), (CellState.REPORTED.value, CellState.REPORTED.label)]
+
+
 def legend() -> list[LegendItem]:
-    return [LegendItem(value, str(label)) for value, label in Stance.choices] + [LegendItem(None, _("no statement"))]
+    items = [*Stance.choices, *CELL_STATES]
+    return [LegendItem(value, str(label)) for value, label in items] + [LegendItem(None, _("no statement"))]
 
 
 def map_title(topic: Topic) -> str:
