@@ -50,9 +50,7 @@ def cell_badge_html(value: str, link: bool = True) -> SafeString:
     """A country's cell: its stance's badge, or a patterned badge for "mixed" and "reported only" (not a stance)."""
     if value not in (CellState.MIXED, CellState.REPORTED):
         return stance_badge_html(value, link)
-    return badge(
-        "cell", f"stance cell-state cell-{value}", CellState(value).label, CELL_DEFINITIONS[value], link, value
-    )
+    return badge("cell", f"stance stance-{value}", CellState(value).label, CELL_DEFINITIONS[value], link, value)
 
 
 @per_language()

@@ -143,7 +143,7 @@ class MonthStance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["topic", "country", "month"], name="monthstance_one_per_month"),
         ]
-        indexes = [models.Index(fields=["topic", "stated_on"], name="monthstance_topic_date_idx")]
+        indexes = [models.Index(fields=["topic", "month"], name="monthstance_topic_month_idx")]
 
     def __str__(self) -> str:
         return f"{self.country} — {self.topic_id} {self.month:%Y-%m}: {self.stance}"

@@ -191,5 +191,13 @@ class Migration(migrations.Migration):
                 verbose_name="office rank",
             ),
         ),
+        migrations.RemoveIndex(
+            model_name="monthstance",
+            name="monthstance_topic_date_idx",
+        ),
+        migrations.AddIndex(
+            model_name="monthstance",
+            index=models.Index(fields=["topic", "month"], name="monthstance_topic_month_idx"),
+        ),
         migrations.RunPython(weigh, migrations.RunPython.noop),
     ]

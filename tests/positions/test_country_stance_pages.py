@@ -61,13 +61,13 @@ def test_the_country_page_says_who_decided_and_who_disagrees(client, cells):
 @override_settings(PAGE_CACHE_SECONDS=0)
 def test_mixed_and_reported_only_are_labelled_and_patterned_not_only_coloured(client, cells):
     text = client.get(reverse("positions:country_detail", args=["fr"])).content.decode()
-    assert 'class="stance cell-state cell-mixed"' in text and ">mixed<" in text
+    assert 'class="stance stance-mixed"' in text and ">mixed<" in text
     assert "Mixed: offices of the same rank took different sides within 30 days." in text
     text = client.get(reverse("positions:country_detail", args=["de"])).content.decode()
-    assert 'class="stance cell-state cell-reported"' in text and ">reported only<" in text
+    assert 'class="stance stance-reported"' in text and ">reported only<" in text
     assert "Reported only: nothing on the record. 1 report" in text
     home = client.get("/").content.decode()
-    assert "cell-mixed" in home and "cell-reported" in home
+    assert "stance-mixed" in home and "stance-reported" in home
     assert "1 disagrees" in home
 
 
