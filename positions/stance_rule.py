@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from positions.choices import Stance
 from positions.staleness import stale_after_months
@@ -34,7 +35,7 @@ DISSENT_KEPT = 10
 class CellState(models.TextChoices):
     """What a country's cell on a topic says: a stance, two voices, or only reports."""
 
-    DECIDED = "decided", _("decided")
+    DECIDED = "decided", pgettext_lazy("a country's stance", "decided")
     MIXED = "mixed", _("mixed")
     REPORTED = "reported", _("reported only")
 
