@@ -47,7 +47,9 @@ def main() -> None:
     print(f"{connection.vendor}: {positions} positions")
     try:
         with transaction.atomic():
-            timed("rank every position (one UPDATE)", lambda: derived.rank_positions(Position.objects.all()))
+            Position.objects.update(office_rank=None)
+            timed("rank every position (from none)", lambda: derived.rank_positions(Position.objects.all()))
+            timed("rank every position (none changes)", lambda: derived.rank_positions(Position.objects.all()))
             timed("rebuild CountryStance and MonthStance", derived.rebuild_stances)
             print(f"  {CountryStance.objects.count()} stances, {MonthStance.objects.count()} months")
             biggest = (
