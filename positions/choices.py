@@ -64,7 +64,7 @@ class OfficeRank(models.TextChoices):
 # ranks with its spokesperson, a legislature as parliament, a party with members and party
 # leaders, an official without a recorded office as "other". Kinds not listed (analysts,
 # international organisations) never decide a country's stance.
-OFFICE_OF_KIND = {
+OFFICE_OF_KIND: dict[str, str] = {
     ActorKind.STATE: OfficeRank.SPOKESPERSON,
     ActorKind.LEGISLATURE: OfficeRank.PARLIAMENT,
     ActorKind.PARTY: OfficeRank.MEMBER,

@@ -78,8 +78,8 @@ def rank_positions(positions) -> int:
     changed: dict[int | None, list[int]] = {}
     rows = positions.order_by().values_list("id", "actor_id", "actor_kind", "stated_on", "office_rank")
     for pk, actor_id, kind, stated_on, rank in rows.iterator(chunk_size=5000):
-        role = Role.pick_for_day(roles.get(actor_id, ()), stated_on)
-        wanted = office_rank_for(kind, role.office_rank if role else None)
+        held = Role.pick_for_day(roles.get(actor_id, ()), stated_on)
+        wanted = office_rank_for(kind, held.office_rank if held else None)
         if wanted != rank:
             changed.setdefault(wanted, []).append(pk)
     write_ranks(changed)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -40,7 +41,7 @@ class CellState(models.TextChoices):
     REPORTED = "reported", _("reported only")
 
     @classmethod
-    def definitions(cls) -> dict[str, str]:
+    def definitions(cls) -> dict[str, str | Promise]:
         return {
             cls.DECIDED: _("The newest on-record statement of the highest office that spoke decides the stance."),
             cls.MIXED: _(
