@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from positions.choices import Stance
 from positions.definitions import (
     ATTRIBUTION_DEFINITIONS,
+    CELL_DEFINITIONS,
     STANCE_DEFINITIONS,
     TRANSLATION_DEFINITIONS,
     VERIFICATION_DEFINITIONS,
@@ -21,6 +22,7 @@ from positions.definitions import (
 )
 from positions.per_language import per_language, render_once
 from positions.staleness import age_of
+from positions.stance_rule import CellState
 from sources.models import Attribution, Verification
 
 # What a badge that is not shown leaves: the line break a shown one ends with, so that the
@@ -45,6 +47,14 @@ def stance_badge_html(stance: str, link: bool = True) -> SafeString:
     """The stance as colour and text label; `link=False` inside another link (the definition is then the title)."""
     label = Stance(stance).label if stance in Stance.values else stance
     return badge("stance", f"stance stance-{stance}", label, STANCE_DEFINITIONS.get(stance), link, stance)
+
+
+@per_language()
+def cell_badge_html(value: str, link: bool = True) -> SafeString:
+    """A country's cell: its stance's badge, or a patterned badge for "mixed" and "reported only" (not a stance)."""
+    if value not in (CellState.MIXED, CellState.REPORTED):
+        return stance_badge_html(value, link)
+    return badge("cell", f"stance stance-{value}", CellState(value).label, CELL_DEFINITIONS[value], link, value)
 
 
 @per_language()

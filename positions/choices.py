@@ -13,7 +13,7 @@ class ActorKind(models.TextChoices):
     PARTY = "party", _("party")
 
 
-# Whose positions make a country's stance: its government as a whole and its officials.
+# A country's government as a whole and its officials.
 GOVERNMENT_KINDS = (ActorKind.STATE, ActorKind.OFFICIAL)
 
 
@@ -54,6 +54,31 @@ class OfficeRank(models.TextChoices):
         """0 for the highest office; an unknown or empty value ranks with `other`."""
         values: list[str] = list(cls.values)
         return values.index(value) if value in values else values.index(cls.OTHER)
+
+    @classmethod
+    def of_rank(cls, rank: int) -> "OfficeRank":
+        return cls(cls.values[rank])
+
+
+# The office an actor speaks from when it holds no role that day: a government speaking as a body
+# ranks with its spokesperson, a legislature as parliament, a party with members and party
+# leaders, an official without a recorded office as "other". Kinds not listed (analysts,
+# international organisations) never decide a country's stance.
+OFFICE_OF_KIND: dict[str, str] = {
+    ActorKind.STATE: OfficeRank.SPOKESPERSON,
+    ActorKind.LEGISLATURE: OfficeRank.PARLIAMENT,
+    ActorKind.PARTY: OfficeRank.MEMBER,
+    ActorKind.OFFICIAL: OfficeRank.OTHER,
+}
+# Whose statements can make a country's stance.
+STANCE_KINDS = tuple(OFFICE_OF_KIND)
+
+
+def office_rank_for(kind: str, role_rank: str | None) -> int | None:
+    """The rank a statement speaks with (0 highest): its role's that day, else its kind's; None never decides."""
+    if kind not in OFFICE_OF_KIND:
+        return None
+    return OfficeRank.rank_of(role_rank or OFFICE_OF_KIND[kind])
 
 
 class Scope(models.TextChoices):

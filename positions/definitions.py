@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from positions.choices import Stance
+from positions.stance_rule import CellState
 from sources.models import Attribution, Verification
 
 # Written so that a statement fits exactly one, without made-up quotes (/about/ shows a real example
@@ -55,6 +56,9 @@ VERIFICATION_DEFINITIONS = {
         "a lead, not a fact."
     ),
 }
+
+# What a country's cell says when no stance decides it (mixed, reported only): defined with the rule.
+CELL_DEFINITIONS = CellState.definitions()
 
 # How the words reached us: defined once, with the choices (sources/models.py).
 ATTRIBUTION_DEFINITIONS = Attribution.definitions()

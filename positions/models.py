@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from positions.choices import ActorKind, BodyKind, OfficeRank, Requirement, Scope, Stance
+from positions.choices import ActorKind, BodyKind, OfficeRank, Requirement, Scope, Stance, office_rank_for
 from positions.country_codes import in_address
 from positions.querysets import ActorQuerySet, AuthorisationBodyQuerySet, PositionQuerySet, RoleQuerySet
 from sources.dates import (
@@ -222,6 +222,8 @@ class Position(models.Model):
     `country`, `actor_kind`, `verification` and `attribution` are copies of the actor's and the quote's
     values, kept in step on save, so that every filter is a column of this table with an
     index of its own (a join to actors makes filtered counts two orders of magnitude slower).
+    `office_rank` is the rank of the office the actor held that day, kept in step the same way
+    (positions/derived.py) for the rule that makes a country's stance (positions/stance_rule.py).
     """
 
     # No single-column index for actor and topic: the composite indexes below start with them.
@@ -266,6 +268,16 @@ class Position(models.Model):
         db_default=Attribution.DIRECT,
         editable=False,
     )
+    office_rank = models.PositiveSmallIntegerField(
+        _("office rank"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The rank of the office the actor spoke from that day (0 is the highest, see OfficeRank); "
+            "empty for actors who never decide a country's stance."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()
@@ -273,7 +285,6 @@ class Position(models.Model):
     objects = PositionQuerySet.as_manager()
     # Set by positions/signals.py before a save or delete: the facet values the stored row had.
     _combination_before: tuple | None
-    _month_before: tuple | None
 
     class Meta:
         verbose_name = _("position")
@@ -361,6 +372,8 @@ class Position(models.Model):
         self.actor_kind = self.actor.kind
         self.verification = self.quote.verification
         self.attribution = self.quote.attribution
+        role = Role.pick_for_day(self.actor.roles.all(), self.stated_on) if self.stated_on else None
+        self.office_rank = office_rank_for(self.actor.kind, role.office_rank if role else None)
 
     @property
     def stated_display(self) -> str:

@@ -11,8 +11,6 @@ from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
-from positions.choices import GOVERNMENT_KINDS
-
 
 def quoted_column(model, field: str) -> str:
     quote_name = connection.ops.quote_name
@@ -49,24 +47,3 @@ def among(queryset, field: str, values: list) -> Iterator:
     costs little to build however many values there are."""
     column = quoted_column(queryset.model, field)
     yield from queryset.filter(RawSQL(f"{column} = ANY(%s)", (values,), output_field=BooleanField()))
-
-
-def country_stance_ids(position_model, cursor) -> list[int]:
-    """The latest governmental position per (country, topic): one index probe per pair, rather
-    than comparing every position with every later one."""
-    quote_name = connection.ops.quote_name
-    governmental = ", ".join(f"'{kind}'" for kind in GOVERNMENT_KINDS)
-    related = (position_model._meta.get_field(name).related_model for name in ("actor", "topic"))
-    actor, topic, position = (quote_name(model._meta.db_table) for model in (*related, position_model))
-    cursor.execute(f"""
-        SELECT latest.id
-          FROM (SELECT DISTINCT country FROM {actor}
-                 WHERE kind IN ({governmental}) AND country <> '') AS c
-         CROSS JOIN {topic} t
-         CROSS JOIN LATERAL (
-               SELECT p.id FROM {position} p
-                WHERE p.country = c.country AND p.topic_id = t.id AND p.actor_kind IN ({governmental})
-                ORDER BY p.stated_on DESC, p.id DESC
-                LIMIT 1) AS latest
-    """)
-    return [row[0] for row in cursor.fetchall()]

@@ -1,4 +1,4 @@
-"""Query logic for positions: current positions, country stances, roles on a day, authorisations needed.
+"""Query logic for positions: current positions, roles on a day, authorisations needed.
 
 Views, exports, feeds and the admin all build on these, so each rule lives in one place.
 """
@@ -7,18 +7,15 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.db import connections, models
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import Expression
 
-from positions import postgres
-from positions.choices import GOVERNMENT_KINDS, Requirement, Scope
+from positions.choices import Requirement, Scope
 
 if TYPE_CHECKING:
     from positions.models import Position  # noqa: F401  (named in a string: the queryset's model)
 
 UKRAINE = "UA"
-# A country's stance is what its government says: the state itself or its officials.
-
 
 MAX_SEARCH_WORDS = 8
 
@@ -74,11 +71,6 @@ def search_matches(words: list[str], use_index: bool = True) -> StoredSearch:
 
 def search_rank(words: list[str]) -> StoredSearch:
     return StoredSearch("ts_rank({vector}, {query})", words, models.FloatField())
-
-
-def later_than_outer() -> Q:
-    """A row stated after the outer row: later date, or the same date and a higher id."""
-    return Q(stated_on__gt=OuterRef("stated_on")) | Q(stated_on=OuterRef("stated_on"), id__gt=OuterRef("id"))
 
 
 class ActorQuerySet(models.QuerySet):
@@ -175,28 +167,6 @@ class PositionQuerySet(models.QuerySet["Position"]):
             .values("id")[:1]
         )
         return self.filter(id=Subquery(latest))
-
-    def governmental(self):
-        return self.filter(actor_kind__in=GOVERNMENT_KINDS).exclude(country="")
-
-    def country_stances(self):
-        """Each country's current stance per topic: the latest position of its state actor or officials.
-
-        Runs one query for the ids at once, then filters by them: asked as a single query,
-        PostgreSQL's planner misjudges the subquery and joins every governmental position.
-        """
-        connection = connections[self.db]
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                ids = postgres.country_stance_ids(self.model, cursor)
-        else:
-            newer = (
-                self.model.objects.governmental()
-                .filter(country=OuterRef("country"), topic=OuterRef("topic"))
-                .filter(later_than_outer())
-            )
-            ids = list(self.model.objects.governmental().filter(~Exists(newer)).values_list("id", flat=True))
-        return self.governmental().filter(id__in=ids)
 
     def stance_changes(self):
         """Positions ordered per actor and topic, for walking through changes of stance."""

@@ -45,7 +45,9 @@ def version_exists(sender, app_config=None, using="default", **kwargs) -> None:
 def copy_quote_columns(sender, instance: Quote, raw: bool = False, **kwargs) -> None:
     if raw:
         return
-    derived.recount_facets(derived.copy_quote_columns([instance.pk], instance.verification, instance.attribution))
+    pairs = derived.copy_quote_columns([instance.pk], instance.verification, instance.attribution)
+    derived.refresh(pairs)
+    derived.recount_facets({country for country, _topic in pairs})
 
 
 @receiver(post_save, sender=Actor, dispatch_uid="positions_copy_actor_columns")
@@ -53,19 +55,28 @@ def copy_actor_columns(sender, instance: Actor, raw: bool = False, **kwargs) -> 
     if raw:
         return
     pairs = derived.copy_actor_columns(instance)
-    derived.refresh(pairs)
-    derived.refresh_month_pairs(pairs)
+    derived.refresh(pairs | derived.copy_office_ranks(instance))
     derived.recount_facets({country for country, _topic in pairs})
+
+
+@receiver(post_save, sender=Role, dispatch_uid="positions_rank_after_role_save")
+@receiver(post_delete, sender=Role, dispatch_uid="positions_rank_after_role_delete")
+def copy_office_ranks(sender, instance: Role, raw: bool = False, **kwargs) -> None:
+    # A role's office or dates decide the rank its actor's statements speak with.
+    if raw:
+        return
+    actor = Actor.objects.filter(pk=instance.actor_id).first()
+    if actor is not None:  # None when the role goes with its actor
+        derived.refresh(derived.copy_office_ranks(actor))
 
 
 @receiver(pre_save, sender=Position, dispatch_uid="positions_remember_stance_pair")
 def remember_stance_pair(sender, instance: Position, raw: bool = False, **kwargs) -> None:
-    instance._combination_before = instance._month_before = None
+    instance._combination_before = None
     if not raw and instance.pk:
-        stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS, "stated_on").first()
+        stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS).first()
         if stored:
-            instance._combination_before = stored[:-1]
-            instance._month_before = derived.month_of(stored[0], stored[2], stored[-1])
+            instance._combination_before = stored
 
 
 @receiver(post_save, sender=Position, dispatch_uid="positions_refresh_stance_after_save")
@@ -78,20 +89,13 @@ def refresh_stance_after_save(sender, instance: Position, raw: bool = False, **k
         combinations.add(tuple(before))
     derived.refresh({(country, topic_id) for country, _stance, topic_id, _kind, _verif in combinations})
     derived.recount_combinations(combinations)
-    months = {derived.month_of(instance.country, instance.topic_id, instance.stated_on)}
-    month_before = getattr(instance, "_month_before", None)
-    if month_before:
-        months.add(month_before)
-    derived.refresh_months(months)
 
 
 @receiver(pre_delete, sender=Position, dispatch_uid="positions_remember_combination_before_delete")
 def remember_combination_before_delete(sender, instance: Position, **kwargs) -> None:
     # The stored row's values: an instance loaded before its actor moved still holds the old copies.
-    stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS, "stated_on").first()
-    instance._combination_before = tuple(stored[:-1]) if stored else derived.facet_combination(instance)
-    country, _stance, topic_id, _kind, _verification = instance._combination_before
-    instance._month_before = derived.month_of(country, topic_id, stored[-1] if stored else instance.stated_on)
+    stored = Position.objects.filter(pk=instance.pk).values_list(*derived.FACET_DIMENSIONS).first()
+    instance._combination_before = tuple(stored) if stored else derived.facet_combination(instance)
 
 
 @receiver(post_delete, sender=Position, dispatch_uid="positions_refresh_stance_after_delete")
@@ -100,6 +104,3 @@ def refresh_stance_after_delete(sender, instance: Position, **kwargs) -> None:
     country, _stance, topic_id, _kind, _verification = combination
     derived.refresh({(country, topic_id)})
     derived.recount_combinations({combination})
-    derived.refresh_months(
-        {getattr(instance, "_month_before", None) or derived.month_of(country, topic_id, instance.stated_on)}
-    )

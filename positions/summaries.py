@@ -8,19 +8,56 @@ positions.models re-exports them, which is how Django finds them.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from positions.stance_rule import CellState
+
 
 class CountryStance(models.Model):
-    """A country's current stance on a topic: its latest governmental position and how many stand behind it.
+    """A country's cell on a topic: the stance its highest office on the record decided, and why.
 
-    Derived from positions and kept in step by positions/derived.py (on every save and
-    delete of a position or actor, and after bulk loads), so that the home matrix reads a few
-    hundred rows instead of finding the latest of a million positions per request.
+    Derived from positions by the rule in positions/stance_rule.py and kept in step by
+    positions/derived.py (on every save and delete of a position, quote, role or actor, and
+    after bulk loads), so that the home matrix reads a few hundred rows instead of weighing a
+    million positions per request. `position` is the statement the cell shows: the deciding one,
+    the newest of a mixed office rank, or the newest report when nothing is on the record.
     """
 
     country = models.CharField(_("country"), max_length=2)
     topic = models.ForeignKey("positions.Topic", models.CASCADE, related_name="+", verbose_name=_("topic"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=CellState.choices, default=CellState.DECIDED, db_default=CellState.DECIDED
+    )
+    stance = models.CharField(
+        _("stance"), max_length=12, blank=True, default="", db_default="", help_text=_("Empty unless decided.")
+    )
     position = models.ForeignKey("positions.Position", models.CASCADE, related_name="+", verbose_name=_("position"))
+    role = models.ForeignKey(
+        "positions.Role",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("role"),
+        help_text=_("The office its actor held that day."),
+    )
     statements = models.PositiveIntegerField(_("statements"))
+    reported = models.PositiveIntegerField(
+        _("reported"), default=0, db_default=0, help_text=_("Of the statements, paraphrases and anonymous reports.")
+    )
+    newest_report = models.ForeignKey(
+        "positions.Position",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("newest report"),
+    )
+    dissent = models.JSONField(
+        _("disagreeing statements"),
+        default=list,
+        blank=True,
+        help_text=_("Ids of the newest on-record statements within the window that take another side, at most ten."),
+    )
+    dissent_count = models.PositiveIntegerField(_("disagreeing statements"), default=0, db_default=0)
 
     class Meta:
         verbose_name = _("country stance")
@@ -30,7 +67,7 @@ class CountryStance(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} — {self.topic_id}: {self.position_id}"
+        return f"{self.country} — {self.topic_id}: {self.stance or self.state} ({self.position_id})"
 
 
 class DataVersion(models.Model):
@@ -83,12 +120,14 @@ class FacetCount(models.Model):
 
 
 class MonthStance(models.Model):
-    """A country's last governmental position on a topic in a month it spoke: what the stance chart sweeps.
+    """A country's stance on a topic at the end of a month it spoke on the record: what the stance chart sweeps.
 
-    A country's stance at a month's end is its last position in the latest month up to then in
-    which it spoke, so the chart over every country reads one topic's rows of this table (about
-    12,000 at a million positions) instead of probing the positions once per country and month.
-    Kept in step by positions/derived.py like `CountryStance`; `month` is the month's first day.
+    The same rule as `CountryStance` (positions/stance_rule.py) applied to the statements up to
+    the month's end; `stance` is the stance decided or "mixed", `stated_on` the shown statement's
+    date. Until the next such month the stance stays, so the chart over every country reads one
+    topic's rows of this table (about 12,000 at a million positions) instead of weighing the
+    positions once per country and month. Kept in step by positions/derived.py; `month` is the
+    month's first day.
     """
 
     country = models.CharField(_("country"), max_length=2)
@@ -104,7 +143,7 @@ class MonthStance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["topic", "country", "month"], name="monthstance_one_per_month"),
         ]
-        indexes = [models.Index(fields=["topic", "stated_on"], name="monthstance_topic_date_idx")]
+        indexes = [models.Index(fields=["topic", "month"], name="monthstance_topic_month_idx")]
 
     def __str__(self) -> str:
         return f"{self.country} — {self.topic_id} {self.month:%Y-%m}: {self.stance}"

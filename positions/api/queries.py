@@ -8,6 +8,7 @@ per position or three per country stance. A position's role is the model's own r
 
 from django_countries import countries
 
+from positions.choices import OfficeRank
 from positions.models import Actor, CountryStance, Position, Role
 
 POSITION_COLUMNS = (
@@ -62,6 +63,11 @@ EXPANDED_COLUMNS = {
 STANCE_COLUMNS = (
     "country",
     "statements",
+    "state",
+    "stance",
+    "reported",
+    "dissent_count",
+    "position__office_rank",
     "topic__slug",
     "topic__name",
     "position__id",
@@ -116,7 +122,11 @@ def country_rows(code: str | None = None) -> list[dict]:
         stances = stances.filter(country=code)
     by_code: dict[str, list[dict]] = {}
     for row in stances.values(*STANCE_COLUMNS):
-        by_code.setdefault(row["country"], []).append(nested(row))
+        cell = nested(row)
+        cell["stance"] = cell["stance"] or None  # mixed or reported only: no stance
+        rank = cell["position"].pop("office_rank")
+        cell["office"] = OfficeRank.of_rank(rank) if rank is not None else None
+        by_code.setdefault(row["country"], []).append(cell)
     codes = {code} if code else set(by_code) | Actor.objects.country_codes()
     # Sorted codes first, so that countries of the same name keep one order on every request.
     named = sorted(((countries.name(c) or c, c) for c in sorted(codes)), key=lambda pair: pair[0])

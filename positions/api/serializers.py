@@ -10,7 +10,8 @@ rows nested as dicts (positions/api/queries.py), the other resources from model 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from positions.choices import ActorKind, BodyKind, Requirement, Scope, Stance
+from positions.choices import ActorKind, BodyKind, OfficeRank, Requirement, Scope, Stance
+from positions.stance_rule import CellState
 from sources.dates import DatePrecision
 from sources.models import Attribution, Translation, Verification
 
@@ -182,11 +183,32 @@ class PositionRefSerializer(serializers.Serializer):
 
 
 class StanceCellSerializer(serializers.Serializer):
-    """One country's current stance on one topic, as in the home page's matrix."""
+    """One country's current stance on one topic, as in the home page's matrix (the rule: /about/#country-stance)."""
 
     topic = TopicRefSerializer(help_text=_("The topic."))
+    state = serializers.ChoiceField(
+        choices=CellState.choices,
+        help_text=_(
+            "decided: a stance decided by the highest office on the record; mixed: offices of the same rank "
+            "disagreed within 30 days; reported: nothing on the record, only reports."
+        ),
+    )
     stance = serializers.ChoiceField(
-        choices=Stance.choices, source="position.stance", help_text=_("The government's latest stated stance.")
+        choices=Stance.choices,
+        allow_null=True,
+        help_text=_("The stance decided; null when the state is mixed or reported."),
+    )
+    office = serializers.ChoiceField(
+        choices=OfficeRank.choices,
+        allow_null=True,
+        help_text=_("The office the shown statement's actor spoke from that day."),
+    )
+    disagreeing = serializers.IntegerField(
+        source="dissent_count",
+        help_text=_("How many other on-record statements within the window take another side."),
+    )
+    reported = serializers.IntegerField(
+        help_text=_("Of the statements, how many are paraphrases or anonymous reports, which never decide.")
     )
     stated_on = serializers.DateField(source="position.stated_on", help_text=_("When it was stated."))
     date_precision = serializers.ChoiceField(
@@ -204,10 +226,14 @@ class StanceCellSerializer(serializers.Serializer):
         choices=Translation.choices, source="position.quote.translation", help_text=TRANSLATION_HELP
     )
     statements = serializers.IntegerField(
-        help_text=_("How many statements by the state or its officials there are on this topic.")
+        help_text=_(
+            "How many statements by the country's state, officials, legislature or parties there are on this topic."
+        )
     )
-    actor = ActorRefSerializer(source="position.actor", help_text=_("Who stated it: the state or an official."))
-    position = PositionRefSerializer(help_text=_("The position behind the stance."))
+    actor = ActorRefSerializer(source="position.actor", help_text=_("Who made the shown statement."))
+    position = PositionRefSerializer(
+        help_text=_("The statement shown: the deciding one, the newest of a mix, or the newest report.")
+    )
 
 
 class CountrySerializer(serializers.Serializer):

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from positions import derived
-from positions.choices import GOVERNMENT_KINDS
 from positions.exchange.keys import among, chunks, identity, outlet_key, quote_key, source_key
 from positions.exchange.report import Change, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, anonymous_confirmed_reason
@@ -27,12 +26,12 @@ Q_ = {name: index for index, name in enumerate(NEW_COLUMNS[Quote])}
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
 NO_FIELDS: MappingProxyType[str, tuple] = MappingProxyType({})
-# Past this many (country, topic) pairs, rebuilding the small CountryStance table beats a refresh per pair.
+# Past this many (country, topic) pairs, one pass over every statement beats a read per pair.
 REFRESH_ALL_OVER = 100
 
 
 def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
-    """Refresh the countries' current stances an import may have changed: pair by pair, or all at once."""
+    """Refresh the countries' stances (current and by month) an import may have changed: pair by pair, or all at once."""
     pairs = {pair for pair in pairs if pair[0]}
     if len(pairs) > REFRESH_ALL_OVER:
         derived.rebuild_stances()
@@ -378,24 +377,20 @@ class Plan:
             position.updated_at = now
             fields.add("updated_at")
         self.update(Position, "position", options)
-        # Bulk writes send no signals: the countries' current stances are brought up to date here.
-        self.stance_pairs |= {
-            (position.values[P["country"]], position.values[P["topic_id"]].pk) for position in positions
-        }
+        # Bulk writes send no signals: the office ranks and the countries' stances are brought up to date here.
+        ranked = {position.values[0].pk for position in positions}
+        ranked |= {role.actor_id for role in self.new["role"]}
+        ranked |= {actor.pk for actor, _fields in self.updated["actor"].values()}
+        ranked |= {position.actor_id for position, _fields in self.updated["position"].values()}
+        if ranked:
+            of_ranked = Position.objects.filter(actor_id__in=ranked)
+            derived.rank_positions(of_ranked)
+            # A new role or a changed actor may change the rank of statements made before this import.
+            self.stance_pairs |= set(of_ranked.order_by().values_list("country", "topic_id").distinct())
         self.stance_pairs |= {
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }
         refresh_country_stances(self.stance_pairs)
-        if self.updated["actor"] or self.updated["position"]:
-            # Existing positions may have moved to other months, countries or kinds.
-            derived.rebuild_months()
-        else:
-            # Only a governmental statement can change what its country said in its month.
-            values = (position.values for position in positions if position.values[P["actor_kind"]] in GOVERNMENT_KINDS)
-            derived.refresh_months(
-                derived.month_of(value[P["country"]], value[P["topic_id"]].pk, value[P["stated_on"]])
-                for value in values
-            )
         if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()
@@ -443,4 +438,4 @@ class Plan:
             by_columns[quote.verification, quote.attribution].append(quote.pk)
         for (verification, attribution), quote_ids in by_columns.items():
             for part in chunks(quote_ids):
-                derived.copy_quote_columns(part, verification, attribution)
+                self.stance_pairs |= derived.copy_quote_columns(part, verification, attribution)

@@ -35,6 +35,9 @@ SWATCHES: dict[str, Swatch] = {
     "opposes": Swatch("#f4a582", "#ffffff"),
     "rules_out": Swatch("#ca0020", "#ffffff"),
     "commentary": Swatch(HATCH_LINE, "#ffffff"),
+    # Cells no stance decides (positions/stance_rule.py), always labelled as such: two voices, or only reports.
+    "mixed": Swatch("#b2abd2", "#4d4d4d", 0.9),
+    "reported": Swatch("#fcfcfc", "#555555", 0.9),
     NO_STATEMENT: Swatch("#e6e6e6", "#9e9e9e"),
 }
 

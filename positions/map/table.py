@@ -7,7 +7,7 @@ template only places them.
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 
-from positions.badges import stance_age_html, stance_badge_html, verification_badge_html
+from positions.badges import cell_badge_html, stance_age_html, verification_badge_html
 from positions.rows import row_urls
 
 
@@ -19,7 +19,7 @@ def statements_text(count: int) -> str:
 def table_lines(rows) -> list[dict]:
     """A record per MapRow (of the page's language), in the rows' order."""
     _actor, position_url, country_url, _source = row_urls()
-    stances = {stance: stance_badge_html(stance, link=False) for stance in {row.stance for row in rows}}
+    stances = {stance: cell_badge_html(stance, link=False) for stance in {row.stance for row in rows}}
     verifications = {value: verification_badge_html(value) for value in {row.verification for row in rows}}
     return [
         {

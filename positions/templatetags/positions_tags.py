@@ -11,6 +11,7 @@ from django.utils import timezone
 from positions import rows
 from positions.badges import (
     attribution_badge_html,
+    cell_badge_html,
     stance_age_html,
     stance_badge_html,
     translation_badge_html,
@@ -72,6 +73,12 @@ def stance_badge(stance: str, link: bool = True) -> str:
     `link=False` inside another link (a matrix cell): the definition is then the badge's title.
     """
     return stance_badge_html(stance, link)
+
+
+@register.simple_tag
+def cell_badge(value: str, link: bool = True) -> str:
+    """A country's cell: its stance, or "mixed" or "reported only" as a patterned word badge (Cell.badge)."""
+    return cell_badge_html(value, link)
 
 
 @register.simple_tag

@@ -19,6 +19,7 @@ from positions.choices import Stance
 from positions.country_codes import normalise
 from positions.models import Topic
 from positions.staleness import stale_after_months
+from positions.stance_rule import CellState
 from positions.timeline.chart_tally import count_stances, month_ends, month_rows
 from positions.timeline.markup import number
 from positions.timeline.scale import month_label_room
@@ -32,9 +33,16 @@ RIGHT_MARGIN = 16
 MIN_PLOT_WIDTH = 1090
 MAX_BAR_WIDTH = 40
 MIN_BAR_WIDTH = 6
-COMMENTARY_FILL = mark_safe(' fill="url(#sc-commentary)"')
-# Bottom of the stack first: the scale from support to ruling out, then commentary.
-STACK_ORDER = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT, Stance.COMMENTARY]
+# Mixed countries are hatched: two voices are not a point on the scale (commentary never makes a
+# country's stance, positions/stance_rule.py).
+MIXED_FILL = mark_safe(' fill="url(#sc-commentary)"')
+MIXED = CellState.MIXED.value
+# Bottom of the stack first: the scale from support to ruling out, then the countries whose offices disagree.
+STACK_ORDER = [Stance.SUPPORTS, Stance.OPEN, Stance.UNDECIDED, Stance.OPPOSES, Stance.RULES_OUT, MIXED]
+
+
+def stack_label(value: str):
+    return CellState(value).label if value == MIXED else Stance(value).label
 
 
 @dataclass
@@ -51,7 +59,7 @@ class Segment:
 
     @property
     def label(self) -> str:
-        return str(Stance(self.stance).label)
+        return str(stack_label(self.stance))
 
     @property
     def css_class(self) -> str:
@@ -127,7 +135,7 @@ class HoverWords:
     @classmethod
     def now(cls) -> "HoverWords":
         return cls(
-            {stance: str(Stance(stance).label) for stance in STACK_ORDER},
+            {stance: str(stack_label(stance)) for stance in STACK_ORDER},
             str(_("%(count)s stale")),
             str(_("no country has stated a position")),
         )
@@ -163,7 +171,7 @@ class StanceChart:
 
     @property
     def stances(self) -> list[tuple[str, str | Promise]]:
-        return [(stance.value, stance.label) for stance in STACK_ORDER]
+        return [(str(stance), stack_label(stance)) for stance in STACK_ORDER]
 
     @property
     def column_marks(self) -> SafeString:
@@ -186,7 +194,7 @@ class StanceChart:
                         number(segment.y),
                         number(segment.width),
                         number(segment.height),
-                        COMMENTARY_FILL if segment.stance == Stance.COMMENTARY else "",
+                        MIXED_FILL if segment.stance == MIXED else "",
                     )
                     for segment in column.segments
                 ),

@@ -1,9 +1,8 @@
 """Which countries stood where on a topic at each month's end: the data behind the stance chart.
 
-A country's stance at a month's end follows `PositionQuerySet.country_stances()`: the latest
-position (by date, then id) of its state actor or officials stated on or before that day. Each
-country's last governmental position of each month it spoke is read from `MonthStance` and
-swept month by month in Python.
+A country's stance at a month's end follows the rule of its current stance (positions/stance_rule.py)
+applied to its statements up to that day: a stance, or "mixed". Each country's stance at the end
+of each month it spoke on the record is read from `MonthStance` and swept month by month in Python.
 """
 
 import datetime
@@ -36,7 +35,7 @@ class MonthTally:
 
 
 def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
-    """Sweep positions ordered by (stated_on, id): each month, count the latest stance of each country.
+    """Sweep the month rows by month: each month, count each country's latest stance (or "mixed").
 
     A country's stance counts as stale in a month whose end comes STALE_AFTER_MONTHS or more after it was stated.
 
@@ -59,7 +58,7 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
         month_end = next_month(month)
         moved: set[str] = set()
         while index < len(rows) and rows[index][1] < month_end:
-            country, stated_on, stance, precision = rows[index]
+            country, _month, stated_on, stance, precision = rows[index]
             index += 1
             fades = fade_of.get((stated_on, precision))
             if fades is None:
@@ -92,16 +91,21 @@ def count_stances(rows, months: list[datetime.date]) -> list[MonthTally]:
     return tallies
 
 
-def month_rows(topic, codes: list[str] | None) -> list[tuple]:
-    """Each country's last governmental position on the topic in each month it spoke, oldest first.
+# What the sweep reads of each MonthStance row.
+MONTH_ROW = ("country", "month", "stated_on", "stance", "date_precision")
 
-    `count_stances` needs no more: a country's stance at a month's end is its last position in the
-    latest month up to then in which it spoke. `MonthStance` holds those rows, kept in step with
+
+def month_rows(topic, codes: list[str] | None) -> list[tuple]:
+    """Each country's stance on the topic at the end of each month it spoke on the record, oldest first.
+
+    `count_stances` needs no more: a country's stance at a month's end is the one of the latest
+    month up to then in which it spoke on the record. `MonthStance` holds those rows, kept in step with
     the positions (positions/derived.py): one index range of a topic's ~12,000 rows at a million
     positions, where walking the positions took one index probe per country and month.
-    A country has one row a month, so rows of one date need no further order.
+    A country has one row a month, ordered by the month: the shown statement may be older than the
+    month it decides (a head's word still deciding after a minister spoke), its date only ages it.
     """
     rows = MonthStance.objects.filter(topic=topic)
     if codes:
         rows = rows.filter(country__in=codes)
-    return list(rows.order_by("stated_on").values_list("country", "stated_on", "stance", "date_precision"))
+    return list(rows.order_by("month").values_list(*MONTH_ROW))

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from positions.choices import Stance
 from positions.definitions import (
     ATTRIBUTION_DEFINITIONS,
+    CELL_DEFINITIONS,
     STANCE_DEFINITIONS,
     TRANSLATION_DEFINITIONS,
     VERIFICATION_DEFINITIONS,
@@ -92,6 +93,7 @@ def about(request):
             "translations": translations,
             "precisions": DatePrecision.choices,
             "stale_after_months": settings.STALE_AFTER_MONTHS,
+            "cell_definitions": CELL_DEFINITIONS,
             "suggest_url": suggest_url(),
             "record": record_summary(),
             "today": timezone.localdate(),

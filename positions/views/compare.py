@@ -1,7 +1,8 @@
 """/compare/: up to six countries or actors side by side, topic by topic, and their timelines on one axis.
 
-A country's column holds its current stances as its own page shows them (the CountryStance table
-the matrix reads); an actor's holds its current position per topic, as the actor's page does.
+A country's column holds its cells as its own page shows them (the CountryStance table the
+matrix reads, with why each says what it says); an actor's holds its current position per
+topic, as the actor's page does.
 """
 
 import datetime
@@ -17,9 +18,10 @@ from django_countries import countries
 
 from positions.country_codes import in_address, normalise
 from positions.filtersets import actor_countries
-from positions.models import Actor, CountryStance, Position, Topic
+from positions.models import Actor, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from positions.timeline.scale import month_start
+from positions.views.matrix import Cell, country_cells
 from sources.bilingual import localized_menu, localized_text
 from sources.dates import next_month
 
@@ -38,7 +40,7 @@ class Column:
     key: str  # ISO code or actor slug
     name: str
     url: str
-    positions: dict = field(default_factory=dict)  # topic id → Position
+    positions: dict = field(default_factory=dict)  # topic id → Cell
     timeline: object = None
 
     def positions_queryset(self):
@@ -84,11 +86,13 @@ def fill_positions(columns: list[Column]) -> None:
     slugs = [column.key for column in columns if column.kind == "actor"]
     by_key = {(column.kind, column.key): column for column in columns}
     if codes:
-        for stance in CountryStance.objects.filter(country__in=codes).select_related("position__actor"):
-            by_key[("country", stance.country)].positions[stance.topic_id] = stance.position
+        for (country, topic_id), cell in country_cells(codes).items():
+            by_key[("country", country)].positions[topic_id] = cell
     if slugs:
         for position in Position.objects.filter(actor__slug__in=slugs).current().select_related("actor"):
-            by_key[("actor", position.actor.slug)].positions[position.topic_id] = position
+            # An actor's own current position: no rule weighs it, and no count stands beside it.
+            cell = Cell(position, 0, stance=position.stance)
+            by_key[("actor", position.actor.slug)].positions[position.topic_id] = cell
 
 
 def shared_domain(columns: list[Column], today: datetime.date, limit: int):
@@ -111,7 +115,7 @@ def shared_domain(columns: list[Column], today: datetime.date, limit: int):
 @dataclass
 class TopicRow:
     topic: Topic
-    cells: list  # one Position or None per column
+    cells: list  # one Cell or None per column
 
 
 def comparison(columns: list[Column]) -> list[TopicRow]:

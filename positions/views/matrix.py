@@ -7,14 +7,68 @@ from django.urls import reverse
 from django_countries import countries
 
 from positions.choices import Stance
-from positions.models import CountryStance, Position, Topic
+from positions.models import CountryStance, Position, Role, Topic
+from positions.stance_rule import CellState
 from sources.collation import collation_key
 
 
 @dataclass
 class Cell:
+    """A country's cell on a topic (CountryStance): the statement shown, its state, and what stands beside it."""
+
     position: "Position | CellPosition"  # a CellPosition in the grid of every country
     statements: int
+    state: str = CellState.DECIDED
+    stance: str = ""  # the stance decided; "" when mixed or reported only
+    reported: int = 0
+    dissent_count: int = 0
+    # Read for one country's page only:
+    role: Role | None = None
+    dissent: list = field(default_factory=list)  # the disagreeing Positions, highest office first
+    newest_report: Position | None = None
+
+    @property
+    def badge(self) -> str:
+        """The value the cell's badge shows: its stance, or "mixed" or "reported"."""
+        return self.stance if self.state == CellState.DECIDED else self.state
+
+    @property
+    def label(self) -> str:
+        return str(CellState(self.state).label if self.state != CellState.DECIDED else Stance(self.stance).label)
+
+    @property
+    def decided(self) -> bool:
+        return self.state == CellState.DECIDED
+
+    @property
+    def mixed(self) -> bool:
+        return self.state == CellState.MIXED
+
+    @property
+    def reported_only(self) -> bool:
+        return self.state == CellState.REPORTED
+
+    @property
+    def older_dissent(self) -> int:
+        """Disagreeing statements of the shown statement's office rank: older ones, or the other voice of a mix."""
+        rank = getattr(self.position, "office_rank", None)
+        return sum(1 for other in self.dissent if other.office_rank == rank)
+
+    @property
+    def junior_dissent(self) -> int:
+        return self.dissent_count - self.older_dissent
+
+    @classmethod
+    def of(cls, stance: CountryStance, **more) -> "Cell":
+        return cls(
+            stance.position,
+            stance.statements,
+            stance.state,
+            stance.stance,
+            stance.reported,
+            stance.dissent_count,
+            **more,
+        )
 
 
 @dataclass
@@ -63,6 +117,10 @@ GRID_COLUMNS = (
     "country",
     "topic_id",
     "statements",
+    "state",
+    "stance",
+    "reported",
+    "dissent_count",
     "position_id",
     "position__stance",
     "position__stated_on",
@@ -83,6 +141,10 @@ def grid_cells() -> dict:
         country,
         topic_id,
         statements,
+        state,
+        cell_stance,
+        reported,
+        dissent_count,
         pk,
         stance,
         stated_on,
@@ -93,8 +155,35 @@ def grid_cells() -> dict:
     ) in CountryStance.objects.order_by().values_list(*GRID_COLUMNS):
         actor = actors.get((name, name_uk)) or actors.setdefault((name, name_uk), CellActor(name, name_uk))
         position = CellPosition(pk, stance, stated_on, precision, verification, actor, f"{head}{pk}{tail}")
-        cells[country, topic_id] = Cell(position, statements)
+        cells[country, topic_id] = Cell(position, statements, state, cell_stance, reported, dissent_count)
     return cells
+
+
+def country_cells(codes) -> dict:
+    """(country, topic id) → Cell of a few countries, with why each cell says what it says: in three queries.
+
+    The cells, with the shown statement, its actor, role and newest report; then every
+    disagreeing statement the cells list, with their actors and roles.
+    """
+    stances = list(
+        CountryStance.objects.filter(country__in=codes).select_related(
+            "position__actor", "position__quote", "role", "newest_report__actor"
+        )
+    )
+    ids = {pk for stance in stances for pk in stance.dissent}
+    dissent = {}
+    if ids:
+        for position in Position.objects.filter(id__in=ids).select_related("actor").prefetch_related("actor__roles"):
+            dissent[position.pk] = position
+    return {
+        (stance.country, stance.topic_id): Cell.of(
+            stance,
+            role=stance.role,
+            dissent=[dissent[pk] for pk in stance.dissent if pk in dissent],
+            newest_report=stance.newest_report,
+        )
+        for stance in stances
+    }
 
 
 def stance_matrix(code: str | None = None):
@@ -102,14 +191,7 @@ def stance_matrix(code: str | None = None):
     # Every topic is a column, even one no government has spoken on: an empty column is news too.
     topics = list(Topic.objects.all())
     if code:
-        # One country's few stances show their conditions, the role of who stated them and whether
-        # their quote is a machine translation.
-        stances = (
-            CountryStance.objects.select_related("position__actor", "position__quote")
-            .filter(country=code)
-            .prefetch_related("position__actor__roles")
-        )
-        by_key = {(stance.country, stance.topic_id): Cell(stance.position, stance.statements) for stance in stances}
+        by_key = country_cells([code])
     else:
         by_key = grid_cells()
     rows = []

@@ -35,6 +35,7 @@ from positions.publish.downloads import cached_download
 from positions.publish.png import picture_response
 from positions.rows import row_urls
 from positions.staleness import age_of, stale_after_months
+from positions.stance_rule import CellState
 from sources.bilingual import localized_text, localized_value
 from sources.collation import collation_key
 from sources.dates import format_partial_date
@@ -72,19 +73,20 @@ class MapRow:
     today: datetime.date
 
     @classmethod
-    def from_position(cls, code: str, name: str, position: Position, statements: int, today) -> "MapRow":
+    def from_cell(cls, code: str, name: str, cell, today) -> "MapRow":
+        position = cell.position
         return cls(
             code,
             name,
             position.pk,
-            position.stance,
+            cell.badge,
             position.stated_on,
             position.date_precision,
             position.verification,
             None,  # the matrix defers it; reading it would cost a query per country
             localized_text(position.actor, "name"),
             None,  # the matrix reads no quote; its tooltips say no translation status
-            statements,
+            cell.statements,
             today,
         )
 
@@ -134,7 +136,7 @@ def map_words() -> dict:
     """The tooltip's wording and the stance and verification labels in the page's language."""
     return {
         "tooltip": _("%(country)s: %(stance)s — %(date)s (%(age)s), %(actor)s"),
-        "stances": {value: str(label) for value, label in Stance.choices},
+        "stances": {value: str(label) for value, label in [*Stance.choices, *CELL_STATES]},
         "verifications": {value: str(label) for value, label in Verification.choices},
         "machine": str(TRANSLATION_DEFINITIONS[Translation.MACHINE][0]),
     }
@@ -190,18 +192,15 @@ def topic_rows(topics, rows, topic, today=None) -> list[MapRow]:
     """The matrix's column for `topic`: one MapRow per country with a current stance, by name."""
     today = today or timezone.localdate()
     index = next(i for i, candidate in enumerate(topics) if candidate.pk == topic.pk)
-    return [
-        MapRow.from_position(row.code, row.name, row.cells[index].position, row.cells[index].statements, today)
-        for row in rows
-        if row.cells[index]
-    ]
+    return [MapRow.from_cell(row.code, row.name, row.cells[index], today) for row in rows if row.cells[index]]
 
 
 # A map row's columns, read from the country stance and its position and actor.
 STANCE_FIELDS = (
     "country",
     "position_id",
-    "position__stance",
+    "state",
+    "stance",
     "position__stated_on",
     "position__date_precision",
     "position__verification",
@@ -222,13 +221,14 @@ def topic_stances(topic, today=None) -> list[MapRow]:
             code,
             country_name(code),
             position_id,
+            stance or state,
             *columns,
             localized_value(name, name_uk),
             translation,
             statements,
             today,
         )
-        for code, position_id, *columns, translation, name, name_uk, statements in CountryStance.objects.filter(
+        for code, position_id, state, stance, *columns, translation, name, name_uk, statements in CountryStance.objects.filter(
             topic=topic
         ).values_list(*STANCE_FIELDS)
     ]
@@ -250,8 +250,13 @@ def narrow(rows: list[MapRow], cleaned: dict) -> list[MapRow]:
     return rows
 
 
+# A cell no stance decides: drawn and labelled apart from the stances.
+CELL_STATES = [(CellState.MIXED.value, CellState.MIXED.label), (CellState.REPORTED.value, CellState.REPORTED.label)]
+
+
 def legend() -> list[LegendItem]:
-    return [LegendItem(value, str(label)) for value, label in Stance.choices] + [
+    items = [*Stance.choices, *CELL_STATES]
+    return [LegendItem(value, str(label)) for value, label in items] + [
         LegendItem(None, _("no statement")),
         LegendItem(None, stale_words(), stale=True),
     ]

@@ -56,7 +56,8 @@ def world():
     other = TopicFactory(slug="instructors", name="Instructors", order=2)
     governmental("GB", combat, Stance.RULES_OUT, D(2024, 12, 2))
     governmental("FR", combat, Stance.OPEN, D(2024, 11, 25), verification=Verification.REPORTED)
-    governmental("DE", combat, Stance.COMMENTARY, D(2024, 3, 1), precision="month")
+    # Commentary never makes a stance (positions/stance_rule.py): a month-precision opposition instead.
+    governmental("DE", combat, Stance.OPPOSES, D(2024, 3, 1), precision="month")
     governmental("JP", combat, Stance.UNDECIDED, D(2024, 1, 1), precision="year")  # not on the map
     governmental("UA", combat, Stance.SUPPORTS, timezone.localdate(), verification=Verification.UNVERIFIED)
     governmental("HU", other, Stance.SUPPORTS, D(2024, 5, 1), kind=ActorKind.OFFICIAL)

@@ -49,24 +49,6 @@ def test_current_positions_are_per_actor_and_topic():
     assert set(Position.objects.current()) == {a, b, other}
 
 
-def test_country_stance_comes_from_state_and_officials_only():
-    topic = TopicFactory()
-    official = PositionFactory(
-        topic=topic, actor=ActorFactory(country="GB", kind=ActorKind.OFFICIAL), stated_on=D(2024, 11, 26)
-    )
-    PositionFactory(topic=topic, actor=ActorFactory(country="GB", kind=ActorKind.ANALYST), stated_on=D(2024, 12, 1))
-    PositionFactory(topic=topic, actor=ActorFactory(country="GB", kind=ActorKind.STATE), stated_on=D(2024, 11, 25))
-    assert list(Position.objects.country_stances()) == [official]
-
-
-def test_country_stance_is_per_country_and_ignores_international_actors():
-    topic = TopicFactory()
-    gb = PositionFactory(topic=topic, actor=ActorFactory(country="GB"))
-    fr = PositionFactory(topic=topic, actor=ActorFactory(country="FR", kind=ActorKind.STATE))
-    PositionFactory(topic=topic, actor=ActorFactory(country="", kind=ActorKind.OFFICIAL))
-    assert set(Position.objects.country_stances()) == {gb, fr}
-
-
 def test_denormalised_columns_follow_actor_and_quote():
     position = PositionFactory(actor=ActorFactory(country="GB", kind=ActorKind.OFFICIAL))
     assert (position.country, position.actor_kind, position.verification) == ("GB", "official", "confirmed")
@@ -145,19 +127,6 @@ def test_search_on_postgresql_stems_ranks_and_spans_actor_and_quote(seeded):
     assert [p.actor.slug for p in spanning] == ["david-lammy"]
     ranked = list(Position.objects.search("Cyrus Starmer").order_by("-rank"))
     assert ranked[0].actor.slug == "keir-starmer" and ranked[0].rank >= ranked[-1].rank
-
-
-def test_country_stances_agree_between_the_portable_and_postgresql_queries():
-    topic = TopicFactory()
-    for day in (1, 2, 3):
-        PositionFactory(topic=topic, actor=ActorFactory(country="GB"), stated_on=D(2024, 1, day))
-    tie_a = PositionFactory(
-        topic=topic, actor=ActorFactory(country="FR", kind=ActorKind.STATE), stated_on=D(2024, 5, 1)
-    )
-    tie_b = PositionFactory(topic=topic, actor=ActorFactory(country="FR"), stated_on=D(2024, 5, 1))
-    stances = {p.country: p for p in Position.objects.country_stances()}
-    assert stances["GB"].stated_on == D(2024, 1, 3)
-    assert stances["FR"] == tie_b != tie_a
 
 
 def test_country_codes_are_every_country_with_an_actor_once():

@@ -114,9 +114,11 @@ SPREAD_COUNTS = {
     COMPARE_URL: 8 + 1 + 1,
 }
 # Country and actor pages: +3 for their timeline (how many to draw, its positions, their actors' histories);
-# the country page +1 for the roles of who stated its current stances; both +1 for the "Compare with…"
-# menu (the countries with actors; the other actors).
-CONCENTRATED_COUNTS = {"country": 13 + 1 + 1, "actor": 10 + 1 + 1, "position": 4 + 1 + 1, "source": 6 + 1 + 1}
+# both +1 for the "Compare with…" menu (the countries with actors; the other actors). The country page reads
+# the role of who stated each current stance with the stance itself (CountryStance.role); with disagreeing
+# statements to list it reads them and their actors' roles: +2, whatever their number
+# (test_country_page_lists_disagreeing_statements_in_a_fixed_number_of_queries).
+CONCENTRATED_COUNTS = {"country": 13 + 1, "actor": 10 + 1 + 1, "position": 4 + 1 + 1, "source": 6 + 1 + 1}
 
 
 @pytest.mark.parametrize("rows", [1, 50])

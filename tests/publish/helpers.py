@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from positions.choices import ActorKind
+from positions.models import Role
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,13 +21,17 @@ def governmental(country, topic, stance, day, kind=ActorKind.STATE, verification
 
 
 def world():
-    """Stances on two topics in five countries (one off the map), plus an analyst who makes none."""
+    """Stances on two topics in five countries (one off the map, one mixed), plus an analyst who makes none."""
     combat = TopicFactory(slug="combat-troops", name="Combat troops", order=1)
     instructors = TopicFactory(slug="instructors", name="Instructors", order=2)
     governmental("GB", combat, "opposes", D(2024, 11, 26))
-    governmental("GB", combat, "rules_out", D(2024, 12, 2), kind=ActorKind.OFFICIAL)
+    # The head of government outranks the state's earlier word (positions/stance_rule.py).
+    head = governmental("GB", combat, "rules_out", D(2024, 12, 2), kind=ActorKind.OFFICIAL).actor
+    Role.objects.create(actor=head, title="Prime Minister", office_rank="head", start_on=D(2024, 7, 5))
     governmental("FR", combat, "open", D(2024, 11, 25), verification="reported")
-    governmental("DE", combat, "commentary", D(2024, 3, 1))
+    # Two voices of one rank on one day: mixed, not a stance.
+    governmental("DE", combat, "opposes", D(2024, 3, 1))
+    governmental("DE", combat, "supports", D(2024, 3, 1))
     governmental("HU", instructors, "supports", D(2024, 5, 1))
     governmental("JP", combat, "undecided", D(2024, 6, 1))
     governmental("PL", combat, "supports", D(2024, 6, 1), kind=ActorKind.ANALYST)

@@ -25,6 +25,7 @@ INTERNAL = {
     "positions.DataVersion.token",
     "positions.Position.country",
     "positions.CountryStance.country",
+    "positions.CountryStance.stance",  # a Stance value or "", set by positions/derived.py only
     "positions.FacetCount.country",
     "positions.FacetCount.stance",
     "positions.FacetCount.actor_kind",

@@ -3,7 +3,8 @@
 import pytest
 
 from positions.choices import ActorKind, Stance
-from positions.models import Position
+from positions.models import CountryStance
+from positions.stance_rule import CellState
 from positions.timeline.chart import build_stance_chart
 from tests.factories import ActorFactory, TopicFactory
 from tests.timeline.helpers import TODAY, D, state
@@ -34,15 +35,19 @@ def test_counts_each_country_once_at_its_latest_stance_each_month():
     assert [column.month for column in chart.changed_columns] == [D(2025, 1, 1), D(2025, 3, 1)]
 
 
-def test_only_governments_count_and_same_day_ties_go_to_the_later_id():
+def test_analysts_never_count_offices_outrank_and_same_day_contradictions_are_mixed():
     topic = TopicFactory()
     official = ActorFactory(country="PL", kind=ActorKind.OFFICIAL)
-    state(ActorFactory(country="PL", kind=ActorKind.ANALYST), topic, Stance.SUPPORTS, D(2025, 1, 1))
+    state(ActorFactory(country="PL", kind=ActorKind.ANALYST), topic, Stance.RULES_OUT, D(2025, 1, 9))
+    # Parliament as a body outranks an official who holds no recorded office, whatever the dates' order.
     state(ActorFactory(country="PL", kind=ActorKind.LEGISLATURE), topic, Stance.SUPPORTS, D(2025, 1, 1))
     state(official, topic, Stance.OPEN, D(2025, 1, 5))
-    state(official, topic, Stance.RULES_OUT, D(2025, 1, 5))
+    # One office saying both on one day: no id decides which, the month is mixed.
+    czech = ActorFactory(country="CZ", kind=ActorKind.OFFICIAL)
+    state(czech, topic, Stance.OPEN, D(2025, 1, 5))
+    state(czech, topic, Stance.RULES_OUT, D(2025, 1, 5))
     chart = build_stance_chart(topic, today=D(2025, 1, 31))
-    assert by_month(chart) == {D(2025, 1, 1): {Stance.RULES_OUT: 1}}
+    assert by_month(chart) == {D(2025, 1, 1): {Stance.SUPPORTS: 1, CellState.MIXED: 1}}
 
 
 def test_the_last_month_agrees_with_the_current_country_stances():
@@ -53,8 +58,8 @@ def test_the_last_month_agrees_with_the_current_country_stances():
         state(ActorFactory(country=code, kind=ActorKind.OFFICIAL), topic, stance, D(2024, 10 + index % 3, 3))
     chart = build_stance_chart(topic, today=TODAY)
     current = {}
-    for stance in Position.objects.filter(topic=topic).country_stances().values_list("stance", flat=True):
-        current[stance] = current.get(stance, 0) + 1
+    for stance, cell_state in CountryStance.objects.filter(topic=topic).values_list("stance", "state"):
+        current[stance or cell_state] = current.get(stance or cell_state, 0) + 1
     assert chart.columns[-1].counts == current
     assert chart.columns[-1].month == D(2025, 6, 1)
 

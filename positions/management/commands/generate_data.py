@@ -78,9 +78,11 @@ class Command(BaseCommand):
             if self.stdout.isatty():
                 self.stdout.write(f"  {writer.counts['positions']:,} positions", ending="\r")
                 self.stdout.flush()
+        # COPY sends no signals: the office ranks are set before the indexes are back (rewriting every
+        # row then updates a dozen indexes), and the countries' stances are recomputed once for the load.
+        derived.rank_positions(Position.objects.all())
         writer.rebuild_indexes()
-        # COPY sends no signals: the countries' current stances are recomputed once for the load.
-        derived.refresh_all()
+        derived.refresh_all(ranked=True)
         return writer
 
     def ensure_topics(self) -> dict[str, int]:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("positions", "0019_office_rank"),
+        ("positions", "0020_stance_by_office"),
     ]
 
     operations = [
