@@ -23,7 +23,7 @@ from django_countries import countries
 from positions.choices import Stance
 from positions.derived import request_data_version
 from positions.filtersets import PositionFilter, filter_errors
-from positions.map.shapes import load_shapes
+from positions.map.shapes import frame_for, load_shapes
 from positions.map.svg import LegendItem, MapCountry, render_map
 from positions.models import CountryStance, Position, Topic
 from positions.per_language import per_language
@@ -211,11 +211,21 @@ def map_title(topic: Topic) -> str:
 
 
 def map_svg(
-    topic, rows, *, full_url: str, inline_styles: bool, role: str = "img", id_prefix: str = "map", site: str = ""
+    topic,
+    rows,
+    *,
+    full_url: str,
+    inline_styles: bool,
+    role: str = "img",
+    id_prefix: str = "map",
+    site: str = "",
+    in_page: bool = False,
 ):
     """The map of `rows` (MapRow list): each country with a stance filled and linked to its page.
 
     `site` ("https://host") makes the links absolute, for a downloaded file read away from the site.
+    `in_page`: a map in an HTML page, cropped to the panels that hold a stance; the page sets its key
+    and credit beside it in text a phone can read (templates/positions/_map_key.html).
     """
     country_url = row_urls()[2]
     fills = {
@@ -244,6 +254,7 @@ def map_svg(
         inline_styles=inline_styles,
         id_prefix=id_prefix,
         role=role,
+        frame=frame_for(fills) if in_page else None,
     )
 
 
@@ -293,7 +304,7 @@ def map_context(request, data: MapData) -> dict:
             "ignored": data.ignored,
             "full_url": url,
             "embed_url": full_url(request, "positions:embed_map"),
-            "map_svg": map_svg(data.topic, data.rows, full_url=url, inline_styles=False, role="group"),
+            "map_svg": map_svg(data.topic, data.rows, full_url=url, inline_styles=False, role="group", in_page=True),
             "stance_choices": Stance.choices,
             "query": request.GET.urlencode(),
         }
@@ -356,4 +367,4 @@ class MatrixMap:
 
     @cached_property
     def svg(self):
-        return map_svg(self.topic, self.rows, full_url=self.map_url, inline_styles=False, role="group")
+        return map_svg(self.topic, self.rows, full_url=self.map_url, inline_styles=False, role="group", in_page=True)
