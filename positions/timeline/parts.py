@@ -341,11 +341,11 @@ class Timeline:
         """(x, label x, label, kind) of each tick, placed as percentages of the plot. Kind: "month",
         "year", or "year-partial" for a first year of under half the axis's months, whose name a
         phone's narrow plot leaves out rather than print it over the next year's."""
-        start = self.scale.start if self.scale else None
-        ticks = []
+        first_x = self.scale.x(self.scale.start) if self.scale and self.scale.start.month > 6 else None
+        ticks: list[tuple[str, str, str, str]] = []
         for tick in self.ticks:
             kind = "year" if tick.is_year else "month"
-            if tick.is_year and start and start.month > 6 and tick.x == self.scale.x(start):
+            if tick.is_year and tick.x == first_x:
                 kind = "year-partial"
             ticks.append((self.at(tick.x), self.at(tick.label_x), tick.label, kind))
         return ticks

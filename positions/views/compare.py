@@ -111,20 +111,26 @@ def shared_domain(columns: list[Column], today: datetime.date, limit: int):
 class ChoiceForm(forms.Form):
     """The form's two lists as checkboxes; the view reads the request itself (read_selection)."""
 
-    country = forms.MultipleChoiceField(label=gettext_lazy("Countries"), required=False, widget=CheckList)
-    actor = forms.MultipleChoiceField(label=gettext_lazy("Actors"), required=False, widget=CheckList)
+    def __init__(self, countries, actors, **kwargs):
+        super().__init__(**kwargs)
+        for name, label, choices in (
+            ("country", gettext_lazy("Countries"), countries),
+            ("actor", gettext_lazy("Actors"), actors),
+        ):
+            self.fields[name] = forms.MultipleChoiceField(
+                label=label, choices=choices, required=False, widget=CheckList
+            )
 
 
 def choice_form(columns: list[Column], actors) -> ChoiceForm:
     chosen = {kind: [column.key for column in columns if column.kind == kind] for kind in ("country", "actor")}
     # Values as the addresses write them (lower-case codes), so the chosen ones are ticked.
-    form = ChoiceForm(
+    return ChoiceForm(
+        [(in_address(code), name) for code, name in actor_countries()],
+        actors or [],
         initial={"country": [in_address(code) for code in chosen["country"]], "actor": chosen["actor"]},
         auto_id="compare-%s",
     )
-    form.fields["country"].choices = [(in_address(code), name) for code, name in actor_countries()]
-    form.fields["actor"].choices = actors or []
-    return form
 
 
 @dataclass
