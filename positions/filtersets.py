@@ -156,6 +156,10 @@ class PositionFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "getlist") and data.getlist("country"):
+            # Codes are accepted in either case; upper-case them so every form shows them as chosen.
+            data = data.copy()
+            data.setlist("country", [normalise(code) for code in data.getlist("country")])
         super().__init__(data, *args, **kwargs)
         for name in ("actor", "topic"):
             # Menus name actors and topics in the page's language (sources/bilingual.py).

@@ -130,3 +130,10 @@ def test_the_comparison_form_offers_checkboxes_that_submit_repeated_parameters(c
     page = client.get("/compare/", {"country": ["gb", "fr"]}).content.decode()
     assert [(value, checked) for value, checked, _label in checks(page, "country")][:2] == [("fr", True), ("gb", True)]
     assert re.findall(r'<th scope="col" data-key="(\w+)">', page) == ["GB", "FR"]
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+@pytest.mark.parametrize("path", ["/positions/", "/timeline/", "/map/"])
+def test_a_lower_case_code_is_ticked_in_every_form_that_filters_by_country(client, listed, path):
+    html = client.get(path, {"country": "gb"}).content.decode()
+    assert checks(html, "country")[0] == ("GB", True, "United Kingdom")
