@@ -17,6 +17,7 @@ from django_countries import countries
 from positions.choices import ActorKind, Scope, Stance
 from positions.country_codes import normalise
 from positions.models import Actor, AuthorisationBody, Position, Topic
+from positions.widgets import CheckList
 from sources.bilingual import localized_menu, localized_text
 from sources.models import Attribution, Outlet, Source, Verification
 
@@ -73,6 +74,7 @@ class PositionFilter(django_filters.FilterSet):
         choices=lambda: list(countries),
         field_name="country",
         distinct=False,
+        widget=CheckList,
         help_text=_("The actor's country: ISO 3166 alpha-2 code, either case; repeat for any of several."),
     )
     actor = django_filters.ModelChoiceFilter(
@@ -105,6 +107,7 @@ class PositionFilter(django_filters.FilterSet):
         label=_("Attribution"),
         choices=Attribution.choices,
         distinct=False,
+        widget=CheckList(filterable=False),
         help_text=_(
             "How the quote's words reached us: direct, spokesperson, paraphrase or anonymous; "
             "repeat for any of several."
@@ -155,9 +158,11 @@ class PositionFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "getlist") and data.getlist("country"):
+            # Codes are accepted in either case; upper-case them so every form shows them as chosen.
+            data = data.copy()
+            data.setlist("country", [normalise(code) for code in data.getlist("country")])
         super().__init__(data, *args, **kwargs)
-        self.form.fields["country"].widget.attrs["size"] = 6
-        self.form.fields["attribution"].widget.attrs["size"] = len(Attribution.choices)
         for name in ("actor", "topic"):
             # Menus name actors and topics in the page's language (sources/bilingual.py).
             self.form.fields[name].label_from_instance = lambda obj: localized_text(obj, "name")
@@ -278,15 +283,11 @@ class ActorFilter(django_filters.FilterSet):
     """The actors list's two filters; positions have their own (PositionFilter)."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ActorKind.choices, empty_label=_("any"))
-    country = CountryFilter(label=_("Country"), choices=actor_countries, field_name="country")
+    country = CountryFilter(label=_("Country"), choices=actor_countries, field_name="country", widget=CheckList)
 
     class Meta:
         model = Actor
         fields: list[str] = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.form.fields["country"].widget.attrs["size"] = 5
 
 
 class SourceFilter(django_filters.FilterSet):

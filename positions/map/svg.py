@@ -252,6 +252,7 @@ def render_map(
     id_prefix: str = "map",
     role: str = "img",
     heading: Sequence[str] = (),
+    frame: tuple[float, float, float, float] | None = None,
 ) -> SafeString:
     """The whole map. `fills` is keyed by ISO alpha-2; codes the map does not show are ignored.
 
@@ -260,10 +261,11 @@ def render_map(
     page holds several maps. `role="img"` makes the map one picture to a screen reader, which
     hides its links: a page whose map links each country passes `role="group"`. `heading`: lines
     drawn above the map (a title, then what the picture shows and as of when), for a picture read
-    away from the page that would say them.
+    away from the page that would say them. `frame` (x, y, width, height; shapes.frame_for) crops
+    the picture to part of the map; by default all of it.
     """
     data = load_shapes()
-    min_x, min_y, width, map_height = data.view_box
+    min_x, min_y, width, map_height = frame or data.view_box
     band = HEADING_LINE * len(heading) + (6 if heading else 0)
     min_y -= band
     height = band + map_height + CREDIT_HEIGHT
@@ -312,19 +314,19 @@ def render_map(
     credit_text = format_html(
         '<text class="map-text map-credit" x="{}" y="{}"{}>{}</text>',
         _num(min_x + 4),
-        _num(map_height + CREDIT_HEIGHT - 7),
+        _num(min_y + map_height + CREDIT_HEIGHT - 7),
         credit_paint,
         credit,
     )
     svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="stance-map" viewBox="{} {} {} {}" width="{}" height="{}" '
         'role="{}" aria-labelledby="{}">{}{}{}<g class="map-countries">{}</g>{}{}{}</svg>',
-        min_x,
-        min_y,
-        width,
-        height,
-        width,
-        height,
+        _num(min_x),
+        _num(min_y),
+        _num(width),
+        _num(height),
+        _num(width),
+        _num(height),
         role,
         labelled_by,
         mark_safe("".join(head)),

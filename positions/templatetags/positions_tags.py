@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from positions import rows
 from positions.badges import (
@@ -20,6 +21,7 @@ from positions.badges import (
 from positions.definitions import ATTRIBUTION_DEFINITIONS, TRANSLATION_DEFINITIONS
 from positions.map.table import table_lines
 from positions.per_language import render_once, variant
+from positions.staleness import stale_after_months
 from sources.dates import format_day, format_day_short, format_partial_date
 from sources.text import xml_safe as strip_non_xml
 
@@ -216,3 +218,14 @@ def feed_url(context, **filters) -> str:
         params.pop("page", None)
     encoded = params.urlencode()
     return f"{base}?{encoded}" if encoded else base
+
+
+@register.simple_tag
+def stale_key_words() -> str:
+    """The stale pattern's words in a map's key, as the drawn legend says them (positions/views/stance_map.py)."""
+    months = stale_after_months()
+    return ngettext(
+        "stale: latest statement over %(months)s month old",
+        "stale: latest statement over %(months)s months old",
+        months,
+    ) % {"months": months}

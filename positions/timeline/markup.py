@@ -101,6 +101,20 @@ def number(value: float) -> SafeString:
     return SafeString(f"{float(value):.2f}".rstrip("0").rstrip("."))
 
 
+class PlotX:
+    """Horizontal positions as percentages of the plot's width, so the plot SVG can be drawn at any
+    width (a phone fits the whole period) while markers stay round and text keeps its size."""
+
+    def __init__(self, left: float, width: float):
+        self.left, self.width = left, width
+
+    def __call__(self, x: float) -> SafeString:
+        return SafeString(f"{(x - self.left) * 100 / self.width:.3f}".rstrip("0").rstrip(".") + "%")
+
+    def span(self, width: float) -> SafeString:
+        return SafeString(f"{width * 100 / self.width:.3f}".rstrip("0").rstrip(".") + "%")
+
+
 def band_pattern(band, dom_id: str) -> str:
     """The id of the hatch pattern that fills a band, or "" for a plain (CSS-coloured) one."""
     if band.uncertain:
@@ -108,30 +122,30 @@ def band_pattern(band, dom_id: str) -> str:
     return ""
 
 
-def band_markup(band, band_y: str, height: str, dom_id: str) -> SafeString:
+def band_markup(band, band_y: str, height: str, dom_id: str, at: PlotX) -> SafeString:
     pattern = band_pattern(band, dom_id)
     if pattern:
         return format_html(
             '<rect class="{}" x="{}" y="{}" width="{}" height="{}" fill="url(#{})"/>',
             band.css_class,
-            number(band.x),
+            at(band.x),
             band_y,
-            number(band.width),
+            at.span(band.width),
             height,
             pattern,
         )
     return format_html(
         '<rect class="{}" x="{}" y="{}" width="{}" height="{}"/>',
         band.css_class,
-        number(band.x),
+        at(band.x),
         band_y,
-        number(band.width),
+        at.span(band.width),
         height,
     )
 
 
-def marker_markup(entry) -> SafeString:
-    cx, cy = number(entry.x), number(entry.y)
+def marker_markup(entry, at: PlotX) -> SafeString:
+    cx, cy = at(entry.x), number(entry.y)
     ring = ""
     if entry.change:
         kind, radius = (
@@ -150,7 +164,7 @@ def marker_markup(entry) -> SafeString:
     )
 
 
-def lane_marks(lanes, dom_id: str, band_height: float) -> SafeString:
+def lane_marks(lanes, dom_id: str, band_height: float, at: PlotX) -> SafeString:
     """Each lane's bands, then its markers (drawn on top), as one SVG group per lane."""
     height = number(band_height)
     return format_html_join(
@@ -159,9 +173,9 @@ def lane_marks(lanes, dom_id: str, band_height: float) -> SafeString:
         (
             (
                 format_html_join(
-                    "", "{}", ((band_markup(band, number(lane.band_y), height, dom_id),) for band in lane.bands)
+                    "", "{}", ((band_markup(band, number(lane.band_y), height, dom_id, at),) for band in lane.bands)
                 ),
-                format_html_join("", "{}", ((marker_markup(entry),) for entry in lane.entries)),
+                format_html_join("", "{}", ((marker_markup(entry, at),) for entry in lane.entries)),
             )
             for lane in lanes
         ),
@@ -217,13 +231,12 @@ def label_marks(groups, show_topics: bool, plot_left: float) -> SafeString:
     return mark_safe("\n".join(pieces()))
 
 
-def row_shades(groups, plot_left: float, plot_width: float) -> SafeString:
+def row_shades(groups) -> SafeString:
     """The plot's shading of every other actor's row, matching the labels beside it."""
-    left, width = number(plot_left), number(plot_width)
     return format_html_join(
         "",
-        '<rect class="tl-row-shade" x="{}" y="{}" width="{}" height="{}"/>',
-        ((left, number(row.y), width, number(row.height)) for group in groups for row in group.rows if row.shaded),
+        '<rect class="tl-row-shade" x="0" y="{}" width="100%" height="{}"/>',
+        ((number(row.y), number(row.height)) for group in groups for row in group.rows if row.shaded),
     )
 
 

@@ -22,7 +22,7 @@ from positions.timeline.geometry import (
     RIGHT_MARGIN,
 )
 from positions.timeline.history import HistoryLink, StanceChange
-from positions.timeline.markup import Wording, label_marks, lane_marks, list_items, row_shades, shorten
+from positions.timeline.markup import PlotX, Wording, label_marks, lane_marks, list_items, row_shades, shorten
 from positions.timeline.scale import (
     Scale,
     Tick,
@@ -319,14 +319,56 @@ class Timeline:
     @property
     def shades(self) -> str:
         """The plot's row shading, as SVG."""
-        return row_shades(self.groups, LABEL_WIDTH, self.plot_svg_width)
+        return row_shades(self.groups)
 
     @property
     def marks(self) -> str:
         """Every lane's bands and markers, as SVG."""
         return lane_marks(
-            [lane for group in self.groups for row in group.rows for lane in row.lanes], self.dom_id, BAND_HEIGHT
+            [lane for group in self.groups for row in group.rows for lane in row.lanes],
+            self.dom_id,
+            BAND_HEIGHT,
+            self.at,
         )
+
+    @cached_property
+    def at(self) -> PlotX:
+        """x positions in the plot SVG, as percentages of its width (markup.PlotX)."""
+        return PlotX(LABEL_WIDTH, self.plot_svg_width)
+
+    @property
+    def axis_ticks(self) -> list[tuple[str, str, str, str]]:
+        """(x, label x, label, kind) of each tick, placed as percentages of the plot. Kind: "month",
+        "year", or "year-partial" for a first year of under half the axis's months, whose name a
+        phone's narrow plot leaves out rather than print it over the next year's."""
+        first_x = self.scale.x(self.scale.start) if self.scale and self.scale.start.month > 6 else None
+        ticks: list[tuple[str, str, str, str]] = []
+        for tick in self.ticks:
+            kind = "year" if tick.is_year else "month"
+            if tick.is_year and tick.x == first_x:
+                kind = "year-partial"
+            ticks.append((self.at(tick.x), self.at(tick.label_x), tick.label, kind))
+        return ticks
+
+    @property
+    def today_at(self) -> str | None:
+        return self.at(self.today_x) if self.today_x is not None else None
+
+    @property
+    def axis_end(self) -> str:
+        return self.at(self.plot_right)
+
+    @property
+    def months_drawn(self) -> int:
+        return round((self.scale.end - self.scale.start).days / 30.4) if self.scale else 0
+
+    @property
+    def plot_class(self) -> str:
+        """How the plot fits a phone (timeline.css): over three years it keeps a width of its own and
+        scrolls; up to eight months it has room to name each month; between, the years name the axis."""
+        if self.months_drawn > 36:
+            return "tl-svg tl-svg-long"
+        return "tl-svg tl-svg-short" if self.months_drawn <= 8 else "tl-svg"
 
     @cached_property
     def listed(self) -> list[Entry]:

@@ -9,10 +9,12 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django import forms
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
@@ -22,6 +24,7 @@ from positions.models import Actor, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
 from positions.timeline.scale import month_start
 from positions.views.matrix import Cell, country_cells
+from positions.widgets import CheckList
 from sources.bilingual import localized_menu, localized_text
 from sources.dates import next_month
 
@@ -112,15 +115,46 @@ def shared_domain(columns: list[Column], today: datetime.date, limit: int):
     return month_start(min(drawn)), next_month(max(today, max(drawn)))
 
 
+class ChoiceForm(forms.Form):
+    """The form's two lists as checkboxes; the view reads the request itself (read_selection)."""
+
+    def __init__(self, countries, actors, **kwargs):
+        super().__init__(**kwargs)
+        for name, label, choices in (
+            ("country", gettext_lazy("Countries"), countries),
+            ("actor", gettext_lazy("Actors"), actors),
+        ):
+            self.fields[name] = forms.MultipleChoiceField(
+                label=label, choices=choices, required=False, widget=CheckList
+            )
+
+
+def choice_form(columns: list[Column], actors) -> ChoiceForm:
+    chosen = {kind: [column.key for column in columns if column.kind == kind] for kind in ("country", "actor")}
+    # Values as the addresses write them (lower-case codes), so the chosen ones are ticked.
+    return ChoiceForm(
+        [(in_address(code), name) for code, name in actor_countries()],
+        actors or [],
+        initial={"country": [in_address(code) for code in chosen["country"]], "actor": chosen["actor"]},
+        auto_id="compare-%s",
+    )
+
+
 @dataclass
 class TopicRow:
     topic: Topic
     cells: list  # one Cell or None per column
+    names: list[str] = field(default_factory=list)  # the columns' names: a phone shows each beside its cell
+
+    @property
+    def named_cells(self) -> list[tuple[str, Cell | None]]:
+        return list(zip(self.names, self.cells))
 
 
 def comparison(columns: list[Column]) -> list[TopicRow]:
     topics = Topic.objects.order_by("order", "name")
-    return [TopicRow(topic, [column.positions.get(topic.pk) for column in columns]) for topic in topics]
+    names = [column.name for column in columns]
+    return [TopicRow(topic, [column.positions.get(topic.pk) for column in columns], names) for topic in topics]
 
 
 def actor_choices():
@@ -132,15 +166,13 @@ def actor_choices():
 @require_safe
 def compare(request):
     columns, errors = read_selection(request)
+    actors = actor_choices()
     context = {
         "errors": errors,
         "columns": columns,
         "max_columns": MAX_COLUMNS,
-        # Values as the addresses write them (lower-case codes), so the chosen ones are marked.
-        "country_choices": [(in_address(code), name) for code, name in actor_countries()],
-        "actor_choices": actor_choices(),
-        "chosen_countries": {in_address(column.key) for column in columns if column.kind == "country"},
-        "chosen_actors": {column.key for column in columns if column.kind == "actor"},
+        "form": choice_form(columns, actors),
+        "actor_menu": actors is not None,
     }
     if columns:
         today = timezone.localdate()

@@ -36,7 +36,10 @@ def embed_map(request):
         context |= {
             "topic": data.topic,
             "rows": data.rows,
-            "map_svg": map_svg(data.topic, data.rows, full_url=context["full_url"], inline_styles=False, role="group"),
+            "map_svg": map_svg(
+                data.topic, data.rows, full_url=context["full_url"], inline_styles=False, role="group", in_page=True
+            ),
+            "stance_choices": Stance.choices,
         }
     return render(request, "embed/map.html", context, status=200 if data.valid else 400)
 

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
-from positions.country_codes import normalise
 from positions.derived import request_data_version
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
@@ -106,10 +105,7 @@ def tidy_form(f: PositionFilter) -> None:
 @require_safe
 @drop_empty_parameters
 def position_list(request):
-    data = request.GET.copy()
-    # Codes are accepted in either case; upper-case them so the form shows them as selected.
-    data.setlist("country", [normalise(code) for code in data.getlist("country")])
-    f = PositionFilter(data, queryset=Position.objects.all())
+    f = PositionFilter(request.GET, queryset=Position.objects.all())
     tidy_form(f)
     more_open = any(request.GET.get(name) for name in MORE_FILTERS)
     if not f.is_valid():

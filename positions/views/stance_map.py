@@ -26,7 +26,7 @@ from positions.choices import Stance
 from positions.definitions import TRANSLATION_DEFINITIONS
 from positions.derived import request_data_version
 from positions.filtersets import PositionFilter, filter_errors
-from positions.map.shapes import load_shapes
+from positions.map.shapes import frame_for, load_shapes
 from positions.map.svg import LegendItem, MapCountry, render_map
 from positions.models import CountryStance, Position, Topic
 from positions.per_language import per_language
@@ -287,11 +287,14 @@ def map_svg(
     id_prefix: str = "map",
     site: str = "",
     headed: bool = False,
+    in_page: bool = False,
 ):
     """The map of `rows` (MapRow list): each country with a stance filled and linked to its page.
 
     `site` ("https://host") makes the links absolute, for a downloaded file read away from the site;
     `headed` draws the title and the as-of date above the map, for the same.
+    `in_page`: a map in an HTML page, cropped to the panels that hold a stance; the page sets its key
+    and credit beside it in text a phone can read (templates/positions/_map_key.html).
     """
     country_url = row_urls()[2]
     fills = {
@@ -323,6 +326,7 @@ def map_svg(
         id_prefix=id_prefix,
         role=role,
         heading=heading,
+        frame=frame_for(fills) if in_page else None,
     )
 
 
@@ -372,7 +376,7 @@ def map_context(request, data: MapData) -> dict:
             "ignored": data.ignored,
             "full_url": url,
             "embed_url": full_url(request, "positions:embed_map"),
-            "map_svg": map_svg(data.topic, data.rows, full_url=url, inline_styles=False, role="group"),
+            "map_svg": map_svg(data.topic, data.rows, full_url=url, inline_styles=False, role="group", in_page=True),
             "stance_choices": Stance.choices,
             "query": request.GET.urlencode(),
         }
@@ -435,4 +439,4 @@ class MatrixMap:
 
     @cached_property
     def svg(self):
-        return map_svg(self.topic, self.rows, full_url=self.map_url, inline_styles=False, role="group")
+        return map_svg(self.topic, self.rows, full_url=self.map_url, inline_styles=False, role="group", in_page=True)

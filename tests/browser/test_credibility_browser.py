@@ -74,7 +74,7 @@ def test_stale_stances_say_their_age_and_badges_lead_to_their_definitions(tab, s
 
     page.goto(site + "/timeline/")
     assert page.locator(".tl-band-stale").count() > 0
-    assert "stale" in page.locator(".tl-keys").inner_text()
+    assert "stale" in page.locator(".tl-keys").text_content()  # folded behind "How to read the chart" on a phone
     shoot(page, "timeline", width)
 
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -102,6 +102,7 @@ def test_the_positions_list_has_no_gap_between_filters_and_counts(tab, site):
 def test_the_header_search_lands_on_the_positions_list(tab, site):
     page = tab(375)
     page.goto(site + "/about/")
+    page.get_by_text("Menu", exact=True).click()  # on a phone the search sits in the menu
     page.get_by_label("Search positions").fill("Lamy")
     page.get_by_role("button", name="Search", exact=True).click()
     page.wait_for_url("**/positions/?q=Lamy")

@@ -1,5 +1,6 @@
 """The list's filter menus, rendered through templates/django/forms/widgets/select.html (Django's
-select template with its options written inline): what a reader sees and can submit, in en and uk."""
+select template with its options written inline) and, for the country filter, as a list of
+checkboxes (check_list.html): what a reader sees and can submit, in en and uk."""
 
 import re
 
@@ -27,6 +28,16 @@ def options(select: str) -> list[tuple[str, bool, str]]:
     ]
 
 
+def checks(html: str, name: str) -> list[tuple[str, bool, str]]:
+    """(value, checked, label) of each checkbox named `name`, in the order shown."""
+    return [
+        (value, bool(checked), label)
+        for value, checked, label in re.findall(
+            rf'<input type="checkbox" name="{name}" value="([^"]*)" id="[^"]*"( checked)?> ([^<]*)</label>', html
+        )
+    ]
+
+
 @pytest.fixture
 def listed():
     TopicFactory(slug="combat-troops", name="Combat & troops", name_uk="Бойові війська")
@@ -45,8 +56,8 @@ def test_the_menus_show_the_choices_in_the_pages_language_with_the_chosen_select
     client, listed, prefix, any_word, ukraine, rules_out, topic
 ):
     html = client.get(f"{prefix}/positions/?country=ua&stance=rules_out").content.decode()
-    countries = options(menu(html, "country"))
-    assert ("UA", True, ukraine) in countries
+    countries = checks(html, "country")
+    assert countries[0] == ("UA", True, ukraine)  # the chosen first
     assert {value for value, _selected, _label in countries} == {"UA", "GB", "FR"}  # only countries with actors
     stances = options(menu(html, "stance"))
     assert stances[0] == ("", False, any_word)
@@ -86,7 +97,7 @@ def test_the_inline_select_template_gives_djangos_markup(widget, value, attrs):
 @pytest.mark.parametrize("path", ["/positions/", "/timeline/"])
 def test_a_kept_country_menu_follows_the_choice_the_language_and_the_data(client, listed, path):
     def countries(url):
-        return options(menu(client.get(url).content.decode(), "country"))
+        return checks(client.get(url).content.decode(), "country")
 
     assert ("UA", True, "Ukraine") in countries(f"{path}?country=UA")
     chosen = countries(f"{path}?country=GB")
@@ -95,3 +106,34 @@ def test_a_kept_country_menu_follows_the_choice_the_language_and_the_data(client
     # The list offers only countries with actors: a new one shows at once (the timeline offers every country).
     PositionFactory(actor=ActorFactory(country="PL"))
     assert "PL" in {value for value, _selected, _label in countries(f"{path}?country=GB")}
+
+
+def test_the_country_checkboxes_sit_in_a_fieldset_and_what_they_offer_can_be_submitted(client, listed):
+    html = client.get("/positions/").content.decode()
+    fieldset = re.search(r'<fieldset class="field">\s*<legend>Country</legend>(.*?)</fieldset>', html, re.S).group(1)
+    offered = [value for value, checked, _label in checks(fieldset, "country") if not checked]
+    assert sorted(offered) == ["FR", "GB", "UA"]
+    # The box that narrows the list is the script's to show; it has a label and sends nothing itself.
+    search = re.search(
+        r'<p class="check-list-search" hidden><label for="([^"]+)">[^<]+</label>\s*<input ([^>]*)>', html
+    )
+    assert search and f'id="{search.group(1)}"' in search.group(2) and "name=" not in search.group(2)
+    page = client.get("/positions/", {"country": offered[:2]}).content.decode()
+    assert [value for value, checked, _label in checks(page, "country") if checked] == offered[:2]
+    assert "2 positions" in page
+
+
+def test_the_comparison_form_offers_checkboxes_that_submit_repeated_parameters(client, listed):
+    html = client.get("/compare/").content.decode()
+    offered = [value for value, checked, _label in checks(html, "country")]
+    assert offered == ["fr", "ua", "gb"] and "<select" not in html.split("compare-country")[1].split("</fieldset>")[0]
+    page = client.get("/compare/", {"country": ["gb", "fr"]}).content.decode()
+    assert [(value, checked) for value, checked, _label in checks(page, "country")][:2] == [("fr", True), ("gb", True)]
+    assert re.findall(r'<th scope="col" data-key="(\w+)">', page) == ["GB", "FR"]
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+@pytest.mark.parametrize("path", ["/positions/", "/timeline/", "/map/"])
+def test_a_lower_case_code_is_ticked_in_every_form_that_filters_by_country(client, listed, path):
+    html = client.get(path, {"country": "gb"}).content.decode()
+    assert checks(html, "country")[0] == ("GB", True, "United Kingdom")

@@ -25,7 +25,7 @@ def compare_table(text: str) -> dict[str, dict[str, tuple]]:
     columns = {key: {} for key in keys}
     for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
         topic = re.search(r'<th scope="row">(.*?)</th>', row).group(1)
-        for key, cell in zip(keys, re.findall(r"<td>(.*?)</td>", row, re.S)):
+        for key, cell in zip(keys, re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)):
             if "stance-" in cell:
                 columns[key][topic] = cell_facts(cell)
     return columns

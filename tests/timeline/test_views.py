@@ -42,7 +42,7 @@ def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None
 def drawn(response) -> str:
     """The timeline's two SVGs (labels, plot), without the filter form's menus that name every actor."""
     rest = response.content.decode().split('<svg class="tl-labels"')[1]
-    return rest[: rest.index("</svg>", rest.index('<svg class="tl-svg"'))]
+    return rest[: rest.index("</svg>", rest.index('<svg class="tl-svg'))]
 
 
 def test_timeline_page_draws_markers_that_link_to_their_positions(client):
@@ -99,7 +99,8 @@ def test_page_has_no_inline_styles_for_the_csp(client):
     many(20)
     html = client.get(URL).content.decode()
     assert not re.search(r"\sstyle=", html)
-    assert "<style" not in html and "<script" not in html
+    # Scripts only from files under static/ (the CSP's script-src 'self'), none written inline.
+    assert "<style" not in html and not re.search(r"<script(?![^>]*\ssrc=)", html)
 
 
 def test_coordinates_keep_a_decimal_point_in_ukrainian(client):
@@ -258,3 +259,15 @@ def test_the_chart_of_every_country_costs_no_more_queries(client, django_assert_
         response = client.get(URL, query)
     assert response.status_code == 200
     assert response.context["chart"].columns[-1].total == 6
+
+
+def test_the_plot_places_everything_in_percentages_of_its_width_so_a_phone_can_fit_it(client):
+    many(20)
+    plot = drawn(client.get(URL)).split('<svg class="tl-svg', 1)[1]
+    head = plot[: plot.index(">")]
+    assert "viewBox" not in head  # user units are the plot's own pixels; x is a share of its width
+    places = re.findall(r'\s(?:x|x1|x2|cx|width)="([^"]+)"', plot[len(head) :])
+    assert places and all(place.endswith("%") for place in places if place not in ("0", "6", "2", "2.5"))
+    assert all(0 <= float(place[:-1]) <= 100 for place in places if place.endswith("%"))
+    markers = re.findall(r'<circle class="tl-marker[^"]*" cx="([^"]+)" cy="[^"]+" r="([^"]+)"', plot)
+    assert markers and all(cx.endswith("%") and not r.endswith("%") for cx, r in markers)
