@@ -1,11 +1,17 @@
 """The country × topic grid of current stances shared by the home and country pages."""
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django_countries import countries
 
+from positions.cache_keys import rendering_key
 from positions.choices import Stance
 from positions.models import CountryStance, Position, Role, Topic
 from positions.stance_rule import CellState
@@ -203,6 +209,56 @@ def stance_matrix(code: str | None = None):
     return topics, rows
 
 
+# A country's row stays rendered as long as its cells are unchanged, up to a day (the day is in the key).
+ROWS_KEPT_SECONDS = 86400
+
+
+def row_digest(row: CountryRow, topic_ids: tuple) -> str:
+    """What a grid row shows, hashed: the country, the topics' order, and each cell's values."""
+    cells = tuple(
+        None
+        if cell is None
+        else (
+            cell.statements,
+            cell.badge,
+            cell.dissent_count,
+            cell.position.pk,
+            cell.position.stance,
+            cell.position.stated_on,
+            cell.position.date_precision,
+            cell.position.verification,
+            cell.position.actor.name,
+            cell.position.actor.name_uk,
+        )
+        for cell in row.cells
+    )
+    return hashlib.blake2b(repr((row.code, row.name, topic_ids, cells)).encode(), digest_size=16).hexdigest()
+
+
+def rendered_rows(topics, rows: list[CountryRow], show_age: bool = False) -> list[str]:
+    """Each country's row rendered by templates/positions/_matrix_row.html, reusing the kept rendering of rows whose cells are unchanged.
+
+    A write changes one country's stance on a topic, so the first reader after it renders one
+    row rather than every country's: the renderings of the grid are kept in one cache entry per
+    language, script prefix, day (a cell turns stale with the days) and release, by each row's
+    digest. One read and at most one write of the cache, whatever the number of countries.
+    """
+    key = rendering_key("matrix-rows", timezone.localdate(), settings.HTTP_CACHE_RELEASE, show_age)
+    kept = cache.get(key) or {}
+    topic_ids = tuple(topic.pk for topic in topics)
+    current = {}
+    for row in rows:
+        digest = row_digest(row, topic_ids)
+        markup = kept.get(digest)
+        if markup is None:
+            markup = render_to_string("positions/_matrix_row.html", {"row": row, "show_age": show_age})
+        current[digest] = markup
+    # Only the rows shown now are kept: a row replaced by a write is let go.
+    if current.keys() != kept.keys():
+        cache.set(key, current, ROWS_KEPT_SECONDS)
+    return list(current.values())
+
+
 class StanceMatrix:
     """The matrix, built only when a template first reads it: not at all when its rendering is cached."""
 
@@ -220,3 +276,12 @@ class StanceMatrix:
     @property
     def rows(self):
         return self.built[1]
+
+    @cached_property
+    def rendered_rows(self) -> list[str]:
+        return rendered_rows(self.topics, self.rows)
+
+    @cached_property
+    def rendered_rows_with_age(self) -> list[str]:
+        """The rows with every cell's age, for embeds read away from the site."""
+        return rendered_rows(self.topics, self.rows, show_age=True)

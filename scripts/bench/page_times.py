@@ -16,7 +16,12 @@ its cached matrix is rebuilt; it writes the version row, so never point it at a 
 are timing. Each is requested once to warm up, then --runs times; the figures are the median
 and fastest wall time, the median CPU time of this process (less sensitive than wall time to other
 work on a shared machine), the queries of the last run and the time the database driver spent in
-them. With --profile, one more run is profiled with cProfile (--sort, --top).
+them. With --profile, one more run is profiled with cProfile (--sort, --top). With --after-write,
+every page is timed as home_after_write is: the data version moved on before each request, so no
+rendering kept for the version (a `{% cache %}` fragment keyed by it) is found; it writes too.
+With --datasette FILE (the SQLite copy of our export that benchmark.py's Datasette peer builds),
+Datasette's plain list of the same country and stance is timed before and after the pages, and
+each page's p50 is also given as a multiple of it (issue 30's goals are such ratios).
 """
 
 import argparse
@@ -27,6 +32,8 @@ import pstats
 import statistics
 import sys
 import time
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
 
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -36,6 +43,8 @@ os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 os.environ.setdefault("API_RATE_LIMIT", "100000/minute")
 
 import django  # noqa: E402
+from peers import BENCH_VENV  # noqa: E402
+from serving import free_port, serve, time_page  # noqa: E402
 
 django.setup()
 
@@ -120,16 +129,56 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--after-write", action="store_true", help="move the data version on before each request")
+    parser.add_argument("--datasette", type=Path, help="Datasette's SQLite copy of our export, for the ratio")
     args = parser.parse_args()
     urls = page_urls()
     client = Client()
     print(f"load average {os.getloadavg()[0]:.2f}, calibration {calibration_ms():.0f} ms")
+    with datasette(args.datasette) if args.datasette else nullcontext() as peer:
+        peer_ms = peer() if peer else None
+        if peer_ms:
+            print(f"Datasette's plain list: p50 {peer_ms:.0f} ms")
+        pages(args, urls, client, peer_ms)
+        if peer:
+            print(f"Datasette's plain list, after: p50 {peer():.0f} ms")
+    print(f"load average {os.getloadavg()[0]:.2f}, calibration {calibration_ms():.0f} ms")
+
+
+@contextmanager
+def datasette(database: Path):
+    """Datasette serving `database` on 127.0.0.1, stopped by its PID after; yields a timer of its plain list."""
+    largest = (
+        Position.objects.exclude(country="")
+        .order_by()
+        .values_list("country", "stance")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    path = f"/{database.stem}/positions?country={largest[0]}&stance={largest[1]}&_sort_desc=stated_on"
+    port = free_port()
+    command = [
+        str(BENCH_VENV / "bin" / "datasette"),
+        "serve",
+        str(database),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    command += ["--setting", "sql_time_limit_ms", "60000", "--setting", "suggest_facets", "off"]
+    with serve(command, os.environ.copy(), port, "/-/versions.json", Path("/tmp/page_times-datasette.log")):
+        yield lambda: time_page(port, path)["p50"]
+
+
+def pages(args, urls: dict, client, peer_ms: float | None) -> None:
     for name in [name for name in urls if name != "home_after_write"] if args.pages == ["all"] else args.pages:
         url = urls[name]
         client.get(url)
         walls, cpus = [], []
         for _ in range(args.runs):
-            if name == "home_after_write":
+            if name == "home_after_write" or args.after_write:
                 derived.bump()
             wall, cpu = time.perf_counter(), time.process_time()
             with CaptureQueriesContext(connection) as queries:
@@ -141,9 +190,10 @@ def main() -> None:
             f"{name:14} {url:45} {response.status_code} wall p50 {statistics.median(walls):.0f} ms"
             f" (min {min(walls):.0f})  cpu p50 {statistics.median(cpus):.0f} ms (min {min(cpus):.0f})  queries {len(queries)}"
             f"  db {db_ms:.0f} ms  {len(response.content)} bytes"
+            + (f"  {statistics.median(walls) / peer_ms:.1f}x Datasette" if peer_ms else "")
         )
         if args.profile:
-            if name == "home_after_write":
+            if name == "home_after_write" or args.after_write:
                 derived.bump()
             profile = cProfile.Profile()
             profile.enable()
@@ -152,7 +202,6 @@ def main() -> None:
             out = io.StringIO()
             pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue())
-    print(f"load average {os.getloadavg()[0]:.2f}, calibration {calibration_ms():.0f} ms")
 
 
 if __name__ == "__main__":

@@ -111,3 +111,39 @@ def test_a_cached_fragment_is_never_shown_under_another_script_prefix(client, st
         set_script_prefix("/")
     assert link.format("/") in at_root and link.format("/tracker/") not in at_root
     assert link.format("/tracker/") in under_prefix and link.format("/") not in under_prefix
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_a_write_renders_again_only_the_row_of_the_country_it_changed(client, stance, monkeypatch):
+    from positions.views import matrix
+
+    france = ActorFactory(name="Jean Dupont", country="FR", kind=ActorKind.STATE)
+    PositionFactory(actor=france, topic=stance.topic, stance=Stance.OPPOSES)
+    assert "Jean Dupont" in matrix_html(client)
+    rendered = []
+    render = matrix.render_to_string
+
+    def counted(template, context):
+        rendered.append(context["row"].code)
+        return render(template, context)
+
+    monkeypatch.setattr(matrix, "render_to_string", counted)
+    stance.stance = Stance.RULES_OUT
+    stance.save()
+    html = matrix_html(client)
+    assert rendered == ["GB"]
+    assert "stance-rules_out" in html and "stance-open" not in html and "Jean Dupont" in html
+    # Each language's rows are their own: the Ukrainian matrix renders both rows once.
+    client.get("/uk/")
+    assert sorted(rendered) == ["FR", "GB", "GB"]
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_after_a_write_the_home_page_rebuilds_its_matrix_in_the_same_queries(client, stance, django_assert_num_queries):
+    PositionFactory(actor=ActorFactory(country="FR", kind=ActorKind.STATE), topic=stance.topic)
+    client.get("/")
+    stance.stance = Stance.SUPPORTS
+    stance.save()
+    # The data version, the matrix's topics and cells, the latest positions and their roles, the footer's last update.
+    with django_assert_num_queries(6):
+        client.get("/")
