@@ -18,6 +18,7 @@ from django.core.files.storage import storages
 from django.db import connection, transaction
 from django.utils import timezone
 
+from positions import derived
 from positions.exchange.format import csv_chunks, json_chunks
 from positions.exchange.streaming import CHUNK_SIZE
 from positions.exchange.xlsx import write_workbook
@@ -145,6 +146,8 @@ def make_release(user=None, number: str | None = None, now: datetime.datetime | 
         )
         release.full_clean(exclude=["previous", "made_by"])
         release.save()
+        # /data/ and the citations are public pages: cached copies of them must go.
+        derived.bump()
     return release
 
 

@@ -244,7 +244,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         if before is not None:
             note = form.cleaned_data.get("correction_note", "").strip()
             # With a note, every field changed is logged; without one, only typo fixes were allowed.
-            fields = [name for name in form.changed_data if name != "correction_note"] if note else []
+            fields = [name for name in form.changed_data if name in PositionChangeForm._meta.fields] if note else []
             logged = [name for name in CORRECTED_FIELDS if name in fields] + [
                 name for name in fields if name not in CORRECTED_FIELDS
             ]
