@@ -36,7 +36,12 @@ class Correction(models.Model):
     # [{"field": "stance", "old": "opposes", "new": "rules out"}]: the values as the page showed them.
     changes = models.JSONField(_("changes"), default=list, blank=True)
     made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("made by")
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("editor who made it"),
     )
 
     class Meta:

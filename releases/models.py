@@ -23,7 +23,12 @@ class Release(models.Model):
     )
     made_at = models.DateTimeField(_("made at"))
     made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("made by")
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("editor who made it"),
     )
     previous = models.ForeignKey(
         "self", models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("previous release")
