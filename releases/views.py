@@ -101,8 +101,16 @@ def release_file(request, number: str, name: str):
         raise Http404
     release = get_object_or_404(Release, number=number)
     entry = release.file(name)
+    if entry is None:
+        raise Http404
     kind = CONTENT_TYPES[name.rsplit(".", 1)[-1]]
-    response = FileResponse(storage().open(stored_name(number, name), "rb"), content_type=kind)
+    response: HttpResponse | FileResponse
+    if request.method == "HEAD":
+        # The headers alone, without opening the file (it may be in a remote bucket).
+        response = HttpResponse(content_type=kind)
+        response["Content-Length"] = str(entry["bytes"])
+    else:
+        response = FileResponse(storage().open(stored_name(number, name), "rb"), content_type=kind)
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=name != "datapackage.json", filename=f"troop-positions-{release.number}-{name}"
     )
