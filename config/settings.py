@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "web.locale.languages",
                 "positions.context_processors.data_freshness",
+                "releases.context_processors.latest_release",
             ],
         },
     },

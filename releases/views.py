@@ -13,8 +13,10 @@ from django_countries import countries
 
 from positions.country_codes import normalise
 from positions.models import Actor, Position
+from positions.publish.embed import embeddable
 from releases import citations
 from releases.build import FILE_NAMES, read_file, storage, stored_name
+from releases.frozen import country_statements
 from releases.models import Release
 
 CONTENT_TYPES = {
@@ -186,3 +188,14 @@ def cite(request, kind: str, key: str, fmt: str):
         as_attachment=True, filename=f"{citation.key}.{extension}"
     )
     return response
+
+
+@require_safe
+@embeddable
+def embed_country(request, number: str, code: str):
+    """A country's statements as a release froze them: the values never change, the release is named in the frame."""
+    release = get_object_or_404(Release, number=number)
+    rows, total = country_statements(release.number, code)
+    full_url = request.build_absolute_uri(release.get_absolute_url()) + f"?country={code.lower()}"
+    context = {"release": release, "name": countries.name(code), "rows": rows, "total": total, "full_url": full_url}
+    return render(request, "releases/embed_country.html", context)

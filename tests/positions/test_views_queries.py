@@ -115,8 +115,9 @@ SPREAD_COUNTS = {
 }
 # Country and actor pages: +3 for their timeline (how many to draw, its positions, their actors' histories);
 # the country page +1 for the roles of who stated its current stances; both +1 for the "Compare with…"
-# menu (the countries with actors; the other actors). The position page +1 for its public corrections.
-CONCENTRATED_COUNTS = {"country": 13 + 1 + 1, "actor": 10 + 1 + 1, "position": 4 + 1 + 1 + 1, "source": 6 + 1 + 1}
+# menu (the countries with actors; the other actors). The position page +1 for its public corrections,
+# the country page +1 for the latest data release (its embed dialog's "as of release").
+CONCENTRATED_COUNTS = {"country": 13 + 1 + 1 + 1, "actor": 10 + 1 + 1, "position": 4 + 1 + 1 + 1, "source": 6 + 1 + 1}
 
 
 @pytest.mark.parametrize("rows", [1, 50])

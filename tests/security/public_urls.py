@@ -89,7 +89,9 @@ def real_values(route: Route, name: str) -> list[str]:
     """Values of a path parameter that name something in the database, by the URL contract."""
     if route.route.startswith(API_PREFIX):
         return api_real_values(route.route.removeprefix(API_PREFIX))
-    if route.route.startswith(("countries/", "embed/countries/")):
+    if route.route.startswith("embed/data/") and name == "number":
+        return list(Release.objects.values_list("number", flat=True))
+    if route.route.startswith(("countries/", "embed/countries/", "embed/data/")):
         codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
         codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
         return sorted(code.lower() for code in codes)
