@@ -67,7 +67,8 @@ class Correction(models.Model):
         """The changes with each field's name as readers see it."""
         from positions.models import Position
 
-        return [{**change, "label": Position._meta.get_field(change["field"]).verbose_name} for change in self.changes]
+        fields = {field.name: field.verbose_name for field in Position._meta.concrete_fields}
+        return [{**change, "label": fields.get(change["field"], change["field"])} for change in self.changes]
 
 
 class WithdrawnPosition(models.Model):

@@ -73,8 +73,8 @@ class Release(models.Model):
     @property
     def change_line(self) -> str:
         if self.previous_id is None:
-            return _("First release.")
-        return _("%(added)s added, %(removed)s removed, %(changed)s changed since %(previous)s.") % {
+            return str(_("First release."))
+        return str(_("%(added)s added, %(removed)s removed, %(changed)s changed since %(previous)s.")) % {
             "added": self.added_count,
             "removed": self.removed_count,
             "changed": self.changed_count,

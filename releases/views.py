@@ -113,8 +113,11 @@ def release_file(request, number: str, name: str):
         response["Content-Length"] = str(entry["bytes"])
     else:
         response = FileResponse(storage().open(stored_name(number, name), "rb"), content_type=kind)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=name != "datapackage.json", filename=f"troop-positions-{release.number}-{name}"
+    response["Content-Disposition"] = (
+        content_disposition_header(
+            as_attachment=name != "datapackage.json", filename=f"troop-positions-{release.number}-{name}"
+        )
+        or ""
     )
     response["ETag"] = f'"{entry["sha256"]}"'
     response["Cache-Control"] = FROZEN
@@ -143,15 +146,15 @@ def citation_for(request, kind: str, key: str) -> citations.Citation:
         if not key.isdigit():
             raise Http404
         position = get_object_or_404(Position.objects.select_related("actor", "topic"), pk=int(key))
-        release = latest_release_since(position.updated_at)
+        since = latest_release_since(position.updated_at)
         title = f"{position.actor.name} on {position.topic.name}: {position.get_stance_display()} ({position.stated_display})"
         return citations.Citation(
             key=f"troop-positions-position-{position.pk}",
             title=title,
             url=request.build_absolute_uri(position.get_absolute_url()),
-            issued=timezone.localdate(release.made_at) if release else today,
+            issued=timezone.localdate(since.made_at) if since else today,
             accessed=today,
-            version=release.number if release else "",
+            version=since.number if since else "",
             is_dataset=False,
         )
     if kind == "country":
