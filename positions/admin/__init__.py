@@ -239,7 +239,10 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         return initial
 
     def save_model(self, request, obj, form, change):
-        before = Position.objects.select_related("actor", "topic", "quote").get(pk=obj.pk) if change else None
+        # None also when a revert brings a deleted position back: nothing published to correct.
+        before = (
+            Position.objects.select_related("actor", "topic", "quote").filter(pk=obj.pk).first() if change else None
+        )
         super().save_model(request, obj, form, change)
         if before is not None:
             note = form.cleaned_data.get("correction_note", "").strip()
