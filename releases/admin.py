@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,4 @@ class ReleaseAdmin(admin.ModelAdmin):
             "title": _("Make a data release"),
             "latest": Release.objects.first(),
         }
-        from django.template.response import TemplateResponse
-
         return TemplateResponse(request, "admin/releases/release/make.html", context)

@@ -35,12 +35,13 @@ def _enum(choices) -> dict:
     return {"enum": list(choices.values)}
 
 
-# Each column: its Table Schema type and format, its constraints, and what it means.
+# Each column: its Table Schema type and format ("default" for a date: ISO 8601, YYYY-MM-DD), its
+# constraints, and what it means.
 FIELDS = {
     "id": ("integer", None, {"required": True, "unique": True}, "The position's number; its page is /positions/<id>/."),
     "stated_on": (
         "date",
-        "%Y-%m-%d",
+        "default",
         {"required": True},
         "When the actor said it, to the precision in date_precision (a month or a year is given as its first day).",
     ),
@@ -106,7 +107,7 @@ FIELDS = {
     "source_title": ("string", None, {}, "The title of the source the quote is from."),
     "source_url": ("string", "uri", {}, "Where the source was published."),
     "outlet": ("string", None, {"required": True}, "Who published the source."),
-    "published_on": ("date", "%Y-%m-%d", {}, "When the source was published, to the precision in published_precision."),
+    "published_on": ("date", "default", {}, "When the source was published, to the precision in published_precision."),
     "published_precision": ("string", None, {**_enum(DatePrecision)}, "How much of published_on is known."),
     "archive_url": ("string", "uri", {}, "An archived copy of the source."),
     "quote_translation": (
@@ -154,10 +155,8 @@ def table_schema(fields: dict, primary_key: str | None = None) -> dict:
     schema_fields = []
     for name, (kind, fmt, constraints, meaning) in fields.items():
         field = {"name": name, "type": kind, "description": meaning}
-        if fmt and kind != "date":
+        if fmt:
             field["format"] = fmt
-        elif fmt:
-            field["format"] = "default"  # ISO 8601, YYYY-MM-DD
         if constraints:
             field["constraints"] = constraints
         schema_fields.append(field)
