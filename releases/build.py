@@ -70,7 +70,8 @@ def next_number(today: datetime.date) -> str:
 
 @contextmanager
 def snapshot():
-    """One transaction, and on PostgreSQL one snapshot for all its reads, so the three exports agree."""
+    """One transaction, and on PostgreSQL one snapshot for all its reads, so the three exports agree;
+    one release made at a time."""
     repeatable = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -79,6 +80,10 @@ def snapshot():
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 # Two releases made at once would both take the next number.
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+        else:
+            # SQLite: a write, though it changes nothing, takes the database's write lock until the
+            # end of the transaction, so a second release waits (or fails) instead of racing this one.
+            Release.objects.filter(pk__lt=0).update(number="")
         yield
 
 
