@@ -49,7 +49,7 @@ def test_a_correction_shows_on_the_page_in_the_log_and_its_feed(client, editor):
     day = correction.made_at.strftime("%-d %B %Y")
     assert f"Corrected on {day}" in page
     assert "we had read an earlier draft" in page
-    assert "<del>open</del> → <ins>rules out</ins>" in page
+    assert '<del lang="en">open</del> → <ins lang="en">rules out</ins>' in page
     log = client.get(reverse("positions:corrections")).content.decode()
     assert "we had read an earlier draft" in log and position.get_absolute_url() in log
     feed = client.get(reverse("positions:corrections_feed")).content.decode()
