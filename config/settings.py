@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "contributions",
     "discovery",
     "limits",
+    "releases",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "web.locale.languages",
                 "positions.context_processors.data_freshness",
+                "releases.context_processors.latest_release",
             ],
         },
     },
@@ -234,12 +236,22 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Frozen data releases (releases/build.py), served through the app, never from a public folder.
+    # Several app servers share one bucket instead: set a django-storages backend here.
+    "releases": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("RELEASES_ROOT") or str(BASE_DIR / "releases-data")},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# The site's public address (https://example.org, no trailing slash), written into releases'
+# datapackage.json; releases made without it give addresses relative to the site.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 # Sessions live in the database so that any app process can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("sources.urls")),
     path("", include("positions.urls")),
     path("", include("contributions.urls")),
+    path("", include("releases.urls")),
     prefix_default_language=False,
 )
 

@@ -483,4 +483,5 @@ class PendingImport(models.Model):
 
 
 # The summary tables (positions/summaries.py) are models too: importing them here is how Django finds them.
+from positions.corrections import Correction, WithdrawnPosition  # noqa: E402, F401
 from positions.summaries import CountryStance, DataVersion, FacetCount, MonthStance  # noqa: E402, F401

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from positions import views
-from positions.views import about, compare, embed, export, feeds, stance_map, timeline
+from positions.views import about, compare, corrections, embed, export, feeds, stance_map, timeline
 
 app_name = "positions"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("positions/export.xlsx", export.export_xlsx, name="export_xlsx"),
     path("feeds/positions/", feeds.PositionFeed(), name="feed"),
     path("positions/<int:pk>/", views.position_detail, name="position_detail"),
+    path("corrections/", corrections.corrections, name="corrections"),
+    path("feeds/corrections/", corrections.CorrectionFeed(), name="corrections_feed"),
     path("authorisations/", views.authorisation_list, name="authorisation_list"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("timeline/chart.svg", timeline.chart_svg_file, name="chart_svg"),

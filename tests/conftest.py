@@ -82,3 +82,15 @@ def empty_cache():
 def export_cache_dir(settings, tmp_path):
     """Each test keeps its whole workbooks apart: data versions repeat between rolled-back tests."""
     settings.EXPORT_CACHE_DIR = tmp_path / "exports"
+
+
+@pytest.fixture(autouse=True)
+def releases_dir(settings, tmp_path):
+    """Each test's releases in a folder of its own: numbers repeat between rolled-back tests."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "releases": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "releases")},
+        },
+    }

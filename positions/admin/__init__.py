@@ -8,7 +8,8 @@ from django_countries import countries
 
 from positions.admin import hooks
 from positions.admin.exchange import PositionExchangeAdminMixin
-from positions.admin.forms import StatementForm
+from positions.admin.forms import PositionChangeForm, StatementForm
+from positions.corrections import CORRECTED_FIELDS, record_correction
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.collation import collation_key
 from sources.models import Outlet, Source
@@ -195,12 +196,12 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
                 ]
             },
         ),
+        (_("Correction"), {"fields": ["correction_note"]}),
         (_("Copied from the actor and the quote"), {"fields": readonly_fields}),
     ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = StatementForm
+        kwargs["form"] = StatementForm if obj is None else PositionChangeForm
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None:
             form.base_fields["new_source_outlet"] = self.outlet_field_with_add_link(
@@ -239,8 +240,26 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         return initial
 
     def save_model(self, request, obj, form, change):
+        # None also when a revert brings a deleted position back: nothing published to correct.
+        before = (
+            Position.objects.select_related("actor", "topic", "quote").filter(pk=obj.pk).first() if change else None
+        )
         super().save_model(request, obj, form, change)
+        if before is not None:
+            note = form.cleaned_data.get("correction_note", "").strip()
+            # With a note, every field changed is logged; without one, only typo fixes were allowed.
+            fields = [name for name in form.changed_data if name in PositionChangeForm._meta.fields] if note else []
+            logged = [name for name in CORRECTED_FIELDS if name in fields] + [
+                name for name in fields if name not in CORRECTED_FIELDS
+            ]
+            record_correction(before, obj, logged, note, request.user)
         hooks.position_saved.send(sender=Position, request=request, position=obj, created=not change)
+
+    def delete_model(self, request, obj):
+        # The tombstone left at the position's address says why (positions/corrections.py).
+        obj.withdrawal_reason = request.POST.get("withdrawal_reason", "").strip()
+        obj.withdrawn_by = request.user
+        super().delete_model(request, obj)
 
     @admin.display(description=_("stated"), ordering="stated_on")
     def stated_display(self, obj: Position) -> str:

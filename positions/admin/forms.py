@@ -6,9 +6,11 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from positions.corrections import CORRECTED_FIELDS
 from positions.models import Position
 from sources.dates import DatePrecision, in_the_future, truncate_to_precision
 from sources.models import ATTRIBUTION_HELP, Attribution, Outlet, Quote, Source, Translation, Verification
+from sources.text import PLAIN_TEXT
 
 # The new quote takes the position's date, so errors about its date belong to the position's fields.
 QUOTE_FIELD_TARGETS = {"said_on": "stated_on", "date_precision": "date_precision"}
@@ -193,3 +195,46 @@ class StatementForm(forms.ModelForm):
             self.new_quote.save()
             self.instance.quote = self.new_quote
         return super().save(commit=commit)
+
+
+class PositionChangeForm(forms.ModelForm):
+    """A published position's change form: a correction of what it says needs a public note."""
+
+    correction_note = forms.CharField(
+        label=_("Public correction note"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=PLAIN_TEXT,
+        help_text=_(
+            "Shown on the position's page and in the corrections log. Needed when you change the actor, "
+            "topic, quote, stance or date; a typo fix elsewhere can leave it empty."
+        ),
+    )
+
+    class Meta:
+        model = Position
+        # The admin's fieldsets choose the fields shown; these are the editable ones.
+        fields = [
+            "actor",
+            "topic",
+            "quote",
+            "stance",
+            "stated_on",
+            "date_precision",
+            "date_evidence",
+            "conditions",
+            "conditions_uk",
+            "summary",
+            "summary_uk",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        corrected = [name for name in CORRECTED_FIELDS if name in self.changed_data]
+        if self.instance.pk is not None and corrected and not cleaned.get("correction_note", "").strip():
+            labels = ", ".join(str(Position._meta.get_field(name).verbose_name) for name in corrected)
+            self.add_error(
+                "correction_note",
+                _("You changed %(fields)s: say in a public note what was corrected and why.") % {"fields": labels},
+            )
+        return cleaned

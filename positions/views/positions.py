@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from positions.claims import claim
+from positions.corrections import Correction, WithdrawnPosition
 from positions.derived import request_data_version
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
@@ -19,6 +21,7 @@ from positions.models import Actor, Position
 from positions.rows import records_by_id, roles_by_actor
 
 from .clean_query import drop_empty_parameters
+from .corrections import tombstone
 
 PER_PAGE = 50
 # The actor's other positions on the topic listed on a position's page; the rest are a link away.
@@ -159,7 +162,10 @@ def position_list(request):
 
 @require_safe
 def position_detail(request, pk: int):
-    position = get_object_or_404(Position.objects.with_related().prefetch_related("actor__roles__organisation"), pk=pk)
+    position = Position.objects.with_related().prefetch_related("actor__roles__organisation").filter(pk=pk).first()
+    if position is None:
+        withdrawn = get_object_or_404(WithdrawnPosition, position_number=pk)
+        return tombstone(request, withdrawn)
     bodies = position.authorisation_bodies_needed()
     # The newest few, with a link to the list of all: an actor may have thousands on one topic.
     history = list(
@@ -185,5 +191,7 @@ def position_detail(request, pk: int):
             "history": history,
             "is_current": is_current,
             "more_url": more_url,
+            "claim": claim(request, position),
+            "corrections": list(Correction.objects.filter(position_number=position.pk, kind=Correction.Kind.CORRECTED)),
         },
     )

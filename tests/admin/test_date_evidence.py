@@ -43,7 +43,13 @@ def test_change_form_refuses_a_day_the_source_does_not_give_and_accepts_it_with_
     assert position.date_precision == "month"
 
     data = change_form_data(refused)
-    data.update(stated_on=["2024-11-25"], date_precision=["day"], date_evidence=[EVIDENCE])
+    # A published position's date is a public correction: it needs its note (positions/corrections.py).
+    data.update(
+        stated_on=["2024-11-25"],
+        date_precision=["day"],
+        date_evidence=[EVIDENCE],
+        correction_note=["The day is in the official transcript."],
+    )
     accepted = client.post(url, data)
     assert accepted.status_code == 302
     position.refresh_from_db()

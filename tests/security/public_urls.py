@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern
 
 from positions.models import Actor, AuthorisationBody, Position, Topic
+from releases.models import Release
 from sources.models import Outlet, Source
 
 # Namespaces that are not public pages.
@@ -88,7 +89,9 @@ def real_values(route: Route, name: str) -> list[str]:
     """Values of a path parameter that name something in the database, by the URL contract."""
     if route.route.startswith(API_PREFIX):
         return api_real_values(route.route.removeprefix(API_PREFIX))
-    if route.route.startswith(("countries/", "embed/countries/")):
+    if route.route.startswith("embed/data/") and name == "number":
+        return list(Release.objects.values_list("number", flat=True))
+    if route.route.startswith(("countries/", "embed/countries/", "embed/data/")):
         codes = {str(code) for code in Actor.objects.exclude(country="").values_list("country", flat=True)}
         codes |= {str(code) for code in AuthorisationBody.objects.values_list("country", flat=True)}
         return sorted(code.lower() for code in codes)
@@ -98,6 +101,12 @@ def real_values(route: Route, name: str) -> list[str]:
         return [str(pk) for pk in Position.objects.values_list("pk", flat=True)]
     if route.route.startswith("sources/"):
         return [str(pk) for pk in Source.objects.values_list("pk", flat=True)]
+    if route.route.startswith("data/"):
+        return {"number": list(Release.objects.values_list("number", flat=True)), "name": ["positions.csv"]}[name]
+    if route.route.startswith("cite/"):
+        return {"kind": ["position"], "fmt": ["bib"]}.get(name) or [
+            str(pk) for pk in Position.objects.values_list("pk", flat=True)
+        ]
     return []
 
 
@@ -117,10 +126,14 @@ def is_api_resource(route: Route) -> bool:
     return route.route.startswith(API_PREFIX) and route.route != f"{API_PREFIX}docs/"
 
 
+# Placeholders the path converters accept, for parameters with nothing in the database to name.
+PLACEHOLDERS = {"int": "1", "release": "2026.12.1", "cited": "position", "citeformat": "bib"}
+
+
 def example_url(route: Route) -> str:
-    """The route with the first real value of each parameter (or a plain placeholder)."""
+    """The route with the first real value of each parameter (or a placeholder its converter accepts)."""
     values = {}
     for converter, name in route.parameters:
         found = real_values(route, name)
-        values[name] = found[0] if found else ("1" if converter == "int" else "x")
+        values[name] = found[0] if found else PLACEHOLDERS.get(converter, "x")
     return route.fill(values)

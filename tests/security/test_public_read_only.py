@@ -8,6 +8,7 @@ take POST, and still refuse every other method.
 
 import pytest
 
+from releases.build import make_release
 from tests.security.public_urls import example_url, is_api_resource, public_routes
 
 ROUTES = public_routes()
@@ -15,6 +16,12 @@ WRITE_METHODS = ["post", "put", "patch", "delete", "options", "trace"]
 # The readers' contribution forms (contributions/): they accept POST on purpose, behind CSRF, a
 # honeypot and a rate limit, and store nothing public (an editor decides). Exempt by name only.
 FORM_ROUTES = {"suggest/", "positions/<int:pk>/report/"}
+
+
+@pytest.fixture
+def released(seeded):
+    """The seed frozen as a data release, so that /data/<number>/ has a real number to answer for."""
+    make_release()
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=str)
@@ -38,7 +45,7 @@ def test_only_the_contribution_forms_take_post():
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=str)
-def test_public_page_answers_get_and_head(client, seeded, route):
+def test_public_page_answers_get_and_head(client, released, route):
     url = example_url(route)
     get, head = client.get(url), client.head(url)
     assert get.status_code in {200, 301, 302}, f"GET {url} answered {get.status_code}"
