@@ -194,7 +194,7 @@ class SuggestionAdmin(ModerationAdmin):
         if suggestion.actor is None:
             messages.info(
                 request,
-                _("“%(name)s” is not an actor in the data yet: add the actor with the + beside the field.")
+                _("“%(name)s” is not an actor in the data yet: check the new actor's name, kind and role below.")
                 % {"name": suggestion.actor_name},
             )
         return redirect(reverse("admin:positions_position_add") + "?" + urlencode({"suggestion": suggestion.pk}))
