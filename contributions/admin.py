@@ -67,6 +67,15 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
     list_per_page = 50
     decision_fields = ["status", "submitted_at", "decided_at", "decided_by", "decision_reason", "has_email"]
 
+    def pending_count(self) -> int:
+        """How many await review, for the admin index (web/admin_site.py)."""
+        return self.model.objects.pending().count()
+
+    def pending_url(self) -> str:
+        return (
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist") + f"?status__exact={Status.NEW}"
+        )
+
     def has_add_permission(self, request):
         return False  # readers add; editors decide
 

@@ -314,10 +314,11 @@ def test_new_actor_slug_does_not_take_an_existing_one(client, editor):
         new_actor_name="Anna Nowak",
         new_actor_kind="official",
         new_quote_text="Words",
-        existing_source=SourceFactory().pk,
+        existing_source=SourceFactory(published_on=datetime.date(2024, 11, 27)).pk,
     )
     data["actor"] = ""
-    assert client.post(ADD_URL, data).status_code == 302
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
     assert Position.objects.get().actor.slug == "anna-nowak-2"
 
 
