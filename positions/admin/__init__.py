@@ -7,6 +7,7 @@ from positions.admin import hooks
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import StatementForm
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
+from web.admin_dates import admin_datetime
 from web.history_admin import HistoryAdmin
 
 
@@ -123,7 +124,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     search_fields = ["actor__name", "actor__aliases", "quote__text", "quote__original_text", "summary", "conditions"]
     autocomplete_fields = ["actor", "quote"]
     date_hierarchy = "stated_on"
-    readonly_fields = ["country", "actor_kind", "verification", "attribution", "created_at", "updated_at"]
+    readonly_fields = ["country", "actor_kind", "verification", "attribution", "created", "updated"]
 
     # The add screen holds a whole statement — who, what, the words and where they were published —
     # in two columns (templates/admin/positions/position/add_statement.html), so that the common
@@ -235,6 +236,14 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         hooks.position_saved.send(sender=Position, request=request, position=obj, created=not change)
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def created(self, obj: Position) -> str:
+        return admin_datetime(obj.created_at)
+
+    @admin.display(description=_("updated"), ordering="updated_at")
+    def updated(self, obj: Position) -> str:
+        return admin_datetime(obj.updated_at)
 
     @admin.display(description=_("stated"), ordering="stated_on")
     def stated_display(self, obj: Position) -> str:
