@@ -151,3 +151,7 @@ def test_editor_enters_a_new_actor_outlet_and_translated_quote_in_one_screen(pag
     expect(page.locator("blockquote[lang=pl]")).to_contain_text("Polska nie wyśle")
     expect(page.locator("body")).to_contain_text("Minister of National Defence")
     expect(page.locator("dl.facts")).to_contain_text("Dziennik Testowy")
+
+    # Found without its accents, as a reader would type the name.
+    page.goto(site + "/positions/?q=lecka")
+    expect(page.locator(".position-list")).to_contain_text("Anna Łęcka")
