@@ -90,14 +90,10 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
     def decided(self, obj) -> str:
         return admin_datetime(obj.decided_at)
 
-    def pending_count(self) -> int:
-        """How many await review, for the admin index (web/admin_site.py)."""
-        return self.model.objects.pending().count()
-
-    def pending_url(self) -> str:
-        return (
-            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist") + f"?status__exact={Status.NEW}"
-        )
+    def awaiting_review(self) -> tuple[int, str]:
+        """How many await review and the list of them, for the admin index (web/admin_site.py)."""
+        url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        return self.model.objects.pending().count(), f"{url}?status__exact={Status.NEW}"
 
     def has_add_permission(self, request):
         return False  # readers add; editors decide
