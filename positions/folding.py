@@ -8,6 +8,7 @@ whole: й and и, ї and і are different letters in Ukrainian, not one letter w
 """
 
 import unicodedata
+from functools import lru_cache
 
 # Letters with no decomposition in Unicode: spelled out as unaccent.rules spell them.
 SPELLED_OUT = str.maketrans(
@@ -44,6 +45,14 @@ def fold(text: str | None) -> str:
     """The text in lower case, without Latin letters' accents."""
     if not text:
         return ""
+    if text.isascii():
+        return text.lower()  # most texts, and SQLite folds every searched text of every row
+    return fold_unicode(text)
+
+
+@lru_cache(maxsize=4096)
+def fold_unicode(text: str) -> str:
+    # Cached: SQLite's search folds the same actor names and quotes row after row.
     kept = []
     base = ""
     for character in unicodedata.normalize("NFD", text.translate(SPELLED_OUT)):
