@@ -216,6 +216,17 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         if obj is None:
             # New actors and quotes are written in the page itself: no link opening a pop-up window.
             # The form class is made for this request, so its widgets are its own to change.
+            form.may_add = frozenset(
+                model
+                for app, model in [
+                    ("positions", "actor"),
+                    ("positions", "role"),
+                    ("sources", "outlet"),
+                    ("sources", "source"),
+                    ("sources", "quote"),
+                ]
+                if request.user.has_perm(f"{app}.add_{model}")
+            )
             for name in ("actor", "quote", "topic"):
                 widget = form.base_fields[name].widget
                 widget.can_add_related = widget.can_change_related = widget.can_view_related = False

@@ -170,6 +170,9 @@ class StatementForm(forms.ModelForm):
             "quote",
         ]
 
+    # Which new rows this user may add (their model names); the admin narrows it to the user's rights.
+    may_add: frozenset[str] = frozenset({"actor", "role", "outlet", "source", "quote"})
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actor"].required = False
@@ -300,6 +303,14 @@ class StatementForm(forms.ModelForm):
         return outlet
 
     def validate_new(self, instance, exclude: list[str], prefix: str) -> None:
+        if instance._meta.model_name not in self.may_add:
+            # The same right as the model's own add page: no new row through this form either.
+            target = {"actor": "new_actor_name", "role": "new_role_title", "outlet": "new_outlet_name"}
+            self.add_error(
+                target.get(instance._meta.model_name),
+                _("You may not add a new %(model)s.") % {"model": instance._meta.verbose_name},
+            )
+            return
         try:
             instance.full_clean(exclude=exclude, validate_constraints=False)
         except ValidationError as error:

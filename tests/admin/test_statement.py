@@ -3,12 +3,21 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from positions.models import Actor, Position
 from sources.models import Outlet, Quote, Source
 from tests.admin.rendered_form import change_form_data
-from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
+from tests.factories import (
+    ActorFactory,
+    OutletFactory,
+    PositionFactory,
+    QuoteFactory,
+    SourceFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:positions_position_add")
@@ -326,3 +335,24 @@ def test_add_screen_opens_no_pop_up_windows(client, editor):
     client.force_login(editor)
     page = client.get(ADD_URL).content.decode()
     assert "related-widget-wrapper-link" not in page and "_popup=1" not in page
+
+
+def test_the_screen_adds_no_row_the_user_may_not_add(client):
+    """A user who may add positions but not actors gets no new actor through the statement screen."""
+    user = UserFactory(is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["add_position", "view_position", "add_quote", "add_source"])
+    )
+    client.force_login(user)
+    data = statement(
+        ActorFactory(),
+        TopicFactory(),
+        new_actor_name="Anna Nowak",
+        new_quote_text="Words",
+        existing_source=SourceFactory(published_on=datetime.date(2024, 11, 27)).pk,
+    )
+    data["actor"] = ""
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["new_actor_name"] == ["You may not add a new actor."]
+    assert not Actor.objects.filter(name="Anna Nowak").exists() and Position.objects.count() == 0
