@@ -39,7 +39,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "web.admin_site.TrackerAdminConfig",  # Django's admin, with the moderation counts on its index
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -23,6 +23,8 @@ from contributions.decisions import decide
 from contributions.duplicates import url_variants
 from contributions.models import MAX_NOTE, ErrorReport, Origin, Status, Suggestion
 from positions.models import Position
+from sources.dates import format_partial_date
+from web.admin_dates import admin_datetime
 from web.admin_lookups import FilterLookupsOnly
 
 
@@ -30,6 +32,16 @@ def external_link(url: str):
     if not url.lower().startswith(("http://", "https://")):
         return url or "—"
     return format_html('<a href="{}" rel="noopener noreferrer nofollow">{}</a>', url, url)
+
+
+def short_link(url: str, length: int = 40):
+    """A link whose text is the address cut to fit a column (host first), the whole address on hover."""
+    if not url.lower().startswith(("http://", "https://")):
+        return url or "—"
+    shown = url.split("://", 1)[1].removeprefix("www.")
+    return format_html(
+        '<a href="{}" title="{}" rel="noopener noreferrer nofollow">{}</a>', url, url, excerpt(shown, length)
+    )
 
 
 def excerpt(text: str, length: int = 90) -> str:
@@ -66,7 +78,23 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
     list_filter = ["status"]
     date_hierarchy = "submitted_at"
     list_per_page = 50
-    decision_fields = ["status", "submitted_at", "decided_at", "decided_by", "decision_reason", "has_email"]
+    decision_fields = ["status", "submitted", "decided", "decided_by", "decision_reason", "has_email"]
+
+    class Media:
+        css = {"all": ["css/admin-queue.css"]}
+
+    @admin.display(description=_("submitted"), ordering="submitted_at")
+    def submitted(self, obj) -> str:
+        return admin_datetime(obj.submitted_at)
+
+    @admin.display(description=_("decided"), ordering="decided_at")
+    def decided(self, obj) -> str:
+        return admin_datetime(obj.decided_at)
+
+    def awaiting_review(self) -> tuple[int, str]:
+        """How many await review and the list of them, for the admin index (web/admin_site.py)."""
+        url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        return self.model.objects.pending().count(), f"{url}?status__exact={Status.NEW}"
 
     def has_add_permission(self, request):
         return False  # readers add; editors decide
@@ -111,7 +139,7 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
             % {
                 "status": contribution.get_status_display(),
                 "user": contribution.decided_by or _("an editor"),
-                "when": contribution.decided_at,
+                "when": admin_datetime(contribution.decided_at),
             },
         )
         return redirect(contribution.get_admin_url())
@@ -158,6 +186,10 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
     def source_link(self, obj):
         return external_link(obj.source_url)
 
+    @admin.display(description=_("source"), ordering="source_url")
+    def source_short(self, obj):
+        return short_link(obj.source_url)
+
     @admin.display(description=_("email left"), boolean=True)
     def has_email(self, obj) -> bool:
         return bool(obj.email)
@@ -166,18 +198,18 @@ class ModerationAdmin(FilterLookupsOnly, admin.ModelAdmin):
 @admin.register(Suggestion)
 class SuggestionAdmin(ModerationAdmin):
     list_display = [
-        "submitted_at",
+        "submitted",
         "status",
         "who",
         "topic",
-        "stated_on",
+        "stated",
         "words",
         "matched",
         "found",
-        "source_link",
+        "source_short",
         "has_email",
     ]
-    list_display_links = ["submitted_at", "who"]
+    list_display_links = ["submitted", "who"]
     list_filter = ["status", "origin", "found_in", "topic"]
     list_select_related = ["actor", "topic", "found_in"]
     search_fields = ["actor_name", "text", "source_url"]
@@ -221,10 +253,14 @@ class SuggestionAdmin(ModerationAdmin):
         if suggestion.actor is None:
             messages.info(
                 request,
-                _("“%(name)s” is not an actor in the data yet: add the actor with the + beside the field.")
+                _("“%(name)s” is not an actor in the data yet: check the new actor's name, kind and role below.")
                 % {"name": suggestion.actor_name},
             )
         return redirect(reverse("admin:positions_position_add") + "?" + urlencode({"suggestion": suggestion.pk}))
+
+    @admin.display(description=_("stated on"), ordering="stated_on")
+    def stated(self, obj: Suggestion) -> str:
+        return format_partial_date(obj.stated_on, obj.date_precision)
 
     @admin.display(description=_("who said it"), ordering="actor_name")
     def who(self, obj: Suggestion):
@@ -292,8 +328,8 @@ class SuggestionAdmin(ModerationAdmin):
 
 @admin.register(ErrorReport)
 class ErrorReportAdmin(ModerationAdmin):
-    list_display = ["submitted_at", "status", "position_link", "wrong", "source_link", "has_email"]
-    list_display_links = ["submitted_at", "wrong"]
+    list_display = ["submitted", "status", "position_link", "wrong", "source_short", "has_email"]
+    list_display_links = ["submitted", "wrong"]
     list_select_related = ["position__actor", "position__topic"]
     search_fields = ["what_is_wrong", "what_is_right", "source_url"]
     fields = ["position_link", "what_is_wrong", "what_is_right", "source_link", *ModerationAdmin.decision_fields]

@@ -44,6 +44,10 @@ def prefill_from_suggestion(sender, request, **kwargs) -> dict | None:
         "date_precision": suggestion.date_precision,
         "new_quote_text": suggestion.text,
     }
+    if suggestion.actor_id is None:
+        # A name the data does not hold yet: the add screen's "new actor" fields, for the editor to check.
+        initial["new_actor_name"] = suggestion.actor_name
+        initial["new_actor_country"] = suggestion.country.code if suggestion.country else ""
     source = Source.objects.filter(url=suggestion.source_url).first()
     if source is not None:
         initial["existing_source"] = source.pk

@@ -8,6 +8,7 @@ class PositionsConfig(AppConfig):
     verbose_name = _("Positions")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
         from django.urls import register_converter
 
         from positions import signals  # noqa: F401  (connects the receivers)
@@ -15,3 +16,12 @@ class PositionsConfig(AppConfig):
 
         # Before any URLconf is read: pages, embeds and the API take `<country:code>`.
         register_converter(CountryCodeConverter, "country")
+        connection_created.connect(add_sqlite_functions)
+
+
+def add_sqlite_functions(sender, connection, **kwargs) -> None:
+    """SQLite's `positions_fold`, the function PostgreSQL has from migration 0025 (positions/folding.py)."""
+    if connection.vendor == "sqlite":
+        from positions.folding import fold
+
+        connection.connection.create_function("positions_fold", 1, fold, deterministic=True)

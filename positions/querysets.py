@@ -4,13 +4,16 @@ Views, exports, feeds and the admin all build on these, so each rule lives in on
 """
 
 import datetime
+import operator
+from functools import reduce
 from typing import TYPE_CHECKING
 
 from django.db import connections, models
-from django.db.models import Case, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import Expression
 
 from positions.choices import Requirement, Scope
+from positions.folding import fold
 
 if TYPE_CHECKING:
     from positions.models import Position  # noqa: F401  (named in a string: the queryset's model)
@@ -23,8 +26,10 @@ MAX_SEARCH_WORDS = 8
 # its English stems, or the word unstemmed as the original texts are indexed ('simple', so
 # Cyrillic and French words are found as written). A word that is only an English stop word
 # ("the") becomes an empty query, which && drops: it constrains nothing rather than matching nothing.
-POSTGRES_WORD_QUERY = """(CASE WHEN numnode(plainto_tsquery('english', %s)) = 0 THEN plainto_tsquery('english', %s)
-       ELSE plainto_tsquery('english', %s) || plainto_tsquery('simple', %s) END)"""
+# Each word is folded as the vector's texts are (migration 0025): "lecka" finds "Łęcka" and back.
+POSTGRES_WORD_QUERY = """(CASE WHEN numnode(plainto_tsquery('english', positions_fold(%s))) = 0
+       THEN plainto_tsquery('english', positions_fold(%s))
+       ELSE plainto_tsquery('english', positions_fold(%s)) || plainto_tsquery('simple', positions_fold(%s)) END)"""
 
 
 def postgres_search_query(words: list[str]) -> tuple[str, list[str]]:
@@ -32,6 +37,25 @@ def postgres_search_query(words: list[str]) -> tuple[str, list[str]]:
     sql = " && ".join([POSTGRES_WORD_QUERY] * len(words))
     params = [word for word in words for _ in range(POSTGRES_WORD_QUERY.count("%s"))]
     return f"({sql})", params
+
+
+# The texts SQLite's search reads, each folded by the `positions_fold` function (positions/apps.py).
+SQLITE_SEARCHED_FIELDS = [
+    "quote__text",
+    "quote__original_text",
+    "summary",
+    "summary_uk",
+    "actor__name",
+    "actor__name_uk",
+    "actor__aliases",
+]
+
+
+class Fold(Func):
+    """A text in lower case without accents: `positions_fold`, in SQL on PostgreSQL, in Python on SQLite."""
+
+    function = "positions_fold"
+    output_field = models.TextField()
 
 
 class StoredSearch(Expression):
@@ -125,24 +149,18 @@ class PositionQuerySet(models.QuerySet["Position"]):
         every match of a common word reads every matching vector, where newest first reads only
         a page of them along the date index. `among_few` says other filters leave few rows, which
         are then checked one by one rather than through the index. SQLite, the small embedded
-        default, matches words as substrings (ignoring case in Latin letters only, as SQLite's LIKE does).
+        default, matches words as substrings. Both fold case and accents (positions/folding.py).
         """
         words = text.split()[:MAX_SEARCH_WORDS]
         if not words:
             return self
         if connections[self.db].vendor == "postgresql":
             return self.filter(search_matches(words, use_index=not among_few)).annotate(rank=search_rank(words))
-        matches = self
+        folded = {f"folded_{number}": Fold(field) for number, field in enumerate(SQLITE_SEARCHED_FIELDS)}
+        matches = self.alias(**folded)
         for word in words:
-            matches = matches.filter(
-                Q(quote__text__icontains=word)
-                | Q(quote__original_text__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(summary_uk__icontains=word)
-                | Q(actor__name__icontains=word)
-                | Q(actor__name_uk__icontains=word)
-                | Q(actor__aliases__icontains=word)
-            )
+            word = fold(word)
+            matches = matches.filter(reduce(operator.or_, (Q(**{f"{name}__contains": word}) for name in folded)))
         return matches
 
     def current(self):

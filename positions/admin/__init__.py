@@ -1,7 +1,4 @@
-import copy
-
 from django.contrib import admin
-from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -12,7 +9,7 @@ from positions.admin.forms import PositionChangeForm, StatementForm
 from positions.corrections import CORRECTED_FIELDS, record_correction
 from positions.models import Actor, AuthorisationBody, Position, Role, Topic
 from sources.collation import collation_key
-from sources.models import Outlet, Source
+from web.admin_dates import admin_datetime
 from web.history_admin import HistoryAdmin
 
 
@@ -129,51 +126,66 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     search_fields = ["actor__name", "actor__aliases", "quote__text", "quote__original_text", "summary", "conditions"]
     autocomplete_fields = ["actor", "quote"]
     date_hierarchy = "stated_on"
-    readonly_fields = ["country", "actor_kind", "verification", "attribution", "created_at", "updated_at"]
+    readonly_fields = ["country", "actor_kind", "verification", "attribution", "created", "updated"]
 
+    # The add screen holds a whole statement — who, what, the words and where they were published —
+    # in two columns (templates/admin/positions/position/add_statement.html), so that the common
+    # case, new actor, outlet and translated quote included, fits one screen without pop-ups.
+    add_form_template = "admin/positions/position/add_statement.html"
     add_fieldsets = [
+        (
+            _("Who said it"),
+            {
+                "classes": ["statement-left"],
+                "fields": [
+                    "actor",
+                    ("new_actor_name", "new_actor_kind", "new_actor_country"),
+                    ("new_role_title", "new_role_office_rank", "new_role_start_on"),
+                ],
+            },
+        ),
         (
             _("Position"),
             {
+                "classes": ["statement-left"],
                 "fields": [
-                    "actor",
-                    "topic",
-                    "stance",
-                    "stated_on",
-                    "date_precision",
-                    "date_evidence",
-                    ("conditions", "conditions_uk"),
-                    ("summary", "summary_uk"),
-                ]
-            },
-        ),
-        (_("Quote: pick one…"), {"fields": ["quote"]}),
-        (
-            _("…or write a new quote"),
-            {
-                "fields": [
-                    "new_quote_text",
-                    "new_quote_original_text",
-                    "new_quote_original_language",
-                    "new_quote_translation",
-                    "new_quote_verification",
-                    "new_quote_attribution",
+                    ("topic", "stance"),
+                    ("stated_on", "date_precision"),
+                    "summary",
+                    "conditions",
                 ],
-                "description": _("The new quote takes the position's date and precision."),
             },
         ),
-        (_("Source of the new quote: pick one…"), {"fields": ["existing_source"]}),
         (
-            _("…or describe a new source"),
+            _("In Ukrainian, and where the date comes from"),
+            {
+                "classes": ["statement-left", "collapse"],
+                "fields": [("summary_uk", "conditions_uk"), "date_evidence"],
+            },
+        ),
+        (
+            _("Quote"),
             {
                 "fields": [
-                    "new_source_outlet",
-                    "new_source_title",
-                    "new_source_url",
-                    "new_source_published_on",
-                    "new_source_published_precision",
-                    "new_source_language",
-                    "new_source_archive_url",
+                    "quote",
+                    ("new_quote_text", "new_quote_original_text", "new_quote_original_language"),
+                    ("new_quote_translation", "new_quote_verification", "new_quote_attribution"),
+                ],
+            },
+        ),
+        (
+            _("Source of a new quote"),
+            {
+                "fields": [
+                    "existing_source",
+                    ("new_source_outlet", "new_outlet_name", "new_outlet_kind"),
+                    ("new_source_title", "new_source_url"),
+                    (
+                        "new_source_published_on",
+                        "new_source_published_precision",
+                        "new_source_language",
+                        "new_source_archive_url",
+                    ),
                 ]
             },
         ),
@@ -204,28 +216,23 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         kwargs["form"] = StatementForm if obj is None else PositionChangeForm
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None:
-            form.base_fields["new_source_outlet"] = self.outlet_field_with_add_link(
-                request, form.base_fields["new_source_outlet"]
+            # New actors and quotes are written in the page itself: no link opening a pop-up window.
+            # The form class is made for this request, so its widgets are its own to change.
+            form.may_add = frozenset(
+                model
+                for app, model in [
+                    ("positions", "actor"),
+                    ("positions", "role"),
+                    ("sources", "outlet"),
+                    ("sources", "source"),
+                    ("sources", "quote"),
+                ]
+                if request.user.has_perm(f"{app}.add_{model}")
             )
+            for name in ("actor", "quote", "topic"):
+                widget = form.base_fields[name].widget
+                widget.can_add_related = widget.can_change_related = widget.can_view_related = False
         return form
-
-    def outlet_field_with_add_link(self, request, field):
-        """The new source's outlet with the admin's "+" (for those who may add outlets), as on a ForeignKey.
-
-        A copy: the form class's own field object is shared by every request.
-        """
-        field = copy.deepcopy(field)
-        outlet_admin = self.admin_site._registry.get(Outlet)
-        field.widget = RelatedFieldWidgetWrapper(
-            field.widget,
-            Source._meta.get_field("outlet").remote_field,
-            self.admin_site,
-            can_add_related=bool(outlet_admin and outlet_admin.has_add_permission(request)),
-            can_change_related=False,
-            can_delete_related=False,
-            can_view_related=False,
-        )
-        return field
 
     def get_fieldsets(self, request, obj=None):
         return self.add_fieldsets if obj is None else self.change_fieldsets
@@ -260,6 +267,14 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         obj.withdrawal_reason = request.POST.get("withdrawal_reason", "").strip()
         obj.withdrawn_by = request.user
         super().delete_model(request, obj)
+
+    @admin.display(description=_("created"), ordering="created_at")
+    def created(self, obj: Position) -> str:
+        return admin_datetime(obj.created_at)
+
+    @admin.display(description=_("updated"), ordering="updated_at")
+    def updated(self, obj: Position) -> str:
+        return admin_datetime(obj.updated_at)
 
     @admin.display(description=_("stated"), ordering="stated_on")
     def stated_display(self, obj: Position) -> str:

@@ -1,19 +1,62 @@
-"""The admin's one-screen statement form: a position with its quote and source, new or picked."""
+"""The admin's one-screen statement form: a position with its actor, quote, source and outlet, new or picked."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
+from positions.choices import ActorKind, OfficeRank
 from positions.corrections import CORRECTED_FIELDS
-from positions.models import Position
+from positions.folding import fold
+from positions.models import Actor, Position, Role
 from sources.dates import DatePrecision, in_the_future, truncate_to_precision
-from sources.models import ATTRIBUTION_HELP, Attribution, Outlet, Quote, Source, Translation, Verification
+from sources.models import (
+    ATTRIBUTION_HELP,
+    Attribution,
+    Outlet,
+    OutletKind,
+    Quote,
+    Source,
+    Translation,
+    Verification,
+)
 from sources.text import PLAIN_TEXT
 
 # The new quote takes the position's date, so errors about its date belong to the position's fields.
 QUOTE_FIELD_TARGETS = {"said_on": "stated_on", "date_precision": "date_precision"}
+
+# A rule across two fields of a new row is said at the field the editor should change, not only at
+# the top of a long form: each named constraint's error goes to its form field.
+CONSTRAINT_FIELDS = {
+    "quote_original_text_is_translated": "new_quote_translation",
+    "quote_original_has_language": "new_quote_original_language",
+    "quote_anonymous_not_confirmed": "new_quote_verification",
+    "quote_said_on_honest": "date_precision",
+    "source_published_on_honest": "new_source_published_precision",
+    "source_url_unique": "new_source_url",
+    "source_title_or_url": "new_source_title",
+    "source_without_url_unique": "new_source_title",
+    "outlet_name_unique": "new_outlet_name",
+    "role_ends_after_start": "new_role_start_on",
+}
+
+
+def free_slug(model: type[models.Model], name: str) -> str:
+    """A slug made from the name that no row of the model has yet: "name", else "name-2", "name-3"…
+
+    Folded first, since slugify drops a letter it cannot decompose: "Łęcka" gives "lecka", not "ecka".
+    """
+    base = (slugify(fold(name)) or model._meta.model_name)[:180].strip("-") or model._meta.model_name
+    used = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in used:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 class StatementForm(forms.ModelForm):
@@ -23,8 +66,34 @@ class StatementForm(forms.ModelForm):
     source). New rows are validated against the same database constraints as any other.
     """
 
+    new_actor_name = forms.CharField(
+        label=_("New actor's name"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if the actor is not in the list above."),
+    )
+    new_actor_kind = forms.ChoiceField(
+        label=_("Kind"), choices=ActorKind.choices, initial=ActorKind.OFFICIAL, required=False
+    )
+    new_actor_country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("none (an international body)"))], required=False
+    )
+    new_role_title = forms.CharField(
+        label=_("Role"), max_length=200, required=False, help_text=_("e.g. Minister of Foreign Affairs")
+    )
+    new_role_office_rank = forms.ChoiceField(
+        label=_("Office rank"), choices=OfficeRank.choices, initial=OfficeRank.OTHER, required=False
+    )
+    new_role_start_on = forms.DateField(
+        label=_("In the role since"),
+        required=False,
+        help_text=_("Blank: the statement's date."),
+    )
     new_quote_text = forms.CharField(
-        label=_("Quote (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Quote (English)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("The new quote takes the position's date and precision."),
     )
     new_quote_original_text = forms.CharField(
         label=_("Original text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -42,14 +111,17 @@ class StatementForm(forms.ModelForm):
         choices=Verification.choices,
         initial=Verification.UNVERIFIED,
         required=False,
-        help_text=Quote._meta.get_field("verification").help_text,
+        # The full explanations are long for a one-screen form: a line here, the whole on hover.
+        help_text=_("Confirmed: you read the primary source. Reported: an outlet's report."),
+        widget=forms.Select(attrs={"title": Quote._meta.get_field("verification").help_text}),
     )
     new_quote_attribution = forms.ChoiceField(
         label=_("Attribution"),
         choices=Attribution.choices,
         initial=Attribution.DIRECT,
         required=False,
-        help_text=ATTRIBUTION_HELP,
+        help_text=_("The actor's own words, a spokesperson's, a paraphrase, or anonymous sources."),
+        widget=forms.Select(attrs={"title": ATTRIBUTION_HELP}),
     )
     existing_source = forms.ModelChoiceField(
         label=_("Source"),
@@ -63,6 +135,15 @@ class StatementForm(forms.ModelForm):
         queryset=Outlet.objects.all(),
         required=False,
         widget=AutocompleteSelect(Source._meta.get_field("outlet"), admin.site),
+    )
+    new_outlet_name = forms.CharField(
+        label=_("New outlet"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if the outlet is not in the list."),
+    )
+    new_outlet_kind = forms.ChoiceField(
+        label=_("Outlet kind"), choices=OutletKind.choices, initial=OutletKind.NEWSPAPER, required=False
     )
     new_source_title = forms.CharField(label=_("Title"), max_length=500, required=False)
     new_source_url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
@@ -91,10 +172,19 @@ class StatementForm(forms.ModelForm):
             "quote",
         ]
 
+    # Which new rows this user may add (their model names); the admin narrows it to the user's rights.
+    may_add: frozenset[str] = frozenset({"actor", "role", "outlet", "source", "quote"})
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["actor"].required = False
+        self.fields["actor"].help_text = _("Pick the actor, or name a new one below.")
+        self.fields["new_actor_country"].choices = [*self.fields["new_actor_country"].choices, *countries]
         self.fields["quote"].required = False
         self.fields["quote"].help_text = _("Pick an existing quote, or write a new one below.")
+        self.new_actor: Actor | None = None
+        self.new_role: Role | None = None
+        self.new_outlet: Outlet | None = None
         self.new_source: Source | None = None
         self.new_quote: Quote | None = None
 
@@ -102,10 +192,12 @@ class StatementForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("stated_on") and cleaned.get("date_precision"):
             cleaned["stated_on"] = truncate_to_precision(cleaned["stated_on"], cleaned["date_precision"])
+        self.clean_actor_or_new(cleaned)
         if cleaned.get("quote"):
             return cleaned
         if not cleaned.get("new_quote_text"):
-            raise ValidationError(_("Pick an existing quote or write the new quote's text."))
+            self.add_error("new_quote_text", _("Pick an existing quote or write the new quote's text."))
+            return cleaned
         source = cleaned.get("existing_source") or self.build_new_source(cleaned)
         if source is None:
             return cleaned
@@ -126,6 +218,38 @@ class StatementForm(forms.ModelForm):
         self.new_quote = quote
         return cleaned
 
+    def clean_actor_or_new(self, cleaned) -> None:
+        """The picked actor, or a new one (with the role held, if given) built from the "new actor" fields."""
+        if cleaned.get("actor") or "actor" in self.errors:
+            return
+        name = cleaned.get("new_actor_name")
+        if not name:
+            if "new_actor_name" not in self.errors:
+                self.add_error("actor", _("Pick the actor, or give a new actor's name."))
+            return
+        actor = Actor(
+            name=name,
+            slug=free_slug(Actor, name),
+            kind=cleaned.get("new_actor_kind") or ActorKind.OFFICIAL,
+            country=cleaned.get("new_actor_country", ""),
+        )
+        self.validate_new(actor, exclude=[], prefix="new_actor_")
+        self.new_actor = actor
+        if cleaned.get("new_role_title"):
+            role = Role(
+                actor=actor,
+                title=cleaned["new_role_title"],
+                office_rank=cleaned.get("new_role_office_rank") or OfficeRank.OTHER,
+                country=actor.country,
+                start_on=cleaned.get("new_role_start_on") or cleaned.get("stated_on"),
+            )
+            self.validate_new(
+                role, exclude=["actor", "start_on"] if role.start_on is None else ["actor"], prefix="new_role_"
+            )
+            self.new_role = role
+        elif cleaned.get("new_role_start_on"):
+            self.add_error("new_role_title", _("Give the role's title, or leave its start blank."))
+
     def check_date_against(self, source: Source, cleaned) -> None:
         """The position's date rules against a source the model cannot reach yet (the quote is not saved)."""
         if not cleaned.get("stated_on") or not cleaned.get("date_precision") or source.published_on is None:
@@ -145,16 +269,18 @@ class StatementForm(forms.ModelForm):
     def build_new_source(self, cleaned) -> Source | None:
         # A page whose headline was not seen is known by its URL: the title is needed only without one.
         needed = ["new_source_outlet"] if cleaned.get("new_source_url") else ["new_source_outlet", "new_source_title"]
-        missing = [name for name in needed if not cleaned.get(name)]
+        outlet = cleaned.get("new_source_outlet") or self.build_new_outlet(cleaned)
+        missing = [name for name in needed if not cleaned.get(name) and not (name == "new_source_outlet" and outlet)]
         if missing:
-            if any(name in self.errors for name in ("new_source_outlet", "new_source_title", "new_source_url")):
+            fields = ("new_source_outlet", "new_outlet_name", "new_source_title", "new_source_url")
+            if any(name in self.errors for name in fields):
                 return None  # already said at the field (an outlet that does not exist, a title too long)
             self.add_error(None, _("Pick the new quote's source, or give a new source's outlet and title."))
             for name in missing:
                 self.add_error(name, _("Needed for a new source (or pick an existing source above)."))
             return None
         source = Source(
-            outlet=cleaned["new_source_outlet"],
+            outlet=outlet,
             title=cleaned["new_source_title"],
             url=cleaned.get("new_source_url", ""),
             published_on=cleaned.get("new_source_published_on"),
@@ -163,31 +289,71 @@ class StatementForm(forms.ModelForm):
             archive_url=cleaned.get("new_source_archive_url", ""),
         )
         source.published_on = truncate_to_precision(source.published_on, source.published_precision)
-        self.validate_new(source, exclude=[], prefix="new_source_")
+        self.validate_new(source, exclude=["outlet"] if outlet.pk is None else [], prefix="new_source_")
         self.new_source = source
         return source
 
+    def build_new_outlet(self, cleaned) -> Outlet | None:
+        name = cleaned.get("new_outlet_name")
+        if not name:
+            return None
+        outlet = Outlet(
+            name=name, slug=free_slug(Outlet, name), kind=cleaned.get("new_outlet_kind") or OutletKind.NEWSPAPER
+        )
+        self.validate_new(outlet, exclude=[], prefix="new_outlet_")
+        self.new_outlet = outlet
+        return outlet
+
     def validate_new(self, instance, exclude: list[str], prefix: str) -> None:
+        if instance._meta.model_name not in self.may_add:
+            # The same right as the model's own add page: no new row through this form either.
+            target = {"actor": "new_actor_name", "role": "new_role_title", "outlet": "new_outlet_name"}
+            self.add_error(
+                target.get(instance._meta.model_name),
+                _("You may not add a new %(model)s.") % {"model": instance._meta.verbose_name},
+            )
+            return
         try:
-            instance.full_clean(exclude=exclude)
+            instance.full_clean(exclude=exclude, validate_constraints=False)
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                target = f"{prefix}{field}" if f"{prefix}{field}" in self.fields else None
-                if prefix == "new_quote_" and field in QUOTE_FIELD_TARGETS:
-                    if field == "said_on" and in_the_future(instance.said_on):
-                        continue  # the position's own check says it at the same field
-                    target = QUOTE_FIELD_TARGETS[field]
-                for message in messages:
-                    self.add_error(target, message)
+            self.add_errors_of_new(instance, error, prefix)
+        for constraint in instance._meta.constraints:
+            try:
+                constraint.validate(type(instance), instance, exclude=set(exclude))
+            except ValidationError as error:
+                target = CONSTRAINT_FIELDS.get(constraint.name)
+                self.add_error(target if target in self.fields else None, error)
+
+    def add_errors_of_new(self, instance, error: ValidationError, prefix: str) -> None:
+        for field, messages in error.message_dict.items():
+            target = f"{prefix}{field}" if f"{prefix}{field}" in self.fields else None
+            if prefix == "new_quote_" and field in QUOTE_FIELD_TARGETS:
+                if field == "said_on" and in_the_future(instance.said_on):
+                    continue  # the position's own check says it at the same field
+                target = QUOTE_FIELD_TARGETS[field]
+            for message in messages:
+                self.add_error(target, message)
 
     def _get_validation_exclusions(self):
         exclusions = super()._get_validation_exclusions()
         if self.new_quote is not None or not self.cleaned_data.get("quote"):
             # The new quote is saved with the position; the model cannot check it before then.
             exclusions.add("quote")
+        if self.new_actor is not None or not self.cleaned_data.get("actor"):
+            exclusions.add("actor")
         return exclusions
 
     def save(self, commit=True):
+        # Each new row before the row that points to it; the admin's view wraps all in one transaction.
+        if self.new_actor is not None:
+            self.new_actor.save()
+            self.instance.actor = self.new_actor
+        if self.new_role is not None:
+            self.new_role.actor = self.new_actor
+            self.new_role.save()
+        if self.new_outlet is not None:
+            self.new_outlet.save()
+            self.new_source.outlet = self.new_outlet
         if self.new_source is not None:
             self.new_source.save()
             self.new_quote.source = self.new_source

@@ -12,9 +12,9 @@ import psycopg
 from django.db import connections
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.expressions import Func
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Concat
 
-from positions.exchange.format import BOM, COLUMNS, FORMULA_PREFIXES, NEUTRALISER
+from positions.exchange.format import BOM, COLUMNS, FORMULA_PREFIXES, NEUTRALISER, page_path_parts
 from positions.models import Role
 
 
@@ -78,14 +78,21 @@ UNNEUTRALISED = {"id", "stated_on", "published_on"}
 CHUNK_BYTES = 64 * 1024
 
 
-def export_sql(queryset) -> str:
+def page_url_sql(base_url: str) -> Concat:
+    """format.page_url in SQL: the site's address, the page's path, the id in its place."""
+    before, after = page_path_parts()
+    return Concat(Value(base_url + before), Cast(F("id"), CharField()), Value(after), output_field=CharField())
+
+
+def export_sql(queryset, base_url: str = "") -> str:
     """The filtered, ordered queryset as one SELECT of the export's columns, parameters inlined.
 
     Rows are selected by an inner query and neutralised by an outer one, so each cell's
     expression (the role's is a subquery) runs once per row rather than once per mention. The
     inner ORDER BY keeps PostgreSQL from merging the two queries, and its order is the output's.
     """
-    annotations = {f"export_{column}": SOURCES.get(column, F(column)) for column in COLUMNS if column != "id"}
+    sources = {**SOURCES, "page_url": page_url_sql(base_url)}
+    annotations = {f"export_{column}": sources.get(column, F(column)) for column in COLUMNS if column != "id"}
     rows = queryset.annotate(**annotations).values_list("id", *annotations)
     inner, params = rows.query.sql_with_params()
     cells = ['t."id"'] + [
@@ -100,10 +107,10 @@ def export_sql(queryset) -> str:
     return psycopg.ClientCursor(connection.connection).mogrify(sql, params)
 
 
-def copy_csv_chunks(queryset, delimiter: str = ",", bom: bool = False) -> Iterator[bytes]:
+def copy_csv_chunks(queryset, delimiter: str = ",", bom: bool = False, base_url: str = "") -> Iterator[bytes]:
     """The CSV export as PostgreSQL writes it, passed on chunk by chunk as it arrives."""
     statement = (
-        f"COPY ({export_sql(queryset)}) TO STDOUT "
+        f"COPY ({export_sql(queryset, base_url)}) TO STDOUT "
         f"WITH (FORMAT csv, HEADER false, DELIMITER '{delimiter}', ENCODING 'UTF8')"
     )
     header = (BOM if bom else "") + delimiter.join(COLUMNS) + "\r\n"

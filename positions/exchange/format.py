@@ -9,6 +9,11 @@ import csv
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 COLUMNS = (
     "id",
@@ -36,10 +41,12 @@ COLUMNS = (
     "quote_translation",
     "attribution",
     "date_evidence",
+    "page_url",
 )
-# `id` is informational: import matches by natural keys, so a file may leave it out. Columns
-# added since the first version are optional on import, so older files keep importing.
-OPTIONAL_COLUMNS = ("id", "quote_translation", "attribution", "date_evidence")
+# `id` and `page_url` are informational: import matches by natural keys, so a file may leave them
+# out (and `page_url` is never read). Columns added since the first version are optional on
+# import, so older files keep importing.
+OPTIONAL_COLUMNS = ("id", "quote_translation", "attribution", "date_evidence", "page_url")
 REQUIRED_COLUMNS = tuple(column for column in COLUMNS if column not in OPTIONAL_COLUMNS)
 DELIMITERS = {"comma": ",", "semicolon": ";"}
 BOM = "\ufeff"
@@ -88,10 +95,30 @@ def restore(value: str) -> str:
     return value
 
 
-def position_row(position) -> dict:
+# Any id: the page's address is this path with the id in its place.
+ID_MARK = 987654321
+
+
+@cache
+def page_path_parts() -> tuple[str, str]:
+    """The public page's path before and after the position's id, in the site's default language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("positions:position_detail", args=[ID_MARK])
+    before, after = path.split(str(ID_MARK))
+    return before, after
+
+
+def page_url(position_id: int, base_url: str) -> str:
+    """The position's public page: `base_url` (scheme and host, no slash at the end) and its path."""
+    before, after = page_path_parts()
+    return f"{base_url}{before}{position_id}{after}"
+
+
+def position_row(position, base_url: str = "") -> dict:
     """One position as a row of plain values, in column order (dates ISO 8601, id an integer).
 
     Expects a position from `Position.objects.with_related()`, so no queries are made.
+    `base_url` (e.g. "https://example.org") starts the page's address; without it the path alone.
     """
     quote = position.quote
     source = quote.source
@@ -122,6 +149,7 @@ def position_row(position) -> dict:
         "quote_translation": quote.translation,
         "attribution": quote.attribution,
         "date_evidence": position.date_evidence,
+        "page_url": page_url(position.pk, base_url),
     }
 
 
@@ -132,22 +160,22 @@ class _Line:
         return value
 
 
-def csv_chunks(positions: Iterable, delimiter: str = ",", bom: bool = False) -> Iterator[str]:
+def csv_chunks(positions: Iterable, delimiter: str = ",", bom: bool = False, base_url: str = "") -> Iterator[str]:
     """The CSV export, a line at a time, each cell neutralised against formulas."""
     writer = csv.writer(_Line(), delimiter=delimiter, lineterminator="\r\n")
     yield (BOM if bom else "") + writer.writerow(COLUMNS)
     for position in positions:
-        row = position_row(position)
+        row = position_row(position, base_url)
         yield writer.writerow([neutralise(str(row[column])) for column in COLUMNS])
 
 
-def json_chunks(positions: Iterable) -> Iterator[str]:
+def json_chunks(positions: Iterable, base_url: str = "") -> Iterator[str]:
     """The JSON export: an array of objects, one per line, written as the rows are read.
 
     Values are not neutralised: JSON is read by programs, not run by spreadsheets.
     """
     separator = "[\n"
     for position in positions:
-        yield separator + json.dumps(position_row(position), ensure_ascii=False)
+        yield separator + json.dumps(position_row(position, base_url), ensure_ascii=False)
         separator = ",\n"
     yield "[]\n" if separator == "[\n" else "\n]\n"

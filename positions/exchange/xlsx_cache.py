@@ -26,7 +26,7 @@ def workbook_path(version_token: str, release: str) -> Path:
     return Path(settings.EXPORT_CACHE_DIR) / f"{PREFIX}{version_token}-{release}.xlsx"
 
 
-def whole_workbook(version_token: str, release: str, positions) -> Path | None:
+def whole_workbook(version_token: str, release: str, positions, base_url: str = "") -> Path | None:
     """The path of the workbook of `positions()` for this version, built if need be; None while another process builds it."""
     path = workbook_path(version_token, release)
     if path.exists():
@@ -42,7 +42,7 @@ def whole_workbook(version_token: str, release: str, positions) -> Path | None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
         try:
             with os.fdopen(handle, "wb") as target:
-                write_workbook(positions(), target)
+                write_workbook(positions(), target, base_url)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):

@@ -49,6 +49,11 @@ def filtered_rows(filterset: PositionFilter):
     return filterset.qs.with_related().iterator(chunk_size=CHUNK_SIZE)
 
 
+def site_url(request) -> str:
+    """Scheme and host of this site, to start each position's page address in an export."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def valid_filters(request) -> tuple[PositionFilter, list[str]]:
     filterset = PositionFilter(request.GET, queryset=Position.objects.all())
     return filterset, ([] if filterset.is_valid() else filter_errors(filterset))
@@ -67,9 +72,13 @@ def export_csv(request):
         return bad_request(errors)
     if connection.vendor == "postgresql":
         # PostgreSQL writes the CSV itself: the same cells, at the database's own speed.
-        chunks = copy_csv_chunks(filterset.qs, delimiter=DELIMITERS[delimiter], bom=bom == "1")
+        chunks = copy_csv_chunks(
+            filterset.qs, delimiter=DELIMITERS[delimiter], bom=bom == "1", base_url=site_url(request)
+        )
     else:
-        chunks = csv_chunks(filtered_rows(filterset), delimiter=DELIMITERS[delimiter], bom=bom == "1")
+        chunks = csv_chunks(
+            filtered_rows(filterset), delimiter=DELIMITERS[delimiter], bom=bom == "1", base_url=site_url(request)
+        )
     return streamed(chunks, "text/csv; charset=utf-8", export_file_name(filterset, "csv"), request.method == "HEAD")
 
 
@@ -78,7 +87,7 @@ def export_json(request):
     filterset, errors = valid_filters(request)
     if errors:
         return bad_request(errors)
-    chunks = json_chunks(filtered_rows(filterset))
+    chunks = json_chunks(filtered_rows(filterset), base_url=site_url(request))
     return streamed(chunks, "application/json", export_file_name(filterset, "json"), request.method == "HEAD")
 
 
@@ -107,7 +116,9 @@ def export_xlsx(request):
             with expensive_slot(request) as refused:
                 if refused:
                     return refused
-                path = whole_workbook(version.token, release(), lambda: filtered_rows(filterset))
+                path = whole_workbook(
+                    version.token, release(), lambda: filtered_rows(filterset), base_url=site_url(request)
+                )
             if path is None:
                 return busy(503, WORKBOOK_RETRY_SECONDS)  # another process is building it
         try:
@@ -121,7 +132,7 @@ def export_xlsx(request):
         with expensive_slot(request) as refused:
             if refused:
                 return refused
-            workbook = workbook_file(filtered_rows(filterset))
+            workbook = workbook_file(filtered_rows(filterset), base_url=site_url(request))
     response = FileResponse(workbook, content_type=XLSX_TYPE)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=file_name)
     return response

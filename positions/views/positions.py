@@ -142,6 +142,7 @@ def position_list(request):
     link_facets(facet_list, request.GET, reverse("positions:position_list"))
     export_query = request.GET.copy()
     export_query.pop("page", None)
+    active = f.active_filters()
     return render(
         request,
         "positions/position_list.html",
@@ -152,7 +153,9 @@ def position_list(request):
             "page": page,
             "facets": facet_list,
             "facet_max_rows": min(FACET_MAX_ROWS, count_limit or FACET_MAX_ROWS),
-            "active": f.active_filters(),
+            "active": active,
+            # An empty result says "remove a filter" only when there is one besides the words searched.
+            "narrowed": any(name != "q" for name, *_rest in active),
             "export_query": export_query.urlencode(),
             # Keys the country menu's cached fragment (its choices are the countries that have actors).
             "data_version": request_data_version(request),

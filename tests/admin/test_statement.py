@@ -3,11 +3,21 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from positions.models import Actor, Position
 from sources.models import Outlet, Quote, Source
-from tests.factories import ActorFactory, OutletFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
+from tests.admin.rendered_form import change_form_data
+from tests.factories import (
+    ActorFactory,
+    OutletFactory,
+    PositionFactory,
+    QuoteFactory,
+    SourceFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:positions_position_add")
@@ -197,3 +207,153 @@ def test_admin_position_list_filters_and_search(client, editor, seeded):
     assert client.get(url, {"q": "Cyrus"}).context["cl"].result_count >= 1
     assert client.get(url, {"stance__exact": "commentary"}).context["cl"].result_count == 7
     assert Actor.objects.filter(aliases__icontains="Lamy").exists()
+
+
+def rendered_add_form(client) -> dict[str, list[str]]:
+    """The add screen's fields as the browser would post them, read from the page."""
+    response = client.get(ADD_URL)
+    assert response.status_code == 200
+    return change_form_data(response)
+
+
+def test_editor_enters_new_actor_role_outlet_and_translated_quote_in_one_form(client, editor):
+    client.force_login(editor)
+    topic = TopicFactory(name="Reassurance force")
+    data = rendered_add_form(client)
+    for name, value in {
+        "new_actor_name": "Anna Łęcka",
+        "new_actor_kind": "official",
+        "new_actor_country": "PL",
+        "new_role_title": "Minister of National Defence",
+        "new_role_office_rank": "foreign_defence",
+        "topic": str(topic.pk),
+        "stance": "rules_out",
+        "stated_on": "2025-03-04",
+        "new_quote_text": "Poland will not send its soldiers.",
+        "new_quote_original_text": "Polska nie wyśle swoich żołnierzy.",
+        "new_quote_original_language": "pl",
+        "new_quote_translation": "translation",
+        "new_outlet_name": "Dziennik Testowy",
+        "new_outlet_kind": "newspaper",
+        "new_source_url": "https://dziennik.example.pl/lecka",
+        "new_source_published_on": "2025-03-04",
+    }.items():
+        assert name in data, f"the page has no field {name}"
+        data[name] = [value]
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    position = Position.objects.get()
+    actor = position.actor
+    assert (actor.name, actor.slug, actor.kind, actor.country.code) == ("Anna Łęcka", "anna-lecka", "official", "PL")
+    role = actor.roles.get()
+    assert (role.title, role.office_rank, role.start_on) == (
+        "Minister of National Defence",
+        "foreign_defence",
+        datetime.date(2025, 3, 4),
+    )
+    assert position.role == role and position.country == "PL"
+    source = position.quote.source
+    assert (source.outlet.name, source.outlet.slug, source.url) == (
+        "Dziennik Testowy",
+        "dziennik-testowy",
+        "https://dziennik.example.pl/lecka",
+    )
+    assert position.quote.translation == "translation" and position.quote.original_language == "pl"
+    assert actor.history.get().history_user == editor
+
+
+def test_a_cross_field_error_stands_at_its_field_and_nothing_is_saved(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        ADD_URL,
+        statement(
+            ActorFactory(),
+            TopicFactory(),
+            new_actor_name="",
+            new_quote_text="Words",
+            new_quote_original_text="Słowa",
+            new_quote_original_language="pl",
+            new_quote_translation="original",
+            new_outlet_name="Dziennik Testowy",
+            new_source_url="https://dziennik.example.pl/a",
+        ),
+    )
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["new_quote_translation"] == [
+        "With an original text beside it, the English text is a translation, not the original."
+    ]
+    assert "__all__" not in form.errors
+    page = response.content.decode()
+    assert "fieldBox field-new_quote_translation errors" in page
+    assert Outlet.objects.count() == 0 and Source.objects.count() == 0 and Quote.objects.count() == 0
+
+
+def test_an_actor_is_picked_or_named(client, editor):
+    client.force_login(editor)
+    data = statement(ActorFactory(), TopicFactory(), new_quote_text="Words", existing_source=SourceFactory().pk)
+    data["actor"] = ""
+    response = client.post(ADD_URL, data)
+    assert response.context["adminform"].form.errors["actor"] == ["Pick the actor, or give a new actor's name."]
+    assert Position.objects.count() == 0
+
+
+def test_a_new_outlet_whose_name_is_taken_is_refused_at_its_field(client, editor):
+    client.force_login(editor)
+    OutletFactory(name="Le Monde")
+    response = client.post(
+        ADD_URL,
+        statement(
+            ActorFactory(),
+            TopicFactory(),
+            new_quote_text="Words",
+            new_outlet_name="le monde",
+            new_source_url="https://example.org/new",
+        ),
+    )
+    assert response.context["adminform"].form.errors["new_outlet_name"] == ["An outlet with this name already exists."]
+    assert Outlet.objects.count() == 1 and Source.objects.count() == 0
+
+
+def test_new_actor_slug_does_not_take_an_existing_one(client, editor):
+    client.force_login(editor)
+    ActorFactory(name="Anna Nowak", slug="anna-nowak")
+    data = statement(
+        ActorFactory(),
+        TopicFactory(),
+        new_actor_name="Anna Nowak",
+        new_actor_kind="official",
+        new_quote_text="Words",
+        existing_source=SourceFactory(published_on=datetime.date(2024, 11, 27)).pk,
+    )
+    data["actor"] = ""
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Position.objects.get().actor.slug == "anna-nowak-2"
+
+
+def test_add_screen_opens_no_pop_up_windows(client, editor):
+    client.force_login(editor)
+    page = client.get(ADD_URL).content.decode()
+    assert "related-widget-wrapper-link" not in page and "_popup=1" not in page
+
+
+def test_the_screen_adds_no_row_the_user_may_not_add(client):
+    """A user who may add positions but not actors gets no new actor through the statement screen."""
+    user = UserFactory(is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["add_position", "view_position", "add_quote", "add_source"])
+    )
+    client.force_login(user)
+    data = statement(
+        ActorFactory(),
+        TopicFactory(),
+        new_actor_name="Anna Nowak",
+        new_quote_text="Words",
+        existing_source=SourceFactory(published_on=datetime.date(2024, 11, 27)).pk,
+    )
+    data["actor"] = ""
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["new_actor_name"] == ["You may not add a new actor."]
+    assert not Actor.objects.filter(name="Anna Nowak").exists() and Position.objects.count() == 0

@@ -21,7 +21,7 @@ JSON_URL = reverse("positions:export_json")
 DESIGN_COLUMNS = (
     "id, stated_on, date_precision, actor, actor_slug, actor_kind, country, role, topic, stance, conditions, "
     "summary, quote, quote_original, quote_language, verification, source_title, source_url, outlet, "
-    "published_on, published_precision, archive_url, quote_translation, attribution, date_evidence"
+    "published_on, published_precision, archive_url, quote_translation, attribution, date_evidence, page_url"
 ).split(", ")
 
 
@@ -127,6 +127,7 @@ def test_every_cell_of_a_position_is_exported():
         "quote_translation": "translation",
         "attribution": "spokesperson",
         "date_evidence": "",
+        "page_url": f"http://testserver/positions/{position.pk}/",
         "archive_url": "https://archive.org/x",
     }
 

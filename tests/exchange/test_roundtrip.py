@@ -184,7 +184,13 @@ def empty_database() -> None:
 
 
 def without_id(rows: list) -> list:
-    return [row[1:] for row in rows]
+    """The rows without the two cells that hold the database id: `id` first, `page_url` last."""
+    return [row[1:-1] for row in rows]
+
+
+def id_lengths(rows: list) -> int:
+    """The characters the ids take in the rows: in `id` and again in `page_url`."""
+    return sum(len(row[0]) for row in rows[1:]) * 2
 
 
 @pytest.mark.fuzz
@@ -208,11 +214,11 @@ def test_export_import_export_is_lossless(dataset, fmt, options):
             delimiter = ";" if "semicolon" in options else ","
             assert without_id(csv_rows(second, delimiter)) == without_id(csv_rows(first, delimiter))
             # The same bytes once ids are set aside: nothing re-quoted or re-ordered.
-            assert len(second) - len(first) == sum(len(r[0]) for r in csv_rows(second, delimiter)) - sum(
-                len(r[0]) for r in csv_rows(first, delimiter)
+            assert len(second) - len(first) == id_lengths(csv_rows(second, delimiter)) - id_lengths(
+                csv_rows(first, delimiter)
             )
         else:
-            strip = lambda rows: [{k: v for k, v in row.items() if k != "id"} for row in rows]  # noqa: E731
+            strip = lambda rows: [{k: v for k, v in row.items() if k not in ("id", "page_url")} for row in rows]  # noqa: E731
             assert strip(json_rows(second)) == strip(json_rows(first))
         # Importing the file again into the database it came from creates and changes nothing.
         assert import_file(first, f"export.{fmt}").changes == []
