@@ -1,4 +1,4 @@
-"""Search folds case and accents both ways, on SQLite and PostgreSQL alike (positions/folding.py, migration 0025)."""
+"""Search folds case and accents both ways, on SQLite and PostgreSQL alike (positions/folding.py, migration 0023)."""
 
 import pytest
 from django.urls import reverse
