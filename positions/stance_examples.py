@@ -54,7 +54,7 @@ STANCE_EXAMPLES = {
         counter=Statement(
             "emmanuel-macron",
             "Emmanuel Macron",
-            "Еммануель Макрон",
+            "Емманюель Макрон",
             datetime.date(2025, 2, 24),
             P.DAY,
             "reassurance-force",

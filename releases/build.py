@@ -159,13 +159,16 @@ def make_release(user=None, number: str | None = None, now: datetime.datetime | 
 def write_exports(workdir: str) -> dict[str, str]:
     """The published positions as the three exports, by id, each from the exchange format's own writers."""
     positions = Position.objects.with_related().order_by("id")
+    # Each row's page address, absolute where the site's address is configured (a release is read
+    # away from the site); otherwise the path alone, as an export answering no request gives it.
+    base_url = settings.SITE_URL
     paths = {name: f"{workdir}/{name}" for name in ("positions.csv", "positions.json", "positions.xlsx")}
     with open(paths["positions.csv"], "w", encoding="utf-8", newline="") as out:
-        out.writelines(csv_chunks(positions.iterator(chunk_size=CHUNK_SIZE)))
+        out.writelines(csv_chunks(positions.iterator(chunk_size=CHUNK_SIZE), base_url=base_url))
     with open(paths["positions.json"], "w", encoding="utf-8") as out:
-        out.writelines(json_chunks(positions.iterator(chunk_size=CHUNK_SIZE)))
+        out.writelines(json_chunks(positions.iterator(chunk_size=CHUNK_SIZE), base_url=base_url))
     with open(paths["positions.xlsx"], "wb") as out:
-        write_workbook(positions.iterator(chunk_size=CHUNK_SIZE), out)
+        write_workbook(positions.iterator(chunk_size=CHUNK_SIZE), out, base_url=base_url)
     return paths
 
 

@@ -128,6 +128,7 @@ FIELDS = {
         {},
         "Where the day comes from when the source gives only the month or year, or why the date is less precise than it seems.",
     ),
+    "page_url": ("string", None, {}, "The position's page on the tracker (informational; never read on import)."),
 }
 
 CHANGE_FIELDS = {

@@ -41,6 +41,8 @@ def shown(statement: Statement, positions: dict, topics: dict) -> dict:
         "topic": topics.get(statement.topic),
         "name": statement.name_uk if get_language() == "uk" and statement.name_uk else statement.name,
         "url": position.get_absolute_url() if position else statement.url,
+        # Said beside the words when the data holds the quote: a machine translation is marked as such.
+        "translation": position.translation if position else "",
         "stance_label": Stance(statement.stance).label,
     }
 
@@ -50,8 +52,18 @@ def example_positions() -> dict:
     statements = [s for pair in STANCE_EXAMPLES.values() for s in (pair.example, pair.counter)]
     found = Position.objects.filter(
         actor__slug__in={s.actor_slug for s in statements}, quote__text__in={s.quote for s in statements}
-    ).values_list("actor__slug", "quote__text", "id")
-    return {(slug, text): Position(id=pk) for slug, text, pk in found}
+    ).values_list("actor__slug", "quote__text", "id", "quote__translation")
+    return {(slug, text): ExamplePosition(pk, translation) for slug, text, pk, translation in found}
+
+
+class ExamplePosition:
+    """What /about/ needs of an example's position: its address and its quote's translation status."""
+
+    def __init__(self, pk: int, translation: str):
+        self.pk, self.translation = pk, translation
+
+    def get_absolute_url(self) -> str:
+        return Position(id=self.pk).get_absolute_url()
 
 
 @require_safe

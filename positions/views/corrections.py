@@ -28,7 +28,10 @@ def tombstone(request, withdrawn: WithdrawnPosition):
 
 class CorrectionFeed(Feed):
     feed_type = CleanAtom1Feed
-    author_name = "Troop Positions Tracker"
+
+    def author_name(self) -> str:
+        return _("Troop Positions Tracker")
+
     # Atom summaries are HTML: the template escapes every piece of user text.
     description_template = "positions/correction_feed_item.html"
 

@@ -1,9 +1,11 @@
 """ "Machine-translated" is said wherever a quote's English words are shown, and only there."""
 
 import pytest
+from django.utils.html import escape
 
 from positions.choices import ActorKind
-from sources.models import Translation
+from positions.stance_examples import STANCE_EXAMPLES
+from sources.models import Quote, Translation
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,10 +52,18 @@ def test_a_row_showing_the_words_as_said_needs_no_mark(client, quotes):
     assert "Words given as machine." not in html and BADGE not in html
 
 
-def test_the_about_pages_examples_mark_a_machine_translation(client, quotes):
+def test_the_about_pages_examples_mark_a_machine_translation(client, seeded):
+    """/about/'s examples are real rows (positions/stance_examples.py): each is marked as its quote in the data is."""
     html = client.get("/about/").content.decode()
-    assert BADGE in quote_paragraph(html, "Words given as machine.")
-    assert BADGE not in quote_paragraph(html, "Words given as original.")
+    statements = [s for pair in STANCE_EXAMPLES.values() for s in (pair.example, pair.counter)]
+    status = dict(Quote.objects.filter(text__in=[s.quote for s in statements]).values_list("text", "translation"))
+    machine = [s for s in statements if status.get(s.quote) == Translation.MACHINE]
+    original = [s for s in statements if status.get(s.quote) == Translation.ORIGINAL]
+    assert machine and original  # the seed's UNN quotes are machine translations; others are English originals
+    for statement in machine:
+        assert BADGE in quote_paragraph(html, escape(statement.quote))
+    for statement in original:
+        assert BADGE not in quote_paragraph(html, escape(statement.quote))
 
 
 def test_the_position_page_says_machine_translation(client, quotes):

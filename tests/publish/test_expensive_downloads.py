@@ -116,9 +116,9 @@ def workbook_builds(monkeypatch) -> list[int]:
     calls = []
     original = xlsx_cache.write_workbook
 
-    def counted(positions, target):
+    def counted(positions, target, *args, **kwargs):
         calls.append(1)
-        return original(positions, target)
+        return original(positions, target, *args, **kwargs)
 
     monkeypatch.setattr(xlsx_cache, "write_workbook", counted)
     return calls

@@ -25,7 +25,7 @@ def test_a_release_of_the_shipped_record_validates_with_frictionless(tmp_path):
     call_command("seed_demo", "--record", stdout=io.StringIO())
     call_command("make_release", stdout=io.StringIO())
     release = Release.objects.get()
-    assert release.position_count >= 216
+    assert release.position_count >= 200  # the shipped record (issue 26: at least 200 statements)
     folder = release_folder(tmp_path, release)
 
     report = frictionless.validate(str(folder / "datapackage.json"))

@@ -7,10 +7,12 @@ no one in the admin, superusers included.
 """
 
 import datetime
+import io
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
+from django.core.management import call_command
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -106,6 +108,7 @@ def some_of_everything():
         topic=TopicFactory(slug="ceasefire"),
     )
     ErrorReport.objects.create(what_is_wrong="The date.", what_is_right="A day later.")
+    call_command("make_release", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda model: model._meta.label)

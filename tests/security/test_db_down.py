@@ -7,6 +7,7 @@ its own PostgreSQL server, serves the app with gunicorn, stops the server under 
 again.
 """
 
+import io
 import logging
 import os
 import pwd
@@ -24,6 +25,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.core.management import call_command
 from django.db import InterfaceError, OperationalError, connection
 from django.test import RequestFactory
 
@@ -71,6 +73,8 @@ NO_DATABASE = {"/api/v1/docs/"}
 
 @pytest.fixture
 def urls(seeded) -> list[str]:
+    # A release to name, so the release pages are tried with a number that exists (releases/).
+    call_command("make_release", stdout=io.StringIO())
     return [url for url in (example_url(route) for route in public_routes()) if url not in NO_DATABASE]
 
 

@@ -26,6 +26,7 @@ INTERNAL = {
     "positions.Position.country",
     "positions.CountryStance.country",
     "positions.CountryStance.stance",  # a Stance value or "", set by positions/derived.py only
+    "positions.Correction.position_title",  # written from the position's own checked fields (positions/corrections.py)
     "positions.FacetCount.country",
     "positions.FacetCount.stance",
     "positions.FacetCount.actor_kind",

@@ -28,7 +28,8 @@ HERE = Path(__file__).parent
 OUT = Path("positions/data")
 
 # The exchange format's own columns (positions/exchange/format.py), all of them.
-EXCHANGE_COLUMNS = list(COLUMNS)
+# page_url is informational (each position's page on a running tracker): a record file has none.
+EXCHANGE_COLUMNS = [column for column in COLUMNS if column != "page_url"]
 
 # Where a statement is dated to the day but its page only to the month or year, where the day
 # comes from: the researcher's note of what the page says (statements-*.csv, coding_note), which
