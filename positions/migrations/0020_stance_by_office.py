@@ -91,6 +91,11 @@ def weigh(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Each step commits on its own: on PostgreSQL, adding the foreign keys to a filled
+    # countrystance table in the same transaction as the other columns failed with "pending
+    # trigger events" when migrating a database that holds data (the ranking runs in its own).
+    atomic = False
+
     dependencies = [
         ("positions", "0019_office_rank"),
     ]
