@@ -22,7 +22,7 @@ def test_newcomer_goes_from_the_matrix_to_a_source_and_searches_a_garbled_name(p
     expect(page.get_by_role("heading", level=1)).to_have_text("United Kingdom")
 
     # Filter its positions by stance.
-    page.get_by_label("Stance").select_option("opposes")
+    page.get_by_label("Stance", exact=True).select_option("opposes")
     page.get_by_role("button", name=re.compile("Show positions from United Kingdom")).click()
     expect(page).to_have_url(re.compile(r"/positions/\?country=gb&stance=opposes"))
     rows = page.locator(".position-row")
