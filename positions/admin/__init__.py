@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from positions.admin import hooks
+from positions.admin import cited, hooks  # noqa: F401  (cited re-registers the quote and source admins)
 from positions.admin.exchange import PositionExchangeAdminMixin
 from positions.admin.forms import PositionChangeForm, StatementForm
 from positions.corrections import CORRECTED_FIELDS, record_correction
@@ -251,9 +251,12 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         before = (
             Position.objects.select_related("actor", "topic", "quote").filter(pk=obj.pk).first() if change else None
         )
+        note = form.cleaned_data.get("correction_note", "").strip()
+        if change and before is None:
+            # A revert re-creating a withdrawn position: its restoration is logged with the note.
+            obj.restoration_note, obj.restored_by = note, request.user
         super().save_model(request, obj, form, change)
         if before is not None:
-            note = form.cleaned_data.get("correction_note", "").strip()
             # With a note, every field changed is logged; without one, only typo fixes were allowed.
             fields = [name for name in form.changed_data if name in PositionChangeForm._meta.fields] if note else []
             logged = [name for name in CORRECTED_FIELDS if name in fields] + [

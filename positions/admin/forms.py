@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, OfficeRank
-from positions.corrections import CORRECTED_FIELDS
+from positions.corrections import CORRECTED_FIELDS, WithdrawnPosition
 from positions.folding import fold
 from positions.models import Actor, Position, Role
 from sources.dates import DatePrecision, in_the_future, truncate_to_precision
@@ -397,10 +397,23 @@ class PositionChangeForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         corrected = [name for name in CORRECTED_FIELDS if name in self.changed_data]
-        if self.instance.pk is not None and corrected and not cleaned.get("correction_note", "").strip():
+        noted = bool(cleaned.get("correction_note", "").strip())
+        if self.instance.pk is not None and not noted and self.restores_withdrawn():
+            self.add_error(
+                "correction_note",
+                _("This position was withdrawn: say in a public note why it is restored."),
+            )
+        elif self.instance.pk is not None and corrected and not noted:
             labels = ", ".join(str(Position._meta.get_field(name).verbose_name) for name in corrected)
             self.add_error(
                 "correction_note",
                 _("You changed %(fields)s: say in a public note what was corrected and why.") % {"fields": labels},
             )
         return cleaned
+
+    def restores_withdrawn(self) -> bool:
+        """A revert re-creating a deleted position (its tombstone answers at its address now)."""
+        return (
+            not Position.objects.filter(pk=self.instance.pk).exists()
+            and WithdrawnPosition.objects.filter(position_number=self.instance.pk).exists()
+        )

@@ -58,6 +58,8 @@ class CorrectionFeed(Feed):
     def item_title(self, item: Correction) -> str:
         if item.kind == Correction.Kind.WITHDRAWN:
             return _("Withdrawn: %(position)s") % {"position": item.position_title}
+        if item.kind == Correction.Kind.RESTORED:
+            return _("Restored: %(position)s") % {"position": item.position_title}
         return _("Corrected: %(position)s") % {"position": item.position_title}
 
     def item_link(self, item: Correction) -> str:

@@ -195,6 +195,7 @@ def position_detail(request, pk: int):
             "is_current": is_current,
             "more_url": more_url,
             "claim": claim(request, position),
-            "corrections": list(Correction.objects.filter(position_number=position.pk, kind=Correction.Kind.CORRECTED)),
+            # A restored position's withdrawal and restoration are part of its record too.
+            "corrections": list(Correction.objects.filter(position_number=position.pk)),
         },
     )

@@ -1,6 +1,8 @@
 """Correcting a published position needs a public note, shown on its page, in /corrections/ and its feed;
 a deleted position answers 410 with its tombstone."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -96,3 +98,101 @@ def test_a_deleted_position_answers_410_with_its_tombstone(client):
     log = client.get(reverse("positions:corrections")).content.decode()
     assert "Withdrawn on" in log and "The quote was misattributed." in log
     assert client.get(reverse("positions:position_detail", args=[number + 1000])).status_code == 404
+
+
+def history_form_url(position_pk: int, history_id: int) -> str:
+    return reverse("admin:positions_position_simple_history", args=[position_pk, history_id])
+
+
+def test_a_revert_restoring_a_withdrawn_position_lifts_its_tombstone_and_logs_the_restoration(client, editor):
+    position = PositionFactory(quote__text="We will never send troops.")
+    number, first = position.pk, position.history.earliest()
+    position.withdrawal_reason = "We thought the quote misattributed."
+    position.delete()
+    assert client.get(reverse("positions:position_detail", args=[number])).status_code == 410
+
+    client.force_login(editor)
+    url = history_form_url(number, first.history_id)
+    data = change_form_data(client.get(url))
+    response = client.post(url, data)
+    assert response.status_code == 200, "a restoration without a public note"
+    assert "correction_note" in response.context["adminform"].form.errors
+    data["correction_note"] = ["The minister's office confirmed the words were his."]
+    assert client.post(url, data).status_code == 302
+    client.logout()
+
+    assert not WithdrawnPosition.objects.exists()
+    restored = Correction.objects.get(kind=Correction.Kind.RESTORED)
+    assert restored.position_number == number and restored.made_by == editor
+    page = client.get(reverse("positions:position_detail", args=[number]))
+    assert page.status_code == 200
+    day = restored.made_at.strftime("%-d %B %Y")
+    text = page.content.decode()
+    assert "We will never send troops." in text
+    assert f'Withdrawn on {day}: <span lang="en">We thought the quote misattributed.</span>' in text
+    assert f'Restored on {day}: <span lang="en">The minister&#x27;s office confirmed' in text
+    log = client.get(reverse("positions:corrections")).content.decode()
+    assert "Restored on" in log and "confirmed the words were his" in log
+    feed = client.get(reverse("positions:corrections_feed")).content.decode()
+    assert "Restored: " in feed
+
+    # Withdrawn again later: a new tombstone, and the log keeps all three events.
+    Position.objects.get(pk=number).delete()
+    assert client.get(reverse("positions:position_detail", args=[number])).status_code == 410
+    assert [c.kind for c in Correction.objects.order_by("id")] == ["withdrawn", "restored", "withdrawn"]
+
+
+def test_a_position_recreated_by_a_script_lifts_its_tombstone_too():
+    position = PositionFactory()
+    number = position.pk
+    position.delete()
+    position.pk = number
+    position.save(force_insert=True)
+    assert not WithdrawnPosition.objects.exists()
+    assert Correction.objects.order_by("id").last().kind == Correction.Kind.RESTORED
+
+
+# The issue's list (stance, date, actor, topic, quote) and the date's precision, as a correction;
+# every other field the change page renders is a fix that needs no note.
+NEEDS_NOTE = {"actor", "topic", "quote", "stance", "stated_on", "date_precision"}
+NO_NOTE = {"date_evidence", "conditions", "conditions_uk", "summary", "summary_uk"}
+
+
+def new_value(name: str, position) -> str:
+    """Another valid value for a field of the change form."""
+    from tests.factories import ActorFactory, QuoteFactory, TopicFactory
+
+    return {
+        "actor": lambda: str(ActorFactory().pk),
+        "topic": lambda: str(TopicFactory().pk),
+        "quote": lambda: str(QuoteFactory(said_on=position.stated_on).pk),
+        "stance": lambda: "rules_out" if position.stance != "rules_out" else "opposes",
+        "stated_on": lambda: "2024-11-24",
+        "date_precision": lambda: "month",
+    }.get(name, lambda: "Checked against the transcript.")()
+
+
+def test_the_change_page_renders_exactly_the_fields_sorted_below(client, editor):
+    position = PositionFactory()
+    client.force_login(editor)
+    rendered = set(opened(client, position)) - {"_save", "csrfmiddlewaretoken", "history_seen", "correction_note"}
+    assert rendered == NEEDS_NOTE | NO_NOTE
+
+
+@pytest.mark.parametrize("name", sorted(NEEDS_NOTE | NO_NOTE))
+def test_a_note_is_needed_exactly_for_the_issues_fields(client, editor, name):
+    # On the 1st, so that the date is honest at month precision too.
+    position = PositionFactory(stance="open", stated_on=datetime.date(2024, 11, 1))
+    client.force_login(editor)
+    data = opened(client, position)
+    data[name] = [new_value(name, position)]
+    response = client.post(change_url(position), data)
+    if name in NEEDS_NOTE:
+        assert response.status_code == 200
+        assert list(response.context["adminform"].form.errors) == ["correction_note"]
+        data["correction_note"] = ["Corrected against the transcript."]
+        assert client.post(change_url(position), data).status_code == 302
+        assert [change["field"] for change in Correction.objects.get().changes] == [name]
+    else:
+        assert response.status_code == 302
+        assert not Correction.objects.exists()

@@ -127,6 +127,7 @@ def test_a_deleted_position_is_not_recreated_by_a_viewer(client, viewer, editor,
     first = position.history.earliest()
     client.force_login(superuser)
     data = form_data(client.get(history_form_url(Position, position.pk, first.history_id)))
+    data["correction_note"] = "Restored: the quote is his after all."  # a restoration is logged publicly
     pk = position.pk
     position.delete()
 
