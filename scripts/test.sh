@@ -52,6 +52,14 @@ if ! grep -qs "\"version\": \"$AXE_VERSION\"" node_modules/axe-core/package.json
   npm install --no-save --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
 fi
 
+# Lighthouse for tests/browser/test_lighthouse.py, in a folder of its own: a second `npm install
+# --no-save` into node_modules/ removes what the first installed (axe-core). 12.x: 13 needs Node 22.
+LIGHTHOUSE_VERSION=12.8.2
+export LIGHTHOUSE_DIR=${LIGHTHOUSE_DIR:-$PWD/.lighthouse}
+if ! grep -qs "\"version\": \"$LIGHTHOUSE_VERSION\"" "$LIGHTHOUSE_DIR/node_modules/lighthouse/package.json"; then
+  npm install --prefix "$LIGHTHOUSE_DIR" --no-save --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+
 # The compiled translations (.mo) are committed and not rebuilt here: tests/i18n/test_catalogue.py
 # fails when one no longer matches its .po (run `make messages` and commit the .mo).
 
