@@ -22,6 +22,8 @@ try {
       output: "json",
       logLevel: "error",
       onlyCategories: categories.split(","),
+      // The full-page screenshot serves only the HTML report, which this run does not write.
+      disableFullPageScreenshot: true,
     });
     const scores = {};
     const failing = [];
@@ -36,7 +38,8 @@ try {
       }
     }
     const error = lhr.runtimeError ? lhr.runtimeError.message : null;
-    console.log(JSON.stringify({ url, scores, failing, error }));
+    const seconds = Math.round(lhr.timing.total / 100) / 10;
+    console.log(JSON.stringify({ url, scores, failing, error, seconds }));
   }
 } finally {
   await chrome.kill();

@@ -70,7 +70,7 @@ def test_pages_pass_lighthouse(site):
     problems = []
     for report in reports:
         assert report["error"] is None, report
-        print(report["url"].removeprefix(site), report["scores"])  # shown with pytest -s
+        print(report["url"].removeprefix(site), report["scores"], f"{report['seconds']} s")  # shown with pytest -s
         for category, threshold in THRESHOLDS.items():
             if report["scores"][category] < threshold:
                 lost = [
