@@ -258,7 +258,7 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
         super().save_model(request, obj, form, change)
         if before is not None:
             # With a note, every field changed is logged; without one, only typo fixes were allowed.
-            fields = [name for name in form.changed_data if name in PositionChangeForm._meta.fields] if note else []
+            fields = [name for name in form.differing if name in PositionChangeForm._meta.fields] if note else []
             logged = [name for name in CORRECTED_FIELDS if name in fields] + [
                 name for name in fields if name not in CORRECTED_FIELDS
             ]

@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from positions.admin.forms import changed_from_stored
 from positions.corrections import QUOTE_CORRECTED_FIELDS, SOURCE_CORRECTED_FIELDS, record_cited_correction
 from positions.models import Position
 from sources import admin as sources_admin
@@ -41,11 +42,14 @@ class CitedCorrectionForm(forms.ModelForm):
         ),
     )
 
+    differing: list[str] = []
+
     def corrected(self) -> list[str]:
-        return [name for name in self.corrected_fields if name in self.changed_data]
+        return [name for name in self.corrected_fields if name in self.differing]
 
     def clean(self):
         cleaned = super().clean()
+        self.differing = changed_from_stored(self)
         corrected = self.corrected()
         if (
             self.instance.pk is not None
@@ -114,7 +118,7 @@ class LogsCitedCorrections:
             return
         # With a note, every field changed is logged; without one, only fixes no position shows.
         model_fields = {field.name for field in model._meta.concrete_fields}
-        fields = [name for name in form.changed_data if name in model_fields] if note else form.corrected()
+        fields = [name for name in form.differing if name in model_fields] if note else form.corrected()
         record_cited_correction(before, obj, fields, note, request.user)
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -363,6 +363,29 @@ class StatementForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+def changed_from_stored(form) -> list[str]:
+    """The form's fields whose cleaned value differs from the stored row's (its changed data if none is stored).
+
+    Not `changed_data`: the history page's form ("Revert") starts from the old version, so its
+    changed data is empty while the revert changes the stored row.
+    """
+    model = form._meta.model
+    stored = model._default_manager.filter(pk=form.instance.pk).first() if form.instance.pk is not None else None
+    if stored is None:
+        return list(form.changed_data)
+    differing = []
+    for name, value in form.cleaned_data.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue  # the note, the edit-conflict field
+        if not field.concrete or field.many_to_many:
+            continue
+        if field.value_from_object(stored) != (value.pk if isinstance(value, models.Model) else value):
+            differing.append(name)
+    return differing
+
+
 class PositionChangeForm(forms.ModelForm):
     """A published position's change form: a correction of what it says needs a public note."""
 
@@ -394,9 +417,12 @@ class PositionChangeForm(forms.ModelForm):
             "summary_uk",
         ]
 
+    differing: list[str] = []
+
     def clean(self):
         cleaned = super().clean()
-        corrected = [name for name in CORRECTED_FIELDS if name in self.changed_data]
+        self.differing = changed_from_stored(self)
+        corrected = [name for name in CORRECTED_FIELDS if name in self.differing]
         noted = bool(cleaned.get("correction_note", "").strip())
         if self.instance.pk is not None and not noted and self.restores_withdrawn():
             self.add_error(

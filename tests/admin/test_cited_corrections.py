@@ -138,3 +138,20 @@ def test_the_forms_edit_every_field_the_sources_admins_did():
         model = form._meta.model
         editable = [f.name for f in model._meta.concrete_fields if f.editable and not f.primary_key]
         assert form._meta.fields == editable
+
+
+def test_a_revert_to_a_quotes_earlier_words_is_a_correction_too(client, editor):
+    quote, positions = cited_quote()
+    first = quote.history.earliest()
+    quote.text = "We will not send troops now."
+    quote.save()
+    client.force_login(editor)
+    url = reverse("admin:sources_quote_simple_history", args=[quote.pk, first.history_id])
+    data = change_form_data(client.get(url))
+    assert client.post(url, data).status_code == 200, "a revert without a public note"
+    data["correction_note"] = ["The first words were right."]
+    assert client.post(url, data).status_code == 302
+    assert Quote.objects.get().text == "We will never send troops."
+    assert [correction.changes[0]["new"] for correction in Correction.objects.all()] == [
+        "We will never send troops."
+    ] * len(positions)

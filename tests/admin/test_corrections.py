@@ -196,3 +196,22 @@ def test_a_note_is_needed_exactly_for_the_issues_fields(client, editor, name):
     else:
         assert response.status_code == 302
         assert not Correction.objects.exists()
+
+
+def test_a_revert_to_an_earlier_stance_is_a_correction_too(client, editor):
+    # The history page's form starts from the old version: nothing looks changed to it.
+    position = PositionFactory(stance="open")
+    first = position.history.earliest()
+    position.stance = "rules_out"
+    position.save()
+    client.force_login(editor)
+    url = history_form_url(position.pk, first.history_id)
+    data = change_form_data(client.get(url))
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "correction_note" in response.context["adminform"].form.errors
+    assert Position.objects.get().stance == "rules_out"
+    data["correction_note"] = ["The later reading was wrong: back to the first."]
+    assert client.post(url, data).status_code == 302
+    assert Position.objects.get().stance == "open"
+    assert Correction.objects.get().changes == [{"field": "stance", "old": "rules out", "new": "open"}]
