@@ -9,6 +9,7 @@ position's address with 410 Gone; a position brought back (a revert) removes its
 logs its restoration. Rows keep the position's number, not a foreign key, so they outlive it.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_save, pre_delete
@@ -84,7 +85,9 @@ class Correction(models.Model):
         from positions.models import Position
 
         fields = {field.name: field.verbose_name for field in Position._meta.concrete_fields} | CITED_LABELS
-        return [{**change, "label": fields.get(change["field"], change["field"])} for change in self.changes]
+        return [
+            {**change, "label": fields.get(change["field"]) or cited_label(change["field"])} for change in self.changes
+        ]
 
 
 class WithdrawnPosition(models.Model):
@@ -134,6 +137,15 @@ def record_correction(before, after, fields: list[str], note: str, user=None) ->
     return Correction.objects.create(
         position_number=after.pk, position_title=position_title(after), note=note, changes=changes, made_by=user
     )
+
+
+def cited_label(key: str) -> str:
+    """ "quote: verification" for a change to a quote's or a source's field outside CITED_LABELS."""
+    model_name, _dot, name = key.rpartition(".")
+    if model_name not in ("quote", "source"):
+        return key
+    model = apps.get_model("sources", model_name)
+    return f"{model._meta.verbose_name}: {model._meta.get_field(name).verbose_name}"
 
 
 def cited_shown(instance, name: str) -> str:

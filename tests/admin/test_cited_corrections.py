@@ -155,3 +155,14 @@ def test_a_revert_to_a_quotes_earlier_words_is_a_correction_too(client, editor):
     assert [correction.changes[0]["new"] for correction in Correction.objects.all()] == [
         "We will never send troops."
     ] * len(positions)
+
+
+def test_with_a_note_every_field_changed_is_logged_under_a_readable_name(client, editor):
+    quote, positions = cited_quote()
+    client.force_login(editor)
+    data = opened(client, quote)
+    data["verification"] = ["reported"]
+    data["correction_note"] = ["Reuters reported the words; we had not seen them."]
+    assert client.post(change_url(quote), data).status_code == 302
+    page = client.get(positions[0].get_absolute_url()).content.decode()
+    assert 'Quote: verification: <del lang="en">confirmed</del> → <ins lang="en">reported</ins>' in page
