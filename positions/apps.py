@@ -17,6 +17,17 @@ class PositionsConfig(AppConfig):
         # Before any URLconf is read: pages, embeds and the API take `<country:code>`.
         register_converter(CountryCodeConverter, "country")
         connection_created.connect(add_sqlite_functions)
+        register_folded_lookup()
+
+
+def register_folded_lookup() -> None:
+    """`__folded` on every text field, for the admin's accent- and case-folding search."""
+    from django.db import models
+
+    from positions.querysets import FoldedContains
+
+    models.CharField.register_lookup(FoldedContains)
+    models.TextField.register_lookup(FoldedContains)
 
 
 def add_sqlite_functions(sender, connection, **kwargs) -> None:

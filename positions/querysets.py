@@ -58,6 +58,24 @@ class Fold(Func):
     output_field = models.TextField()
 
 
+class FoldedContains(models.Lookup):
+    """`name__folded="lecka"`: the text contains the word, both folded as the public search folds them.
+
+    For the admin's `search_fields`, which take a lookup as given (positions/apps.py registers it
+    on text fields).
+    """
+
+    lookup_name = "folded"
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [f"%{connection.ops.prep_for_like_query(fold(value))}%"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"positions_fold({lhs}) {connection.operators['contains'] % rhs}", [*lhs_params, *rhs_params]
+
+
 class StoredSearch(Expression):
     """SQL over the position's stored search vector, a column SQLite lacks and the model leaves out.
 
