@@ -31,8 +31,12 @@ def register_folded_lookup() -> None:
 
 
 def add_sqlite_functions(sender, connection, **kwargs) -> None:
-    """SQLite's `positions_fold`, the function PostgreSQL has from migration 0025 (positions/folding.py)."""
+    """SQLite's `positions_fold`, the function PostgreSQL has from migration 0023 (positions/folding.py),
+    and the Ukrainian alphabet's order under the name of PostgreSQL's ICU collation (positions/querysets.py)."""
     if connection.vendor == "sqlite":
         from positions.folding import fold
+        from positions.querysets import UKRAINIAN_COLLATION
+        from sources.collation import compare
 
         connection.connection.create_function("positions_fold", 1, fold, deterministic=True)
+        connection.connection.create_collation(UKRAINIAN_COLLATION, compare)
