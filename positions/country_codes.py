@@ -1,7 +1,8 @@
 """Country codes as addresses and filters write them: one normaliser, one path converter.
 
 Stored and sent in capitals (ISO 3166 alpha-2, as django-countries keeps them); written lower
-case in paths (`/countries/gb/`, docs/urls.md); accepted in either case in query strings. A path
+case in every address the site makes: paths (`/countries/gb/`), its links' query strings and its
+filter forms' values (`?country=gb`, docs/urls.md); accepted in either case in query strings. A path
 with a code in another case redirects permanently to the lower-case address; a code that is not
 ISO 3166 alpha-2 matches no address (404).
 """
@@ -19,6 +20,11 @@ def normalise(code) -> str:
 def in_address(code) -> str:
     """The code as addresses write it: lower case."""
     return normalise(code).lower()
+
+
+def address_choices(choices) -> list[tuple[str, str]]:
+    """(code, name) pairs with each code as addresses write it, for the menus of forms sent by GET."""
+    return [(in_address(code), name) for code, name in choices]
 
 
 class CountryInPath(str):

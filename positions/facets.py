@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
+from positions.country_codes import in_address
 from positions.models import FacetCount, Topic
 from sources.bilingual import localized_text
 from sources.collation import collation_key
@@ -119,13 +120,16 @@ def labelled(counts: dict[str, dict[str, int]]) -> list[dict]:
     for row in topic_rows:
         row["value"] = topics[row["value"]].slug
     country_counts = {code: n for code, n in counts["country"].items() if code}
+    country_rows = ranked(country_counts, lambda v: countries.name(v) or v)[:FACET_LIMIT]
+    for row in country_rows:
+        row["value"] = in_address(row["value"])
     return [
         {"name": "stance", "title": _("Stance"), "rows": ranked(counts["stance"], lambda v: stance_labels.get(v, v))},
         {"name": "topic", "title": _("Topic"), "rows": topic_rows},
         {
             "name": "country",
             "title": _("Country"),
-            "rows": ranked(country_counts, lambda v: countries.name(v) or v)[:FACET_LIMIT],
+            "rows": country_rows,
         },
         {
             "name": "actor_kind",

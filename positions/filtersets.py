@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Scope, Stance
-from positions.country_codes import normalise
+from positions.country_codes import address_choices, in_address, normalise
 from positions.models import Actor, AuthorisationBody, Position, Topic
 from positions.widgets import CheckList
 from sources.bilingual import localized_menu, localized_text
@@ -56,14 +56,27 @@ def stance_rank():
 
 
 class CountryCodeField(forms.MultipleChoiceField):
-    """ISO 3166 alpha-2 codes, accepted in either case."""
+    """ISO 3166 alpha-2 codes in either case: offered and shown chosen as addresses write them (lower
+    case), cleaned to capitals as stored (positions/country_codes.py)."""
 
     def to_python(self, value):
-        return [normalise(code) for code in super().to_python(value)]
+        return [in_address(code) for code in super().to_python(value)]
+
+    def prepare_value(self, value):
+        # A code asked for in capitals is shown chosen too (the form's values are lower case).
+        return [in_address(code) for code in value] if isinstance(value, list | tuple) else value
+
+    def clean(self, value):
+        return [normalise(code) for code in super().clean(value)]
 
 
 class CountryFilter(django_filters.MultipleChoiceFilter):
+    """Countries by code; `choices` gives (code, name) pairs as stored, the form offers them lower case."""
+
     field_class = CountryCodeField
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, choices=lambda: address_choices(choices()), **kwargs)
 
 
 class PositionFilter(django_filters.FilterSet):
@@ -158,10 +171,6 @@ class PositionFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None and hasattr(data, "getlist") and data.getlist("country"):
-            # Codes are accepted in either case; upper-case them so every form shows them as chosen.
-            data = data.copy()
-            data.setlist("country", [normalise(code) for code in data.getlist("country")])
         super().__init__(data, *args, **kwargs)
         for name in ("actor", "topic"):
             # Menus name actors and topics in the page's language (sources/bilingual.py).
@@ -261,6 +270,8 @@ class PositionFilter(django_filters.FilterSet):
 
     @staticmethod
     def raw_value(name, value) -> str:
+        if name == "country":
+            return in_address(value)
         if hasattr(value, "slug"):
             return value.slug
         if hasattr(value, "isoformat"):

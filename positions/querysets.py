@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from django.db import connections, models
 from django.db.models import Case, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import Expression
+from django.db.models.functions import Coalesce, Collate, NullIf
+from django.utils.translation import get_language
 
 from positions.choices import Requirement, Scope
 from positions.folding import fold
@@ -58,6 +60,24 @@ class Fold(Func):
     output_field = models.TextField()
 
 
+class FoldedContains(models.Lookup):
+    """`name__folded="lecka"`: the text contains the word, both folded as the public search folds them.
+
+    For the admin's `search_fields`, which take a lookup as given (positions/apps.py registers it
+    on text fields).
+    """
+
+    lookup_name = "folded"
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [f"%{connection.ops.prep_for_like_query(fold(value))}%"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"positions_fold({lhs}) {connection.operators['contains'] % rhs}", [*lhs_params, *rhs_params]
+
+
 class StoredSearch(Expression):
     """SQL over the position's stored search vector, a column SQLite lacks and the model leaves out.
 
@@ -97,7 +117,27 @@ def search_rank(words: list[str]) -> StoredSearch:
     return StoredSearch("ts_rank({vector}, {query})", words, models.FloatField())
 
 
+# The Ukrainian alphabet's order (Є after Е, І and Ї after И, Ґ after Г; Cyrillic before Latin):
+# ICU's collation on PostgreSQL, sources/collation.py's under the same name on SQLite (positions/apps.py).
+UKRAINIAN_COLLATION = "uk-x-icu"
+
+
+def name_in_ukrainian():
+    """An actor's name as the Ukrainian pages show it: its Ukrainian name, else the English one."""
+    return Coalesce(NullIf("name_uk", Value("")), "name")
+
+
 class ActorQuerySet(models.QuerySet):
+    def by_name(self):
+        """In the alphabetical order of the names the page shows, then by id: a total order, so pages never overlap.
+
+        Under /uk/, by the Ukrainian name where there is one, in the Ukrainian alphabet's order
+        (an index of its own on PostgreSQL, migration 0027); elsewhere by the English name.
+        """
+        if get_language() == "uk":
+            return self.order_by(Collate(name_in_ukrainian(), UKRAINIAN_COLLATION), "id")
+        return self.order_by("name", "id")
+
     def for_country(self, code: str):
         """The country's actors; `code` in capitals, as stored (positions/country_codes.py)."""
         return self.filter(country=code)

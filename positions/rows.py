@@ -21,6 +21,7 @@ from positions.badges import (
     translation_badge_html,
     verification_badge_html,
 )
+from positions.country_codes import in_address
 from positions.models import Position, Role
 from positions.per_language import per_language
 from sources.bilingual import localized_html, localized_text
@@ -60,10 +61,11 @@ ROW_FIELDS = (
 ROLE_FIELDS = ("actor_id", "title", "title_uk", "start_on", "end_on")
 
 
-def url_filler(name: str, placeholder):
-    """Reverse once, then fill in each id or slug: a page of rows needs hundreds of addresses."""
+def url_filler(name: str, placeholder, written=str):
+    """Reverse once, then fill in each id, slug or code (as `written` writes it, like the path's
+    converter): a page of rows needs hundreds of addresses."""
     pattern = reverse(name, args=[placeholder])
-    return lambda value: pattern.replace(str(placeholder), str(value))
+    return lambda value: pattern.replace(str(placeholder), written(value))
 
 
 @per_language(maxsize=16)
@@ -73,7 +75,7 @@ def row_urls() -> tuple:
     return (
         url_filler("positions:actor_detail", "actor-slug-placeholder"),
         url_filler("positions:position_detail", 2_147_483_647),
-        url_filler("positions:country_detail", "country-code-placeholder"),
+        url_filler("positions:country_detail", "country-code-placeholder", in_address),
         url_filler("sources:source_detail", 2_147_483_647),
     )
 
@@ -152,7 +154,7 @@ def row_record(position, words: RowWords, replaced: str | None = None) -> dict:
         "actor_name": words.actor_name(actor),
         "role": localized_html(role, "title") if role else "",
         "role_text": localized_text(role, "title") if role else "",
-        "country_url": words.country_url(position.country.lower()) if shows_country else "",
+        "country_url": words.country_url(position.country) if shows_country else "",
         "country_name": words.country_name(position.country) if shows_country else "",
         "summary": localized_html(position, "summary") if position.summary else "",
         "quote_language": quote.original_language if original else "en",

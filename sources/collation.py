@@ -9,6 +9,7 @@ the list and an English fallback is the exception; English pages have only Latin
 """
 
 import unicodedata
+from functools import lru_cache
 
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 # Letters of other Cyrillic alphabets, placed beside the Ukrainian letter they are read like.
@@ -45,6 +46,17 @@ def collation_key(text) -> tuple:
     primary = tuple(_weight(character) for character in folded if character not in _IGNORED)
     # Names equal but for case or accents keep one order: the text itself decides.
     return (primary, text)
+
+
+@lru_cache(maxsize=65536)
+def cached_key(text: str) -> tuple:
+    return collation_key(text)
+
+
+def compare(a: str, b: str) -> int:
+    """-1, 0 or 1 as `collation_key` orders the two texts: a collation for SQLite (positions/apps.py)."""
+    first, second = cached_key(a), cached_key(b)
+    return (first > second) - (first < second)
 
 
 def country_sort_key(item: tuple[str, str]) -> tuple:

@@ -1,7 +1,7 @@
 """One rendered copy of each public page per data version, release and day, shared by every app process.
 
 A reader without validators (a new reader, e.g. from an article that embeds the tracker) costs
-the page's queries and rendering, 30–260 ms of CPU. HttpCacheMiddleware (web/http_cache.py)
+the page's queries and rendering (docs/performance.md has the figures). HttpCacheMiddleware (web/http_cache.py)
 keeps the first anonymous GET of a public page in the shared cache (Redis with CACHE_URL, else
 each process's own memory) and answers the next anonymous GET or HEAD of the same address from
 it, after one primary-key read (the data version), until PAGE_CACHE_SECONDS pass or the key

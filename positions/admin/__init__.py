@@ -39,7 +39,7 @@ class RoleInline(admin.TabularInline):
 class ActorAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "alias_summary", "position_count"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "name_uk", "slug", "aliases"]
+    search_fields = ["name__folded", "name_uk__folded", "slug", "aliases__folded"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoleInline]
     # Each Ukrainian field beside its English one (docs/translation.md).
@@ -80,7 +80,7 @@ class RoleAdmin(HistoryAdmin):
     list_display = ["title", "actor", "office_rank", "country", "organisation", "start_on", "end_on"]
     list_filter = ["office_rank", "country"]
     list_select_related = ["actor", "organisation"]
-    search_fields = ["title", "actor__name", "actor__aliases"]
+    search_fields = ["title__folded", "actor__name__folded", "actor__aliases__folded"]
     autocomplete_fields = ["actor", "organisation"]
     date_hierarchy = "start_on"
 
@@ -123,7 +123,16 @@ class PositionAdmin(PositionExchangeAdminMixin, HistoryAdmin):
     list_display_links = ["stated_display", "actor"]
     list_filter = [PositionCountryFilter, "actor_kind", "topic", "stance", "verification", "attribution", "stated_on"]
     list_select_related = ["actor", "topic", "quote__source__outlet"]
-    search_fields = ["actor__name", "actor__aliases", "quote__text", "quote__original_text", "summary", "conditions"]
+    search_fields = [
+        "actor__name__folded",
+        "actor__name_uk__folded",
+        "actor__aliases__folded",
+        "quote__text__folded",
+        "quote__original_text__folded",
+        "summary__folded",
+        "summary_uk__folded",
+        "conditions__folded",
+    ]
     autocomplete_fields = ["actor", "quote"]
     date_hierarchy = "stated_on"
     readonly_fields = ["country", "actor_kind", "verification", "attribution", "created", "updated"]

@@ -15,7 +15,6 @@ from positions.folding import fold
 from positions.models import Actor, Position, Role
 from sources.dates import DatePrecision, in_the_future, truncate_to_precision
 from sources.models import (
-    ATTRIBUTION_HELP,
     Attribution,
     Outlet,
     OutletKind,
@@ -59,6 +58,19 @@ def free_slug(model: type[models.Model], name: str) -> str:
     return slug
 
 
+def new_row_field(model: type[models.Model], name: str, help_text="", **overrides) -> forms.Field:
+    """The form field the model's field makes for itself, optional (a new row is wanted or not as a whole).
+
+    The screen has room for a short line of help at most (`help_text`); the model's whole help text
+    is shown on hover.
+    """
+    model_field = model._meta.get_field(name)
+    field = model_field.formfield(required=False, help_text=help_text, **overrides)
+    if model_field.help_text and model_field.help_text != help_text:
+        field.widget.attrs.setdefault("title", model_field.help_text)
+    return field
+
+
 class StatementForm(forms.ModelForm):
     """Add a position and, in the same form, the quote and source behind it.
 
@@ -66,62 +78,46 @@ class StatementForm(forms.ModelForm):
     source). New rows are validated against the same database constraints as any other.
     """
 
-    new_actor_name = forms.CharField(
-        label=_("New actor's name"),
-        max_length=200,
-        required=False,
-        help_text=_("Only if the actor is not in the list above."),
+    # The new rows' fields are the models' own (max length, choices, default, help text), optional
+    # here: clean() decides which new rows are wanted and validates each whole (validators and
+    # constraints included) against its model. Only what this screen says differently is given.
+    # The full explanations are long for a one-screen form: a line here, the model's whole on hover.
+    new_actor_name = new_row_field(
+        Actor, "name", label=_("New actor's name"), help_text=_("Only if the actor is not in the list above.")
     )
-    new_actor_kind = forms.ChoiceField(
-        label=_("Kind"), choices=ActorKind.choices, initial=ActorKind.OFFICIAL, required=False
+    new_actor_kind = new_row_field(Actor, "kind", initial=ActorKind.OFFICIAL)
+    new_actor_country = new_row_field(Actor, "country")
+    new_role_title = new_row_field(Role, "title", label=_("Role"), help_text=Role._meta.get_field("title").help_text)
+    new_role_office_rank = new_row_field(Role, "office_rank")
+    new_role_start_on = new_row_field(
+        Role, "start_on", label=_("In the role since"), help_text=_("Blank: the statement's date.")
     )
-    new_actor_country = forms.ChoiceField(
-        label=_("Country"), choices=[("", _("none (an international body)"))], required=False
-    )
-    new_role_title = forms.CharField(
-        label=_("Role"), max_length=200, required=False, help_text=_("e.g. Minister of Foreign Affairs")
-    )
-    new_role_office_rank = forms.ChoiceField(
-        label=_("Office rank"), choices=OfficeRank.choices, initial=OfficeRank.OTHER, required=False
-    )
-    new_role_start_on = forms.DateField(
-        label=_("In the role since"),
-        required=False,
-        help_text=_("Blank: the statement's date."),
-    )
-    new_quote_text = forms.CharField(
+    new_quote_text = new_row_field(
+        Quote,
+        "text",
         label=_("Quote (English)"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
         help_text=_("The new quote takes the position's date and precision."),
     )
-    new_quote_original_text = forms.CharField(
-        label=_("Original text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    new_quote_original_language = forms.CharField(label=_("Original language"), max_length=10, required=False)
-    new_quote_translation = forms.ChoiceField(
-        label=_("English text is"),
-        choices=[("", _("as the original text says (a translation if one is given, else the original)"))]
-        + Translation.choices,
-        required=False,
+    new_quote_original_text = new_row_field(Quote, "original_text", widget=forms.Textarea(attrs={"rows": 3}))
+    new_quote_original_language = new_row_field(Quote, "original_language")
+    new_quote_translation = new_row_field(
+        Quote,
+        "translation",
+        # Blank by default: clean() then takes the model's rule (Translation.default_for).
+        choices=Quote._meta.get_field("translation").get_choices(
+            blank_choice=[("", _("as the original text says (a translation if one is given, else the original)"))]
+        ),
+        initial="",
         help_text=_("Say “a machine translation” when the English comes from an automatic translator."),
     )
-    new_quote_verification = forms.ChoiceField(
-        label=_("Verification"),
-        choices=Verification.choices,
-        initial=Verification.UNVERIFIED,
-        required=False,
-        # The full explanations are long for a one-screen form: a line here, the whole on hover.
-        help_text=_("Confirmed: you read the primary source. Reported: an outlet's report."),
-        widget=forms.Select(attrs={"title": Quote._meta.get_field("verification").help_text}),
+    new_quote_verification = new_row_field(
+        Quote, "verification", help_text=_("Confirmed: you read the primary source. Reported: an outlet's report.")
     )
-    new_quote_attribution = forms.ChoiceField(
-        label=_("Attribution"),
-        choices=Attribution.choices,
-        initial=Attribution.DIRECT,
-        required=False,
+    new_quote_attribution = new_row_field(
+        Quote,
+        "attribution",
         help_text=_("The actor's own words, a spokesperson's, a paraphrase, or anonymous sources."),
-        widget=forms.Select(attrs={"title": ATTRIBUTION_HELP}),
     )
     existing_source = forms.ModelChoiceField(
         label=_("Source"),
@@ -136,25 +132,16 @@ class StatementForm(forms.ModelForm):
         required=False,
         widget=AutocompleteSelect(Source._meta.get_field("outlet"), admin.site),
     )
-    new_outlet_name = forms.CharField(
-        label=_("New outlet"),
-        max_length=200,
-        required=False,
-        help_text=_("Only if the outlet is not in the list."),
+    new_outlet_name = new_row_field(
+        Outlet, "name", label=_("New outlet"), help_text=_("Only if the outlet is not in the list.")
     )
-    new_outlet_kind = forms.ChoiceField(
-        label=_("Outlet kind"), choices=OutletKind.choices, initial=OutletKind.NEWSPAPER, required=False
-    )
-    new_source_title = forms.CharField(label=_("Title"), max_length=500, required=False)
-    new_source_url = forms.URLField(label=_("URL"), max_length=1000, required=False, assume_scheme="https")
-    new_source_published_on = forms.DateField(label=_("Published on"), required=False)
-    new_source_published_precision = forms.ChoiceField(
-        label=_("Publication date precision"), choices=DatePrecision.choices, initial=DatePrecision.DAY, required=False
-    )
-    new_source_language = forms.CharField(label=_("Language"), max_length=10, initial="en", required=False)
-    new_source_archive_url = forms.URLField(
-        label=_("Archive URL"), max_length=1000, required=False, assume_scheme="https"
-    )
+    new_outlet_kind = new_row_field(Outlet, "kind", label=_("Outlet kind"))
+    new_source_title = new_row_field(Source, "title")
+    new_source_url = new_row_field(Source, "url", assume_scheme="https")
+    new_source_published_on = new_row_field(Source, "published_on")
+    new_source_published_precision = new_row_field(Source, "published_precision")
+    new_source_language = new_row_field(Source, "language")
+    new_source_archive_url = new_row_field(Source, "archive_url", assume_scheme="https")
 
     class Meta:
         model = Position
@@ -179,7 +166,8 @@ class StatementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["actor"].required = False
         self.fields["actor"].help_text = _("Pick the actor, or name a new one below.")
-        self.fields["new_actor_country"].choices = [*self.fields["new_actor_country"].choices, *countries]
+        # The countries in the page's language, blank first (the model's "---------" says less).
+        self.fields["new_actor_country"].choices = [("", _("none (an international body)")), *countries]
         self.fields["quote"].required = False
         self.fields["quote"].help_text = _("Pick an existing quote, or write a new one below.")
         self.new_actor: Actor | None = None

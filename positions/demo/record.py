@@ -7,7 +7,8 @@ The record owns the rows its natural keys name (actor slug, source URL, quote te
 and seed_demo brings them in line with it. What an editor made is left alone: a row whose
 history names a person (history_user set: created or changed in the admin, or imported by a
 signed-in editor) keeps its stored values, which replace the record's cells for it before the
-import, so the import finds nothing to change there. Rows whose keys the record does not name
+import, so the import finds nothing to change there; a position a person deleted is left out.
+Rows whose keys the record does not name
 are never read. The seed article's actors (positions/demo/seed.py) are the seed's: the record
 only adds to them (aliases, a blank Ukrainian name, its roles).
 """
@@ -25,7 +26,7 @@ from django.db.models import Model, QuerySet
 from positions.exchange.importer import import_rows
 from positions.exchange.readers import RawRow, iter_rows
 from positions.exchange.report import ImportReport
-from positions.models import Actor, Position, Role
+from positions.models import Actor, Position, Role, Topic
 from sources.models import Quote, Source
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -52,6 +53,18 @@ def edited(queryset: QuerySet) -> set[int]:
     history = queryset.model.history.model
     ids = queryset.values("pk")
     return set(history.objects.filter(id__in=ids, history_user__isnull=False).values_list("id", flat=True))
+
+
+def deleted_by_editor() -> set[tuple[int, int, int]]:
+    """(actor id, topic id, quote id) of each position a person deleted (in the admin, or any signed-in
+    edit): seed_demo does not bring those back. A deletion without a person (a script, an earlier
+    seed) is not a decision about the data, and the seed restores the row."""
+    history = Position.history.model
+    return set(
+        history.objects.filter(history_type="-", history_user__isnull=False).values_list(
+            "actor_id", "topic_id", "quote_id"
+        )
+    )
 
 
 def bring_in_line(obj: Model, values: dict) -> bool:
@@ -193,11 +206,38 @@ def keep_editors_values(rows: list[RawRow], loaded: Loaded, seed_positions: froz
                 cells.update(stored)
 
 
+def without_deleted(rows: list[RawRow], loaded: Loaded) -> list[RawRow]:
+    """The rows but those whose position a person deleted and nobody has added again."""
+    deleted = deleted_by_editor()
+    if not deleted:
+        return rows
+    urls = {row.cells["source_url"] for row in rows}
+    actors = dict(Actor.objects.filter(slug__in={row.cells["actor_slug"] for row in rows}).values_list("slug", "id"))
+    topics = dict(Topic.objects.values_list("slug", "id"))
+    quotes = {
+        (url, text): pk
+        for pk, url, text in Quote.objects.filter(source__url__in=urls).values_list("id", "source__url", "text")
+    }
+    kept = []
+    for row in rows:
+        cells = row.cells
+        key = (
+            actors.get(cells["actor_slug"]),
+            topics.get(cells["topic"]),
+            quotes.get((cells["source_url"], cells["quote"])),
+        )
+        if key in deleted and not Position.objects.filter(actor_id=key[0], topic_id=key[1], quote_id=key[2]).exists():
+            loaded.kept.append(f"line {row.line}: a position an editor deleted, left out")
+        else:
+            kept.append(row)
+    return kept
+
+
 def load_record(seed_slugs: set[str], seed_positions: frozenset[int] = frozenset()) -> Loaded:
-    """Load the record's actors and statements; what an editor made keeps its values."""
+    """Load the record's actors and statements; what an editor made keeps its values, what an editor deleted stays deleted."""
     loaded = Loaded()
     load_actors(seed_slugs, loaded)
-    rows = list(iter_rows(RECORD.read_bytes(), RECORD.name))
+    rows = without_deleted(list(iter_rows(RECORD.read_bytes(), RECORD.name)), loaded)
     keep_editors_values(rows, loaded, seed_positions)
     report = import_rows(rows, may_create_topics=True)
     if report.errors:

@@ -25,7 +25,7 @@ def table_lines(rows) -> list[dict]:
         {
             "code": row.code,
             "name": row.name,
-            "url": country_url(row.code.lower()),
+            "url": country_url(row.code),
             "on_map": row.on_map,
             "position_url": position_url(row.position_id),
             "stance_badge": stances[row.stance],

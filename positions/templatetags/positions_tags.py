@@ -18,6 +18,7 @@ from positions.badges import (
     translation_badge_html,
     verification_badge_html,
 )
+from positions.country_codes import in_address
 from positions.definitions import ATTRIBUTION_DEFINITIONS, TRANSLATION_DEFINITIONS
 from positions.map.table import table_lines
 from positions.per_language import render_once, variant
@@ -183,7 +184,7 @@ def query_without(context, name: str, value: str) -> str:
     params: QueryDict = context["request"].GET.copy()
     params.pop("page", None)
     kept = (
-        [item for item in params.getlist(name) if item.strip().upper() != str(value).upper()]
+        [item for item in params.getlist(name) if in_address(item) != in_address(value)]
         if name == "country"
         else [item for item in params.getlist(name) if item != str(value)]
     )

@@ -24,11 +24,7 @@ def actor_list(request):
     counts = (
         Position.objects.filter(actor=OuterRef("pk")).order_by().values("actor").annotate(n=Count("id")).values("n")
     )
-    actors = (
-        Actor.objects.prefetch_related("roles")
-        .annotate(n_positions=Coalesce(Subquery(counts), 0))
-        .order_by("name", "id")
-    )
+    actors = Actor.objects.prefetch_related("roles").annotate(n_positions=Coalesce(Subquery(counts), 0)).by_name()
     f = ActorFilter(request.GET, queryset=actors)
     valid = f.is_valid()
     page = Paginator(f.qs if valid else actors.none(), PER_PAGE).get_page(request.GET.get("page"))

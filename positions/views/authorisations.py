@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from positions.choices import Requirement
+from positions.country_codes import in_address
 from positions.models import AuthorisationBody
 
 
@@ -20,6 +21,7 @@ def authorisation_list(request):
     groups = [
         {
             "country": country,
+            "anchor": in_address(country.code),  # as AuthorisationBody.get_absolute_url writes it
             "scopes": [
                 (scope_bodies[0].get_scope_display(), scope_bodies)
                 for scope_bodies in (

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
-from positions.country_codes import in_address, normalise
+from positions.country_codes import address_choices, in_address, normalise
 from positions.filtersets import actor_countries
 from positions.models import Actor, Position, Topic
 from positions.timeline.layout import SECTION_LIMIT, build_timeline
@@ -133,7 +133,7 @@ def choice_form(columns: list[Column], actors) -> ChoiceForm:
     chosen = {kind: [column.key for column in columns if column.kind == kind] for kind in ("country", "actor")}
     # Values as the addresses write them (lower-case codes), so the chosen ones are ticked.
     return ChoiceForm(
-        [(in_address(code), name) for code, name in actor_countries()],
+        address_choices(actor_countries()),
         actors or [],
         initial={"country": [in_address(code) for code in chosen["country"]], "actor": chosen["actor"]},
         auto_id="compare-%s",

@@ -10,7 +10,7 @@ from django_countries import countries
 
 from positions.actor_items import ACTOR_ITEM_FIELDS, actor_records
 from positions.choices import Stance
-from positions.country_codes import in_address
+from positions.country_codes import address_choices, in_address
 from positions.derived import request_data_version
 from positions.filtersets import actor_countries
 from positions.models import Actor, AuthorisationBody, FacetCount, Position, Role
@@ -130,7 +130,7 @@ def country_detail(request, code: str):
             "stance_choices": Stance.choices,
             "verification_choices": Verification.choices,
             "timeline": build_timeline(Position.objects.for_country(code), today=today, limit=SECTION_LIMIT),
-            "compare_choices": [(in_address(c), n) for c, n in actor_countries() if c != code],
+            "compare_choices": address_choices((c, n) for c, n in actor_countries() if c != code),
             "embed_url": request.build_absolute_uri(reverse("positions:embed_country", args=[code])),
         },
     )

@@ -13,6 +13,7 @@ from django_countries import countries
 
 from positions.claims import claim
 from positions.corrections import Correction, WithdrawnPosition
+from positions.country_codes import address_choices, normalise
 from positions.derived import request_data_version
 from positions.facets import MAX_ROWS as FACET_MAX_ROWS
 from positions.facets import counted_facets, counted_filters, facets, link_facets, table_facets
@@ -101,8 +102,8 @@ def tidy_form(f: PositionFilter) -> None:
         (topic.slug, topic_field.label_from_instance(topic)) for topic in topic_field.queryset
     ]
     # Countries of actors (a small table, stepped through its index) rather than a DISTINCT over every position.
-    shown = Actor.objects.country_codes() | set(f.data.getlist("country"))
-    f.form.fields["country"].widget.choices = [(code, name) for code, name in countries if code in shown]
+    shown = Actor.objects.country_codes() | {normalise(code) for code in f.data.getlist("country")}
+    f.form.fields["country"].widget.choices = address_choices((code, name) for code, name in countries if code in shown)
 
 
 @require_safe

@@ -304,7 +304,7 @@ def map_svg(
             stance=row.stance,
             stance_label=row.stance_label,
             title_text=row.tooltip,
-            href=site + country_url(row.code.lower()),
+            href=site + country_url(row.code),
             stale=row.stale,
         )
         for row in rows

@@ -43,8 +43,8 @@ os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 os.environ.setdefault("API_RATE_LIMIT", "100000/minute")
 
 import django  # noqa: E402
-from peers import BENCH_VENV  # noqa: E402
-from serving import free_port, serve, time_page  # noqa: E402
+from peers import datasette_server  # noqa: E402
+from serving import time_page  # noqa: E402
 
 django.setup()
 
@@ -147,7 +147,7 @@ def main() -> None:
 
 @contextmanager
 def datasette(database: Path):
-    """Datasette serving `database` on 127.0.0.1, stopped by its PID after; yields a timer of its plain list."""
+    """Datasette serving `database` (peers.py); yields a timer of its plain list of the largest country and stance."""
     largest = (
         Position.objects.exclude(country="")
         .order_by()
@@ -157,18 +157,7 @@ def datasette(database: Path):
         .first()
     )
     path = f"/{database.stem}/positions?country={largest[0]}&stance={largest[1]}&_sort_desc=stated_on"
-    port = free_port()
-    command = [
-        str(BENCH_VENV / "bin" / "datasette"),
-        "serve",
-        str(database),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    command += ["--setting", "sql_time_limit_ms", "60000", "--setting", "suggest_facets", "off"]
-    with serve(command, os.environ.copy(), port, "/-/versions.json", Path("/tmp/page_times-datasette.log")):
+    with datasette_server(database, Path("/tmp/page_times-datasette.log")) as (port, _process):
         yield lambda: time_page(port, path)["p50"]
 
 

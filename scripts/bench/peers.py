@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -229,25 +230,17 @@ def import_rate(database_url: str, csv_path: Path, rows: int) -> dict:
 # Datasette ---------------------------------------------------------------------------------------
 
 
-def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
-    """Datasette serving our own full export from SQLite, with the index a user would add.
-
-    One composite index (country, stance, stated_on) serves the filtered list's filter and sort,
-    as `position_country_stance_idx` does ours; the list is timed plain and with the four
-    facets our list shows (stance, topic, country, actor kind).
-    """
+def install_datasette() -> None:
+    """Datasette and sqlite-utils in their own venv, installed once."""
     if not (BENCH_VENV / "bin" / "datasette").exists():
         subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
         subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", "--quiet", "datasette", "sqlite-utils"], check=True)
-    database = work / "bench.db"
-    database.unlink(missing_ok=True)
-    utils = str(BENCH_VENV / "bin" / "sqlite-utils")
-    started = time.perf_counter()
-    subprocess.run(
-        [utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True, stdout=subprocess.DEVNULL
-    )
-    subprocess.run([utils, "create-index", str(database), "positions", "country", "stance", "stated_on"], check=True)
-    load_seconds = time.perf_counter() - started
+
+
+@contextmanager
+def datasette_server(database: Path, log: Path):
+    """Datasette serving `database` on 127.0.0.1, stopped by its PID after: yields (port, process)."""
+    install_datasette()
     port = free_port()
     command = [
         str(BENCH_VENV / "bin" / "datasette"),
@@ -268,10 +261,31 @@ def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
         "suggest_facets",
         "off",
     ]
-    with serve(command, os.environ.copy(), port, "/-/versions.json", work / "datasette.log") as process:
-        listing = time_page(port, f"/bench/positions?{list_query}&_sort_desc=stated_on")
+    with serve(command, os.environ.copy(), port, "/-/versions.json", log) as process:
+        yield port, process
+
+
+def datasette_peer(full_export: Path, work: Path, list_query: str) -> dict:
+    """Datasette serving our own full export from SQLite, with the index a user would add.
+
+    One composite index (country, stance, stated_on) serves the filtered list's filter and sort,
+    as `position_country_stance_idx` does ours; the list is timed plain and with the four
+    facets our list shows (stance, topic, country, actor kind).
+    """
+    install_datasette()
+    database = work / "bench.db"
+    database.unlink(missing_ok=True)
+    utils = str(BENCH_VENV / "bin" / "sqlite-utils")
+    started = time.perf_counter()
+    subprocess.run(
+        [utils, "insert", str(database), "positions", str(full_export), "--csv"], check=True, stdout=subprocess.DEVNULL
+    )
+    subprocess.run([utils, "create-index", str(database), "positions", "country", "stance", "stated_on"], check=True)
+    load_seconds = time.perf_counter() - started
+    with datasette_server(database, work / "datasette.log") as (port, process):
+        listing = time_page(port, f"/{database.stem}/positions?{list_query}&_sort_desc=stated_on")
         facets = "".join(f"&_facet={column}" for column in ("stance", "topic", "country", "actor_kind"))
-        faceted = time_page(port, f"/bench/positions?{list_query}&_sort_desc=stated_on{facets}")
-        full = download(port, "/bench/positions.csv?_stream=on&_size=max", work / "datasette-export.csv")
+        faceted = time_page(port, f"/{database.stem}/positions?{list_query}&_sort_desc=stated_on{facets}")
+        full = download(port, f"/{database.stem}/positions.csv?_stream=on&_size=max", work / "datasette-export.csv")
         full["peak_mb"] = peak_rss_mb(process.pid)
     return {"load_seconds": load_seconds, "list": listing, "list_with_facets": faceted, "export": full}

@@ -1,5 +1,7 @@
 """Country codes in addresses: the path converter and the one normaliser (positions/country_codes.py)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -67,3 +69,72 @@ def test_the_filterset_takes_either_case(db):
         f = PositionFilter({"country": [value]}, queryset=Position.objects.all())
         assert f.is_valid()
         assert list(f.qs) == [british]
+
+
+# Every address that filters by the FilterSet's `country`, with the actors list's own filter.
+FILTERED = [
+    "/positions/",
+    "/uk/positions/",
+    "/timeline/",
+    "/embed/timeline/",
+    "/actors/",
+    "/positions/export.csv",
+    "/positions/export.json",
+    "/feeds/positions/",
+    "/api/v1/positions/",
+    "/api/v1/actors/",
+]
+
+
+@pytest.fixture
+def two_countries(db):
+    PositionFactory(actor__country="GB", actor__name="Britannia Person", summary="Britannia says")
+    PositionFactory(actor__country="FR", actor__name="Marianne Person", summary="Marianne says")
+
+
+@pytest.mark.parametrize("address", FILTERED)
+@pytest.mark.parametrize("written", ["gb", "GB", "Gb"])
+def test_a_code_in_any_case_selects_the_same_country(client, two_countries, address, written):
+    response = client.get(address, {"country": written})
+    assert response.status_code == 200
+    body = (b"".join(response.streaming_content) if response.streaming else response.content).decode()
+    # A page's actor menu names every actor once; the rows name only the chosen country's.
+    assert body.count("Britannia Person") > body.count("Marianne Person")
+
+
+@pytest.mark.parametrize("address", ["/positions/", "/timeline/", "/map/", "/actors/"])
+@pytest.mark.parametrize("written", ["fr", "FR"])
+def test_a_code_in_any_case_is_shown_chosen_in_the_form_which_writes_it_lower_case(
+    client, two_countries, address, written
+):
+    html = client.get(address, {"country": [written, "gb"]}).content.decode()
+    chosen = re.findall(r'<input type="checkbox" name="country" value="([^"]*)" id="[^"]*" checked>', html)
+    assert sorted(chosen) == ["fr", "gb"]
+    assert 'name="country" value="FR"' not in html
+
+
+def test_the_links_a_list_writes_carry_codes_lower_case(client, two_countries):
+    html = client.get("/positions/", {"country": ["GB", "fr"]}).content.decode()
+    # Removing a filter drops that code whatever its case; a facet narrows to a lower-case code.
+    assert '<a href="/positions/?country=fr" aria-label="Remove filter Country: United Kingdom">' in html
+    assert '<a href="/positions/?country=gb">United Kingdom</a>' in html
+    assert 'href="/countries/gb/"' in html
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/positions/export.csv", "/positions/export.json", "/positions/export.xlsx", "/feeds/positions/", "/map.svg"],
+)
+@pytest.mark.parametrize("written", ["xx", "XX", "gbr"])
+def test_an_unknown_code_is_a_400_naming_the_parameter(client, two_countries, address, written):
+    response = client.get(address, {"country": written})
+    assert response.status_code == 400
+    assert response.content.decode().startswith("Invalid export or feed parameters:")
+    assert "country:" in response.content.decode()
+
+
+@pytest.mark.parametrize("address", ["/positions/", "/timeline/", "/actors/", "/api/v1/positions/"])
+def test_an_unknown_code_on_a_page_or_the_api_is_a_400(client, two_countries, address):
+    response = client.get(address, {"country": "xx"})
+    assert response.status_code == 400
+    assert "Marianne says" not in response.content.decode()

@@ -3,13 +3,15 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from positions.choices import Requirement, Stance
 from positions.demo import seed
 from positions.models import Actor, AuthorisationBody, Position, Role
 from sources.dates import DatePrecision
 from sources.models import Attribution, Outlet, Quote, Source, Translation, Verification
-from tests.factories import AuthorisationBodyFactory
+from tests.admin.rendered_form import submitted_data
+from tests.factories import AuthorisationBodyFactory, UserFactory
 
 
 def counts():
@@ -214,3 +216,21 @@ def test_seed_demo_brings_the_attribution_of_an_older_seed_in_line_with_history(
     assert (newest.attribution, before.attribution) == (Attribution.ANONYMOUS, Attribution.DIRECT)
     starmer = Position.objects.get(actor__slug="keir-starmer")
     assert starmer.attribution == Attribution.ANONYMOUS
+
+
+def test_a_seed_position_an_editor_deleted_stays_deleted_and_a_scripts_deletion_is_undone(client, seeded):
+    lammy = Position.objects.get(actor__slug="david-lammy", topic__slug="combat-troops")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    delete_url = reverse("admin:positions_position_delete", args=[lammy.pk])
+    data = submitted_data(client.get(delete_url).content.decode(), "withdraw_form")
+    data["withdrawal_reason"] = ["Misdated."]
+    assert client.post(delete_url, data).status_code == 302
+    # A deletion nobody signed (a script's) is not a decision about the data.
+    Position.objects.filter(actor__slug="keir-starmer").delete()
+    out = io.StringIO()
+
+    call_command("seed_demo", stdout=out)
+
+    assert not Position.objects.filter(actor__slug="david-lammy", topic__slug="combat-troops").exists()
+    assert Position.objects.filter(actor__slug="keir-starmer").exists()
+    assert "a position an editor deleted, left out (david-lammy, combat-troops)" in out.getvalue()

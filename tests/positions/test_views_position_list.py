@@ -191,7 +191,7 @@ def test_a_search_lists_newest_first_unless_relevance_is_asked_for(client):
 def test_a_lower_case_country_is_shown_selected_in_the_form(client, three):
     page = client.get("/positions/?country=gb").content.decode()
     assert re.search(
-        r'<input type="checkbox" name="country" value="GB" id="id_country_\d+" checked> United Kingdom<', page
+        r'<input type="checkbox" name="country" value="gb" id="id_country_\d+" checked> United Kingdom<', page
     )
 
 

@@ -1,8 +1,8 @@
 """Expensive anonymous downloads: cached by normalised address and data version, and bounded.
 
 Review, Dec 2026: `curl "/map.png?v=$RANDOM"` rendered afresh every time (an unknown parameter
-defeated the page cache) while resvg held the interpreter lock, and /healthz went from 4 ms to a
-median of 1.3 s; /positions/export.xlsx built the whole workbook for every request.
+defeated the page cache) while resvg held the interpreter lock, stalling /healthz (figures in
+docs/performance.md); /positions/export.xlsx built the whole workbook for every request.
 """
 
 import fcntl

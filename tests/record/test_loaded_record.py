@@ -12,6 +12,7 @@ from positions.choices import OfficeRank, Stance
 from positions.models import Actor, Position, Role
 from positions.views.matrix import stance_matrix
 from sources.models import Quote, Source
+from tests.admin.rendered_form import submitted_data
 from tests.factories import PositionFactory, UserFactory
 
 # The countries issue 26 names (the Nordic and Baltic countries in full).
@@ -145,3 +146,26 @@ def test_record_rows_and_their_sources_show_without_a_headline(client, recorded)
     assert source is not None and source.url
     page = client.get(source.get_absolute_url()).content.decode()
     assert "headline not recorded" in page and source.outlet.name in page and source.url in page
+
+
+def withdraw_in_the_admin(client, position: Position) -> None:
+    """What an administrator does: the admin's delete page, with its reason, as the page submits it."""
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    delete_url = reverse("admin:positions_position_delete", args=[position.pk])
+    data = submitted_data(client.get(delete_url).content.decode(), "withdraw_form")
+    data["withdrawal_reason"] = ["Not the actor's words."]
+    assert client.post(delete_url, data).status_code == 302
+    client.logout()
+
+
+def test_a_position_an_editor_deleted_stays_deleted(client, recorded):
+    position = Position.objects.filter(actor__slug="mark-rutte").order_by("id").first()
+    key = (position.actor_id, position.topic_id, position.quote_id)
+    withdraw_in_the_admin(client, position)
+    before = counts()
+
+    out = seed()
+
+    assert counts() == before
+    assert not Position.objects.filter(actor_id=key[0], topic_id=key[1], quote_id=key[2]).exists()
+    assert "a position an editor deleted, left out" in out

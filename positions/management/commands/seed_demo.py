@@ -3,7 +3,8 @@ bringing existing rows in line.
 
 Running it again changes nothing. On a database seeded by an earlier version, the rows it owns
 (found by their natural keys, or by earlier keys the seed lists) are updated to the current
-seed and new ones are added; rows an editor created are left alone. Topics are only created:
+seed and new ones are added; rows an editor created are left alone, and a position a person
+deleted (in the admin) is not brought back. Topics are only created:
 their names and order are the editors' to change. The reference record (positions/demo/record.py)
 follows the seed article, through the importer `import_positions` uses; what an editor made or
 changed keeps its values. `--no-record` loads the seed article alone; the tests' settings make
@@ -21,7 +22,7 @@ from django.db import transaction
 
 from positions.demo import seed, seed_uk
 from positions.demo.authorisations import load_authorisation_bodies
-from positions.demo.record import load_record
+from positions.demo.record import deleted_by_editor, load_record
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
 
@@ -218,8 +219,15 @@ class Command(BaseCommand):
         return quotes
 
     def load_positions(self, actors: dict, topics: dict, quotes: dict) -> None:
+        deleted = deleted_by_editor()
         for row in seed.POSITIONS:
             quote = quotes[row["quote"]]
+            key = (actors[row["actor"]].pk, topics[row["topic"]].pk, quote.pk)
+            if key in deleted and self.find_position(row, {"actor": key[0], "topic": key[1], "quote": key[2]}) is None:
+                self.stdout.write(
+                    f"Seed article: a position an editor deleted, left out ({row['actor']}, {row['topic']})"
+                )
+                continue
             values = {
                 "actor": actors[row["actor"]],
                 "topic": topics[row["topic"]],
