@@ -26,7 +26,7 @@ def run(statement):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("positions", "0023_search_folds_accents"),
+        ("positions", "0024_correction_restored"),
     ]
 
     operations = [
