@@ -409,6 +409,9 @@ class PositionChangeForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # As on the add form: a coarser precision keeps only what it claims of the date.
+        if cleaned.get("stated_on") and cleaned.get("date_precision"):
+            cleaned["stated_on"] = truncate_to_precision(cleaned["stated_on"], cleaned["date_precision"])
         self.differing = changed_from_stored(self)
         corrected = [name for name in CORRECTED_FIELDS if name in self.differing]
         noted = bool(cleaned.get("correction_note", "").strip())

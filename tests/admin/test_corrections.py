@@ -215,3 +215,17 @@ def test_a_revert_to_an_earlier_stance_is_a_correction_too(client, editor):
     assert client.post(url, data).status_code == 302
     assert Position.objects.get().stance == "open"
     assert Correction.objects.get().changes == [{"field": "stance", "old": "rules out", "new": "open"}]
+
+
+def test_a_coarser_precision_keeps_only_the_month_like_the_add_form(client, editor):
+    # Only the precision changed: the day it no longer claims is dropped, not refused.
+    position = PositionFactory(stated_on=datetime.date(2024, 11, 25), date_precision="day")
+    client.force_login(editor)
+    data = opened(client, position)
+    data["date_precision"] = ["month"]
+    data["correction_note"] = ["The source gives the month only."]
+    response = client.post(change_url(position), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    position.refresh_from_db()
+    assert (position.stated_on, position.date_precision) == (datetime.date(2024, 11, 1), "month")
+    assert Correction.objects.get().changes[-1]["field"] in {"stated_on", "date_precision"}
