@@ -214,36 +214,23 @@ class StanceChart:
         )
 
     @property
-    def table_rows(self) -> SafeString:
-        """The text alternative's rows: each month whose counts changed, its count and countries per stance."""
+    def table(self) -> list[tuple[str, list[tuple[int, str, str]]]]:
+        """The text alternative's rows: each month whose counts changed, and for each stance its
+        count, its countries and how many of them are stale, in words.
 
+        "N stale" is translated once per number, not once per cell (a long chart has ~900 cells).
+        """
         stale_words: dict[int, str] = {}
 
         def stale_text(stale: int) -> str:
-            # One translation per count, not one per cell.
             if stale not in stale_words:
                 stale_words[stale] = ngettext("%(counter)s stale", "%(counter)s stale", stale) % {"counter": stale}
             return stale_words[stale]
 
-        def cells(column) -> SafeString:
-            return format_html_join(
-                "",
-                '<td class="num">{}{}{}</td>',
-                (
-                    (
-                        count,
-                        format_html("<br><small>{}</small>", names) if names else "",
-                        format_html("<br><small>{}</small>", stale_text(stale)) if stale else "",
-                    )
-                    for count, names, stale in column.cells
-                ),
-            )
-
-        return format_html_join(
-            "\n",
-            '<tr><th scope="row">{}</th>{}</tr>',
-            ((column.label, cells(column)) for column in self.changed_columns),
-        )
+        return [
+            (column.label, [(count, names, stale_text(stale) if stale else "") for count, names, stale in column.cells])
+            for column in self.changed_columns
+        ]
 
     @property
     def plot_bottom(self) -> float:

@@ -8,8 +8,12 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
+from positions.cache_keys import rendering_key
+from positions.country_codes import normalise
+from positions.derived import request_data_version
 from positions.filtersets import PositionFilter, filter_errors
 from positions.models import Position, Topic
 from positions.publish.credit import credit_line
@@ -19,6 +23,7 @@ from positions.timeline import layout
 from positions.timeline.chart import build_stance_chart
 from positions.timeline.chart_svg import standalone_chart_svg
 from positions.timeline.layout import build_timeline
+from web.http_cache import release
 
 from .clean_query import drop_empty_parameters
 from .export import bad_request
@@ -30,16 +35,41 @@ PAGE_LIMIT = 1000
 CHART_FILTERS = ("topic", "country", "date_from", "date_to")
 
 
-def chart_for(cleaned: dict):
+def chart_topic(cleaned: dict):
+    """The topic the stance chart is drawn for: the chosen one, or the first."""
+    return cleaned.get("topic") or Topic.objects.order_by("order", "name").first()
+
+
+def chart_for(cleaned: dict, topic=None):
     """The stance chart of the chosen topic (or the first topic), on the filter's countries and dates."""
-    chart_topic = cleaned.get("topic") or Topic.objects.order_by("order", "name").first()
-    if not chart_topic:
+    topic = topic or chart_topic(cleaned)
+    if not topic:
         return None
     return build_stance_chart(
-        chart_topic,
+        topic,
         countries=cleaned.get("country"),
         date_from=cleaned.get("date_from"),
         date_to=cleaned.get("date_to"),
+    )
+
+
+def chart_key(request, cleaned: dict, topic) -> str:
+    """The key of the chart's rendering: the chart filters, the day (months run to today, and
+    staleness moves with it) and the release, beside the data version, language and prefix.
+
+    The other filters (stance, actor, kind, text…) do not change the chart, so every timeline
+    of one topic, its countries and dates shares one rendering per data version.
+    """
+    countries = sorted(normalise(code) for code in cleaned.get("country") or [])
+    return rendering_key(
+        "stance-chart",
+        request_data_version(request),
+        topic.pk,
+        countries,
+        cleaned.get("date_from"),
+        cleaned.get("date_to"),
+        timezone.localdate(),
+        release(),
     )
 
 
@@ -47,6 +77,7 @@ def timeline_context(request, f: PositionFilter) -> dict:
     cleaned = f.form.cleaned_data
     query = request.GET.urlencode()
     date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+    topic = chart_topic(cleaned)
     return {
         "filter": f,
         "valid": True,
@@ -54,7 +85,10 @@ def timeline_context(request, f: PositionFilter) -> dict:
         "timeline": build_timeline(
             f.qs, date_from=date_from, date_to=date_to, limit=min(PAGE_LIMIT, layout.MAX_POSITIONS)
         ),
-        "chart": chart_for(cleaned),
+        "chart_topic": topic,
+        # Built only when its kept rendering (chart_key) is missing.
+        "chart": SimpleLazyObject(lambda: chart_for(cleaned, topic)) if topic else None,
+        "chart_key": chart_key(request, cleaned, topic) if topic else "",
         "query": query,
         "embed_url": request.build_absolute_uri(reverse("positions:embed_timeline")) + (f"?{query}" if query else ""),
     }

@@ -271,3 +271,34 @@ def test_the_plot_places_everything_in_percentages_of_its_width_so_a_phone_can_f
     assert all(0 <= float(place[:-1]) <= 100 for place in places if place.endswith("%"))
     markers = re.findall(r'<circle class="tl-marker[^"]*" cx="([^"]+)" cy="[^"]+" r="([^"]+)"', plot)
     assert markers and all(cx.endswith("%") and not r.endswith("%") for cx, r in markers)
+
+
+def chart_section(response) -> str:
+    html = response.content.decode()
+    start = html.index('<section aria-labelledby="chart-heading">')
+    return html[start : html.index('<p class="downloads">', start)]
+
+
+def test_filters_that_leave_the_chart_as_it_is_reuse_its_rendering(client, django_assert_num_queries):
+    """The chart depends on the topic, countries and dates: a stance or kind filter reuses it without its query."""
+    for country in ("PL", "FR"):
+        many(12, country=country, actors=2, topics=2)
+    first = client.get(URL, {"topic": "topic-0"})
+    with django_assert_num_queries(QUERIES - 1) as queries:
+        second = client.get(URL, {"topic": "topic-0", "stance": Stance.RULES_OUT})
+    assert not any("monthstance" in query["sql"] for query in queries.captured_queries)
+    assert chart_section(second) == chart_section(first)
+    # Another topic, or a country, is another chart.
+    assert chart_section(client.get(URL, {"topic": "topic-1"})) != chart_section(first)
+    assert "France" not in chart_section(client.get(URL, {"topic": "topic-0", "country": "pl"}))
+
+
+def test_the_kept_chart_shows_a_new_stance_after_a_write(client):
+    topic = TopicFactory(name="Combat troops")
+    france = ActorFactory(name="France", country="FR", kind=ActorKind.STATE)
+    state(france, topic, Stance.OPEN, D(2024, 3, 4))
+    assert f"{Stance.OPEN.label}: 1 (France)" in chart_section(client.get(URL))
+    state(france, topic, Stance.RULES_OUT, D(2024, 5, 6))
+    chart = chart_section(client.get(URL, {"stance": Stance.OPEN}))
+    assert f"{Stance.RULES_OUT.label}: 1 (France)" in chart
+    assert f"{Stance.OPEN.label}: 1 (France)" in chart  # the months before the change still count it open
