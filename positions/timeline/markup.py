@@ -1,11 +1,13 @@
-"""The timeline's repeated pieces as markup: each lane's bands and markers, and each entry of the list.
+"""The timeline's SVG pieces as markup: each lane's bands and markers, and the labels beside them.
 
 A country can have thousands of positions; building these few tags in Python is much faster than
 a template loop over them. Every piece goes through `format_html` / `format_html_join`, which
 escape each value exactly as the template engine would; text bound for the SVG first loses the
 characters XML cannot carry (`xml_safe`). The page's structure stays in
-templates/positions/_timeline*.html; each badge reuses the site's own partial, rendered once per
-stance or verification value. The geometry lives in geometry.py.
+templates/positions/_timeline*.html, and the list's entries (fifty at most) are
+templates/positions/_timeline_entry.html, fed by `Wording`'s words worked out once per page; each
+badge reuses the site's own partial, rendered once per stance or verification value. The geometry
+lives in geometry.py.
 """
 
 import datetime
@@ -13,16 +15,15 @@ from functools import cached_property
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from positions.badges import translation_badge_html
 from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
 from positions.definitions import TRANSLATION_DEFINITIONS
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
-from sources.bilingual import localized_html, localized_text, translated_field
+from sources.bilingual import localized_text, translated_field
 from sources.dates import format_partial_date
 from sources.models import Translation, Verification
 from sources.text import xml_safe
@@ -245,88 +246,3 @@ def render_badges() -> tuple[dict[str, str], dict[str, str]]:
     stance = {value: stance_badge(value) for value in Stance.values}
     verification = {value: verification_badge(value) for value in Verification.values}
     return stance, verification
-
-
-def change_note(entry, wording: Wording) -> SafeString:
-    if not entry.change:
-        return mark_safe("")
-    kind = wording.reversal if entry.change.is_reversal else wording.changed
-    return format_html(
-        '<strong class="tl-change tl-change-{}"><span class="tl-change-kind">{}</span>: {}</strong>',
-        entry.change.direction or "other",
-        kind,
-        wording.change(entry.change),
-    )
-
-
-def superseded_note(entry, wording: Wording) -> SafeString:
-    following = entry.superseded_by
-    if not following:
-        return mark_safe("")
-    text = wording.superseded_on % {
-        "day": wording.date(following.stated_on, following.date_precision),
-        "stance": wording.stances[following.stance],
-    }
-    return format_html('<span class="tl-superseded">{}</span>', text)
-
-
-ENTRY = (
-    '<li class="{}"><p class="tl-entry-meta"><time datetime="{}">{}</time> {}{} {} {}</p>'
-    '<p class="tl-entry-who"><a href="{}">{}</a>{} · {} {}</p>'
-    '<p class="tl-entry-quote"><span lang="en">“{}”</span> {}<a href="{}">{}<span class="visually-hidden">: {}, {}, {}</span></a></p></li>'
-)
-
-
-def list_items(entries) -> SafeString:
-    """The list's <li> for each entry: date, stance, change, who, topic, quote excerpt and link."""
-    if not entries:
-        return mark_safe("")
-    stance_badges, verification_badges = entries[0].wording.badges
-    on, position_word = pgettext("timeline entry, before the topic", "on"), _("Position")
-    # Names repeat across thousands of rows: look each up once.
-    actors: dict[int, tuple[SafeString, str]] = {}
-    topics: dict[int, SafeString] = {}
-
-    def rows():
-        for entry in entries:
-            position = entry.position
-            if position.actor_id not in actors:
-                actor = position.actor
-                country_name = actor.country_name if position.country else ""
-                # "France · France" says nothing more: a state's own row needs no country after it.
-                shown_name = xml_safe(localized_text(actor, "name"))
-                country = format_html(" · {}", country_name) if country_name and country_name != shown_name else ""
-                actors[position.actor_id] = (localized_html(actor, "name"), country)
-            if position.topic_id not in topics:
-                topics[position.topic_id] = localized_html(position.topic, "name")
-            name, country = actors[position.actor_id]
-            topic = topics[position.topic_id]
-            classes = "tl-entry"
-            if entry.change:
-                classes += " tl-entry-reversal" if entry.change.is_reversal else " tl-entry-change"
-            if entry.is_superseded:
-                classes += " tl-entry-superseded"
-            day = entry.stated_display
-            yield (
-                classes,
-                position.stated_on.isoformat(),
-                day,
-                stance_badges.get(position.stance, ""),
-                verification_badges.get(position.verification, ""),
-                change_note(entry, entry.wording),
-                superseded_note(entry, entry.wording),
-                entry.actor_url,
-                name,
-                country,
-                on,
-                topic,
-                xml_safe(entry.excerpt),
-                translation_badge_html(entry.position.translation),
-                entry.url,
-                position_word,
-                name,
-                topic,
-                day,
-            )
-
-    return format_html_join("\n", ENTRY, rows())
