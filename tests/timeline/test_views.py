@@ -302,3 +302,13 @@ def test_the_kept_chart_shows_a_new_stance_after_a_write(client):
     chart = chart_section(client.get(URL, {"stance": Stance.OPEN}))
     assert f"{Stance.RULES_OUT.label}: 1 (France)" in chart
     assert f"{Stance.OPEN.label}: 1 (France)" in chart  # the months before the change still count it open
+
+
+def test_the_kept_chart_is_kept_per_language(client):
+    """A chart kept for English readers is not what a Ukrainian reader of the same data sees."""
+    many(6)
+    english = chart_section(client.get(URL))
+    assert "Countries at each stance, in the months when the numbers changed" in english
+    ukrainian = chart_section(client.get("/uk" + URL))
+    assert "Країни за ставленням у місяці, коли числа змінювалися" in ukrainian
+    assert "Countries at each stance" not in ukrainian
