@@ -312,3 +312,12 @@ def test_the_kept_chart_is_kept_per_language(client):
     ukrainian = chart_section(client.get("/uk" + URL))
     assert "Країни за ставленням у місяці, коли числа змінювалися" in ukrainian
     assert "Countries at each stance" not in ukrainian
+
+
+def test_the_chart_names_each_stance_s_countries_in_the_page_s_alphabet(client):
+    topic = TopicFactory(name="Combat troops")
+    for code, name in [("IT", "Italy"), ("JO", "Jordan"), ("AT", "Austria"), ("FR", "France")]:
+        state(ActorFactory(name=name, country=code, kind=ActorKind.STATE), topic, Stance.OPEN, D(2024, 3, 4))
+    assert "(Austria, France, Italy, Jordan)" in chart_section(client.get(URL))
+    # Ukrainian І sorts after А…Й would in code-point order; the chart follows the Ukrainian alphabet.
+    assert "(Австрія, Італія, Йорданія, Франція)" in chart_section(client.get("/uk" + URL))
