@@ -195,7 +195,7 @@ def label_marks(groups, show_topics: bool, plot_left: float) -> SafeString:
                         f' height="{coordinate(row.height)}"/>'
                     )
                 url = escape(row.actor.url)
-                name, label = escape(localized_text(row.actor, "name")), escape(xml_safe(row.label))
+                name, label = escape(row.actor.shown_name), escape(xml_safe(row.label))
                 if show_topics:
                     yield actor_label(url, name, coordinate(row.label_y), label)
                     for lane in row.lanes:

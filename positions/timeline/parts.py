@@ -27,9 +27,7 @@ from positions.timeline.scale import (
     Scale,
     Tick,
 )
-from sources.bilingual import localized_text
 from sources.dates import ONE_DAY, DatePrecision, format_partial_date
-from sources.text import xml_safe
 
 EXCERPT_CHARS = 160
 # How many statements the list beside a chart names, the newest; the chart itself draws every one.
@@ -47,6 +45,9 @@ class ActorRef:
     country: str  # the code, "" for none
     kind: str
     url: str = ""
+    # The name in the page's language, as `localized_text` gives it: worked out once per actor,
+    # for its label, its place in its country's rows and its list entries.
+    shown_name: str = ""
 
     @property
     def country_name(self) -> str:
@@ -217,7 +218,7 @@ class Entry:
         """The actor's country after its name, unless it says nothing more ("France · France")."""
         actor = self.position.actor
         country_name = actor.country_name if self.position.country else ""
-        if country_name and country_name != xml_safe(localized_text(actor, "name")):
+        if country_name and country_name != actor.shown_name:
             return country_name
         return ""
 
@@ -254,7 +255,7 @@ class ActorRow:
 
     @property
     def label(self) -> str:
-        return shorten(localized_text(self.actor, "name"), 30)
+        return shorten(self.actor.shown_name, 30)
 
     @property
     def label_y(self) -> float:
