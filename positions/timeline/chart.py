@@ -244,11 +244,16 @@ class StanceChart:
         return self.height - 6
 
 
-def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
-    """How many countries stood at each stance on `topic`, month by month, in one query of MonthStance."""
+def build_stance_chart(
+    topic, *, countries=None, date_from=None, date_to=None, today=None, rows: list[tuple] | None = None
+) -> StanceChart:
+    """How many countries stood at each stance on `topic`, month by month, in one query of MonthStance.
+
+    `rows` are that query's rows (`month_rows`), when the caller has read them already.
+    """
     today = today or timezone.localdate()
-    codes = [normalise(code) for code in countries] if countries else None
-    rows = month_rows(topic, codes)
+    if rows is None:
+        rows = month_rows(topic, [normalise(code) for code in countries] if countries else None)
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
     # Nothing changes before the first statement or after today: months outside add only empty bars.

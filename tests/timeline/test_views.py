@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from positions.choices import ActorKind, Stance
+from positions.views import timeline as timeline_views
 from sources.dates import DatePrecision
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
 from tests.timeline.helpers import D, state
@@ -302,6 +303,33 @@ def test_the_kept_chart_shows_a_new_stance_after_a_write(client):
     chart = chart_section(client.get(URL, {"stance": Stance.OPEN}))
     assert f"{Stance.RULES_OUT.label}: 1 (France)" in chart
     assert f"{Stance.OPEN.label}: 1 (France)" in chart  # the months before the change still count it open
+
+
+def test_a_write_that_leaves_the_chart_s_months_as_they_were_does_not_draw_it_again(client, monkeypatch):
+    """After a write to another topic the chart's rows are read again, and the same rows give the kept drawing."""
+    combat, training = TopicFactory(name="Combat troops", order=0), TopicFactory(name="Training", order=1)
+    france = ActorFactory(name="France", country="FR", kind=ActorKind.STATE)
+    state(france, combat, Stance.OPEN, D(2024, 3, 4))
+    built = []
+    monkeypatch.setattr(timeline_views, "build_stance_chart", spy(timeline_views.build_stance_chart, built))
+    first = chart_section(client.get(URL))
+    assert len(built) == 1
+    state(france, training, Stance.RULES_OUT, D(2024, 5, 6))  # the data version moves on
+    second = client.get(URL)
+    assert len(built) == 1 and chart_section(second) == first
+    assert f"{Stance.RULES_OUT.label}: 1 (France)" not in first  # the other topic's stance is not charted
+    # A write to the charted topic changes its months: drawn again, with the new stance.
+    state(france, combat, Stance.RULES_OUT, D(2024, 6, 7))
+    third = chart_section(client.get(URL))
+    assert len(built) == 2 and f"{Stance.RULES_OUT.label}: 1 (France)" in third
+
+
+def spy(function, calls: list):
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return wrapper
 
 
 def test_the_kept_chart_is_kept_per_language(client):
