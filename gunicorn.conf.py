@@ -27,14 +27,19 @@ errorlog = "-"
 
 
 def post_worker_init(worker):
-    """Send no `Server:` header, and let short requests through while an export streams.
+    """Send no `Server:` header, let short requests through while an export streams, and keep
+    the loaded application out of full garbage collections.
 
     The header tells an attacker what to try and tells readers nothing; gunicorn has no setting
     for it, and writes it in `default_headers`, so each worker drops that one line there.
     A thread streaming an export holds Python's interpreter lock for up to the switch interval
     (5 ms) each time another thread asks for it; a short page asks dozens of times, so a shorter
     interval keeps it short.
+    The modules, settings and URL patterns loaded here live as long as the worker, yet every
+    full collection walks them all: a large page (a timeline of 1,000 statements) sets one off
+    every few requests. Frozen, they are left out (docs/performance.md, run 14).
     """
+    import gc
     import sys
 
     from gunicorn.http import wsgi
@@ -47,3 +52,6 @@ def post_worker_init(worker):
         return [header for header in original(self) if not header.lower().startswith("server:")]
 
     wsgi.Response.default_headers = default_headers
+
+    gc.collect()
+    gc.freeze()

@@ -7,6 +7,7 @@ months out as stacked bars and writes their markup.
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
+from html import escape
 
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -14,14 +15,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
 from positions.country_codes import normalise
 from positions.models import Topic
 from positions.staleness import stale_after_months
 from positions.stance_rule import CellState
 from positions.timeline.chart_tally import count_stances, month_ends, month_rows
-from positions.timeline.markup import number
+from positions.timeline.markup import coordinate
 from positions.timeline.scale import month_label_room
 from sources.dates import DatePrecision, format_partial_date, month_abbreviation
 
@@ -177,73 +177,47 @@ class StanceChart:
     def column_marks(self) -> SafeString:
         """Each month's bar: its segments, its hover text and its month label, as SVG for the page.
 
-        Written by format_html_join rather than a template loop, which was slow for the
-        hundred-odd months of a long chart.
+        Written with f-strings rather than a template loop, which was slow for the hundred-odd
+        months of a long chart: texts and class names escaped by html.escape (as the template
+        engine escapes), coordinates written as they are.
         """
-        month_y = number(self.month_label_y)
+        month_y = coordinate(self.month_label_y)
         words = HoverWords.now()
 
-        def segments(column) -> SafeString:
-            return format_html_join(
-                "",
-                '<rect class="{}" x="{}" y="{}" width="{}" height="{}"{}/>',
-                (
-                    (
-                        segment.css_class,
-                        number(segment.x),
-                        number(segment.y),
-                        number(segment.width),
-                        number(segment.height),
-                        MIXED_FILL if segment.stance == MIXED else "",
-                    )
-                    for segment in column.segments
-                ),
+        def column_mark(column) -> str:
+            segments = "".join(
+                f'<rect class="{escape(segment.css_class)}" x="{coordinate(segment.x)}" y="{coordinate(segment.y)}"'
+                f' width="{coordinate(segment.width)}" height="{coordinate(segment.height)}"'
+                f"{MIXED_FILL if segment.stance == MIXED else ''}/>"
+                for segment in column.segments
             )
-
-        def label(column) -> SafeString:
-            if not column.month_label:
-                return SafeString("")
-            return format_html(
-                '<text class="tl-month" x="{}" y="{}">{}</text>', number(column.centre), month_y, column.month_label
+            label = (
+                f'<text class="tl-month" x="{coordinate(column.centre)}" y="{month_y}">{escape(column.month_label)}</text>'
+                if column.month_label
+                else ""
             )
+            return f'<g class="sc-column"><title>{escape(column.hover(words))}</title>{segments}{label}</g>'
 
-        return format_html_join(
-            "\n",
-            '<g class="sc-column"><title>{}</title>{}{}</g>',
-            ((column.hover(words), segments(column), label(column)) for column in self.columns),
-        )
+        return mark_safe("\n".join(column_mark(column) for column in self.columns))
 
     @property
-    def table_rows(self) -> SafeString:
-        """The text alternative's rows: each month whose counts changed, its count and countries per stance."""
+    def table(self) -> list[tuple[str, list[tuple[int, str, str]]]]:
+        """The text alternative's rows: each month whose counts changed, and for each stance its
+        count, its countries and how many of them are stale, in words.
 
+        "N stale" is translated once per number, not once per cell (a long chart has ~900 cells).
+        """
         stale_words: dict[int, str] = {}
 
         def stale_text(stale: int) -> str:
-            # One translation per count, not one per cell.
             if stale not in stale_words:
                 stale_words[stale] = ngettext("%(counter)s stale", "%(counter)s stale", stale) % {"counter": stale}
             return stale_words[stale]
 
-        def cells(column) -> SafeString:
-            return format_html_join(
-                "",
-                '<td class="num">{}{}{}</td>',
-                (
-                    (
-                        count,
-                        format_html("<br><small>{}</small>", names) if names else "",
-                        format_html("<br><small>{}</small>", stale_text(stale)) if stale else "",
-                    )
-                    for count, names, stale in column.cells
-                ),
-            )
-
-        return format_html_join(
-            "\n",
-            '<tr><th scope="row">{}</th>{}</tr>',
-            ((column.label, cells(column)) for column in self.changed_columns),
-        )
+        return [
+            (column.label, [(count, names, stale_text(stale) if stale else "") for count, names, stale in column.cells])
+            for column in self.changed_columns
+        ]
 
     @property
     def plot_bottom(self) -> float:
@@ -270,11 +244,16 @@ class StanceChart:
         return self.height - 6
 
 
-def build_stance_chart(topic, *, countries=None, date_from=None, date_to=None, today=None) -> StanceChart:
-    """How many countries stood at each stance on `topic`, month by month, in one query of MonthStance."""
+def build_stance_chart(
+    topic, *, countries=None, date_from=None, date_to=None, today=None, rows: list[tuple] | None = None
+) -> StanceChart:
+    """How many countries stood at each stance on `topic`, month by month, in one query of MonthStance.
+
+    `rows` are that query's rows (`month_rows`), when the caller has read them already.
+    """
     today = today or timezone.localdate()
-    codes = [normalise(code) for code in countries] if countries else None
-    rows = month_rows(topic, codes)
+    if rows is None:
+        rows = month_rows(topic, [normalise(code) for code in countries] if countries else None)
     if not rows:
         return StanceChart(topic, [], LEFT + MIN_PLOT_WIDTH + RIGHT_MARGIN, 0, [], [])
     # Nothing changes before the first statement or after today: months outside add only empty bars.

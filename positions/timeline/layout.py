@@ -55,7 +55,7 @@ from positions.timeline.scale import (
     years_after,
     years_before,
 )
-from sources.bilingual import localized_text
+from sources.bilingual import localized_value
 from sources.collation import collation_key
 from sources.dates import ONE_DAY, next_month, period_end
 
@@ -184,9 +184,7 @@ def group_rows(entries: list[Entry]) -> list[CountryGroup]:
 
     groups = []
     for code, rows in by_country.items():
-        rows.sort(
-            key=lambda row: (KIND_ORDER.get(row.actor.kind, 99), collation_key(localized_text(row.actor, "name")))
-        )
+        rows.sort(key=lambda row: (KIND_ORDER.get(row.actor.kind, 99), collation_key(row.actor.shown_name)))
         name = countries.name(code) if code else str(_("International"))
         groups.append(CountryGroup(code, name, rows))
     # Countries A–Z, international organisations and people without a country last.
@@ -281,7 +279,14 @@ def read_statements(positions) -> list[Statement]:
         actor = actors.get(actor_id)
         if actor is None:
             actor = actors[actor_id] = ActorRef(
-                actor_id, actor_name, actor_name_uk, actor_slug, actor_country, actor_kind, actor_url_for(actor_slug)
+                actor_id,
+                actor_name,
+                actor_name_uk,
+                actor_slug,
+                actor_country,
+                actor_kind,
+                actor_url_for(actor_slug),
+                localized_value(actor_name, actor_name_uk),
             )
         topic = topics.get(topic_id)
         if topic is None:

@@ -1,28 +1,29 @@
-"""The timeline's repeated pieces as markup: each lane's bands and markers, and each entry of the list.
+"""The timeline's SVG pieces as markup: each lane's bands and markers, and the labels beside them.
 
 A country can have thousands of positions; building these few tags in Python is much faster than
 a template loop over them. Every piece goes through `format_html` / `format_html_join`, which
 escape each value exactly as the template engine would; text bound for the SVG first loses the
 characters XML cannot carry (`xml_safe`). The page's structure stays in
-templates/positions/_timeline*.html; each badge reuses the site's own partial, rendered once per
-stance or verification value. The geometry lives in geometry.py.
+templates/positions/_timeline*.html, and the list's entries (fifty at most) are
+templates/positions/_timeline_entry.html, fed by `Wording`'s words worked out once per page; each
+badge reuses the site's own partial, rendered once per stance or verification value. The geometry
+lives in geometry.py.
 """
 
 import datetime
 from functools import cached_property
+from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from positions.badges import translation_badge_html
-from positions.bulk_html import format_html, format_html_join
 from positions.choices import Stance
 from positions.definitions import TRANSLATION_DEFINITIONS
 from positions.templatetags.positions_tags import stance_badge, verification_badge
 from positions.timeline.geometry import CHANGE_RING_RADIUS, MARKER_RADIUS, REVERSAL_RING_RADIUS
-from sources.bilingual import localized_html, localized_text, translated_field
+from sources.bilingual import localized_text, translated_field
 from sources.dates import format_partial_date
 from sources.models import Translation, Verification
 from sources.text import xml_safe
@@ -92,13 +93,18 @@ def shorten(text: str, length: int) -> str:
     return text if len(text) <= length else Truncator(text).chars(length)
 
 
-def number(value: float) -> SafeString:
+def coordinate(value: float) -> str:
     """A coordinate with a decimal point whatever the language, and no trailing zeros.
 
-    Digits, a point and a minus sign need no escaping: marked safe, format_html passes them
-    through instead of escaping each of the ~10,000 coordinates of a large timeline.
+    Digits, a point and a minus sign need no escaping, so the SVG builders below write coordinates
+    straight into their tags; only texts and class names are escaped.
     """
-    return SafeString(f"{float(value):.2f}".rstrip("0").rstrip("."))
+    return f"{float(value):.2f}".rstrip("0").rstrip(".")
+
+
+def number(value: float) -> SafeString:
+    """`coordinate`, marked safe for format_html and templates."""
+    return SafeString(coordinate(value))
 
 
 class PlotX:
@@ -115,128 +121,101 @@ class PlotX:
         return SafeString(f"{width * 100 / self.width:.3f}".rstrip("0").rstrip(".") + "%")
 
 
-def band_pattern(band, dom_id: str) -> str:
-    """The id of the hatch pattern that fills a band, or "" for a plain (CSS-coloured) one."""
-    if band.uncertain:
-        return f"{dom_id}-period-{band.stance}"
-    return ""
-
-
-def band_markup(band, band_y: str, height: str, dom_id: str, at: PlotX) -> SafeString:
-    pattern = band_pattern(band, dom_id)
-    if pattern:
-        return format_html(
-            '<rect class="{}" x="{}" y="{}" width="{}" height="{}" fill="url(#{})"/>',
-            band.css_class,
-            at(band.x),
-            band_y,
-            at.span(band.width),
-            height,
-            pattern,
-        )
-    return format_html(
-        '<rect class="{}" x="{}" y="{}" width="{}" height="{}"/>',
-        band.css_class,
-        at(band.x),
-        band_y,
-        at.span(band.width),
-        height,
+def band_markup(band, band_y: str, height: str, dom_id: str, at: PlotX) -> str:
+    """One band's <rect>; `band_y` and `height` are coordinates, `dom_id` is escaped already."""
+    fill = f' fill="url(#{dom_id}-period-{escape(band.stance)})"' if band.uncertain else ""
+    return (
+        f'<rect class="{escape(band.css_class)}" x="{at(band.x)}" y="{band_y}"'
+        f' width="{at.span(band.width)}" height="{height}"{fill}/>'
     )
 
 
-def marker_markup(entry, at: PlotX) -> SafeString:
-    cx, cy = at(entry.x), number(entry.y)
+def marker_markup(entry, at: PlotX) -> str:
+    """One statement's marker: a link with its hover text, a ring when the stance changed, the dot."""
+    cx, cy = at(entry.x), coordinate(entry.y)
     ring = ""
     if entry.change:
         kind, radius = (
             ("reversal", REVERSAL_RING_RADIUS) if entry.change.is_reversal else ("change", CHANGE_RING_RADIUS)
         )
-        ring = format_html('<circle class="tl-ring-{}" cx="{}" cy="{}" r="{}"/>', kind, cx, cy, radius)
-    return format_html(
-        '<a href="{}" class="tl-marker-link"><title>{}</title>{}<circle class="{}" cx="{}" cy="{}" r="{}"/></a>',
-        entry.url,
-        xml_safe(entry.hover_text),
-        ring,
-        entry.marker_class,
-        cx,
-        cy,
-        MARKER_RADIUS,
+        ring = f'<circle class="tl-ring-{kind}" cx="{cx}" cy="{cy}" r="{radius}"/>'
+    return (
+        f'<a href="{escape(entry.url)}" class="tl-marker-link"><title>{escape(xml_safe(entry.hover_text))}</title>'
+        f'{ring}<circle class="{escape(entry.marker_class)}" cx="{cx}" cy="{cy}" r="{MARKER_RADIUS}"/></a>'
     )
 
 
 def lane_marks(lanes, dom_id: str, band_height: float, at: PlotX) -> SafeString:
-    """Each lane's bands, then its markers (drawn on top), as one SVG group per lane."""
-    height = number(band_height)
-    return format_html_join(
-        "",
-        '<g class="tl-lane">{}{}</g>',
-        (
-            (
-                format_html_join(
-                    "", "{}", ((band_markup(band, number(lane.band_y), height, dom_id, at),) for band in lane.bands)
-                ),
-                format_html_join("", "{}", ((marker_markup(entry, at),) for entry in lane.entries)),
-            )
-            for lane in lanes
-        ),
+    """Each lane's bands, then its markers (drawn on top), as one SVG group per lane.
+
+    Written with f-strings, each text and class escaped by html.escape (as the template engine
+    escapes) and each coordinate written as it is: a thousand markers and two thousand bands
+    made some 25,000 format_html arguments, most of them coordinates.
+    """
+    height, dom = coordinate(band_height), escape(dom_id)
+    pieces = []
+    for lane in lanes:
+        band_y = coordinate(lane.band_y)
+        pieces.append('<g class="tl-lane">')
+        pieces.extend(band_markup(band, band_y, height, dom, at) for band in lane.bands)
+        pieces.extend(marker_markup(entry, at) for entry in lane.entries)
+        pieces.append("</g>")
+    return mark_safe("".join(pieces))
+
+
+def actor_label(url: str, name: str, y: str, label: str) -> str:
+    """An actor's name in the left-hand SVG, linked to its page; `url`, `name` and `label` are escaped already."""
+    return (
+        f'<a href="{url}" class="tl-actor-link"><title>{name}</title>'
+        f'<text class="tl-actor" x="8" y="{y}">{label}</text></a>'
     )
-
-
-ACTOR_LABEL = '<a href="{}" class="tl-actor-link"><title>{}</title><text class="tl-actor" x="8" y="{}">{}</text></a>'
 
 
 def label_marks(groups, show_topics: bool, plot_left: float) -> SafeString:
     """The left-hand SVG's country names, rules, row shading, actor names (linked) and topic names."""
-    left = number(plot_left)
+    left = coordinate(plot_left)
     topics: dict[int, str] = {}
 
     def topic_label(topic) -> str:
         if topic.id not in topics:
-            topics[topic.id] = shorten(localized_text(topic, "name"), 28)
+            topics[topic.id] = escape(shorten(localized_text(topic, "name"), 28))
         return topics[topic.id]
 
     def pieces():
         for group in groups:
-            rule = number(group.rule_y)
-            yield format_html(
-                '<text class="tl-country" x="8" y="{}">{}</text>'
-                '<line class="tl-group-rule" x1="0" x2="{}" y1="{}" y2="{}"/>',
-                number(group.label_y),
-                xml_safe(group.name),
-                left,
-                rule,
-                rule,
+            rule = coordinate(group.rule_y)
+            yield (
+                f'<text class="tl-country" x="8" y="{coordinate(group.label_y)}">{escape(xml_safe(group.name))}</text>'
+                f'<line class="tl-group-rule" x1="0" x2="{left}" y1="{rule}" y2="{rule}"/>'
             )
             for row in group.rows:
                 if row.shaded:
-                    yield format_html(
-                        '<rect class="tl-row-shade" x="0" y="{}" width="{}" height="{}"/>',
-                        number(row.y),
-                        left,
-                        number(row.height),
+                    yield (
+                        f'<rect class="tl-row-shade" x="0" y="{coordinate(row.y)}" width="{left}"'
+                        f' height="{coordinate(row.height)}"/>'
                     )
-                name, label = localized_text(row.actor, "name"), xml_safe(row.label)
+                url = escape(row.actor.url)
+                name, label = escape(row.actor.shown_name), escape(xml_safe(row.label))
                 if show_topics:
-                    yield format_html(ACTOR_LABEL, row.actor.url, name, number(row.label_y), label)
+                    yield actor_label(url, name, coordinate(row.label_y), label)
                     for lane in row.lanes:
-                        yield format_html(
-                            '<text class="tl-topic" x="22" y="{}">{}</text>',
-                            number(lane.label_y),
-                            topic_label(lane.topic),
-                        )
+                        yield f'<text class="tl-topic" x="22" y="{coordinate(lane.label_y)}">{topic_label(lane.topic)}</text>'
                 else:
                     for lane in row.lanes:
-                        yield format_html(ACTOR_LABEL, row.actor.url, name, number(lane.label_y), label)
+                        yield actor_label(url, name, coordinate(lane.label_y), label)
 
     return mark_safe("\n".join(pieces()))
 
 
 def row_shades(groups) -> SafeString:
     """The plot's shading of every other actor's row, matching the labels beside it."""
-    return format_html_join(
-        "",
-        '<rect class="tl-row-shade" x="0" y="{}" width="100%" height="{}"/>',
-        ((number(row.y), number(row.height)) for group in groups for row in group.rows if row.shaded),
+    return mark_safe(
+        "".join(
+            f'<rect class="tl-row-shade" x="0" y="{coordinate(row.y)}" width="100%" height="{coordinate(row.height)}"/>'
+            for group in groups
+            for row in group.rows
+            if row.shaded
+        )
     )
 
 
@@ -245,88 +224,3 @@ def render_badges() -> tuple[dict[str, str], dict[str, str]]:
     stance = {value: stance_badge(value) for value in Stance.values}
     verification = {value: verification_badge(value) for value in Verification.values}
     return stance, verification
-
-
-def change_note(entry, wording: Wording) -> SafeString:
-    if not entry.change:
-        return mark_safe("")
-    kind = wording.reversal if entry.change.is_reversal else wording.changed
-    return format_html(
-        '<strong class="tl-change tl-change-{}"><span class="tl-change-kind">{}</span>: {}</strong>',
-        entry.change.direction or "other",
-        kind,
-        wording.change(entry.change),
-    )
-
-
-def superseded_note(entry, wording: Wording) -> SafeString:
-    following = entry.superseded_by
-    if not following:
-        return mark_safe("")
-    text = wording.superseded_on % {
-        "day": wording.date(following.stated_on, following.date_precision),
-        "stance": wording.stances[following.stance],
-    }
-    return format_html('<span class="tl-superseded">{}</span>', text)
-
-
-ENTRY = (
-    '<li class="{}"><p class="tl-entry-meta"><time datetime="{}">{}</time> {}{} {} {}</p>'
-    '<p class="tl-entry-who"><a href="{}">{}</a>{} · {} {}</p>'
-    '<p class="tl-entry-quote"><span lang="en">“{}”</span> {}<a href="{}">{}<span class="visually-hidden">: {}, {}, {}</span></a></p></li>'
-)
-
-
-def list_items(entries) -> SafeString:
-    """The list's <li> for each entry: date, stance, change, who, topic, quote excerpt and link."""
-    if not entries:
-        return mark_safe("")
-    stance_badges, verification_badges = entries[0].wording.badges
-    on, position_word = pgettext("timeline entry, before the topic", "on"), _("Position")
-    # Names repeat across thousands of rows: look each up once.
-    actors: dict[int, tuple[SafeString, str]] = {}
-    topics: dict[int, SafeString] = {}
-
-    def rows():
-        for entry in entries:
-            position = entry.position
-            if position.actor_id not in actors:
-                actor = position.actor
-                country_name = actor.country_name if position.country else ""
-                # "France · France" says nothing more: a state's own row needs no country after it.
-                shown_name = xml_safe(localized_text(actor, "name"))
-                country = format_html(" · {}", country_name) if country_name and country_name != shown_name else ""
-                actors[position.actor_id] = (localized_html(actor, "name"), country)
-            if position.topic_id not in topics:
-                topics[position.topic_id] = localized_html(position.topic, "name")
-            name, country = actors[position.actor_id]
-            topic = topics[position.topic_id]
-            classes = "tl-entry"
-            if entry.change:
-                classes += " tl-entry-reversal" if entry.change.is_reversal else " tl-entry-change"
-            if entry.is_superseded:
-                classes += " tl-entry-superseded"
-            day = entry.stated_display
-            yield (
-                classes,
-                position.stated_on.isoformat(),
-                day,
-                stance_badges.get(position.stance, ""),
-                verification_badges.get(position.verification, ""),
-                change_note(entry, entry.wording),
-                superseded_note(entry, entry.wording),
-                entry.actor_url,
-                name,
-                country,
-                on,
-                topic,
-                xml_safe(entry.excerpt),
-                translation_badge_html(entry.position.translation),
-                entry.url,
-                position_word,
-                name,
-                topic,
-                day,
-            )
-
-    return format_html_join("\n", ENTRY, rows())

@@ -22,12 +22,11 @@ from positions.timeline.geometry import (
     RIGHT_MARGIN,
 )
 from positions.timeline.history import HistoryLink, StanceChange
-from positions.timeline.markup import PlotX, Wording, label_marks, lane_marks, list_items, row_shades, shorten
+from positions.timeline.markup import PlotX, Wording, label_marks, lane_marks, row_shades, shorten
 from positions.timeline.scale import (
     Scale,
     Tick,
 )
-from sources.bilingual import localized_text
 from sources.dates import ONE_DAY, DatePrecision, format_partial_date
 
 EXCERPT_CHARS = 160
@@ -46,6 +45,9 @@ class ActorRef:
     country: str  # the code, "" for none
     kind: str
     url: str = ""
+    # The name in the page's language, as `localized_text` gives it: worked out once per actor,
+    # for its label, its place in its country's rows and its list entries.
+    shown_name: str = ""
 
     @property
     def country_name(self) -> str:
@@ -169,6 +171,57 @@ class Entry:
     def hover_text(self) -> str:
         return self.wording.hover(self)
 
+    # What the list beside the chart says of the entry, as words for templates/positions/_timeline_entry.html.
+    @property
+    def list_class(self) -> str:
+        classes = "tl-entry"
+        if self.change:
+            classes += " tl-entry-reversal" if self.change.is_reversal else " tl-entry-change"
+        if self.is_superseded:
+            classes += " tl-entry-superseded"
+        return classes
+
+    @property
+    def stance_badge(self) -> str:
+        return self.wording.badges[0].get(self.position.stance, "")
+
+    @property
+    def verification_badge(self) -> str:
+        return self.wording.badges[1].get(self.position.verification, "")
+
+    @property
+    def change_kind(self) -> str:
+        if not self.change:
+            return ""
+        return self.wording.reversal if self.change.is_reversal else self.wording.changed
+
+    @property
+    def change_text(self) -> str:
+        return self.wording.change(self.change) if self.change else ""
+
+    @property
+    def change_direction(self) -> str:
+        return (self.change.direction if self.change else "") or "other"
+
+    @property
+    def superseded_text(self) -> str:
+        following = self.superseded_by
+        if not following:
+            return ""
+        return self.wording.superseded_on % {
+            "day": self.wording.date(following.stated_on, following.date_precision),
+            "stance": self.wording.stances[following.stance],
+        }
+
+    @property
+    def actor_country(self) -> str:
+        """The actor's country after its name, unless it says nothing more ("France · France")."""
+        actor = self.position.actor
+        country_name = actor.country_name if self.position.country else ""
+        if country_name and country_name != actor.shown_name:
+            return country_name
+        return ""
+
 
 @dataclass
 class Lane:
@@ -202,7 +255,7 @@ class ActorRow:
 
     @property
     def label(self) -> str:
-        return shorten(localized_text(self.actor, "name"), 30)
+        return shorten(self.actor.shown_name, 30)
 
     @property
     def label_y(self) -> float:
@@ -231,10 +284,6 @@ class MonthGroup:
 
     label: str
     entries: list[Entry]
-
-    @property
-    def items(self) -> str:
-        return list_items(self.entries)
 
 
 @dataclass

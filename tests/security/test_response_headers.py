@@ -87,3 +87,21 @@ def test_committed_gunicorn_config_uses_threaded_workers():
     exec((PROJECT_ROOT / "gunicorn.conf.py").read_text(), settings)
     assert settings["worker_class"] == "gthread"
     assert settings["threads"] >= 4 and settings["workers"] >= 2
+
+
+def test_workers_leave_the_loaded_application_out_of_full_collections(monkeypatch):
+    """What a worker has loaded lives as long as it does: frozen, a full collection does not walk it."""
+    import gc
+
+    from gunicorn.http import wsgi
+
+    # post_worker_init patches these process-wide: put them back after the test.
+    monkeypatch.setattr(wsgi.Response, "default_headers", wsgi.Response.default_headers)
+    monkeypatch.setattr(sys, "setswitchinterval", lambda interval: None)
+    settings = {}
+    exec((PROJECT_ROOT / "gunicorn.conf.py").read_text(), settings)
+    try:
+        settings["post_worker_init"](None)
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()

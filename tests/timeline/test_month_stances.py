@@ -47,7 +47,7 @@ def every_position(topic, codes):
 def drawn(chart):
     """What a reader is shown: each month's counts, names and stale counts, the bars and the table."""
     columns = [(column.month, column.counts, column.names, column.stale) for column in chart.columns]
-    return columns, str(chart.column_marks), str(chart.table_rows), chart.width, chart.y_ticks
+    return columns, str(chart.column_marks), chart.table, chart.width, chart.y_ticks
 
 
 def assert_same_chart(topic, codes=None, **dates):

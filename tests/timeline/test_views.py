@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from positions.choices import ActorKind, Stance
+from positions.views import timeline as timeline_views
 from sources.dates import DatePrecision
 from tests.factories import ActorFactory, PositionFactory, QuoteFactory, SourceFactory, TopicFactory
 from tests.timeline.helpers import D, state
@@ -271,3 +272,80 @@ def test_the_plot_places_everything_in_percentages_of_its_width_so_a_phone_can_f
     assert all(0 <= float(place[:-1]) <= 100 for place in places if place.endswith("%"))
     markers = re.findall(r'<circle class="tl-marker[^"]*" cx="([^"]+)" cy="[^"]+" r="([^"]+)"', plot)
     assert markers and all(cx.endswith("%") and not r.endswith("%") for cx, r in markers)
+
+
+def chart_section(response) -> str:
+    html = response.content.decode()
+    start = html.index('<section aria-labelledby="chart-heading">')
+    return html[start : html.index('<p class="downloads">', start)]
+
+
+def test_filters_that_leave_the_chart_as_it_is_reuse_its_rendering(client, django_assert_num_queries):
+    """The chart depends on the topic, countries and dates: a stance or kind filter reuses it without its query."""
+    for country in ("PL", "FR"):
+        many(12, country=country, actors=2, topics=2)
+    first = client.get(URL, {"topic": "topic-0"})
+    with django_assert_num_queries(QUERIES - 1) as queries:
+        second = client.get(URL, {"topic": "topic-0", "stance": Stance.RULES_OUT})
+    assert not any("monthstance" in query["sql"] for query in queries.captured_queries)
+    assert chart_section(second) == chart_section(first)
+    # Another topic, or a country, is another chart.
+    assert chart_section(client.get(URL, {"topic": "topic-1"})) != chart_section(first)
+    assert "France" not in chart_section(client.get(URL, {"topic": "topic-0", "country": "pl"}))
+
+
+def test_the_kept_chart_shows_a_new_stance_after_a_write(client):
+    topic = TopicFactory(name="Combat troops")
+    france = ActorFactory(name="France", country="FR", kind=ActorKind.STATE)
+    state(france, topic, Stance.OPEN, D(2024, 3, 4))
+    assert f"{Stance.OPEN.label}: 1 (France)" in chart_section(client.get(URL))
+    state(france, topic, Stance.RULES_OUT, D(2024, 5, 6))
+    chart = chart_section(client.get(URL, {"stance": Stance.OPEN}))
+    assert f"{Stance.RULES_OUT.label}: 1 (France)" in chart
+    assert f"{Stance.OPEN.label}: 1 (France)" in chart  # the months before the change still count it open
+
+
+def test_a_write_that_leaves_the_chart_s_months_as_they_were_does_not_draw_it_again(client, monkeypatch):
+    """After a write to another topic the chart's rows are read again, and the same rows give the kept drawing."""
+    combat, training = TopicFactory(name="Combat troops", order=0), TopicFactory(name="Training", order=1)
+    france = ActorFactory(name="France", country="FR", kind=ActorKind.STATE)
+    state(france, combat, Stance.OPEN, D(2024, 3, 4))
+    built = []
+    monkeypatch.setattr(timeline_views, "build_stance_chart", spy(timeline_views.build_stance_chart, built))
+    first = chart_section(client.get(URL))
+    assert len(built) == 1
+    state(france, training, Stance.RULES_OUT, D(2024, 5, 6))  # the data version moves on
+    second = client.get(URL)
+    assert len(built) == 1 and chart_section(second) == first
+    assert f"{Stance.RULES_OUT.label}: 1 (France)" not in first  # the other topic's stance is not charted
+    # A write to the charted topic changes its months: drawn again, with the new stance.
+    state(france, combat, Stance.RULES_OUT, D(2024, 6, 7))
+    third = chart_section(client.get(URL))
+    assert len(built) == 2 and f"{Stance.RULES_OUT.label}: 1 (France)" in third
+
+
+def spy(function, calls: list):
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def test_the_kept_chart_is_kept_per_language(client):
+    """A chart kept for English readers is not what a Ukrainian reader of the same data sees."""
+    many(6)
+    english = chart_section(client.get(URL))
+    assert "Countries at each stance, in the months when the numbers changed" in english
+    ukrainian = chart_section(client.get("/uk" + URL))
+    assert "Країни за ставленням у місяці, коли числа змінювалися" in ukrainian
+    assert "Countries at each stance" not in ukrainian
+
+
+def test_the_chart_names_each_stance_s_countries_in_the_page_s_alphabet(client):
+    topic = TopicFactory(name="Combat troops")
+    for code, name in [("IT", "Italy"), ("JO", "Jordan"), ("AT", "Austria"), ("FR", "France")]:
+        state(ActorFactory(name=name, country=code, kind=ActorKind.STATE), topic, Stance.OPEN, D(2024, 3, 4))
+    assert "(Austria, France, Italy, Jordan)" in chart_section(client.get(URL))
+    # Ukrainian І sorts after А…Й would in code-point order; the chart follows the Ukrainian alphabet.
+    assert "(Австрія, Італія, Йорданія, Франція)" in chart_section(client.get("/uk" + URL))
