@@ -6,6 +6,7 @@ list since the previous release, datapackage.json, the codebook and SHA256SUMS. 
 Django's STORAGES["releases"]: the filesystem by default, a bucket where a deployment sets one.
 """
 
+import csv
 import datetime
 import hashlib
 import tempfile
@@ -19,10 +20,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from positions import derived
-from positions.exchange.format import csv_chunks, json_chunks
+from positions.choices import OfficeRank
+from positions.exchange.format import csv_chunks, json_chunks, neutralise
 from positions.exchange.streaming import CHUNK_SIZE
 from positions.exchange.xlsx import write_workbook
-from positions.models import Position
+from positions.models import Position, Topic
 from releases import changes as change_list
 from releases import package
 from releases.models import NUMBER_PATTERN, Release
@@ -34,10 +36,14 @@ FILE_NAMES = (
     "positions.xlsx",
     "changes.csv",
     "changes.json",
+    "offices.csv",
+    "topics.csv",
     "codebook.md",
     "datapackage.json",
     "SHA256SUMS",
 )
+OFFICE_COLUMNS = ("id", "office_rank")
+TOPIC_COLUMNS = ("topic", "name", "name_uk", "order")
 # Any number will do, so long as it is the same in every process: it names the lock on PostgreSQL.
 LOCK_KEY = 2029_0001
 
@@ -105,7 +111,7 @@ def make_release(user=None, number: str | None = None, now: datetime.datetime | 
         if Release.objects.filter(number=number).exists():
             raise ReleaseError(f"Release {number} exists already; releases are never replaced.")
         previous = Release.objects.order_by("-made_at", "-id").first()
-        files = write_exports(workdir)
+        files = write_exports(workdir) | write_stance_inputs(workdir)
         with open(files["positions.json"], "rb") as new_json:
             new_rows = change_list.rows_by_id(new_json.read())
         old_rows = change_list.rows_by_id(read_file(previous.number, "positions.json")) if previous else {}
@@ -169,6 +175,24 @@ def write_exports(workdir: str) -> dict[str, str]:
         out.writelines(json_chunks(positions.iterator(chunk_size=CHUNK_SIZE), base_url=base_url))
     with open(paths["positions.xlsx"], "wb") as out:
         write_workbook(positions.iterator(chunk_size=CHUNK_SIZE), out, base_url=base_url)
+    return paths
+
+
+def write_stance_inputs(workdir: str) -> dict[str, str]:
+    """What the stance rule reads besides the exports, so a release's frozen views are made from its own files:
+    each position's office rank that day (offices.csv) and the topics with their names and order (topics.csv)."""
+    paths = {name: f"{workdir}/{name}" for name in ("offices.csv", "topics.csv")}
+    with open(paths["offices.csv"], "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(OFFICE_COLUMNS)
+        ranks = Position.objects.order_by("id").values_list("id", "office_rank")
+        for pk, rank in ranks.iterator(chunk_size=CHUNK_SIZE):
+            writer.writerow([pk, "" if rank is None else OfficeRank.values[rank]])
+    with open(paths["topics.csv"], "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(TOPIC_COLUMNS)
+        for slug, name, name_uk, order in Topic.objects.values_list("slug", "name", "name_uk", "order"):
+            writer.writerow([slug, neutralise(name), neutralise(name_uk), order])
     return paths
 
 

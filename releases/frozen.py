@@ -1,17 +1,90 @@
 """What a release said, read back from its frozen files: for embeds "as of release X".
 
-A release never changes, so what is read from its files is cached with no expiry; the key holds
-the release number, so there is nothing to invalidate.
+The map, the matrix and the timeline of a release are made from its own files (positions.json,
+offices.csv, topics.csv), never from the live database, by the rule the live pages use
+(positions/stance_rule.py), into the objects the live embeds' templates and SVG builders read.
+A release never changes, so what is worked out from its files is cached with no expiry; the key
+holds the release number, so there is nothing to invalidate. Releases made before offices.csv
+and topics.csv existed have no frozen map, matrix or timeline (`holds_views`).
 """
 
+import csv
+import datetime
+import io
 import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_countries import countries
 
+from positions.choices import OfficeRank
+from positions.exchange.format import restore
+from positions.stance_rule import Statement, decide
+from positions.timeline.history import HistoryLink
+from positions.timeline.layout import SECTION_LIMIT, url_maker
+from positions.timeline.parts import EXCERPT_CHARS, ActorRef, TopicRef
+from positions.timeline.parts import Statement as TimelineStatement
+from positions.views.matrix import Cell, CellActor, CellPosition, CountryRow
 from releases.build import read_file
+from releases.models import Release
+from sources.collation import collation_key
 
 # The newest statements an embed lists; the release's page and files hold the rest.
 EMBED_ROWS = 20
+# The query parameters each frozen embed reads; the embed dialog passes these on from the page.
+PARAMETERS = {
+    "releases:embed_country": (),
+    "releases:embed_matrix": (),
+    "releases:embed_map": ("topic",),
+    "releases:embed_timeline": ("country", "topic"),
+}
+
+
+def positions(number: str) -> Iterator[dict]:
+    """The release's positions.json, a row at a time: the export writes one object per line."""
+    for line in read_file(number, "positions.json").split(b"\n"):
+        line = line.rstrip(b",")
+        if line.startswith(b"{"):
+            yield json.loads(line)
+
+
+def csv_rows(number: str, name: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(read_file(number, name).decode("utf-8"), newline="")))
+
+
+def holds_views(release: Release) -> bool:
+    """Whether the release holds what its frozen map, matrix and timeline are made of."""
+    return release.file("offices.csv") is not None and release.file("topics.csv") is not None
+
+
+def as_of(release: Release) -> datetime.date:
+    """The day the release was made: its stances' ages are counted to it, not to today."""
+    return timezone.localdate(release.made_at)
+
+
+@dataclass(frozen=True)
+class FrozenTopic:
+    """A topic as the release named it; `pk` is its place in topics.csv, as a Topic's id is in the live views."""
+
+    pk: int
+    slug: str
+    name: str
+    name_uk: str
+    order: int
+
+
+def topics(number: str) -> list[FrozenTopic]:
+    """The release's topics, in the order the site listed them (topics.csv)."""
+    return [
+        FrozenTopic(index, row["topic"], restore(row["name"]), restore(row["name_uk"]), int(row["order"]))
+        for index, row in enumerate(csv_rows(number, "topics.csv"), start=1)
+    ]
 
 
 def country_statements(number: str, code: str) -> tuple[list[dict], int]:
@@ -19,8 +92,181 @@ def country_statements(number: str, code: str) -> tuple[list[dict], int]:
     key = f"release-country:{number}:{code}"
     found = cache.get(key)
     if found is None:
-        rows = [row for row in json.loads(read_file(number, "positions.json")) if row["country"] == code]
+        rows = [row for row in positions(number) if row["country"] == code]
         rows.sort(key=lambda row: (row["stated_on"], row["id"]), reverse=True)
         found = (rows[:EMBED_ROWS], len(rows))
         cache.set(key, found, None)
     return found
+
+
+def stance_cells(number: str) -> tuple[list[FrozenTopic], dict]:
+    """The release's topics, and (country, topic slug) → the values of its cell, decided by the stance rule.
+
+    The statements that can count are those with an office rank and a country, as for the live
+    CountryStance (positions/derived.py); each pair's are weighed oldest first, by date then id.
+    """
+    key = f"release-cells:{number}"
+    found = cache.get(key)
+    if found is not None:
+        return found
+    ranks = {int(row["id"]): row["office_rank"] for row in csv_rows(number, "offices.csv") if row["office_rank"]}
+    actor_ids: dict[str, int] = {}
+    pairs: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    shown_with: dict[int, tuple[str, str]] = {}
+    for row in positions(number):
+        rank = ranks.get(row["id"])
+        if rank is None or not row["country"]:
+            continue
+        actor_id = actor_ids.setdefault(row["actor_slug"], len(actor_ids))
+        pairs[row["country"], row["topic"]].append(
+            Statement(
+                row["id"],
+                actor_id,
+                OfficeRank.rank_of(rank),
+                row["stance"],
+                datetime.date.fromisoformat(row["stated_on"]),
+                row["date_precision"],
+                row["attribution"],
+            )
+        )
+        shown_with[row["id"]] = (row["verification"], row["actor"])
+    cells = {}
+    for pair, statements in pairs.items():
+        statements.sort(key=lambda statement: (statement.stated_on, statement.id))
+        decision = decide(statements)
+        if decision is None:
+            continue
+        shown = decision.shown
+        cells[pair] = (
+            (decision.state, decision.stance, decision.statements, decision.reported, decision.dissent_count),
+            (shown.id, shown.stance, shown.stated_on, shown.date_precision, *shown_with[shown.id]),
+        )
+    found = (topics(number), cells)
+    cache.set(key, found, None)
+    return found
+
+
+class FrozenMatrix:
+    """The release's matrix, with the attributes the live embed's template reads of StanceMatrix."""
+
+    def __init__(self, release: Release):
+        self.release = release
+
+    @cached_property
+    def built(self) -> tuple[list[FrozenTopic], list[CountryRow]]:
+        topic_list, cells = stance_cells(self.release.number)
+        head, tail = reverse("positions:position_detail", args=[0]).rsplit("0", 1)
+        rows = []
+        for code in sorted({code for code, _slug in cells}, key=lambda c: collation_key(countries.name(c) or c)):
+            row = CountryRow(code=code, name=countries.name(code) or code)
+            for topic in topic_list:
+                values = cells.get((code, topic.slug))
+                if values is None:
+                    row.cells.append(None)
+                    continue
+                (state, stance, statements, reported, dissent_count), shown = values
+                pk, shown_stance, stated_on, precision, verification, actor = shown
+                position = CellPosition(
+                    pk, shown_stance, stated_on, precision, verification, CellActor(actor, ""), f"{head}{pk}{tail}"
+                )
+                row.cells.append(Cell(position, statements, state, stance, reported, dissent_count))
+            rows.append(row)
+        return topic_list, rows
+
+    @property
+    def topics(self) -> list[FrozenTopic]:
+        return self.built[0]
+
+    @property
+    def rows(self) -> list[CountryRow]:
+        return self.built[1]
+
+    @cached_property
+    def rendered_rows_with_age(self) -> list[str]:
+        """Each country's row as the live matrix renders it, its ages counted to the release's day."""
+        day = as_of(self.release)
+        return [
+            render_to_string("positions/_matrix_row.html", {"row": row, "show_age": True, "as_of": day})
+            for row in self.rows
+        ]
+
+
+@dataclass
+class FrozenTimeline:
+    """What `lay_out_timeline` needs: the statements drawn, their actors' histories, the first day drawn."""
+
+    shown: list[TimelineStatement]
+    histories: dict
+    cutoff: datetime.date | None
+
+
+def timeline_statements(number: str, codes: set[str], topic_slug: str) -> FrozenTimeline:
+    """The release's newest SECTION_LIMIT statements of these countries (all when none) on the topic (all when
+    ""), each with the stance before it and its actor's history on its topic, as build_timeline reads them."""
+    topic_by_slug = {topic.slug: topic for topic in topics(number)}
+    actor_url_for = url_maker("positions:actor_detail", "actor-slug-placeholder")
+    actors: dict[str, ActorRef] = {}
+    topic_refs: dict[str, TopicRef] = {}
+    pairs: dict[tuple[int, int], list[TimelineStatement]] = defaultdict(list)
+    for row in positions(number):
+        actor = actors.get(row["actor_slug"])
+        if actor is None:
+            actor = actors[row["actor_slug"]] = ActorRef(
+                len(actors) + 1,
+                row["actor"],
+                "",
+                row["actor_slug"],
+                row["country"],
+                row["actor_kind"],
+                actor_url_for(row["actor_slug"]),
+            )
+        topic = topic_refs.get(row["topic"])
+        if topic is None:
+            named = topic_by_slug.get(row["topic"]) or FrozenTopic(0, row["topic"], row["topic"], "", 0)
+            topic = topic_refs[row["topic"]] = TopicRef(
+                len(topic_refs) + 1, named.name, named.name_uk, named.slug, named.order
+            )
+        pairs[actor.id, topic.id].append(
+            TimelineStatement(
+                row["id"],
+                actor.id,
+                topic.id,
+                row["stance"],
+                datetime.date.fromisoformat(row["stated_on"]),
+                row["date_precision"],
+                row["verification"],
+                row["country"],
+                actor,
+                topic,
+                row["quote"][: EXCERPT_CHARS + 1],
+                None,
+                row["quote_translation"],
+            )
+        )
+    selected = []
+    for history in pairs.values():
+        history.sort(key=lambda statement: (statement.stated_on, statement.pk))
+        previous = None
+        for statement in history:
+            statement.previous_stance = previous
+            previous = statement.stance
+        selected += [
+            statement
+            for statement in history
+            if (not codes or statement.country in codes) and (not topic_slug or statement.topic.slug == topic_slug)
+        ]
+    # The newest SECTION_LIMIT by date then id, as build_timeline cuts a section's timeline.
+    selected.sort(key=lambda statement: (statement.stated_on, statement.pk), reverse=True)
+    cutoff = selected[SECTION_LIMIT - 1] if len(selected) > SECTION_LIMIT else None
+    shown = selected[:SECTION_LIMIT]
+    shown.sort(key=lambda statement: (statement.actor_id, statement.topic_id, statement.stated_on, statement.pk))
+    oldest = min(((statement.stated_on, statement.pk) for statement in shown), default=None)
+    histories = {
+        (statement.actor_id, statement.topic_id): [
+            HistoryLink(link.pk, link.stance, link.stated_on, link.date_precision)
+            for link in pairs[statement.actor_id, statement.topic_id]
+            if oldest is None or (link.stated_on, link.pk) >= oldest
+        ]
+        for statement in shown
+    }
+    return FrozenTimeline(shown, histories, cutoff.stated_on if cutoff else None)

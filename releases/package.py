@@ -8,7 +8,7 @@ import json
 
 from django.utils import translation
 
-from positions.choices import ActorKind, Stance
+from positions.choices import ActorKind, OfficeRank, Stance
 from positions.definitions import (
     ATTRIBUTION_DEFINITIONS,
     STANCE_DEFINITIONS,
@@ -151,6 +151,25 @@ CHANGE_FIELDS = {
     "new": ("string", None, {}, "For a changed position: the column's value in this release."),
 }
 
+OFFICE_FIELDS = {
+    "id": ("integer", None, {"required": True, "unique": True}, "The position's number, as in positions.csv."),
+    "office_rank": (
+        "string",
+        None,
+        {**_enum(OfficeRank)},
+        "The office the actor spoke from that day, from the highest (head) to the lowest (other); empty for "
+        "actors whose words never decide a country's stance (analysts, organisations). The stance rule in the "
+        "codebook reads it.",
+    ),
+}
+
+TOPIC_FIELDS = {
+    "topic": ("string", None, {"required": True, "unique": True}, "The topic's key, as in positions.csv."),
+    "name": ("string", None, {"required": True}, "The topic's name in English."),
+    "name_uk": ("string", None, {}, "The topic's name in Ukrainian, where given."),
+    "order": ("integer", None, {"required": True}, "Where the topic stands among the columns of the site's matrix."),
+}
+
 
 def table_schema(fields: dict, primary_key: str | None = None) -> dict:
     schema_fields = []
@@ -211,6 +230,16 @@ def datapackage(number: str, made_at, site_url: str, entries: dict[str, dict], c
             entries["changes.csv"],
         ),
     ]
+    # Releases made before these files existed do not list them.
+    if "offices.csv" in entries:
+        office_schema = table_schema(OFFICE_FIELDS, "id")
+        office_schema["foreignKeys"] = [{"fields": ["id"], "reference": {"resource": "positions", "fields": ["id"]}}]
+        resources += [
+            csv_resource(
+                "offices", "offices.csv", "Each position's office rank", office_schema, entries["offices.csv"]
+            ),
+            csv_resource("topics", "topics.csv", "Topics", table_schema(TOPIC_FIELDS, "topic"), entries["topics.csv"]),
+        ]
     for name, title, fmt, mediatype in (
         ("positions.json", "Positions (JSON: an array of objects with the CSV's columns)", "json", "application/json"),
         (
@@ -243,6 +272,15 @@ def datapackage(number: str, made_at, site_url: str, entries: dict[str, dict], c
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode()
 
 
+def column_lines(fields: dict) -> list[str]:
+    """The codebook's line for each column: its name, type, meaning and allowed values."""
+    lines = []
+    for name, (kind, _fmt, constraints, meaning) in fields.items():
+        allowed = f" Allowed values: {', '.join(constraints['enum'])}." if "enum" in constraints else ""
+        lines.append(f"- `{name}` ({kind}): {meaning}{allowed}")
+    return lines
+
+
 def codebook(number: str, made_at) -> bytes:
     """The codebook as Markdown, in English: the columns, and the definitions /about/ gave at this release."""
     with translation.override("en"):
@@ -253,10 +291,9 @@ def codebook(number: str, made_at) -> bytes:
             "",
         ]
         lines += ["## Columns (positions.csv, positions.json, positions.xlsx)", ""]
-        for name in COLUMNS:
-            kind, _fmt, constraints, meaning = FIELDS[name]
-            allowed = f" Allowed values: {', '.join(constraints['enum'])}." if "enum" in constraints else ""
-            lines.append(f"- `{name}` ({kind}): {meaning}{allowed}")
+        lines += column_lines({name: FIELDS[name] for name in COLUMNS})
+        lines += ["", "## Columns (offices.csv)", "", *column_lines(OFFICE_FIELDS)]
+        lines += ["", "## Columns (topics.csv)", "", *column_lines(TOPIC_FIELDS)]
         for heading, definitions in (
             ("Stances", {key: text for key, text in STANCE_DEFINITIONS.items()}),
             ("Verification", VERIFICATION_DEFINITIONS),
