@@ -24,7 +24,7 @@ from positions.choices import OfficeRank
 from positions.exchange.format import csv_chunks, json_chunks, neutralise
 from positions.exchange.streaming import CHUNK_SIZE
 from positions.exchange.xlsx import write_workbook
-from positions.models import Position, Topic
+from positions.models import Actor, Position, Topic
 from releases import changes as change_list
 from releases import package
 from releases.models import NUMBER_PATTERN, Release
@@ -38,12 +38,14 @@ FILE_NAMES = (
     "changes.json",
     "offices.csv",
     "topics.csv",
+    "actors.csv",
     "codebook.md",
     "datapackage.json",
     "SHA256SUMS",
 )
 OFFICE_COLUMNS = ("id", "office_rank")
 TOPIC_COLUMNS = ("topic", "name", "name_uk", "order")
+ACTOR_COLUMNS = ("actor_slug", "name", "name_uk")
 # Any number will do, so long as it is the same in every process: it names the lock on PostgreSQL.
 LOCK_KEY = 2029_0001
 
@@ -179,9 +181,10 @@ def write_exports(workdir: str) -> dict[str, str]:
 
 
 def write_stance_inputs(workdir: str) -> dict[str, str]:
-    """What the stance rule reads besides the exports, so a release's frozen views are made from its own files:
-    each position's office rank that day (offices.csv) and the topics with their names and order (topics.csv)."""
-    paths = {name: f"{workdir}/{name}" for name in ("offices.csv", "topics.csv")}
+    """What the release's frozen views read besides the exports, so they are made from its own files: each
+    position's office rank that day (offices.csv), for the stance rule; the topics with their names and
+    order (topics.csv); the actors' names in both languages (actors.csv)."""
+    paths = {name: f"{workdir}/{name}" for name in ("offices.csv", "topics.csv", "actors.csv")}
     with open(paths["offices.csv"], "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(OFFICE_COLUMNS)
@@ -193,6 +196,12 @@ def write_stance_inputs(workdir: str) -> dict[str, str]:
         writer.writerow(TOPIC_COLUMNS)
         for slug, name, name_uk, order in Topic.objects.values_list("slug", "name", "name_uk", "order"):
             writer.writerow([slug, neutralise(name), neutralise(name_uk), order])
+    with open(paths["actors.csv"], "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(ACTOR_COLUMNS)
+        actors = Actor.objects.filter(positions__isnull=False).distinct().order_by("slug")
+        for slug, name, name_uk in actors.values_list("slug", "name", "name_uk").iterator(chunk_size=CHUNK_SIZE):
+            writer.writerow([slug, neutralise(name), neutralise(name_uk)])
     return paths
 
 

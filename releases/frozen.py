@@ -1,11 +1,11 @@
 """What a release said, read back from its frozen files: for embeds "as of release X".
 
 The map, the matrix and the timeline of a release are made from its own files (positions.json,
-offices.csv, topics.csv), never from the live database, by the rule the live pages use
+offices.csv, topics.csv, actors.csv), never from the live database, by the rule the live pages use
 (positions/stance_rule.py), into the objects the live embeds' templates and SVG builders read.
 A release never changes, so what is worked out from its files is cached with no expiry; the key
-holds the release number, so there is nothing to invalidate. Releases made before offices.csv
-and topics.csv existed have no frozen map, matrix or timeline (`holds_views`).
+holds the release number, so there is nothing to invalidate. Releases made before offices.csv,
+topics.csv and actors.csv existed have no frozen map, matrix or timeline (`holds_views`).
 """
 
 import csv
@@ -58,9 +58,12 @@ def csv_rows(number: str, name: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(read_file(number, name).decode("utf-8"), newline="")))
 
 
+VIEW_FILES = ("offices.csv", "topics.csv", "actors.csv")
+
+
 def holds_views(release: Release) -> bool:
     """Whether the release holds what its frozen map, matrix and timeline are made of."""
-    return release.file("offices.csv") is not None and release.file("topics.csv") is not None
+    return all(release.file(name) is not None for name in VIEW_FILES)
 
 
 def as_of(release: Release) -> datetime.date:
@@ -87,6 +90,11 @@ def topics(number: str) -> list[FrozenTopic]:
     ]
 
 
+def ukrainian_names(number: str) -> dict[str, str]:
+    """Actor key → the actor's Ukrainian name, where the release has one (actors.csv)."""
+    return {row["actor_slug"]: restore(row["name_uk"]) for row in csv_rows(number, "actors.csv") if row["name_uk"]}
+
+
 def country_statements(number: str, code: str) -> tuple[list[dict], int]:
     """The country's positions in the release, newest first (at most EMBED_ROWS), and how many it had."""
     key = f"release-country:{number}:{code}"
@@ -110,9 +118,10 @@ def stance_cells(number: str) -> tuple[list[FrozenTopic], dict]:
     if found is not None:
         return found
     ranks = {int(row["id"]): row["office_rank"] for row in csv_rows(number, "offices.csv") if row["office_rank"]}
+    names_uk = ukrainian_names(number)
     actor_ids: dict[str, int] = {}
     pairs: dict[tuple[str, str], list[Statement]] = defaultdict(list)
-    shown_with: dict[int, tuple[str, str]] = {}
+    shown_with: dict[int, tuple[str, str, str]] = {}
     for row in positions(number):
         rank = ranks.get(row["id"])
         if rank is None or not row["country"]:
@@ -129,7 +138,7 @@ def stance_cells(number: str) -> tuple[list[FrozenTopic], dict]:
                 row["attribution"],
             )
         )
-        shown_with[row["id"]] = (row["verification"], row["actor"])
+        shown_with[row["id"]] = (row["verification"], row["actor"], names_uk.get(row["actor_slug"], ""))
     cells = {}
     for pair, statements in pairs.items():
         statements.sort(key=lambda statement: (statement.stated_on, statement.id))
@@ -165,9 +174,10 @@ class FrozenMatrix:
                     row.cells.append(None)
                     continue
                 (state, stance, statements, reported, dissent_count), shown = values
-                pk, shown_stance, stated_on, precision, verification, actor = shown
+                pk, shown_stance, stated_on, precision, verification, name, name_uk = shown
+                actor = CellActor(name, name_uk)
                 position = CellPosition(
-                    pk, shown_stance, stated_on, precision, verification, CellActor(actor, ""), f"{head}{pk}{tail}"
+                    pk, shown_stance, stated_on, precision, verification, actor, f"{head}{pk}{tail}"
                 )
                 row.cells.append(Cell(position, statements, state, stance, reported, dissent_count))
             rows.append(row)
@@ -204,6 +214,7 @@ def timeline_statements(number: str, codes: set[str], topic_slug: str) -> Frozen
     """The release's newest SECTION_LIMIT statements of these countries (all when none) on the topic (all when
     ""), each with the stance before it and its actor's history on its topic, as build_timeline reads them."""
     topic_by_slug = {topic.slug: topic for topic in topics(number)}
+    names_uk = ukrainian_names(number)
     actor_url_for = url_maker("positions:actor_detail", "actor-slug-placeholder")
     actors: dict[str, ActorRef] = {}
     topic_refs: dict[str, TopicRef] = {}
@@ -214,7 +225,7 @@ def timeline_statements(number: str, codes: set[str], topic_slug: str) -> Frozen
             actor = actors[row["actor_slug"]] = ActorRef(
                 len(actors) + 1,
                 row["actor"],
-                "",
+                names_uk.get(row["actor_slug"], ""),
                 row["actor_slug"],
                 row["country"],
                 row["actor_kind"],

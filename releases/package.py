@@ -170,6 +170,12 @@ TOPIC_FIELDS = {
     "order": ("integer", None, {"required": True}, "Where the topic stands among the columns of the site's matrix."),
 }
 
+ACTOR_FIELDS = {
+    "actor_slug": ("string", None, {"required": True, "unique": True}, "The actor's key, as in positions.csv."),
+    "name": ("string", None, {"required": True}, "The actor's name in English, as in positions.csv."),
+    "name_uk": ("string", None, {}, "The actor's name in Ukrainian, where given."),
+}
+
 
 def table_schema(fields: dict, primary_key: str | None = None) -> dict:
     schema_fields = []
@@ -230,16 +236,15 @@ def datapackage(number: str, made_at, site_url: str, entries: dict[str, dict], c
             entries["changes.csv"],
         ),
     ]
-    # Releases made before these files existed do not list them.
-    if "offices.csv" in entries:
-        office_schema = table_schema(OFFICE_FIELDS, "id")
-        office_schema["foreignKeys"] = [{"fields": ["id"], "reference": {"resource": "positions", "fields": ["id"]}}]
-        resources += [
-            csv_resource(
-                "offices", "offices.csv", "Each position's office rank", office_schema, entries["offices.csv"]
-            ),
-            csv_resource("topics", "topics.csv", "Topics", table_schema(TOPIC_FIELDS, "topic"), entries["topics.csv"]),
-        ]
+    offices = table_schema(OFFICE_FIELDS, "id")
+    offices["foreignKeys"] = [{"fields": ["id"], "reference": {"resource": "positions", "fields": ["id"]}}]
+    resources += [
+        csv_resource("offices", "offices.csv", "Each position's office rank", offices, entries["offices.csv"]),
+        csv_resource("topics", "topics.csv", "Topics", table_schema(TOPIC_FIELDS, "topic"), entries["topics.csv"]),
+        csv_resource(
+            "actors", "actors.csv", "Actors' names", table_schema(ACTOR_FIELDS, "actor_slug"), entries["actors.csv"]
+        ),
+    ]
     for name, title, fmt, mediatype in (
         ("positions.json", "Positions (JSON: an array of objects with the CSV's columns)", "json", "application/json"),
         (
@@ -294,6 +299,7 @@ def codebook(number: str, made_at) -> bytes:
         lines += column_lines({name: FIELDS[name] for name in COLUMNS})
         lines += ["", "## Columns (offices.csv)", "", *column_lines(OFFICE_FIELDS)]
         lines += ["", "## Columns (topics.csv)", "", *column_lines(TOPIC_FIELDS)]
+        lines += ["", "## Columns (actors.csv)", "", *column_lines(ACTOR_FIELDS)]
         for heading, definitions in (
             ("Stances", {key: text for key, text in STANCE_DEFINITIONS.items()}),
             ("Verification", VERIFICATION_DEFINITIONS),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from releases.build import make_release
 from releases.models import Release
 from tests.factories import ActorFactory, PositionFactory, RoleFactory, TopicFactory
+from tests.i18n.test_uk_pages import english_left, readable_text, recorded_english, rightly_english
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +176,7 @@ def test_a_release_made_before_a_topic_or_country_shows_what_it_held(client, com
 def test_a_release_without_the_files_of_frozen_views_has_none(client, combat):
     PositionFactory(actor=ActorFactory(country="FR"), topic=combat)
     made = make_release()
-    # A release made before offices.csv and topics.csv existed lists only its other files.
+    # A release made before offices.csv, topics.csv and actors.csv existed lists only its other files.
     older = Release(
         number="2026.1.1",
         made_at=made.made_at - datetime.timedelta(days=300),
@@ -185,7 +186,7 @@ def test_a_release_without_the_files_of_frozen_views_has_none(client, combat):
         added_count=1,
         removed_count=0,
         changed_count=0,
-        files=[entry for entry in made.files if entry["name"] not in ("offices.csv", "topics.csv")],
+        files=[entry for entry in made.files if entry["name"] not in ("offices.csv", "topics.csv", "actors.csv")],
     )
     older.save()
     assert client.get(reverse("releases:embed_matrix", args=[older.number])).status_code == 404
@@ -221,3 +222,18 @@ def test_the_ukrainian_frozen_views_are_translated(client, combat):
         content = page(client, "/uk" + reverse(f"releases:{name}", args=[release.number]))
         assert f"станом на випуск {release.number}" in content
         assert "these values never change" not in content and "with its files" not in content
+
+
+def test_no_english_is_left_on_the_ukrainian_frozen_views(client, seeded):
+    """The /uk/ walk of tests/i18n/test_uk_pages.py over the frozen views of a release of the seed data:
+    the interface translated, and the topics' and actors' Ukrainian names the release holds shown."""
+    release = make_release()
+    data, names = rightly_english(), recorded_english()
+    found = {}
+    for name in FROZEN_VIEWS:
+        for query in ("", "?topic=instructors", "?country=gb"):
+            url = "/uk" + reverse(f"releases:{name}", args=[release.number]) + query
+            left = english_left(readable_text(page(client, url), "text/html"), data, names)
+            if left:
+                found[url] = left
+    assert found == {}
