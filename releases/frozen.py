@@ -8,8 +8,10 @@ holds the release number, so there is nothing to invalidate. Releases made befor
 topics.csv and actors.csv existed have no frozen map, matrix or timeline (`holds_views`).
 """
 
+import bisect
 import csv
 import datetime
+import heapq
 import io
 import json
 from collections import defaultdict
@@ -31,7 +33,7 @@ from positions.timeline.layout import SECTION_LIMIT, url_maker
 from positions.timeline.parts import EXCERPT_CHARS, ActorRef, TopicRef
 from positions.timeline.parts import Statement as TimelineStatement
 from positions.views.matrix import Cell, CellActor, CellPosition, CountryRow
-from releases.build import read_file
+from releases.build import read_file, storage, stored_name
 from releases.models import Release
 from sources.collation import collation_key
 
@@ -47,11 +49,13 @@ PARAMETERS = {
 
 
 def positions(number: str) -> Iterator[dict]:
-    """The release's positions.json, a row at a time: the export writes one object per line."""
-    for line in read_file(number, "positions.json").split(b"\n"):
-        line = line.rstrip(b",")
-        if line.startswith(b"{"):
-            yield json.loads(line)
+    """The release's positions.json, a row at a time as the export wrote them (one object per line), read
+    from storage as it goes: at a million positions the file is about a gigabyte."""
+    with storage().open(stored_name(number, "positions.json"), "rb") as stored:
+        for line in stored:
+            line = line.rstrip(b",\r\n")
+            if line.startswith(b"{"):
+                yield json.loads(line.decode())
 
 
 def csv_rows(number: str, name: str) -> list[dict]:
@@ -117,7 +121,11 @@ def stance_cells(number: str) -> tuple[list[FrozenTopic], dict]:
     found = cache.get(key)
     if found is not None:
         return found
-    ranks = {int(row["id"]): row["office_rank"] for row in csv_rows(number, "offices.csv") if row["office_rank"]}
+    # Each office's rank worked out once: OfficeRank.rank_of per row was most of the time at 100,000 rows.
+    rank_of = {value: OfficeRank.rank_of(value) for value in OfficeRank.values}
+    ranks = {
+        int(row["id"]): rank_of[row["office_rank"]] for row in csv_rows(number, "offices.csv") if row["office_rank"]
+    }
     names_uk = ukrainian_names(number)
     actor_ids: dict[str, int] = {}
     pairs: dict[tuple[str, str], list[Statement]] = defaultdict(list)
@@ -131,7 +139,7 @@ def stance_cells(number: str) -> tuple[list[FrozenTopic], dict]:
             Statement(
                 row["id"],
                 actor_id,
-                OfficeRank.rank_of(rank),
+                rank,
                 row["stance"],
                 datetime.date.fromisoformat(row["stated_on"]),
                 row["date_precision"],
@@ -212,24 +220,49 @@ class FrozenTimeline:
 
 def timeline_statements(number: str, codes: set[str], topic_slug: str) -> FrozenTimeline:
     """The release's newest SECTION_LIMIT statements of these countries (all when none) on the topic (all when
-    ""), each with the stance before it and its actor's history on its topic, as build_timeline reads them."""
+    ""), each with the stance before it and its actor's history on its topic, as build_timeline reads them.
+
+    An actor's statements on a topic share its country and the topic, so a pair either matches the
+    filters in every row or in none: rows of other pairs are passed over as they are read, and only
+    the drawn statements become objects.
+    """
+    pairs: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    # The newest SECTION_LIMIT + 1 rows by date then id (ISO dates sort as text), as build_timeline cuts a
+    # section's; kept in a heap, so a million rows are never held at once.
+    newest: list[tuple[str, int, dict]] = []
+    for row in positions(number):
+        if (codes and row["country"] not in codes) or (topic_slug and row["topic"] != topic_slug):
+            continue
+        key = (row["stated_on"], row["id"])
+        pairs[row["actor_slug"], row["topic"]].append((*key, row["stance"], row["date_precision"]))
+        if len(newest) <= SECTION_LIMIT:
+            heapq.heappush(newest, (*key, row))
+        else:
+            heapq.heappushpop(newest, (*key, row))
+    newest.sort(key=lambda kept: kept[:2], reverse=True)
+    cutoff = newest[SECTION_LIMIT - 1] if len(newest) > SECTION_LIMIT else None
+    drawn = newest[:SECTION_LIMIT]
+    oldest = min((day, pk) for day, pk, _row in drawn) if drawn else None
+
     topic_by_slug = {topic.slug: topic for topic in topics(number)}
     names_uk = ukrainian_names(number)
     actor_url_for = url_maker("positions:actor_detail", "actor-slug-placeholder")
     actors: dict[str, ActorRef] = {}
     topic_refs: dict[str, TopicRef] = {}
-    pairs: dict[tuple[int, int], list[TimelineStatement]] = defaultdict(list)
-    for row in positions(number):
+    shown: list[TimelineStatement] = []
+    histories: dict[tuple[int, int], list[HistoryLink]] = {}
+    for _day, pk, row in drawn:
         actor = actors.get(row["actor_slug"])
         if actor is None:
-            actor = actors[row["actor_slug"]] = ActorRef(
+            slug = row["actor_slug"]
+            actor = actors[slug] = ActorRef(
                 len(actors) + 1,
                 row["actor"],
-                names_uk.get(row["actor_slug"], ""),
-                row["actor_slug"],
+                names_uk.get(slug, ""),
+                slug,
                 row["country"],
                 row["actor_kind"],
-                actor_url_for(row["actor_slug"]),
+                actor_url_for(slug),
             )
         topic = topic_refs.get(row["topic"])
         if topic is None:
@@ -237,9 +270,16 @@ def timeline_statements(number: str, codes: set[str], topic_slug: str) -> Frozen
             topic = topic_refs[row["topic"]] = TopicRef(
                 len(topic_refs) + 1, named.name, named.name_uk, named.slug, named.order
             )
-        pairs[actor.id, topic.id].append(
+        history = sorted(pairs[row["actor_slug"], row["topic"]])
+        index = bisect.bisect_left(history, (row["stated_on"], pk))
+        histories[actor.id, topic.id] = [
+            HistoryLink(link_pk, stance, datetime.date.fromisoformat(day), precision)
+            for day, link_pk, stance, precision in history
+            if oldest is None or (day, link_pk) >= oldest
+        ]
+        shown.append(
             TimelineStatement(
-                row["id"],
+                pk,
                 actor.id,
                 topic.id,
                 row["stance"],
@@ -250,34 +290,9 @@ def timeline_statements(number: str, codes: set[str], topic_slug: str) -> Frozen
                 actor,
                 topic,
                 row["quote"][: EXCERPT_CHARS + 1],
-                None,
+                history[index - 1][2] if index else None,
                 row["quote_translation"],
             )
         )
-    selected = []
-    for history in pairs.values():
-        history.sort(key=lambda statement: (statement.stated_on, statement.pk))
-        previous = None
-        for statement in history:
-            statement.previous_stance = previous
-            previous = statement.stance
-        selected += [
-            statement
-            for statement in history
-            if (not codes or statement.country in codes) and (not topic_slug or statement.topic.slug == topic_slug)
-        ]
-    # The newest SECTION_LIMIT by date then id, as build_timeline cuts a section's timeline.
-    selected.sort(key=lambda statement: (statement.stated_on, statement.pk), reverse=True)
-    cutoff = selected[SECTION_LIMIT - 1] if len(selected) > SECTION_LIMIT else None
-    shown = selected[:SECTION_LIMIT]
     shown.sort(key=lambda statement: (statement.actor_id, statement.topic_id, statement.stated_on, statement.pk))
-    oldest = min(((statement.stated_on, statement.pk) for statement in shown), default=None)
-    histories = {
-        (statement.actor_id, statement.topic_id): [
-            HistoryLink(link.pk, link.stance, link.stated_on, link.date_precision)
-            for link in pairs[statement.actor_id, statement.topic_id]
-            if oldest is None or (link.stated_on, link.pk) >= oldest
-        ]
-        for statement in shown
-    }
-    return FrozenTimeline(shown, histories, cutoff.stated_on if cutoff else None)
+    return FrozenTimeline(shown, histories, datetime.date.fromisoformat(cutoff[0]) if cutoff else None)

@@ -237,3 +237,31 @@ def test_no_english_is_left_on_the_ukrainian_frozen_views(client, seeded):
             if left:
                 found[url] = left
     assert found == {}
+
+
+def timeline_parts(content: str) -> tuple[str, str]:
+    """The timeline's chart and its list in date order."""
+    chart = content[content.index('<figure class="tl-figure">') : content.index("</figure>")]
+    listed = content[content.index('<section class="tl-list"') : content.index("</section>")]
+    return chart, listed
+
+
+def test_the_frozen_timeline_draws_what_the_live_one_drew_at_release_time(client, combat):
+    instructors = TopicFactory(slug="instructors", name="Instructors")
+    macron, starmer = ActorFactory(name="Macron", country="FR"), ActorFactory(name="Starmer", country="GB")
+    for actor, topic, stance, day, precision in [
+        (macron, combat, "open", datetime.date(2024, 3, 1), "day"),
+        (macron, combat, "rules_out", datetime.date(2024, 6, 1), "month"),  # a reversal, known to the month
+        (macron, instructors, "supports", datetime.date(2024, 9, 12), "day"),
+        (starmer, combat, "undecided", datetime.date(2024, 5, 2), "day"),
+        (starmer, combat, "commentary", datetime.date(2024, 7, 2), "day"),
+        (starmer, combat, "supports", datetime.date(2024, 10, 2), "day"),
+    ]:
+        PositionFactory(actor=actor, topic=topic, stance=stance, stated_on=day, date_precision=precision)
+    queries = ("", "?country=FR", "?topic=combat-troops")
+    live = {query: timeline_parts(page(client, reverse("positions:embed_timeline") + query)) for query in queries}
+    release = make_release()
+    PositionFactory(actor=macron, topic=combat, stance="supports", stated_on=datetime.date(2024, 11, 1))
+    for query in queries:
+        frozen = timeline_parts(page(client, reverse("releases:embed_timeline", args=[release.number]) + query))
+        assert frozen == live[query], query
