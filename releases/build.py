@@ -26,7 +26,7 @@ from positions.exchange.streaming import CHUNK_SIZE
 from positions.exchange.xlsx import write_workbook
 from positions.models import Actor, Position, Topic
 from releases import changes as change_list
-from releases import package
+from releases import package, stances
 from releases.models import NUMBER_PATTERN, Release
 
 # The order /data/ lists a release's files in.
@@ -37,6 +37,7 @@ FILE_NAMES = (
     "changes.csv",
     "changes.json",
     "offices.csv",
+    "stances.csv",
     "topics.csv",
     "actors.csv",
     "codebook.md",
@@ -114,6 +115,7 @@ def make_release(user=None, number: str | None = None, now: datetime.datetime | 
             raise ReleaseError(f"Release {number} exists already; releases are never replaced.")
         previous = Release.objects.order_by("-made_at", "-id").first()
         files = write_exports(workdir) | write_stance_inputs(workdir)
+        files["stances.csv"] = stances.write_stances(workdir)
         with open(files["positions.json"], "rb") as new_json:
             new_rows = change_list.rows_by_id(new_json.read())
         old_rows = change_list.rows_by_id(read_file(previous.number, "positions.json")) if previous else {}

@@ -1,11 +1,13 @@
 """What a release said, read back from its frozen files: for embeds "as of release X".
 
-The map, the matrix and the timeline of a release are made from its own files (positions.json,
-offices.csv, topics.csv, actors.csv), never from the live database, by the rule the live pages use
-(positions/stance_rule.py), into the objects the live embeds' templates and SVG builders read.
-A release never changes, so what is worked out from its files is cached with no expiry; the key
-holds the release number, so there is nothing to invalidate. Releases made before offices.csv,
-topics.csv and actors.csv existed have no frozen map, matrix or timeline (`holds_views`).
+The map, the matrix and the timeline of a release are made from its own files, never from the live
+database, into the objects the live embeds' templates and SVG builders read: the map and matrix
+from stances.csv (each country's cell per topic, decided from the release's positions.json and
+offices.csv by the live rule when it was made: releases/stances.py), topics.csv and actors.csv; the
+timeline from positions.json. A release never changes, so what is worked out from its files is
+cached with no expiry; the key holds the release number, so there is nothing to invalidate.
+Releases made before stances.csv, topics.csv and actors.csv existed have no frozen map, matrix or
+timeline (`holds_views`).
 """
 
 import bisect
@@ -13,7 +15,6 @@ import csv
 import datetime
 import heapq
 import io
-import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,9 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries import countries
 
-from positions.choices import OfficeRank
 from positions.exchange.format import restore
-from positions.stance_rule import Statement, decide
 from positions.timeline.history import HistoryLink
 from positions.timeline.layout import SECTION_LIMIT, url_maker
 from positions.timeline.parts import EXCERPT_CHARS, ActorRef, TopicRef
@@ -35,6 +34,7 @@ from positions.timeline.parts import Statement as TimelineStatement
 from positions.views.matrix import Cell, CellActor, CellPosition, CountryRow
 from releases.build import read_file, storage, stored_name
 from releases.models import Release
+from releases.stances import json_rows
 from sources.collation import collation_key
 
 # The newest statements an embed lists; the release's page and files hold the rest.
@@ -49,20 +49,17 @@ PARAMETERS = {
 
 
 def positions(number: str) -> Iterator[dict]:
-    """The release's positions.json, a row at a time as the export wrote them (one object per line), read
-    from storage as it goes: at a million positions the file is about a gigabyte."""
+    """The release's positions.json, a row at a time, read from storage as it goes: at a million
+    positions the file is about half a gigabyte."""
     with storage().open(stored_name(number, "positions.json"), "rb") as stored:
-        for line in stored:
-            line = line.rstrip(b",\r\n")
-            if line.startswith(b"{"):
-                yield json.loads(line.decode())
+        yield from json_rows(stored)
 
 
 def csv_rows(number: str, name: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(read_file(number, name).decode("utf-8"), newline="")))
 
 
-VIEW_FILES = ("offices.csv", "topics.csv", "actors.csv")
+VIEW_FILES = ("stances.csv", "topics.csv", "actors.csv")
 
 
 def holds_views(release: Release) -> bool:
@@ -112,51 +109,26 @@ def country_statements(number: str, code: str) -> tuple[list[dict], int]:
 
 
 def stance_cells(number: str) -> tuple[list[FrozenTopic], dict]:
-    """The release's topics, and (country, topic slug) → the values of its cell, decided by the stance rule.
-
-    The statements that can count are those with an office rank and a country, as for the live
-    CountryStance (positions/derived.py); each pair's are weighed oldest first, by date then id.
-    """
+    """The release's topics, and (country, topic slug) → the values of its cell, from stances.csv (releases/stances.py)."""
     key = f"release-cells:{number}"
     found = cache.get(key)
     if found is not None:
         return found
-    # Each office's rank worked out once: OfficeRank.rank_of per row was most of the time at 100,000 rows.
-    rank_of = {value: OfficeRank.rank_of(value) for value in OfficeRank.values}
-    ranks = {
-        int(row["id"]): rank_of[row["office_rank"]] for row in csv_rows(number, "offices.csv") if row["office_rank"]
+    names = {
+        row["actor_slug"]: (restore(row["name"]), restore(row["name_uk"])) for row in csv_rows(number, "actors.csv")
     }
-    names_uk = ukrainian_names(number)
-    actor_ids: dict[str, int] = {}
-    pairs: dict[tuple[str, str], list[Statement]] = defaultdict(list)
-    shown_with: dict[int, tuple[str, str, str]] = {}
-    for row in positions(number):
-        rank = ranks.get(row["id"])
-        if rank is None or not row["country"]:
-            continue
-        actor_id = actor_ids.setdefault(row["actor_slug"], len(actor_ids))
-        pairs[row["country"], row["topic"]].append(
-            Statement(
-                row["id"],
-                actor_id,
-                rank,
-                row["stance"],
+    cells = {}
+    for row in csv_rows(number, "stances.csv"):
+        cells[row["country"], row["topic"]] = (
+            (row["state"], row["stance"], int(row["statements"]), int(row["reported"]), int(row["dissent_count"])),
+            (
+                int(row["position_id"]),
+                row["position_stance"],
                 datetime.date.fromisoformat(row["stated_on"]),
                 row["date_precision"],
-                row["attribution"],
-            )
-        )
-        shown_with[row["id"]] = (row["verification"], row["actor"], names_uk.get(row["actor_slug"], ""))
-    cells = {}
-    for pair, statements in pairs.items():
-        statements.sort(key=lambda statement: (statement.stated_on, statement.id))
-        decision = decide(statements)
-        if decision is None:
-            continue
-        shown = decision.shown
-        cells[pair] = (
-            (decision.state, decision.stance, decision.statements, decision.reported, decision.dissent_count),
-            (shown.id, shown.stance, shown.stated_on, shown.date_precision, *shown_with[shown.id]),
+                row["verification"],
+                *names.get(row["actor_slug"], (row["actor_slug"], "")),
+            ),
         )
     found = (topics(number), cells)
     cache.set(key, found, None)

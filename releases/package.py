@@ -16,6 +16,7 @@ from positions.definitions import (
     VERIFICATION_DEFINITIONS,
 )
 from positions.exchange.format import COLUMNS
+from positions.stance_rule import CellState
 from sources.dates import DatePrecision
 from sources.models import Attribution, Translation, Verification
 
@@ -163,6 +164,43 @@ OFFICE_FIELDS = {
     ),
 }
 
+STANCE_FIELDS = {
+    "country": (
+        "string",
+        None,
+        {"required": True, "pattern": "[A-Z]{2}"},
+        "The country, as an ISO 3166-1 alpha-2 code.",
+    ),
+    "topic": ("string", None, {"required": True}, "The topic's key, as in positions.csv."),
+    "state": (
+        "string",
+        None,
+        {"required": True, **_enum(CellState)},
+        "decided: the stance below decides; mixed: offices of the same rank took different sides within 30 days; "
+        "reported: nothing on the record, only reports.",
+    ),
+    "stance": (
+        "string",
+        None,
+        {**_enum(Stance)},
+        "The country's stance on the topic; empty when mixed or reported only.",
+    ),
+    "statements": ("integer", None, {"required": True}, "The country's statements on the topic that can count."),
+    "reported": ("integer", None, {"required": True}, "Of them, paraphrases and reports citing unnamed sources."),
+    "dissent_count": ("integer", None, {"required": True}, "Statements of the country taking another side."),
+    "position_id": (
+        "integer",
+        None,
+        {"required": True},
+        "The statement the cell shows (positions.csv's id): the deciding one, or the newest of a mix or report.",
+    ),
+    "position_stance": ("string", None, {"required": True, **_enum(Stance)}, "That statement's own stance."),
+    "stated_on": ("date", "default", {"required": True}, "That statement's date."),
+    "date_precision": ("string", None, {"required": True, **_enum(DatePrecision)}, "How much of stated_on is known."),
+    "verification": ("string", None, {"required": True, **_enum(Verification)}, "That statement's verification."),
+    "actor_slug": ("string", None, {"required": True}, "Who made that statement, by key (actors.csv names them)."),
+}
+
 TOPIC_FIELDS = {
     "topic": ("string", None, {"required": True, "unique": True}, "The topic's key, as in positions.csv."),
     "name": ("string", None, {"required": True}, "The topic's name in English."),
@@ -240,6 +278,13 @@ def datapackage(number: str, made_at, site_url: str, entries: dict[str, dict], c
     offices["foreignKeys"] = [{"fields": ["id"], "reference": {"resource": "positions", "fields": ["id"]}}]
     resources += [
         csv_resource("offices", "offices.csv", "Each position's office rank", offices, entries["offices.csv"]),
+        csv_resource(
+            "stances",
+            "stances.csv",
+            "Each country's stance per topic, by the rule in the codebook",
+            table_schema(STANCE_FIELDS),
+            entries["stances.csv"],
+        ),
         csv_resource("topics", "topics.csv", "Topics", table_schema(TOPIC_FIELDS, "topic"), entries["topics.csv"]),
         csv_resource(
             "actors", "actors.csv", "Actors' names", table_schema(ACTOR_FIELDS, "actor_slug"), entries["actors.csv"]
@@ -298,6 +343,7 @@ def codebook(number: str, made_at) -> bytes:
         lines += ["## Columns (positions.csv, positions.json, positions.xlsx)", ""]
         lines += column_lines({name: FIELDS[name] for name in COLUMNS})
         lines += ["", "## Columns (offices.csv)", "", *column_lines(OFFICE_FIELDS)]
+        lines += ["", "## Columns (stances.csv)", "", *column_lines(STANCE_FIELDS)]
         lines += ["", "## Columns (topics.csv)", "", *column_lines(TOPIC_FIELDS)]
         lines += ["", "## Columns (actors.csv)", "", *column_lines(ACTOR_FIELDS)]
         for heading, definitions in (

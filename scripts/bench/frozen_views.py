@@ -2,9 +2,9 @@
 
 Not part of the test run. Writes a synthetic release of N positions (positions.json as the export
 writes it, offices.csv, topics.csv, actors.csv) into a temporary folder, then times, with no cache:
-the reference, parsing positions.json a line at a time and nothing else; the matrix's cells (the
-stance rule over every pair: the map and the matrix read them, kept for good once built); the
-timeline of every country and of one. Several runs each, the spread printed; no database needed.
+the reference, parsing positions.json a line at a time and nothing else; deciding every cell by the
+stance rule into stances.csv, as making a release does; reading the cells back, as the frozen map and
+matrix do (kept for good once read); the timeline of every country and of one. Several runs each, the spread printed; no database needed.
 
     DEBUG=1 .venv/bin/python scripts/bench/frozen_views.py 10000 100000
 """
@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,7 +32,7 @@ django.setup()
 from django.test.utils import override_settings  # noqa: E402
 
 from positions.choices import OfficeRank  # noqa: E402
-from releases import frozen  # noqa: E402
+from releases import frozen, stances  # noqa: E402
 
 NUMBER = "2099.1.1"
 COUNTRIES = ["FR", "DE", "GB", "IT", "PL", "ES", "NL", "SE", "FI", "DK", "NO", "EE", "LV", "LT", "CZ", "SK"] * 12
@@ -85,6 +86,7 @@ def write_release(folder: Path, count: int) -> None:
         writer = csv.writer(names, lineterminator="\r\n")
         writer.writerow(["actor_slug", "name", "name_uk"])
         writer.writerows([slug, name, ""] for slug, name, _country, _kind in actors)
+    stances.write_stances(str(target))
 
 
 def timed(work) -> str:
@@ -110,7 +112,9 @@ def main(counts: list[int]) -> None:
             with override_settings(STORAGES=storages, CACHES=caches):
                 print(f"{count:,} positions (positions.json {size / 1e6:,.0f} MB), {RUNS} runs each:")
                 print(f"  reference: parse positions.json    {timed(lambda: sum(1 for _ in frozen.positions(NUMBER)))}")
-                print(f"  cells (matrix and map)            {timed(lambda: frozen.stance_cells(NUMBER))}")
+                work = str(Path(folder) / NUMBER)
+                print(f"  stances.csv, as a release is made  {timed(partial(stances.write_stances, work))}")
+                print(f"  cells a map or matrix reads       {timed(lambda: frozen.stance_cells(NUMBER))}")
                 print(
                     f"  timeline, every country           {timed(lambda: frozen.timeline_statements(NUMBER, set(), ''))}"
                 )
