@@ -15,6 +15,7 @@ import csv
 import datetime
 import heapq
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -48,11 +49,21 @@ PARAMETERS = {
 }
 
 
-def positions(number: str) -> Iterator[dict]:
+def positions(number: str, holding: list[list[bytes]] | None = None) -> Iterator[dict]:
     """The release's positions.json, a row at a time, read from storage as it goes: at a million
-    positions the file is about half a gigabyte."""
+    positions the file is about half a gigabyte.
+
+    `holding`: only lines holding one of each list's texts are parsed (parsing is most of the time);
+    the caller still checks the rows, since a quote may hold the text too.
+    """
     with storage().open(stored_name(number, "positions.json"), "rb") as stored:
-        yield from json_rows(stored)
+        lines = (line for line in stored if all(any(text in line for text in texts) for texts in holding or ()))
+        yield from json_rows(lines)
+
+
+def json_text(name: str, value: str) -> bytes:
+    """How the export writes a column's value in positions.json (json.dumps's default separators)."""
+    return json.dumps({name: value}, ensure_ascii=False)[1:-1].encode()
 
 
 def csv_rows(number: str, name: str) -> list[dict]:
@@ -202,7 +213,9 @@ def timeline_statements(number: str, codes: set[str], topic_slug: str) -> Frozen
     # The newest SECTION_LIMIT + 1 rows by date then id (ISO dates sort as text), as build_timeline cuts a
     # section's; kept in a heap, so a million rows are never held at once.
     newest: list[tuple[str, int, dict]] = []
-    for row in positions(number):
+    holding = [[json_text("country", code) for code in codes]] if codes else []
+    holding += [[json_text("topic", topic_slug)]] if topic_slug else []
+    for row in positions(number, holding):
         if (codes and row["country"] not in codes) or (topic_slug and row["topic"] != topic_slug):
             continue
         key = (row["stated_on"], row["id"])
