@@ -231,7 +231,11 @@ def frozen_view(view_name: str):
             release = get_object_or_404(Release, number=number)
             if not frozen.holds_views(release):
                 raise Http404("This release was made before frozen views existed.")
-            params = {name: request.GET.getlist(name) for name in frozen.PARAMETERS[view_name]}
+            # A filter form's empty fields (?country=&topic=) ask for nothing.
+            params = {
+                name: [value for value in request.GET.getlist(name) if value.strip()]
+                for name in frozen.PARAMETERS[view_name]
+            }
             checksum = (release.file("SHA256SUMS") or {}).get("sha256")
             shaped_by = [checksum, get_language(), request.path, params, code_release()]
             etag = '"' + hashlib.blake2b(repr(shaped_by).encode(), digest_size=16).hexdigest() + '"'
@@ -273,7 +277,7 @@ def bad_parameter(text: str) -> HttpResponse:
 @embeddable
 @frozen_view("releases:embed_matrix")
 def embed_matrix(request, release: Release, params: dict):
-    """The matrix as the release froze it: each cell decided from the release's own rows."""
+    """The matrix as the release froze it: each cell as its stances.csv holds it."""
     context = frozen_context(request, release) | {
         "matrix": frozen.FrozenMatrix(release),
         "stance_choices": Stance.choices,

@@ -17,7 +17,7 @@ def frozen_embeds(context, view_name: str, *args) -> list[dict]:
     request = context["request"]
     query = QueryDict(mutable=True)
     for name in frozen.PARAMETERS[view_name]:
-        query.setlist(name, request.GET.getlist(name))
+        query.setlist(name, [value for value in request.GET.getlist(name) if value.strip()])
     tail = f"?{query.urlencode()}" if query else ""
     return [
         {

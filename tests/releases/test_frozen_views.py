@@ -133,6 +133,7 @@ def test_the_dialogs_offer_live_and_each_release_newest_first(client, combat):
         "positions:stance_map": ("embed_map", "?topic=combat-troops"),
         "positions:timeline": ("embed_timeline", "?country=FR&topic=combat-troops"),
     }
+
     for name, (_view, query) in pages.items():
         assert "data-embed-version" not in page(client, reverse(name) + query)  # no release: live only
     first = make_release(number="2026.11.1", now=timezone.now() - datetime.timedelta(days=20))
@@ -149,6 +150,9 @@ def test_the_dialogs_offer_live_and_each_release_newest_first(client, combat):
         assert "js/embed-choice" in content
         for source in sources:  # each copied address answers
             assert client.get(source).status_code == 200
+    # Empty fields ask for nothing.
+    empty = reverse("releases:embed_timeline", args=[second.number]) + "?country=&topic="
+    assert client.get(empty).status_code == 200
 
 
 def test_unknown_release_topic_or_country_is_refused(client, combat):
