@@ -6,6 +6,7 @@ list since the previous release, datapackage.json, the codebook and SHA256SUMS. 
 Django's STORAGES["releases"]: the filesystem by default, a bucket where a deployment sets one.
 """
 
+import csv
 import datetime
 import hashlib
 import tempfile
@@ -19,12 +20,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from positions import derived
-from positions.exchange.format import csv_chunks, json_chunks
+from positions.choices import OfficeRank
+from positions.exchange.format import csv_chunks, json_chunks, neutralise
 from positions.exchange.streaming import CHUNK_SIZE
 from positions.exchange.xlsx import write_workbook
-from positions.models import Position
+from positions.models import Actor, Position, Topic
 from releases import changes as change_list
-from releases import package
+from releases import package, stances
 from releases.models import NUMBER_PATTERN, Release
 
 # The order /data/ lists a release's files in.
@@ -34,10 +36,17 @@ FILE_NAMES = (
     "positions.xlsx",
     "changes.csv",
     "changes.json",
+    "offices.csv",
+    "stances.csv",
+    "topics.csv",
+    "actors.csv",
     "codebook.md",
     "datapackage.json",
     "SHA256SUMS",
 )
+OFFICE_COLUMNS = ("id", "office_rank")
+TOPIC_COLUMNS = ("topic", "name", "name_uk", "order")
+ACTOR_COLUMNS = ("actor_slug", "name", "name_uk")
 # Any number will do, so long as it is the same in every process: it names the lock on PostgreSQL.
 LOCK_KEY = 2029_0001
 
@@ -105,7 +114,8 @@ def make_release(user=None, number: str | None = None, now: datetime.datetime | 
         if Release.objects.filter(number=number).exists():
             raise ReleaseError(f"Release {number} exists already; releases are never replaced.")
         previous = Release.objects.order_by("-made_at", "-id").first()
-        files = write_exports(workdir)
+        files = write_exports(workdir) | write_stance_inputs(workdir)
+        files["stances.csv"] = stances.write_stances(workdir)
         with open(files["positions.json"], "rb") as new_json:
             new_rows = change_list.rows_by_id(new_json.read())
         old_rows = change_list.rows_by_id(read_file(previous.number, "positions.json")) if previous else {}
@@ -169,6 +179,31 @@ def write_exports(workdir: str) -> dict[str, str]:
         out.writelines(json_chunks(positions.iterator(chunk_size=CHUNK_SIZE), base_url=base_url))
     with open(paths["positions.xlsx"], "wb") as out:
         write_workbook(positions.iterator(chunk_size=CHUNK_SIZE), out, base_url=base_url)
+    return paths
+
+
+def write_stance_inputs(workdir: str) -> dict[str, str]:
+    """What the release's frozen views read besides the exports, so they are made from its own files: each
+    position's office rank that day (offices.csv), for the stance rule; the topics with their names and
+    order (topics.csv); the actors' names in both languages (actors.csv)."""
+    paths = {name: f"{workdir}/{name}" for name in ("offices.csv", "topics.csv", "actors.csv")}
+    with open(paths["offices.csv"], "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(OFFICE_COLUMNS)
+        ranks = Position.objects.order_by("id").values_list("id", "office_rank")
+        for pk, rank in ranks.iterator(chunk_size=CHUNK_SIZE):
+            writer.writerow([pk, "" if rank is None else OfficeRank.values[rank]])
+    with open(paths["topics.csv"], "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(TOPIC_COLUMNS)
+        for slug, name, name_uk, order in Topic.objects.values_list("slug", "name", "name_uk", "order"):
+            writer.writerow([slug, neutralise(name), neutralise(name_uk), order])
+    with open(paths["actors.csv"], "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(ACTOR_COLUMNS)
+        actors = Actor.objects.filter(positions__isnull=False).distinct().order_by("slug")
+        for slug, name, name_uk in actors.values_list("slug", "name", "name_uk").iterator(chunk_size=CHUNK_SIZE):
+            writer.writerow([slug, neutralise(name), neutralise(name_uk)])
     return paths
 
 

@@ -8,7 +8,7 @@ import json
 
 from django.utils import translation
 
-from positions.choices import ActorKind, Stance
+from positions.choices import ActorKind, OfficeRank, Stance
 from positions.definitions import (
     ATTRIBUTION_DEFINITIONS,
     STANCE_DEFINITIONS,
@@ -16,6 +16,7 @@ from positions.definitions import (
     VERIFICATION_DEFINITIONS,
 )
 from positions.exchange.format import COLUMNS
+from positions.stance_rule import CellState
 from sources.dates import DatePrecision
 from sources.models import Attribution, Translation, Verification
 
@@ -151,6 +152,68 @@ CHANGE_FIELDS = {
     "new": ("string", None, {}, "For a changed position: the column's value in this release."),
 }
 
+OFFICE_FIELDS = {
+    "id": ("integer", None, {"required": True, "unique": True}, "The position's number, as in positions.csv."),
+    "office_rank": (
+        "string",
+        None,
+        {**_enum(OfficeRank)},
+        "The office the actor spoke from that day, from the highest (head) to the lowest (other); empty for "
+        "actors whose words never decide a country's stance (analysts, organisations). The stance rule in the "
+        "codebook reads it.",
+    ),
+}
+
+STANCE_FIELDS = {
+    "country": (
+        "string",
+        None,
+        {"required": True, "pattern": "[A-Z]{2}"},
+        "The country, as an ISO 3166-1 alpha-2 code.",
+    ),
+    "topic": ("string", None, {"required": True}, "The topic's key, as in positions.csv."),
+    "state": (
+        "string",
+        None,
+        {"required": True, **_enum(CellState)},
+        "decided: the stance below decides; mixed: offices of the same rank took different sides within 30 days; "
+        "reported: nothing on the record, only reports.",
+    ),
+    "stance": (
+        "string",
+        None,
+        {**_enum(Stance)},
+        "The country's stance on the topic; empty when mixed or reported only.",
+    ),
+    "statements": ("integer", None, {"required": True}, "The country's statements on the topic that can count."),
+    "reported": ("integer", None, {"required": True}, "Of them, paraphrases and reports citing unnamed sources."),
+    "dissent_count": ("integer", None, {"required": True}, "Statements of the country taking another side."),
+    "position_id": (
+        "integer",
+        None,
+        {"required": True},
+        "The statement the cell shows (positions.csv's id): the deciding one, or the newest of a mix or report.",
+    ),
+    "position_stance": ("string", None, {"required": True, **_enum(Stance)}, "That statement's own stance."),
+    "stated_on": ("date", "default", {"required": True}, "That statement's date."),
+    "date_precision": ("string", None, {"required": True, **_enum(DatePrecision)}, "How much of stated_on is known."),
+    "verification": ("string", None, {"required": True, **_enum(Verification)}, "That statement's verification."),
+    "actor_slug": ("string", None, {"required": True}, "Who made that statement, by key (actors.csv names them)."),
+}
+
+TOPIC_FIELDS = {
+    "topic": ("string", None, {"required": True, "unique": True}, "The topic's key, as in positions.csv."),
+    "name": ("string", None, {"required": True}, "The topic's name in English."),
+    "name_uk": ("string", None, {}, "The topic's name in Ukrainian, where given."),
+    "order": ("integer", None, {"required": True}, "Where the topic stands among the columns of the site's matrix."),
+}
+
+ACTOR_FIELDS = {
+    "actor_slug": ("string", None, {"required": True, "unique": True}, "The actor's key, as in positions.csv."),
+    "name": ("string", None, {"required": True}, "The actor's name in English, as in positions.csv."),
+    "name_uk": ("string", None, {}, "The actor's name in Ukrainian, where given."),
+}
+
 
 def table_schema(fields: dict, primary_key: str | None = None) -> dict:
     schema_fields = []
@@ -211,6 +274,22 @@ def datapackage(number: str, made_at, site_url: str, entries: dict[str, dict], c
             entries["changes.csv"],
         ),
     ]
+    offices = table_schema(OFFICE_FIELDS, "id")
+    offices["foreignKeys"] = [{"fields": ["id"], "reference": {"resource": "positions", "fields": ["id"]}}]
+    resources += [
+        csv_resource("offices", "offices.csv", "Each position's office rank", offices, entries["offices.csv"]),
+        csv_resource(
+            "stances",
+            "stances.csv",
+            "Each country's stance per topic, by the rule in the codebook",
+            table_schema(STANCE_FIELDS),
+            entries["stances.csv"],
+        ),
+        csv_resource("topics", "topics.csv", "Topics", table_schema(TOPIC_FIELDS, "topic"), entries["topics.csv"]),
+        csv_resource(
+            "actors", "actors.csv", "Actors' names", table_schema(ACTOR_FIELDS, "actor_slug"), entries["actors.csv"]
+        ),
+    ]
     for name, title, fmt, mediatype in (
         ("positions.json", "Positions (JSON: an array of objects with the CSV's columns)", "json", "application/json"),
         (
@@ -243,6 +322,15 @@ def datapackage(number: str, made_at, site_url: str, entries: dict[str, dict], c
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode()
 
 
+def column_lines(fields: dict) -> list[str]:
+    """The codebook's line for each column: its name, type, meaning and allowed values."""
+    lines = []
+    for name, (kind, _fmt, constraints, meaning) in fields.items():
+        allowed = f" Allowed values: {', '.join(constraints['enum'])}." if "enum" in constraints else ""
+        lines.append(f"- `{name}` ({kind}): {meaning}{allowed}")
+    return lines
+
+
 def codebook(number: str, made_at) -> bytes:
     """The codebook as Markdown, in English: the columns, and the definitions /about/ gave at this release."""
     with translation.override("en"):
@@ -253,10 +341,11 @@ def codebook(number: str, made_at) -> bytes:
             "",
         ]
         lines += ["## Columns (positions.csv, positions.json, positions.xlsx)", ""]
-        for name in COLUMNS:
-            kind, _fmt, constraints, meaning = FIELDS[name]
-            allowed = f" Allowed values: {', '.join(constraints['enum'])}." if "enum" in constraints else ""
-            lines.append(f"- `{name}` ({kind}): {meaning}{allowed}")
+        lines += column_lines({name: FIELDS[name] for name in COLUMNS})
+        lines += ["", "## Columns (offices.csv)", "", *column_lines(OFFICE_FIELDS)]
+        lines += ["", "## Columns (stances.csv)", "", *column_lines(STANCE_FIELDS)]
+        lines += ["", "## Columns (topics.csv)", "", *column_lines(TOPIC_FIELDS)]
+        lines += ["", "## Columns (actors.csv)", "", *column_lines(ACTOR_FIELDS)]
         for heading, definitions in (
             ("Stances", {key: text for key, text in STANCE_DEFINITIONS.items()}),
             ("Verification", VERIFICATION_DEFINITIONS),

@@ -1,23 +1,30 @@
 """/data/: the releases, newest first, with their files, changes and citations; the live data's downloads."""
 
+import hashlib
 import json
+from functools import wraps
 
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, parse_etags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from positions.choices import Stance
 from positions.country_codes import normalise
 from positions.models import Actor, Position
 from positions.publish.embed import embeddable
-from releases import citations
+from positions.timeline.layout import lay_out_timeline
+from positions.views.stance_map import default_topic, map_svg, topic_rows
+from releases import citations, frozen
 from releases.build import FILE_NAMES, read_file, storage, stored_name
-from releases.frozen import country_statements
 from releases.models import Release
+from web.http_cache import release as code_release
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -198,7 +205,120 @@ def cite(request, kind: str, key: str, fmt: str):
 def embed_country(request, number: str, code: str):
     """A country's statements as a release froze them: the values never change, the release is named in the frame."""
     release = get_object_or_404(Release, number=number)
-    rows, total = country_statements(release.number, code)
+    rows, total = frozen.country_statements(release.number, code)
     full_url = request.build_absolute_uri(release.get_absolute_url()) + f"?country={code.lower()}"
-    context = {"release": release, "name": countries.name(code), "rows": rows, "total": total, "full_url": full_url}
+    context = frozen_context(request, release) | {
+        "name": countries.name(code),
+        "rows": rows,
+        "total": total,
+        "full_url": full_url,
+    }
     return render(request, "releases/embed_country.html", context)
+
+
+# A rendered frozen view is kept this long; its HTTP copies for a year (FROZEN): it never changes.
+FROZEN_VIEW_SECONDS = 86400
+
+
+def frozen_view(view_name: str):
+    """A release's frozen map, matrix or timeline: 404 for an unknown release or one that predates them, an
+    ETag made of the release's checksums and what shapes the page, a 304 for a copy that is still it, and the
+    rendering kept for the next reader. The view is given the release and the query's parameters it reads."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, number: str):
+            release = get_object_or_404(Release, number=number)
+            if not frozen.holds_views(release):
+                raise Http404("This release was made before frozen views existed.")
+            # A filter form's empty fields (?country=&topic=) ask for nothing.
+            params = {
+                name: [value for value in request.GET.getlist(name) if value.strip()]
+                for name in frozen.PARAMETERS[view_name]
+            }
+            checksum = (release.file("SHA256SUMS") or {}).get("sha256")
+            shaped_by = [checksum, get_language(), request.path, params, code_release()]
+            etag = '"' + hashlib.blake2b(repr(shaped_by).encode(), digest_size=16).hexdigest() + '"'
+            wanted = parse_etags(request.headers.get("If-None-Match", ""))
+            if etag in wanted or "*" in wanted:
+                response: HttpResponse = HttpResponseNotModified()
+            else:
+                key = f"frozen-view:{etag}"
+                content = cache.get(key)
+                if content is None:
+                    response = view(request, release, params)
+                    if response.status_code != 200:
+                        return response
+                    cache.set(key, response.content, FROZEN_VIEW_SECONDS)
+                else:
+                    response = HttpResponse(content)
+            response["ETag"] = etag
+            response["Cache-Control"] = FROZEN
+            return response
+
+        return wrapped
+
+    return decorate
+
+
+def frozen_context(request, release: Release) -> dict:
+    return {
+        "release": release,
+        "as_of": frozen.as_of(release),
+        "full_url": request.build_absolute_uri(release.get_absolute_url()),
+    }
+
+
+def bad_parameter(text: str) -> HttpResponse:
+    return HttpResponseBadRequest(text + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@embeddable
+@frozen_view("releases:embed_matrix")
+def embed_matrix(request, release: Release, params: dict):
+    """The matrix as the release froze it: each cell as its stances.csv holds it."""
+    context = frozen_context(request, release) | {
+        "matrix": frozen.FrozenMatrix(release),
+        "stance_choices": Stance.choices,
+    }
+    return render(request, "embed/matrix.html", context)
+
+
+@require_safe
+@embeddable
+@frozen_view("releases:embed_map")
+def embed_map(request, release: Release, params: dict):
+    """One topic's map as the release froze it (?topic=<key>, else the live map's default topic)."""
+    matrix = frozen.FrozenMatrix(release)
+    if params["topic"]:
+        topic = next((topic for topic in matrix.topics if topic.slug == params["topic"][-1]), None)
+        if topic is None:
+            raise Http404("The release holds no such topic.")
+    else:
+        topic = default_topic(matrix.topics)
+    context = frozen_context(request, release) | {"valid": True, "topic": topic, "stance_choices": Stance.choices}
+    if topic:
+        rows = topic_rows(matrix.topics, matrix.rows, topic, today=context["as_of"])
+        svg = map_svg(topic, rows, full_url=context["full_url"], inline_styles=False, role="group", in_page=True)
+        context |= {"rows": rows, "map_svg": svg}
+    return render(request, "embed/map.html", context)
+
+
+@require_safe
+@embeddable
+@frozen_view("releases:embed_timeline")
+def embed_timeline(request, release: Release, params: dict):
+    """The newest statements as the release froze them (?country=fr&country=de, ?topic=<key>)."""
+    codes = {normalise(code) for code in params["country"]}
+    if not codes <= set(dict(countries)):
+        return bad_parameter(_("country: use a two-letter ISO 3166 code, e.g. fr."))
+    topic_slug = params["topic"][-1] if params["topic"] else ""
+    if topic_slug and topic_slug not in {topic.slug for topic in frozen.topics(release.number)}:
+        raise Http404("The release holds no such topic.")
+    statements = frozen.timeline_statements(release.number, codes, topic_slug)
+    context = frozen_context(request, release) | {"valid": True, "list_url": ""}
+    context["timeline"] = lay_out_timeline(
+        statements.shown, statements.histories, today=context["as_of"], cutoff=statements.cutoff
+    )
+    return render(request, "embed/timeline.html", context)

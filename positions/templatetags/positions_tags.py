@@ -155,12 +155,18 @@ def as_of_today() -> str:
     return format_partial_date(timezone.localdate(), "day")
 
 
-@register.simple_tag
-def stance_age(stated_on: datetime.date | None, precision: str, current: bool = True, show_fresh: bool = True) -> str:
-    """How old a statement is, in words; a stale one (past STALE_AFTER_MONTHS) is marked "stale" in text and style."""
+@register.simple_tag(takes_context=True)
+def stance_age(
+    context, stated_on: datetime.date | None, precision: str, current: bool = True, show_fresh: bool = True
+) -> str:
+    """How old a statement is, in words; a stale one (past STALE_AFTER_MONTHS) is marked "stale" in text and style.
+
+    Counted to today, or to the context's `as_of` day: a release's frozen view ages its stances to the release.
+    """
     if stated_on is None:
         return ""
-    return stance_age_html(stated_on, precision, timezone.localdate(), bool(current), bool(show_fresh))
+    today = context.get("as_of") or timezone.localdate()
+    return stance_age_html(stated_on, precision, today, bool(current), bool(show_fresh))
 
 
 @register.simple_tag(takes_context=True)

@@ -328,7 +328,6 @@ def build_timeline(
     `domain` (first day, first day after) fixes the time axis, so timelines drawn one under the
     other share it (the comparison page).
     """
-    today = today or timezone.localdate()
     cutoff = newest_cutoff(positions, limit)
     if cutoff:
         day, pk = cutoff
@@ -336,6 +335,34 @@ def build_timeline(
     shown = read_statements(positions)
     oldest = min(((p.stated_on, p.pk) for p in shown), default=None)
     histories = load_histories(positions.model, {(p.actor_id, p.topic_id) for p in shown}, since=oldest)
+    return lay_out_timeline(
+        shown,
+        histories,
+        today=today or timezone.localdate(),
+        date_from=date_from,
+        date_to=date_to,
+        dom_id=dom_id,
+        domain=domain,
+        cutoff=cutoff[0] if cutoff else None,
+    )
+
+
+def lay_out_timeline(
+    shown: list[Statement],
+    histories: dict,
+    *,
+    today: datetime.date,
+    date_from=None,
+    date_to=None,
+    dom_id: str = "tl",
+    domain: tuple[datetime.date, datetime.date] | None = None,
+    cutoff: datetime.date | None = None,
+) -> Timeline:
+    """The timeline of statements already read, each with its actor's history on its topic: no query.
+
+    Read from the database by `build_timeline`, from a release's files for its frozen embed
+    (releases/frozen.py). `cutoff` is the first day drawn when older statements were left out.
+    """
     index_of = {link.id: i for history in histories.values() for i, link in enumerate(history)}
     url_for = url_maker("positions:position_detail", 2_147_483_647)
     wording = Wording()
@@ -370,5 +397,5 @@ def build_timeline(
         today,
         show_topics,
         dom_id,
-        cutoff[0] if cutoff else None,
+        cutoff,
     )

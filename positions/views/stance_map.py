@@ -10,6 +10,7 @@ current stances and are said so on the page.
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol, TypeVar
 
 from django.http import Http404
 from django.shortcuts import render
@@ -184,7 +185,16 @@ def shape_names() -> dict[str, str]:
     }
 
 
-def default_topic(topics: list[Topic]) -> Topic | None:
+class Keyed(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+
+T = TypeVar("T", bound=Keyed)
+
+
+def default_topic(topics: list[T]) -> T | None:
+    """The map's topic when none is asked for: a Topic, or a topic as a release froze it (releases/frozen.py)."""
     return next((topic for topic in topics if topic.slug == DEFAULT_TOPIC), topics[0] if topics else None)
 
 

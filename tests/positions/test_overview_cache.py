@@ -144,6 +144,7 @@ def test_after_a_write_the_home_page_rebuilds_its_matrix_in_the_same_queries(cli
     client.get("/")
     stance.stance = Stance.SUPPORTS
     stance.save()
-    # The data version, the matrix's topics and cells, the latest positions and their roles, the footer's last update.
-    with django_assert_num_queries(6):
+    # The data version, the matrix's topics and cells, the latest positions and their roles, the footer's last
+    # update; with the matrix, its embed dialog's data releases.
+    with django_assert_num_queries(7):
         client.get("/")

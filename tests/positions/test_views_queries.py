@@ -95,8 +95,9 @@ def count_queries(client, url: str) -> int:
 # the home page, /countries/, /positions/ and /map/ reuse that read for their cached fragments and
 # counts; the others show it as a second +1.
 SPREAD_COUNTS = {
-    # Uncached: data version, country stances with their positions and actors, topics, latest + their roles
-    "/": 5 + 1,
+    # Uncached: data version, country stances with their positions and actors, topics, latest + their roles;
+    # +1 for the data releases its embed dialog offers ("as of release X")
+    "/": 5 + 1 + 1,
     "/countries/": 5 + 1,  # data version, country stances, topics, actors and positions per country
     "/actors/": 4 + 1 + 1,  # country choices, count, page, roles
     # countries of actors, actor and outlet menus or not, three filter choice lists, count, page ids,
@@ -107,8 +108,9 @@ SPREAD_COUNTS = {
     "/sources/": 4 + 1 + 1,  # outlets, count, page ids, the page with its counts
     "/authorisations/": 1 + 1 + 1,
     # The home matrix's own queries (country stances with their positions and actors, topics), the data
-    # version, the filter's two menu-size checks (actors, outlets) and its topic menu
-    "/map/": 6 + 1,
+    # version, the filter's two menu-size checks (actors, outlets) and its topic menu; +1 for the data
+    # releases its embed dialog offers
+    "/map/": 6 + 1 + 1,
     # the menus' countries and actors, country stances, the shared axis's bounds, topics, and per compared
     # column (at most 6) its timeline's 3 queries
     COMPARE_URL: 8 + 1 + 1,
@@ -118,7 +120,7 @@ SPREAD_COUNTS = {
 # the role of who stated each current stance with the stance itself (CountryStance.role); with disagreeing
 # statements to list it reads them and their actors' roles: +2, whatever their number
 # (test_country_page_lists_disagreeing_statements_in_a_fixed_number_of_queries). The position page +1 for its
-# public corrections, the country page +1 for the latest data release (its embed dialog's "as of release").
+# public corrections, the country page +1 for the data releases its embed dialog offers ("as of release X").
 CONCENTRATED_COUNTS = {"country": 13 + 1 + 1, "actor": 10 + 1 + 1, "position": 4 + 1 + 1 + 1, "source": 6 + 1 + 1}
 
 

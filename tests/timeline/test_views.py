@@ -16,8 +16,8 @@ URL = "/timeline/"
 # Topics, actors and outlets for the filter form's menus, the chart's topic and positions,
 # whether the actor and outlet menus are short enough to list, and the timeline's three (how many
 # to draw, its positions, then their actors' histories); +1 for the footer's "data last updated",
-# +1 for the data version (HTTP validators).
-QUERIES = 10 + 1 + 1
+# +1 for the data version (HTTP validators), +1 for the data releases the embed dialog offers.
+QUERIES = 10 + 1 + 1 + 1
 
 
 def many(n: int, country: str = "GB", actors: int = 10, topics: int = 3) -> None:
