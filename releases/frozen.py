@@ -36,6 +36,7 @@ from positions.views.matrix import Cell, CellActor, CellPosition, CountryRow
 from releases.build import read_file, storage, stored_name
 from releases.models import Release
 from releases.stances import json_rows
+from sources.bilingual import localized_value
 from sources.collation import collation_key
 
 # The newest statements an embed lists; the release's page and files hold the rest.
@@ -248,6 +249,7 @@ def timeline_statements(number: str, codes: set[str], topic_slug: str) -> Frozen
                 row["country"],
                 row["actor_kind"],
                 actor_url_for(slug),
+                localized_value(row["actor"], names_uk.get(slug, "")),
             )
         topic = topic_refs.get(row["topic"])
         if topic is None:

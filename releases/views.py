@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 
+from limits.expensive import expensive_slot
 from positions.choices import Stance
 from positions.country_codes import normalise
 from positions.models import Actor, Position
@@ -246,7 +247,12 @@ def frozen_view(view_name: str):
                 key = f"frozen-view:{etag}"
                 content = cache.get(key)
                 if content is None:
-                    response = view(request, release, params)
+                    # Building reads the release's files (seconds for a large one): bounded like the
+                    # other expensive builds, so that many addresses at once cannot take every worker.
+                    with expensive_slot(request) as refused:
+                        if refused:
+                            return refused
+                        response = view(request, release, params)
                     if response.status_code != 200:
                         return response
                     cache.set(key, response.content, FROZEN_VIEW_SECONDS)

@@ -203,8 +203,10 @@ def test_a_frozen_view_is_kept_for_good_and_may_be_framed(client, combat, django
     release = make_release()
     for name in FROZEN_VIEWS:
         url = reverse(f"releases:{name}", args=[release.number])
-        # The data version (the HTTP cache's), the release; the files are read from storage, not the database.
-        with django_assert_num_queries(2):
+        # The data version (the HTTP cache's), the release; the files are read from storage, not the
+        # database. Building takes a render slot: the shared counter of the client's builds, counted
+        # and given back.
+        with django_assert_num_queries(4):
             response = client.get(url)
         assert response["Cache-Control"] == "public, max-age=31536000, immutable"
         assert "frame-ancestors *" in response["Content-Security-Policy"] and "X-Frame-Options" not in response
@@ -269,3 +271,21 @@ def test_the_frozen_timeline_draws_what_the_live_one_drew_at_release_time(client
     for query in queries:
         frozen = timeline_parts(page(client, reverse("releases:embed_timeline", args=[release.number]) + query))
         assert frozen == live[query], query
+
+
+def test_a_frozen_view_not_yet_kept_waits_for_a_free_render_slot(client, combat, monkeypatch):
+    # A large release's timeline takes seconds to build: like the pictures and workbooks, at most
+    # RENDERS_PER_PROCESS builds at once; a kept rendering needs no slot.
+    from limits import expensive
+
+    PositionFactory(actor=ActorFactory(country="FR"), topic=combat)
+    release = make_release()
+    kept = reverse("releases:embed_matrix", args=[release.number])
+    assert client.get(kept).status_code == 200
+    monkeypatch.setattr(expensive, "_slots", None)
+    slots = expensive.process_slots()
+    for _ in range(slots._initial_value):
+        assert slots.acquire(blocking=False)  # other requests are building
+    busy = client.get(reverse("releases:embed_timeline", args=[release.number]))
+    assert busy.status_code == 503 and busy["Retry-After"] and busy["Cache-Control"] == "no-store"
+    assert client.get(kept).status_code == 200
