@@ -29,6 +29,8 @@ from sources.models import Outlet, Source
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SESSION_KEY = "positions_import"
+# How many published positions the previewed file corrects (each needs the public note).
+CORRECTIONS_KEY = "positions_import_corrections"
 IMPORT_PERMISSIONS = (
     "positions.add_position",
     "positions.change_position",
@@ -139,6 +141,7 @@ class PositionExchangeAdminMixin:
             user=request.user, digest=digest, defaults={"name": name, "data": data, "data_version": version}
         )
         request.session[SESSION_KEY] = digest
+        request.session[CORRECTIONS_KEY] = report.corrections
         return report, pending
 
     def confirm_import(self, request):
@@ -157,8 +160,18 @@ class PositionExchangeAdminMixin:
             )
             report, pending = self.preview(request, data, pending.name)
             return self.render_import(request, ImportForm(), report, pending)
+        note = request.POST.get("correction_note", "").strip()
+        if request.session.get(CORRECTIONS_KEY) and not note:
+            # Nothing is lost: the same preview again, with the note asked for.
+            messages.error(request, _("This file corrects published positions: write the public correction note."))
+            report, pending = self.preview(request, data, pending.name)
+            return self.render_import(request, ImportForm(), report, pending)
         report = import_file(
-            data, name=pending.name, user=request.user, may_create_topics=self.may_create_topics(request)
+            data,
+            name=pending.name,
+            user=request.user,
+            may_create_topics=self.may_create_topics(request),
+            correction_note=note,
         )
         pending.delete()
         del request.session[SESSION_KEY]

@@ -233,19 +233,25 @@ def without_deleted(rows: list[RawRow], loaded: Loaded) -> list[RawRow]:
     return kept
 
 
+# The public note of a stance or date the shipped record corrects in a database loaded from an older one.
+RECORD_CORRECTION = "Corrected in the tracker's reference record (record.csv)."
+
+
 def load_record(seed_slugs: set[str], seed_positions: frozenset[int] = frozenset()) -> Loaded:
     """Load the record's actors and statements; what an editor made keeps its values, what an editor deleted stays deleted."""
     loaded = Loaded()
     load_actors(seed_slugs, loaded)
     rows = without_deleted(list(iter_rows(RECORD.read_bytes(), RECORD.name)), loaded)
     keep_editors_values(rows, loaded, seed_positions)
-    report = import_rows(rows, may_create_topics=True)
+    report = import_rows(rows, may_create_topics=True, correction_note=RECORD_CORRECTION)
     if report.errors:
         # A row an editor's change made inconsistent (a role's dates moved, say) is left out
         # rather than holding back the rest of the record; the command lists it.
         refused = {error.line for error in report.errors}
         loaded.kept.extend(str(error) for error in report.errors)
-        report = import_rows([row for row in rows if row.line not in refused], may_create_topics=True)
+        report = import_rows(
+            [row for row in rows if row.line not in refused], may_create_topics=True, correction_note=RECORD_CORRECTION
+        )
         if report.errors:
             raise ValueError("; ".join(str(error) for error in report.errors))
     loaded.report = report

@@ -18,27 +18,44 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from positions.corrections import record_correction
 from positions.exchange.keys import inconsistencies
-from positions.exchange.plan import Plan
+from positions.exchange.plan import CORRECTED_ON_IMPORT, Plan
 from positions.exchange.readers import RawRow, iter_rows
 from positions.exchange.report import ImportReport
 from positions.exchange.validation import RowError, parse_row
 
 
 def import_file(
-    data: bytes, name: str = "", dry_run: bool = False, user=None, may_create_topics: bool = True
+    data: bytes,
+    name: str = "",
+    dry_run: bool = False,
+    user=None,
+    may_create_topics: bool = True,
+    correction_note: str = "",
 ) -> ImportReport:
     """Read, check and (unless a dry run) import a CSV or JSON export. Raises FileError for unreadable files.
 
     `may_create_topics` is the importing person's right to add topics: without it a row naming
     an unknown topic is refused (the admin passes the user's `positions.add_topic`; the
-    `import_positions` command runs as the operator, who may).
+    `import_positions` command runs as the operator, who may). `correction_note` is the public
+    note a file that changes published positions' stances or dates must give (the corrections log).
     """
-    return import_rows(iter_rows(data, name), dry_run=dry_run, user=user, may_create_topics=may_create_topics)
+    return import_rows(
+        iter_rows(data, name),
+        dry_run=dry_run,
+        user=user,
+        may_create_topics=may_create_topics,
+        correction_note=correction_note,
+    )
 
 
 def import_rows(
-    raw_rows: Iterable[RawRow], dry_run: bool = False, user=None, may_create_topics: bool = True
+    raw_rows: Iterable[RawRow],
+    dry_run: bool = False,
+    user=None,
+    may_create_topics: bool = True,
+    correction_note: str = "",
 ) -> ImportReport:
     """Check every row, then match and write them; each raw row is checked as it is read and let go."""
     report = ImportReport(dry_run=dry_run)
@@ -59,10 +76,20 @@ def import_rows(
             plan = Plan(rows, may_create_topics=may_create_topics)
             plan.match()
             report.changes = plan.changes
+            report.corrections = len(plan.corrected)
+            note = correction_note.strip()
+            if plan.corrected and not note and not dry_run:
+                plan.errors.extend(
+                    RowError(line, [_("changes what a published position says: give a public correction note.")])
+                    for _before, line in plan.corrected.values()
+                )
             report.errors = sorted(plan.errors, key=lambda error: error.line)
             if report.errors or dry_run:
                 return report
             plan.write(user)
+            for before, _line in plan.corrected.values():
+                after = plan.updated["position"][before.pk][0]
+                record_correction(before, after, list(CORRECTED_ON_IMPORT), note, user)
             report.written = True
     except IntegrityError as error:
         # A concurrent edit can still collide with a row checked moments ago; the transaction is undone.

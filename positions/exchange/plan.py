@@ -1,6 +1,7 @@
 """What an import will create and change, worked out with reads only (one query per natural key
 for the whole file), then written in batches. See importer.py for the whole import."""
 
+import copy
 from collections import Counter, defaultdict
 from types import MappingProxyType
 
@@ -22,6 +23,10 @@ from sources.models import Attribution, Outlet, Quote, Source, Translation, Veri
 # name, so that a column added to the tuple cannot shift what is read here.
 P = {name: index for index, name in enumerate(NEW_COLUMNS[Position])}
 Q_ = {name: index for index, name in enumerate(NEW_COLUMNS[Quote])}
+
+# What a file may change of a stored position that is a correction of what it says (the others of
+# positions.corrections.CORRECTED_FIELDS are its natural key: a file changing them adds a position).
+CORRECTED_ON_IMPORT = ("stance", "stated_on", "date_precision")
 
 BATCH_SIZE = 1000
 # What a created object's Change shows as changed fields: nothing, shared rather than a dict each.
@@ -54,6 +59,9 @@ class Plan:
         self.actors: dict = {}
         self.sources: dict = {}
         self.quotes: dict = {}
+        # pk -> (the position as it was, the line correcting it): a published position whose stance
+        # or date the file changes.
+        self.corrected: dict[int, tuple[Position, int]] = {}
         self.stance_pairs: set[tuple[str, int]] = set()  # (country, topic id) whose current stance may change
 
     def created(self, kind: str, obj, line: int, label: str) -> None:
@@ -352,6 +360,10 @@ class Plan:
                 }
                 if row.date_evidence:
                     wanted["date_evidence"] = row.date_evidence
+                if any(getattr(position, name) != wanted[name] for name in CORRECTED_ON_IMPORT):
+                    # What the published position said, for the public corrections log.
+                    position.actor, position.topic, position.quote = actor, topic, quote
+                    self.corrected[position.pk] = (copy.copy(position), row.line)
                 self.compare("position", position, row.line, label, wanted)
 
     def write(self, user=None) -> None:

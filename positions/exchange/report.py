@@ -59,6 +59,8 @@ class ImportReport:
     changes: list[Change] = field(default_factory=list)
     dry_run: bool = False
     written: bool = False
+    # Published positions whose stance or date the file changes: each is a public correction.
+    corrections: int = 0
 
     @property
     def ok(self) -> bool:

@@ -6,8 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from positions.admin.exchange import MAX_UPLOAD_BYTES
+from positions.corrections import Correction
 from positions.exchange.importer import import_file
 from positions.models import Position, Topic
+from tests.admin.rendered_form import submitted_data
 from tests.exchange.helpers import body, csv_dicts
 from tests.exchange.test_import import csv_bytes, row
 from tests.factories import PositionFactory, TopicFactory
@@ -61,12 +63,29 @@ def test_preview_shows_changes_and_writes_nothing_until_confirmed(client, admin_
     assert not Topic.objects.filter(slug="naval-mission").exists()
     assert Position.objects.get().stance == "open"
 
-    digest = response.context["pending"]["digest"]
-    response = client.post(IMPORT_URL, {"confirm": "1", "digest": digest}, follow=True)
+    # The stance of a published position changes: the confirmation asks for the public note.
+    assert "changes the stance or date of 1 published position" in page
+    data = submitted_data(page, "import-confirm") | {"confirm": ["1"]}
+    assert data["correction_note"] == [""]
+    refused = client.post(IMPORT_URL, data)
+    assert "write the public correction note" in refused.content.decode()
+    assert Position.objects.get().stance == "open" and not Correction.objects.exists()
+    data = submitted_data(refused.content.decode(), "import-confirm") | {"confirm": ["1"]}
+    data["correction_note"] = ["The transcript says opposes."]
+    response = client.post(IMPORT_URL, data, follow=True)
     assert response.redirect_chain[-1][0] == CHANGELIST_URL
     assert "Imported positions.csv: created 1 topics, 1 positions; changed 1 positions." in response.content.decode()
-    assert Position.objects.get(topic__slug="combat-troops").stance == "opposes"
+    corrected = Position.objects.get(topic__slug="combat-troops")
+    assert corrected.stance == "opposes"
     assert Position.objects.get(topic__slug="naval-mission").history.get().history_user == editor
+    correction = Correction.objects.get()
+    assert (correction.position_number, correction.note, correction.made_by) == (
+        corrected.pk,
+        "The transcript says opposes.",
+        editor,
+    )
+    assert correction.changes == [{"field": "stance", "old": "open", "new": "opposes"}]
+    assert "The transcript says opposes." in client.get(corrected.get_absolute_url()).content.decode()
 
 
 def test_confirming_twice_imports_once(client, editor):

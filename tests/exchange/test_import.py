@@ -111,7 +111,7 @@ def test_matched_row_whose_fields_differ_is_reported_and_updated():
         verification="confirmed",
         archive_url="https://archive.org/g7",
     )
-    report = import_file(csv_bytes([changed]), "a.csv")
+    report = import_file(csv_bytes([changed]), "a.csv", correction_note="The stance was misread.")
     assert counts()["Position"] == 1
     described = "\n".join(report.lines())
     assert "actor david-lammy: name “David Lammy” → “David Lammy MP”; country “GB” → “”" in described
@@ -415,3 +415,33 @@ def test_a_day_beyond_the_source_is_imported_with_its_evidence_and_exported_agai
 def test_date_evidence_with_a_control_character_is_refused():
     report = import_file(csv_bytes([row(date_evidence="bad\x1b[31m")]), "a.csv")
     assert "date_evidence contains the control character U+001B" in errors_of(report)[2]
+
+
+def test_a_file_correcting_a_published_stance_or_date_needs_a_public_note(tmp_path):
+    from positions.corrections import Correction
+
+    import_file(csv_bytes([row(role="")]), "first.csv")
+    path = tmp_path / "corrected.csv"
+    path.write_bytes(csv_bytes([row(role="", stance="rules_out", stated_on="2024-11-25")]))
+    with pytest.raises(CommandError):
+        call_command("import_positions", str(path))
+    assert Position.objects.get().stance == "opposes" and not Correction.objects.exists()
+    refused = import_file(path.read_bytes(), path.name)
+    assert [error.line for error in refused.errors] == [2]
+    assert "public correction note" in str(refused.errors[0])
+    # A dry run says what would be corrected and asks for nothing yet.
+    assert import_file(path.read_bytes(), path.name, dry_run=True).corrections == 1
+
+    call_command("import_positions", str(path), "--correction-note", "The ministry's transcript.")
+    position = Position.objects.get()
+    assert (position.stance, position.stated_on.isoformat()) == ("rules_out", "2024-11-25")
+    correction = Correction.objects.get()
+    assert correction.position_number == position.pk and correction.note == "The ministry's transcript."
+    assert [change["field"] for change in correction.changes] == ["stance", "stated_on"]
+    # The same file again changes nothing and corrects nothing.
+    again = import_file(path.read_bytes(), path.name)
+    assert again.ok and again.corrections == 0 and Correction.objects.count() == 1
+    # Fields other than stance and date are no correction: no note needed.
+    assert import_file(
+        csv_bytes([row(role="", stance="rules_out", stated_on="2024-11-25", summary="New.")]), "s.csv"
+    ).ok

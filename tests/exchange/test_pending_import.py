@@ -33,7 +33,8 @@ def test_the_session_carries_only_the_digest(client, editor, known):
     pending = PendingImport.objects.get()
     assert (pending.user, pending.digest, pending.name) == (editor, digest, "positions.csv")
     assert bytes(pending.data) == csv_bytes([row()])
-    client.post(IMPORT_URL, {"confirm": "1", "digest": digest})
+    # The file puts back the stance "open" replaced: a public correction, with its note.
+    client.post(IMPORT_URL, {"confirm": "1", "digest": digest, "correction_note": "Back to the transcript."})
     assert not PendingImport.objects.exists() and SESSION_KEY not in client.session
     assert Position.objects.get().stance == "opposes"
 
@@ -45,14 +46,17 @@ def test_a_change_since_the_preview_is_not_reverted_silently(client, editor, kno
     actor = Actor.objects.get()
     actor.name = "Rt Hon David Lammy"
     actor.save()
-    response = client.post(IMPORT_URL, {"confirm": "1", "digest": digest})
+    response = client.post(IMPORT_URL, {"confirm": "1", "digest": digest, "correction_note": "Per the transcript."})
     page = response.content.decode()
     assert response.status_code == 200
     assert "The data changed since your preview" in page
     assert "“Rt Hon David Lammy” → “David Lammy”" in page  # the new preview shows the revert it would make
     assert Actor.objects.get().name == "Rt Hon David Lammy" and Position.objects.get().stance == "open"
     # Confirming the new preview applies it, knowingly.
-    client.post(IMPORT_URL, {"confirm": "1", "digest": response.context["pending"]["digest"]})
+    client.post(
+        IMPORT_URL,
+        {"confirm": "1", "digest": response.context["pending"]["digest"], "correction_note": "Per the transcript."},
+    )
     assert Actor.objects.get().name == "David Lammy" and Position.objects.get().stance == "opposes"
 
 

@@ -1,4 +1,4 @@
-"""`import_positions FILE [--dry-run]`: import a CSV or JSON export (docs/exchange-format.md)."""
+"""`import_positions FILE [--dry-run] [--correction-note TEXT]`: import a CSV or JSON export (docs/exchange-format.md)."""
 
 from pathlib import Path
 
@@ -19,6 +19,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would be created or changed, and write nothing."
         )
+        parser.add_argument(
+            "--correction-note",
+            default="",
+            help="The public correction note, needed when the file changes published positions' stances or dates "
+            "(shown on each position's page and in /corrections/).",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -28,7 +34,13 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from error
         try:
             # Run by the operator, who may add topics (an editor's import in the admin may not).
-            report = import_file(data, name=path.name, dry_run=options["dry_run"], may_create_topics=True)
+            report = import_file(
+                data,
+                name=path.name,
+                dry_run=options["dry_run"],
+                may_create_topics=True,
+                correction_note=options["correction_note"],
+            )
         except FileError as error:
             raise CommandError(f"{path}: {error}") from error
         if not report.ok:
