@@ -1,6 +1,7 @@
 """What an import will create and change, worked out with reads only (one query per natural key
 for the whole file), then written in batches. See importer.py for the whole import."""
 
+import datetime
 from collections import Counter, defaultdict
 from types import MappingProxyType
 
@@ -31,13 +32,9 @@ NO_FIELDS: MappingProxyType[str, tuple] = MappingProxyType({})
 REFRESH_ALL_OVER = 100
 
 
-def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
-    """Refresh the countries' stances (current and by month) an import may have changed: pair by pair, or all at once."""
-    pairs = {pair for pair in pairs if pair[0]}
-    if len(pairs) > REFRESH_ALL_OVER:
-        derived.rebuild_stances()
-    elif pairs:
-        derived.refresh(pairs)
+def refresh_country_stances(since: dict[tuple[str, int], datetime.date]) -> None:
+    """Refresh the countries' stances (current, and by month from each pair's day) an import may have changed."""
+    derived.refresh_since(since, one_pass=len(since) > REFRESH_ALL_OVER)
 
 
 class Plan:
@@ -55,7 +52,7 @@ class Plan:
         self.actors: dict = {}
         self.sources: dict = {}
         self.quotes: dict = {}
-        self.stance_pairs: set[tuple[str, int]] = set()  # (country, topic id) whose current stance may change
+        self.stance_pairs: set[tuple[str, int]] = set()  # (country, topic id) whose stances may change, in any month
         self.roles: dict[int, list[Role]] = {}  # id(actor) -> its roles, stored and new
 
     def created(self, kind: str, obj, line: int, label: str) -> None:
@@ -391,12 +388,15 @@ class Plan:
             derived.rank_positions(of_ranked)
             self.stance_pairs |= set(of_ranked.order_by().values_list("country", "topic_id").distinct())
         self.stance_pairs |= {
-            (position.values[P["country"]], position.values[P["topic_id"]].pk) for position in positions
-        }
-        self.stance_pairs |= {
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }
-        refresh_country_stances(self.stance_pairs)
+        # A pair that only gained statements keeps its months before the oldest of them.
+        since = dict.fromkeys(self.stance_pairs, datetime.date.min)
+        for position in positions:
+            values = position.values
+            pair = (values[P["country"]], values[P["topic_id"]].pk)
+            since[pair] = min(since.get(pair, datetime.date.max), values[P["stated_on"]])
+        refresh_country_stances(since)
         if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()

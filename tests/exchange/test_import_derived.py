@@ -13,7 +13,7 @@ from django.db import connection
 from positions import derived, postgres
 from positions.choices import OfficeRank
 from positions.exchange.importer import import_file
-from positions.models import CountryStance, FacetCount, MonthStance, Position
+from positions.models import CountryStance, FacetCount, MonthStance, Position, Topic
 from tests.exchange.test_import import csv_bytes, row
 from tests.factories import ActorFactory, PositionFactory, RoleFactory
 
@@ -32,6 +32,21 @@ def imported():
     RoleFactory(actor=lammy, title="Foreign Secretary", office_rank=OfficeRank.FOREIGN_DEFENCE)
     RoleFactory(actor=lammy, title="Deputy PM", office_rank=OfficeRank.HEAD, start_on=datetime.date(2025, 9, 5))
     PositionFactory(actor=lammy, stated_on=datetime.date(2024, 8, 1), topic__slug="combat-troops")
+    # France spoke before everything the file adds: its months before then are kept, not rewritten.
+    topic = Topic.objects.get()
+    france = ActorFactory(slug="france", kind="state", country="FR")
+    PositionFactory(actor=france, stated_on=datetime.date(2023, 3, 1), topic=topic, stance="opposes")
+    # France's only report is older than anything the file adds, and than the staleness window.
+    PositionFactory(
+        actor__country="FR",
+        actor__kind="official",
+        topic=topic,
+        stated_on=datetime.date(2022, 5, 1),
+        quote__attribution="paraphrase",
+    )
+    # Germany only comments in the file: its cell still rests on its older statement.
+    germany = ActorFactory(slug="bundesregierung", name="Bundesregierung", kind="state", country="DE")
+    PositionFactory(actor=germany, stated_on=datetime.date(2022, 1, 1), topic=topic, stance="supports")
     rows = [
         statement(1, stated_on="2024-11-26", role="Foreign Secretary"),  # a stored role
         statement(2, stated_on="2025-10-01", published_on="2025-10-01", role=""),  # the later, higher role
@@ -39,6 +54,15 @@ def imported():
         statement(4, actor="Radosław Sikorski", actor_slug="radoslaw-sikorski", country="PL", role="Minister"),
         statement(5, actor="Rząd RP", actor_slug="rzad-rp", actor_kind="state", country="PL", role="", stance="open"),
         statement(6, actor="Jan Analyst", actor_slug="jan-analyst", actor_kind="analyst", country="PL", role=""),
+        statement(
+            8,
+            actor="Bundesregierung",
+            actor_slug="bundesregierung",
+            actor_kind="state",
+            country="DE",
+            role="",
+            stance="commentary",
+        ),
         statement(
             7,
             actor="Emmanuel Macron",
@@ -66,6 +90,7 @@ def test_new_positions_are_ranked_as_saving_each_would_rank_it(imported):
         "Words 5.": OfficeRank.rank_of(OfficeRank.SPOKESPERSON),  # a state speaking as a body
         "Words 6.": None,  # analysts never decide
         "Words 7.": OfficeRank.rank_of(OfficeRank.OTHER),
+        "Words 8.": OfficeRank.rank_of(OfficeRank.SPOKESPERSON),
     }
     for position in imported:
         position.save()
@@ -87,15 +112,37 @@ def test_a_role_an_import_starts_reranks_the_actors_stored_statements():
     assert derived.rank_positions(Position.objects.all()) == 0
 
 
-def test_derived_tables_are_what_a_rebuild_from_scratch_gives(imported):
-    stances = set(CountryStance.objects.values_list("country", "topic_id", "state", "stance", "position_id"))
+def cells() -> set[tuple]:
+    """Every column of every country's cell."""
+    columns = ("country", "topic_id", "statements", "reported", "state", "stance", "position_id", "role_id")
+    return {
+        (*values, tuple(dissent))
+        for *values, dissent in CountryStance.objects.values_list(
+            *columns, "newest_report_id", "dissent_count", "dissent"
+        )
+    }
+
+
+@pytest.fixture(params=[1000, 0], ids=["pair by pair", "one pass"])
+def refresh_all_over(request, monkeypatch):
+    monkeypatch.setattr("positions.exchange.plan.REFRESH_ALL_OVER", request.param)
+
+
+def test_derived_tables_are_what_a_rebuild_from_scratch_gives(refresh_all_over, imported):
+    stances = cells()
     months = set(MonthStance.objects.values_list("country", "topic_id", "month", "stated_on", "stance"))
     facets = set(FacetCount.objects.values_list(*derived.FACET_DIMENSIONS, "n"))
-    assert {country for country, *_rest in stances} == {"GB", "PL", "FR"}
+    assert {(country, statements, reported) for country, _topic, statements, reported, *_rest in stances} == {
+        ("GB", 4, 0),
+        ("PL", 2, 0),
+        ("FR", 3, 1),
+        ("DE", 2, 0),
+    }
+    assert ("FR", datetime.date(2023, 3, 1)) in {(country, month) for country, _topic, month, *_rest in months}
 
     derived.refresh_all()
 
-    assert set(CountryStance.objects.values_list("country", "topic_id", "state", "stance", "position_id")) == stances
+    assert cells() == stances
     assert set(MonthStance.objects.values_list("country", "topic_id", "month", "stated_on", "stance")) == months
     assert set(FacetCount.objects.values_list(*derived.FACET_DIMENSIONS, "n")) == facets
 
