@@ -301,7 +301,10 @@ def refresh_since(since: dict[Pair, datetime.date], one_pass: bool = False) -> N
     for start in range(0, len(actors), 500):  # under SQLite's limit on query parameters
         for role in Role.objects.filter(actor_id__in=actors[start : start + 500]).order_by():
             roles.setdefault(role.actor_id, []).append(role)
-    stances = [stance_row(*pair, decision, roles.get(decision.shown.actor_id, ())) for pair, decision in decided]
+    stances = [
+        stance_row(country, topic_id, decision, roles.get(decision.shown.actor_id, ()))
+        for (country, topic_id), decision in decided
+    ]
     CountryStance.objects.bulk_create(
         stances, update_conflicts=True, unique_fields=["country", "topic"], update_fields=STANCE_FIELDS, batch_size=500
     )
