@@ -169,15 +169,19 @@ def next_month(day: datetime.date) -> datetime.date:
     return add_months(first_of_month(day), 1)
 
 
-def decide_by_month(statements: Sequence[Statement]) -> list[tuple[datetime.date, Decision]]:
+def decide_by_month(
+    statements: Sequence[Statement], since: datetime.date = datetime.date.min
+) -> list[tuple[datetime.date, Decision]]:
     """The cell at the end of each month in which the country said something on the record, by month.
 
     Reports never decide, so only months with an on-record statement can change the cell; in
-    between it stays as the last such month left it.
+    between it stays as the last such month left it. Only months from `since`'s on are given: a
+    month's cell reads nothing said after it, so earlier months stay as they were when statements
+    are added from that day on.
     """
     deciding = [statement for statement in statements if statement.decides]
     days = [statement.stated_on for statement in deciding]
-    months = sorted({first_of_month(day) for day in days})
+    months = sorted({first_of_month(day) for day in days[bisect.bisect_left(days, since) :]})
     found = []
     for month in months:
         upto = bisect.bisect_left(days, next_month(month))

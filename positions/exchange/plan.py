@@ -2,6 +2,7 @@
 for the whole file), then written in batches. See importer.py for the whole import."""
 
 import copy
+import datetime
 from collections import Counter, defaultdict
 from types import MappingProxyType
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from positions import derived
+from positions.choices import office_rank_for
 from positions.exchange.keys import among, chunks, identity, outlet_key, quote_key, source_key
 from positions.exchange.report import Change, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, anonymous_confirmed_reason
@@ -35,13 +37,9 @@ NO_FIELDS: MappingProxyType[str, tuple] = MappingProxyType({})
 REFRESH_ALL_OVER = 100
 
 
-def refresh_country_stances(pairs: set[tuple[str, int]]) -> None:
-    """Refresh the countries' stances (current and by month) an import may have changed: pair by pair, or all at once."""
-    pairs = {pair for pair in pairs if pair[0]}
-    if len(pairs) > REFRESH_ALL_OVER:
-        derived.rebuild_stances()
-    elif pairs:
-        derived.refresh(pairs)
+def refresh_country_stances(since: dict[tuple[str, int], datetime.date]) -> None:
+    """Refresh the countries' stances (current, and by month from each pair's day) an import may have changed."""
+    derived.refresh_since(since, one_pass=len(since) > REFRESH_ALL_OVER)
 
 
 class Plan:
@@ -62,7 +60,8 @@ class Plan:
         # pk -> (the position as it was, the line correcting it): a published position whose stance
         # or date the file changes.
         self.corrected: dict[int, tuple[Position, int]] = {}
-        self.stance_pairs: set[tuple[str, int]] = set()  # (country, topic id) whose current stance may change
+        self.stance_pairs: set[tuple[str, int]] = set()  # (country, topic id) whose stances may change, in any month
+        self.roles: dict[int, list[Role]] = {}  # id(actor) -> its roles, stored and new
 
     def created(self, kind: str, obj, line: int, label: str) -> None:
         self.new[kind].append(obj)
@@ -275,15 +274,16 @@ class Plan:
         refused rather than started again: either the date or the role's dates are wrong, and
         an editor must say which (an office held twice is entered in the admin).
         """
-        roles = defaultdict(list)
+        stored = defaultdict(list)
         actor_ids = {actor.pk for actor in self.actors.values() if actor.pk}
         for role in among(Role.objects.all(), "actor_id", actor_ids):
-            roles[role.actor_id].append(role)
-        stored = {key: list(held) for key, held in roles.items()}
+            stored[role.actor_id].append(role)
+        # Every role of each actor, with those this import starts: new positions are ranked by them.
+        self.roles = {id(actor): list(stored.get(actor.pk, ())) for actor in self.actors.values()}
         # Oldest first, so a later statement reuses the role an earlier one started.
         for row in sorted((row for row in self.rows if row.role), key=lambda row: (row.stated_on, row.line)):
             actor = self.actors[row.actor_slug]
-            held = roles[identity(actor)] if actor.pk is None else roles[actor.pk]
+            held = self.roles[id(actor)]
             if any(role.title == row.role and role.covers(row.stated_on) for role in held):
                 continue
             same_title = [role for role in stored.get(actor.pk, []) if role.title == row.role]
@@ -390,19 +390,25 @@ class Plan:
             fields.add("updated_at")
         self.update(Position, "position", options)
         # Bulk writes send no signals: the office ranks and the countries' stances are brought up to date here.
-        ranked = {position.values[0].pk for position in positions}
-        ranked |= {role.actor_id for role in self.new["role"]}
+        # New positions were ranked before writing; a new role or a changed actor or position may
+        # change the rank of statements already stored.
+        ranked = {role.actor_id for role in self.new["role"]}
         ranked |= {actor.pk for actor, _fields in self.updated["actor"].values()}
         ranked |= {position.actor_id for position, _fields in self.updated["position"].values()}
         if ranked:
             of_ranked = Position.objects.filter(actor_id__in=ranked)
             derived.rank_positions(of_ranked)
-            # A new role or a changed actor may change the rank of statements made before this import.
             self.stance_pairs |= set(of_ranked.order_by().values_list("country", "topic_id").distinct())
         self.stance_pairs |= {
             (position.country, position.topic_id) for position, _f in self.updated["position"].values()
         }
-        refresh_country_stances(self.stance_pairs)
+        # A pair that only gained statements keeps its months before the oldest of them.
+        since = dict.fromkeys(self.stance_pairs, datetime.date.min)
+        for position in positions:
+            values = position.values
+            pair = (values[P["country"]], values[P["topic_id"]].pk)
+            since[pair] = min(since.get(pair, datetime.date.max), values[P["stated_on"]])
+        refresh_country_stances(since)
         if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()
@@ -418,7 +424,9 @@ class Plan:
         derived.bump()
 
     def add_copied_values(self, positions: list[Pending], now) -> None:
-        """Complete new positions with their copies of the actor's and the quote's values (see Position)."""
+        """Complete new positions with their copies of the actor's and the quote's values and
+        their office rank (see Position), as Position.save would: after the roles are written,
+        whose ids break ties between roles starting the same day."""
         of_actor = {
             id(actor): (actor.country.code if actor.country else "", actor.kind) for actor in self.actors.values()
         }
@@ -428,7 +436,9 @@ class Plan:
                 verification, attribution = quote.values[Q_["verification"]], quote.values[Q_["attribution"]]
             else:
                 verification, attribution = quote.verification, quote.attribution
-            position.values = (*position.values, *of_actor[id(actor)], verification, attribution, now, now)
+            role = Role.pick_for_day(self.roles[id(actor)], position.values[P["stated_on"]])
+            rank = office_rank_for(actor.kind, role.office_rank if role else None)
+            position.values = (*position.values, *of_actor[id(actor)], verification, attribution, now, now, rank)
 
     def create(self, model, objects: list, options: dict) -> None:
         if objects:

@@ -2,7 +2,8 @@
 
 An import may create a hundred thousand rows of each. They are kept as `Pending` tuples, not
 model instances, and written without a Python object per row: on PostgreSQL with ids drawn
-from the table's sequence and the rows sent by COPY, elsewhere (SQLite, the small default) by
+from the table's sequence and the rows sent by COPY (positions with their search vectors computed
+in one statement, postgres.copy_positions), elsewhere (SQLite, the small default) by
 `bulk_create` in batches. History rows are then copied from the written rows by one
 `INSERT … SELECT` per table, as simple_history's bulk helpers would have made them one by one
 (history_type `+`, the importing user, an empty change reason). Bulk writes send no signals:
@@ -50,6 +51,7 @@ NEW_COLUMNS = {
         "attribution",
         "created_at",
         "updated_at",
+        "office_rank",
     ),
 }
 PARENTS = {Source: (0,), Quote: (0,), Position: (0, 1, 2)}
@@ -106,7 +108,10 @@ def copy_rows(model, pending: Sequence[Pending]) -> None:
             row.pk = pk_value
             yield (pk_value, *resolved(model, row), *extra_values)
 
-    postgres.copy_into(model, columns, rows())
+    if model is Position:
+        postgres.copy_positions(columns, rows())
+    else:
+        postgres.copy_into(model, columns, rows())
 
 
 def create_rows(model, pending: Sequence[Pending]) -> None:
