@@ -13,6 +13,7 @@ from positions.models import Actor, Position, Role
 from positions.views.matrix import stance_matrix
 from sources.models import Quote, Source
 from tests.factories import PositionFactory, UserFactory
+from tests.shared_data import kept_for_the_module
 
 # The countries issue 26 names (the Nordic and Baltic countries in full).
 NAMED = {
@@ -46,9 +47,17 @@ def seed(**options) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def recorded_module(django_db_setup, django_db_blocker):
+    # The record is the largest seed (over 200 positions): loaded once, each test's writes undone.
+    with kept_for_the_module(django_db_blocker):
+        seed()
+        yield
+
+
 @pytest.fixture
-def recorded(db):
-    seed()
+def recorded(recorded_module, db):
+    pass
 
 
 def counts():
