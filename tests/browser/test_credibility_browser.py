@@ -10,9 +10,17 @@ import pytest
 
 from positions.models import Position
 
-from .conftest import BROWSER_DB, SCREENSHOTS
+from .conftest import READ_ONLY_DB, SCREENSHOTS
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
+
+
 WIDTHS = [375, 1440]
 
 

@@ -10,10 +10,18 @@ import pytest
 from positions.models import CountryStance, Position, Topic
 from sources.models import Source
 
-from .conftest import AXE, BROWSER_DB, SCREENSHOTS
+from .conftest import AXE, READ_ONLY_DB, SCREENSHOTS
 from .test_pages import serious_violations
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
+
+
 SIZES = {"phone": (375, 812), "desktop": (1440, 900)}
 HEADING_WITHIN = 160  # px from the top of a phone's screen
 SMALLEST_TEXT = 11  # px, rendered
