@@ -70,8 +70,8 @@ run_suite() {
   .venv/bin/python -m pytest -n 2 -m "not browser" "$@"
 }
 
-# The browser tests in one process: each drives Chromium against its own live server, and two
-# at once only wait for each other. They run once, on PostgreSQL as in production: what they
+# The browser tests in one process: they drive Chromium against a live server (one per module
+# where the tests only read, tests/browser/conftest.py), and two at once only wait for each other. They run once, on PostgreSQL as in production: what they
 # check (layout, accessibility, scripts, CSP, forms in a real browser) does not depend on the
 # database, and every query behind the pages runs on both databases in the suite above.
 run_browser_tests() {

@@ -47,9 +47,12 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in free]
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+def runs_in_real_transactions(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        or (marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +61,32 @@ def seeded_module(django_db_setup, django_db_blocker):
     with kept_for_the_module(django_db_blocker):
         call_command("seed_demo", stdout=open(os.devnull, "w"))
         yield
+
+
+@pytest.fixture(scope="module")
+def seed_shared_by_the_module(request, django_db_setup, django_db_blocker):
+    """Seeding takes longer than most tests, and 500 read the seed: where every test of a module that
+    reaches the database asks for it, and in a transaction rolled back after it (`db`), it is loaded
+    once for the module (tests/shared_data.py). Elsewhere a test without it would see it, or a
+    transactional test flush it, so `seeded` loads it for each test."""
+    tests = [item for item in request.session.items if item.module is request.module]
+    shared = all(
+        "seeded" in item.fixturenames and not runs_in_real_transactions(item)
+        for item in tests
+        if touches_the_database(item)
+    )
+    if not shared:
+        yield False
+        return
+    with kept_for_the_module(django_db_blocker):
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        yield True
+
+
+@pytest.fixture
+def seeded(seed_shared_by_the_module, db):
+    if not seed_shared_by_the_module:
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.exchange.helpers import body, csv_dicts
+from tests.shared_data import kept_for_the_module
 
 API = "/api/v1/positions/"
 EXPORT = "/positions/export.csv"
@@ -46,10 +47,19 @@ INVALID = {
 }
 
 
+@pytest.fixture(scope="module")
+def generated_module(django_db_setup, django_db_blocker):
+    # The seed and 250 generated positions take longer than any test here: loaded once for the
+    # module, each test's writes undone (tests/shared_data.py).
+    with kept_for_the_module(django_db_blocker):
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command("generate_data", positions=250, seed=3, stdout=io.StringIO())
+        yield
+
+
 @pytest.fixture
-def generated(db):
-    call_command("seed_demo", stdout=io.StringIO())
-    call_command("generate_data", positions=250, seed=3, stdout=io.StringIO())
+def generated(generated_module, db):
+    pass
 
 
 def export_ids(client, query: str) -> list[int]:
@@ -168,7 +178,7 @@ def test_queries_do_not_grow_with_the_page_size(client, generated, django_assert
     assert len(response.json()["results"]) == page_size
 
 
-def test_expand_adds_the_quote_and_source_in_full(client, seeded):
+def test_expand_adds_the_quote_and_source_in_full(client, generated):
     brief = client.get(API).json()["results"][0]
     assert set(brief["quote"]) == {"id", "url"}
     assert set(brief["source"]) == {"id", "title", "url", "api_url"}
@@ -177,7 +187,7 @@ def test_expand_adds_the_quote_and_source_in_full(client, seeded):
     assert {"outlet", "document_url", "published_on", "published_precision"} <= set(full["source"])
 
 
-def test_a_position_carries_its_addresses_and_stored_values(client, seeded):
+def test_a_position_carries_its_addresses_and_stored_values(client, generated):
     from positions.models import Position
 
     position = Position.objects.with_related().order_by("id").first()
@@ -190,7 +200,7 @@ def test_a_position_carries_its_addresses_and_stored_values(client, seeded):
     assert client.get(f"{API}{position.pk}/").json() == data
 
 
-def test_a_detail_ignores_list_filters(client, seeded):
+def test_a_detail_ignores_list_filters(client, generated):
     from positions.models import Position
 
     position = Position.objects.exclude(country="FR").first()

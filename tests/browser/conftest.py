@@ -10,7 +10,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -75,3 +77,42 @@ def page(browser):
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     yield tab
     context.close()
+
+
+# Browser test modules whose tests only read set: pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+# and ask for `shared_site` instead of `site`.
+READ_ONLY_DB = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def shared_site(browser, django_db_setup, django_db_blocker):
+    """A live server and the seed data shared by a module's tests that only read.
+
+    `site` costs each test a flush, a restore and a fresh seed (a few seconds on PostgreSQL), more
+    than most browser tests take to load their pages. Here the seed is committed once, so that the
+    server's own connection sees it; each test still runs in a transaction (`db`, READ_ONLY_DB) that
+    undoes what the test writes through its own connection, and the module leaves the database as it found it.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        # A transactional test's teardown leaves every table empty, content types included, for
+        # the next one to restore what the migrations made: here too, as its setup would.
+        migrated = getattr(connection, "_test_serialized_contents", None)
+        if migrated is not None and not ContentType.objects.exists():
+            restore(migrated)
+        before = connection.creation.serialize_db_to_string()
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        server = LiveServer("localhost")
+        try:
+            yield server.url
+        finally:
+            server.stop()
+            restore(before)
+
+
+def restore(contents: str) -> None:
+    """Empty the tables and load `contents` (serialize_db_to_string), as a transactional test's teardown
+    and setup do with serialized_rollback: the rows the migrations made (the Editors and Viewers groups) come back."""
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(contents)

@@ -5,9 +5,15 @@ No axe-core audit here: the markup is Swagger UI's, not ours (tests/browser/test
 
 import pytest
 
-from .conftest import BROWSER_DB, SCREENSHOTS
+from .conftest import READ_ONLY_DB, SCREENSHOTS
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
 
 
 @pytest.mark.parametrize("width", [375, 1440])

@@ -10,10 +10,17 @@ import pytest
 
 from positions.models import Position
 
-from .conftest import AXE, BROWSER_DB, SCREENSHOTS
-from .test_pages import serious_violations
+from .conftest import READ_ONLY_DB, SCREENSHOTS
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
+
+
 WIDTHS = [375, 1440]
 
 
@@ -24,7 +31,6 @@ def tab(browser):
     def open_at(width: int):
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        page.add_init_script(path=str(AXE))
         page.console_errors = []
         page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
         pages[width] = context
@@ -80,14 +86,6 @@ def test_stale_stances_say_their_age_and_badges_lead_to_their_definitions(tab, s
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert page.console_errors == []
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_the_about_page_passes_axe(tab, site, width):
-    page = tab(width)
-    page.goto(site + "/about/")
-    assert serious_violations(page) == []
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
 
 
 def test_the_positions_list_has_no_gap_between_filters_and_counts(tab, site):

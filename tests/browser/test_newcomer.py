@@ -5,9 +5,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import BROWSER_DB
+from .conftest import READ_ONLY_DB
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
 
 
 def test_newcomer_goes_from_the_matrix_to_a_source_and_searches_a_garbled_name(page, site):

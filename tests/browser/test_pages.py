@@ -6,9 +6,17 @@ import pytest
 from positions.models import Position
 from sources.models import Source
 
-from .conftest import AXE, BROWSER_DB, SCREENSHOTS
+from .conftest import AXE, READ_ONLY_DB, SCREENSHOTS
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
+
+
 WIDTHS = {"phone": 375, "desktop": 1440}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

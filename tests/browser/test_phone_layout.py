@@ -10,10 +10,18 @@ import pytest
 from positions.models import CountryStance, Position, Topic
 from sources.models import Source
 
-from .conftest import AXE, BROWSER_DB, SCREENSHOTS
+from .conftest import AXE, READ_ONLY_DB, SCREENSHOTS
 from .test_pages import serious_violations
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
+
+
 SIZES = {"phone": (375, 812), "desktop": (1440, 900)}
 HEADING_WITHIN = 160  # px from the top of a phone's screen
 SMALLEST_TEXT = 11  # px, rendered
@@ -145,24 +153,26 @@ def rendered_text_sizes(page, selector: str) -> list[float]:
     )
 
 
+# One test per size walks the three pages that draw the map: each test costs a fresh seed.
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("path", ["/map/", "/", "/embed/map/"])
-def test_the_map_key_and_credit_are_readable_and_the_map_fits(browser, site, size, path):
-    context, page = new_page(browser, size)
-    page.goto(site + path)
-    key = rendered_text_sizes(page, ".map-key .stance")
-    assert key and min(key) >= SMALLEST_TEXT
-    # Whatever is drawn inside the picture and shown is as readable as the text beside it.
-    drawn = rendered_text_sizes(page, ".stance-map .map-legend text, .stance-map .map-credit")
-    assert all(size_px >= SMALLEST_TEXT for size_px in drawn), drawn
-    if path != "/":
-        assert min(rendered_text_sizes(page, ".map-credit-text")) >= SMALLEST_TEXT
-    picture = page.locator("svg.stance-map").bounding_box()
-    assert picture["x"] >= 0 and picture["x"] + picture["width"] <= SIZES[size][0]
+def test_the_map_key_and_credit_are_readable_and_the_map_fits(browser, site, size):
     # Cropped to Europe, with North America only when a country there has a stance: no empty inset.
     topic = Topic.objects.get(slug="combat-troops")
     american = CountryStance.objects.filter(topic=topic, country__in=["US", "CA", "MX"]).exists()
-    assert page.locator("svg.stance-map").get_attribute("viewBox").startswith("0 " if american else "344 ")
+    context, page = new_page(browser, size)
+    for path in ["/map/", "/", "/embed/map/"]:
+        page.goto(site + path)
+        key = rendered_text_sizes(page, ".map-key .stance")
+        assert key and min(key) >= SMALLEST_TEXT, path
+        # Whatever is drawn inside the picture and shown is as readable as the text beside it.
+        drawn = rendered_text_sizes(page, ".stance-map .map-legend text, .stance-map .map-credit")
+        assert all(size_px >= SMALLEST_TEXT for size_px in drawn), (path, drawn)
+        if path != "/":
+            assert min(rendered_text_sizes(page, ".map-credit-text")) >= SMALLEST_TEXT, path
+        picture = page.locator("svg.stance-map").bounding_box()
+        assert picture["x"] >= 0 and picture["x"] + picture["width"] <= SIZES[size][0], path
+        view_box = page.locator("svg.stance-map").get_attribute("viewBox")
+        assert view_box.startswith("0 " if american else "344 "), (path, view_box)
     context.close()
 
 

@@ -5,9 +5,15 @@ import pytest
 
 from positions.models import Position
 
-from .conftest import AXE, BROWSER_DB, SCREENSHOTS
+from .conftest import AXE, READ_ONLY_DB, SCREENSHOTS
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
 
 
 def test_timeline_markers_link_to_their_positions(page, site):

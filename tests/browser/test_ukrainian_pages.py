@@ -4,10 +4,16 @@ the language switcher reached by keyboard."""
 
 import pytest
 
-from .conftest import AXE, BROWSER_DB, SCREENSHOTS
+from .conftest import AXE, READ_ONLY_DB, SCREENSHOTS
 from .test_pages import WIDTHS, main_pages, serious_violations
 
-pytestmark = [pytest.mark.browser, BROWSER_DB]
+pytestmark = [pytest.mark.browser, READ_ONLY_DB]
+
+
+# Its tests only read: one seed and one live server for the module (conftest.shared_site).
+@pytest.fixture
+def site(shared_site):
+    return shared_site
 
 
 @pytest.mark.parametrize("width", WIDTHS)

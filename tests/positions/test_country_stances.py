@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from positions import derived
@@ -251,7 +251,6 @@ operations = st.lists(
 
 
 @pytest.mark.fuzz
-@settings(deadline=None, max_examples=40)
 @given(operations)
 def test_any_sequence_of_edits_leaves_the_tables_equal_to_a_rebuild(steps):
     Position.objects.all().delete()

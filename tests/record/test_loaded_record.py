@@ -14,6 +14,7 @@ from positions.views.matrix import stance_matrix
 from sources.models import Quote, Source
 from tests.admin.rendered_form import submitted_data
 from tests.factories import PositionFactory, UserFactory
+from tests.shared_data import kept_for_the_module
 
 # The countries issue 26 names (the Nordic and Baltic countries in full).
 NAMED = {
@@ -47,9 +48,17 @@ def seed(**options) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def recorded_module(django_db_setup, django_db_blocker):
+    # The record is the largest seed (over 200 positions): loaded once, each test's writes undone.
+    with kept_for_the_module(django_db_blocker):
+        seed()
+        yield
+
+
 @pytest.fixture
-def recorded(db):
-    seed()
+def recorded(recorded_module, db):
+    pass
 
 
 def counts():
