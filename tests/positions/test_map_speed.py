@@ -228,13 +228,14 @@ def test_a_change_shows_at_once(client, world):
     "url, count",
     [
         # data version, the filter's two menu-size checks, topics (the default topic), its country
-        # stances, the topic menu, the footer's dates (newest statement and last change, one query)
-        ("/map/", 7),
-        ("/uk/map/", 7),
+        # stances, the topic menu, the footer's dates (newest statement and last change, one query),
+        # the embed dialog's releases (live or as of a release)
+        ("/map/", 8),
+        ("/uk/map/", 8),
         # a chosen topic is read by the filter instead of with every topic
-        ("/map/?topic=instructors", 7),
+        ("/map/?topic=instructors", 8),
         # the actor kind is read with the stances: no query per country
-        ("/map/?actor_kind=state&stance=open", 7),
+        ("/map/?actor_kind=state&stance=open", 8),
         # the same without the page's topic menu and footer
         # the same, plus the client's count of running builds taken and given back (limits/expensive.py)
         ("/map.svg", 7),
