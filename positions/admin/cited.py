@@ -11,12 +11,11 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from positions.admin.forms import changed_from_stored
+from positions.admin.forms import changed_from_stored, correction_note_field
 from positions.corrections import QUOTE_CORRECTED_FIELDS, SOURCE_CORRECTED_FIELDS, record_cited_correction
 from positions.models import Position
 from sources import admin as sources_admin
 from sources.models import Quote, Source
-from sources.text import PLAIN_TEXT
 
 
 def citing_positions(instance):
@@ -30,16 +29,12 @@ class CitedCorrectionForm(forms.ModelForm):
 
     corrected_fields: tuple[str, ...] = ()
 
-    correction_note = forms.CharField(
-        label=_("Public correction note"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        validators=PLAIN_TEXT,
-        help_text=_(
+    correction_note = correction_note_field(
+        _(
             "Shown on the page of every position citing this, and in the corrections log. Needed when "
             "published positions cite it and you change a quote's words, source or date, or a source's "
             "address; a fix elsewhere can leave it empty."
-        ),
+        )
     )
 
     differing: list[str] = []

@@ -374,18 +374,25 @@ def changed_from_stored(form) -> list[str]:
     return differing
 
 
-class PositionChangeForm(forms.ModelForm):
-    """A published position's change form: a correction of what it says needs a public note."""
-
-    correction_note = forms.CharField(
+def correction_note_field(help_text) -> forms.CharField:
+    """The public correction note of a change form; the form's clean() says when it is needed."""
+    return forms.CharField(
         label=_("Public correction note"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
         validators=PLAIN_TEXT,
-        help_text=_(
+        help_text=help_text,
+    )
+
+
+class PositionChangeForm(forms.ModelForm):
+    """A published position's change form: a correction of what it says needs a public note."""
+
+    correction_note = correction_note_field(
+        _(
             "Shown on the position's page and in the corrections log. Needed when you change the actor, "
             "topic, quote, stance or date; a typo fix elsewhere can leave it empty."
-        ),
+        )
     )
 
     class Meta:
