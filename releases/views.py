@@ -17,7 +17,7 @@ from django_countries import countries
 
 from limits.expensive import expensive_slot
 from positions.choices import Stance
-from positions.country_codes import normalise
+from positions.country_codes import address_choices, in_address, normalise
 from positions.models import Actor, Position
 from positions.publish.embed import embeddable
 from positions.timeline.layout import lay_out_timeline
@@ -99,8 +99,8 @@ def release_detail(request, number: str):
         {
             "release": release,
             "changes": changes,
-            "country": country,
-            "country_choices": [(code, countries.name(code)) for code in shown_countries],
+            "country": in_address(country) if country else "",
+            "country_choices": address_choices((code, countries.name(code)) for code in shown_countries),
         },
     )
 
@@ -207,7 +207,7 @@ def embed_country(request, number: str, code: str):
     """A country's statements as a release froze them: the values never change, the release is named in the frame."""
     release = get_object_or_404(Release, number=number)
     rows, total = frozen.country_statements(release.number, code)
-    full_url = request.build_absolute_uri(release.get_absolute_url()) + f"?country={code.lower()}"
+    full_url = request.build_absolute_uri(release.get_absolute_url()) + f"?country={in_address(code)}"
     context = frozen_context(request, release) | {
         "name": countries.name(code),
         "rows": rows,

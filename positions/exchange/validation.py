@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from positions.choices import ActorKind, Stance
+from positions.country_codes import normalise
 from positions.exchange.format import DATE_PATTERN, MAX_LENGTHS, REQUIRED_COLUMNS
 from positions.exchange.readers import RawRow
 from sources.dates import (
@@ -328,7 +329,7 @@ def parse_row(raw: RawRow, today=None) -> ExchangeRow:
     check_slug(cells, "topic", reasons)
     check_url(cells, "source_url", reasons)
     check_url(cells, "archive_url", reasons)
-    country = cells["country"].upper()
+    country = normalise(cells["country"])
     if country and not is_country_code(country):
         reasons.append(_("country “%(value)s” is not an ISO 3166 alpha-2 code.") % {"value": cells["country"]})
     if cells["quote_original"] and not cells["quote_language"]:

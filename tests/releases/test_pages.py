@@ -52,6 +52,9 @@ def test_release_page_filters_its_changes_by_country(client):
     assert "Macron" in filtered and "Starmer" not in filtered
     # The filter form submits what the page renders.
     assert submitted_data(filtered, "change-filter") == {"country": ["fr"]}
+    # A code in capitals selects the same country, written lower case like every address.
+    capitals = client.get(release.get_absolute_url(), {"country": "FR"}).content.decode()
+    assert submitted_data(capitals, "change-filter") == {"country": ["fr"]}
     bad = client.get(release.get_absolute_url(), {"country": "france"})
     assert bad.status_code == 400
 
