@@ -61,8 +61,9 @@ from positions.models import Actor, Position, Topic  # noqa: E402
 from sources.models import Source  # noqa: E402
 
 
-def page_urls() -> dict[str, str]:
-    largest = (
+def largest_group() -> tuple:
+    """The (country, stance) with the most positions: the list page's goal and Datasette's plain list."""
+    return (
         Position.objects.exclude(country="")
         .order_by()
         .values_list("country", "stance")
@@ -70,6 +71,10 @@ def page_urls() -> dict[str, str]:
         .order_by("-n")
         .first()
     )
+
+
+def page_urls() -> dict[str, str]:
+    largest = largest_group()
     country, stance = largest[0].lower(), largest[1]
     # The actor with the most positions: the heaviest actor page.
     busiest = Position.objects.order_by().values("actor").annotate(n=Count("id")).order_by("-n")[0]["actor"]
@@ -172,14 +177,7 @@ def main() -> None:
 @contextmanager
 def datasette(database: Path):
     """Datasette serving `database` (peers.py); yields a timer of its plain list of the largest country and stance."""
-    largest = (
-        Position.objects.exclude(country="")
-        .order_by()
-        .values_list("country", "stance")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-        .first()
-    )
+    largest = largest_group()
     path = f"/{database.stem}/positions?country={largest[0]}&stance={largest[1]}&_sort_desc=stated_on"
     with datasette_server(database, Path("/tmp/page_times-datasette.log")) as (port, _process):
         yield lambda: time_page(port, path)["p50"]
