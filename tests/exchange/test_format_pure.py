@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from positions.exchange.format import COLUMNS, NEUTRALISER, is_formula_like, neutralise, restore
 from positions.exchange.readers import RawRow, read_rows
-from positions.exchange.validation import RowError, parse_row
+from positions.exchange.validation import RowError, is_plain_text, not_plain_text, parse_row
 
 
 @pytest.mark.parametrize("cell", ["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx", "'=1+1", "''=x"])
@@ -83,3 +83,20 @@ def test_csv_rows_remember_the_line_each_starts_on():
     rows = read_rows(f"{header}\r\n{first}\r\n{second}\r\n".encode(), "positions.csv")
     assert [row.line for row in rows] == [2, 4]
     assert rows[0].cells["summary"] == "two\nlines"
+
+
+def test_the_printable_shortcut_agrees_with_the_refused_characters_everywhere():
+    # is_plain_text skips the search for printable text: no refused character may be printable.
+    refused = [chr(code) for code in range(0x110000) if not_plain_text.search(chr(code))]
+    assert refused and not any(character.isprintable() for character in refused)
+    for character in refused:
+        assert not is_plain_text(f"Keir Starmer{character} said"), repr(character)
+    assert is_plain_text("Київ, 26 листопада")
+    assert is_plain_text("line one\nline two\u00a0and a no-break space")
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u200b", "\x07", "\ufdd0", "\ud800"])
+def test_a_refused_character_in_any_cell_is_named_by_the_row_check(character):
+    with pytest.raises(RowError) as refused:
+        parse_row(RawRow(2, good_cells(actor=f"David{character} Lammy")))
+    assert f"U+{ord(character):04X}" in str(refused.value)
