@@ -7,9 +7,10 @@ exception, `copy_positions`, spells out the search trigger's formula as the migr
 test holds the vectors it writes to the trigger's.
 """
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 
-from django.db import IntegrityError, connection
+from django.db import DatabaseError, IntegrityError, connection, connections
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
@@ -39,36 +40,45 @@ def copy_into_table(table: str, columns: Sequence[str], rows: Iterable[tuple]) -
 
 
 # New positions from the staging table into positions_position, each with its search vector:
-# the formula of the position trigger (migrations 0011 and 0023), with the actor (a) and quote (q)
-# joined once for all rows.
+# the formula of the position trigger (migrations 0011, 0023 and 0027), with the actor (a) and
+# quote (q) joined once for all rows. {words} is the words' part of the vector.
 INSERT_STAGED_POSITIONS = """
 INSERT INTO positions_position ({columns}, search_vector)
 SELECT {staged_columns},
-       positions_search_vector(coalesce(a.name, '') || ' ' || coalesce(a.name_uk, ''), a.aliases, q.text,
-                               coalesce(p.summary, '') || ' ' || coalesce(p.summary_uk, ''), q.original_text)
+       positions_actor_vector(coalesce(a.name, '') || ' ' || coalesce(a.name_uk, ''), a.aliases) || {words}
   FROM import_new_positions p
   JOIN positions_actor a ON a.id = p.actor_id
   JOIN sources_quote q ON q.id = p.quote_id
  ORDER BY p.id
 """
+WORDS_COMPUTED_HERE = (
+    "positions_text_vector(q.text, coalesce(p.summary, '') || ' ' || coalesce(p.summary_uk, ''), q.original_text)"
+)
+# Computed beforehand (TextVectors) and staged in the row's own search_vector column.
+WORDS_STAGED = "p.search_vector"
 
 
-def copy_positions(columns: Sequence[str], rows: Iterable[tuple]) -> int:
+def copy_positions(columns: Sequence[str], rows: Iterable[tuple], words_staged: bool = False) -> int:
     """COPY new positions, then insert them with their search vectors computed in one statement.
 
     The rows go first into a staging table without indexes or triggers; one `INSERT … SELECT`
     then joins every row's actor and quote at once, where the row trigger looked both up and
     computed the vector one row at a time (migration 0026 lets a row arriving with its vector
-    keep it). `columns` include the primary key: rows are inserted in id order.
+    keep it). `columns` include the primary key: rows are inserted in id order. With
+    `words_staged`, the last column is `search_vector`, holding each row's words' part already
+    computed (TextVectors); the actor's part is added here.
     """
     names = [connection.ops.quote_name(column) for column in columns]
+    inserted_names = names[:-1] if words_staged else names
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS import_new_positions")
         cursor.execute("CREATE TEMP TABLE import_new_positions (LIKE positions_position) ON COMMIT DROP")
         staged = copy_into_table("import_new_positions", columns, rows)
         cursor.execute(
             INSERT_STAGED_POSITIONS.format(
-                columns=", ".join(names), staged_columns=", ".join(f"p.{name}" for name in names)
+                columns=", ".join(inserted_names),
+                staged_columns=", ".join(f"p.{name}" for name in inserted_names),
+                words=WORDS_STAGED if words_staged else WORDS_COMPUTED_HERE,
             )
         )
         inserted = cursor.rowcount
@@ -77,6 +87,57 @@ def copy_positions(columns: Sequence[str], rows: Iterable[tuple]) -> int:
         # An actor or quote deleted meanwhile by someone else: the join dropped rows no foreign-key check would see.
         raise IntegrityError(f"{staged - inserted} new positions lost their actor or quote while importing.")
     return inserted
+
+
+# The words' part of each vector, for values given as three arrays, in their order.
+TEXT_VECTORS = """
+SELECT positions_text_vector(t.quote_text, t.summary, t.original_text)::text
+  FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS t(quote_text, summary, original_text, n)
+ ORDER BY t.n
+"""
+
+
+class TextVectors:
+    """The words' part of new positions' search vectors, computed by a second connection meanwhile.
+
+    That part is a function of a row's own words (quote, summary, original text), so it need not
+    wait for the import's transaction: a thread with its own connection has PostgreSQL compute
+    it on the machine's other core while this connection matches the file's rows and writes
+    sources and quotes. It was half of what writing an import's positions cost. `texts` maps a
+    key (the file's line) to (quote, summary, original text), the summary as the vector reads it
+    (`summary || ' ' || summary_uk`). `result()` waits for the vectors, as tsvector text by key;
+    None if the second connection failed, and the insert then computes them itself.
+    """
+
+    CHUNK = 20_000
+
+    def __init__(self, texts: dict, alias: str):
+        self.texts = texts
+        self.alias = alias
+        self.vectors: dict | None = None
+        self.thread = threading.Thread(target=self.compute, name="import-text-vectors", daemon=True)
+        self.thread.start()
+
+    def compute(self) -> None:
+        side = connections[self.alias]  # this thread's own connection
+        try:
+            keys = list(self.texts)
+            vectors = {}
+            with side.cursor() as cursor:
+                for start in range(0, len(keys), self.CHUNK):
+                    part = keys[start : start + self.CHUNK]
+                    columns = list(zip(*(self.texts[key] for key in part), strict=True))
+                    cursor.execute(TEXT_VECTORS, [list(values) for values in columns])
+                    vectors.update(zip(part, (vector for (vector,) in cursor.fetchall()), strict=True))
+            self.vectors = vectors
+        except DatabaseError:
+            self.vectors = None
+        finally:
+            side.close()
+
+    def result(self) -> dict | None:
+        self.thread.join()
+        return self.vectors
 
 
 def next_ids(model, count: int) -> list[int]:

@@ -14,16 +14,23 @@ Topics, outlets, actors and roles, a few per thousand rows, go through the ORM a
 
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from positions import postgres
 from positions.corrections import record_correction
 from positions.exchange.keys import inconsistencies
 from positions.exchange.plan import CORRECTED_ON_IMPORT, Plan
 from positions.exchange.readers import RawRow, iter_rows
 from positions.exchange.report import ImportReport
-from positions.exchange.validation import RowError, parse_row
+from positions.exchange.validation import ExchangeRow, RowError, parse_row
+from positions.models import Position
+
+# From this many rows on, PostgreSQL computes the words' part of new positions' search vectors
+# on a second connection while the import matches its rows (postgres.TextVectors); a smaller
+# file is not worth the second connection.
+TEXT_VECTORS_FROM = 1000
 
 
 def import_file(
@@ -71,9 +78,10 @@ def import_rows(
     if report.errors:
         report.errors.sort(key=lambda error: error.line)
         return report
+    words = None if dry_run else start_text_vectors(rows)
     try:
         with transaction.atomic():
-            plan = Plan(rows, may_create_topics=may_create_topics)
+            plan = Plan(rows, may_create_topics=may_create_topics, words=words)
             plan.match()
             report.changes = plan.changes
             report.corrections = len(plan.corrected)
@@ -97,4 +105,18 @@ def import_rows(
         report.errors = [
             RowError(1, [_("the database refused the import (%(error)s); run it again.") % {"error": error}])
         ]
+    finally:
+        if words:
+            words.result()  # a refused file's vectors are not used, but the second connection is closed here
     return report
+
+
+def start_text_vectors(rows: list[ExchangeRow]) -> postgres.TextVectors | None:
+    """Have the words' part of each row's search vector computed meanwhile, keyed by line (PostgreSQL, large files)."""
+    if connection.vendor != "postgresql" or len(rows) < TEXT_VECTORS_FROM:
+        return None
+    # The vector reads a position's summary followed by its Ukrainian one, which a new position has blank.
+    summary_uk = Position._meta.get_field("summary_uk").get_default()
+    return postgres.TextVectors(
+        {row.line: (row.quote, f"{row.summary} {summary_uk}", row.quote_original) for row in rows}, connection.alias
+    )

@@ -45,8 +45,10 @@ def refresh_country_stances(since: dict[tuple[str, int], datetime.date]) -> None
 class Plan:
     """What an import will create and change, worked out with reads only, then written in batches."""
 
-    def __init__(self, rows: list[ExchangeRow], may_create_topics: bool = True):
+    def __init__(self, rows: list[ExchangeRow], may_create_topics: bool = True, words=None):
         self.rows = rows
+        # The words' part of new positions' search vectors, being computed meanwhile (postgres.TextVectors), or None.
+        self.words = words
         self.may_create_topics = may_create_topics
         self.changes: list[Change] = []
         self.errors: list[RowError] = []
@@ -384,7 +386,7 @@ class Plan:
         # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
         # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
         positions.sort(key=lambda position: (position.values[P["stated_on"]], -position.line))
-        insert_new(Position, positions, user, now)
+        insert_new(Position, positions, user, now, words=self.words.result() if self.words else None)
         for position, fields in self.updated["position"].values():
             position.updated_at = now
             fields.add("updated_at")

@@ -71,12 +71,16 @@ class Pending:
         self.pk: int | None = None
 
 
-def insert_new(model, pending: Sequence[Pending], user=None, now=None) -> None:
-    """Write the rows, set each Pending's id, and add one creation history row per row."""
+def insert_new(model, pending: Sequence[Pending], user=None, now=None, words: dict | None = None) -> None:
+    """Write the rows, set each Pending's id, and add one creation history row per row.
+
+    `words`, for positions on PostgreSQL: the words' part of each one's search vector by line,
+    computed beforehand (postgres.TextVectors).
+    """
     if not pending:
         return
     if connection.vendor == "postgresql":
-        copy_rows(model, pending)
+        copy_rows(model, pending, words)
     else:
         create_rows(model, pending)
     insert_history(model, [row.pk for row in pending], user, now)  # type: ignore[misc]  # each row has its id now
@@ -96,20 +100,25 @@ def other_columns(model) -> tuple[tuple[str, ...], tuple]:
     return tuple(field.column for field in fields), tuple(field.get_default() for field in fields)
 
 
-def copy_rows(model, pending: Sequence[Pending]) -> None:
+def copy_rows(model, pending: Sequence[Pending], words: dict | None = None) -> None:
     """PostgreSQL: ids from the table's own sequence, then COPY of every row, in this transaction."""
     ids = postgres.next_ids(model, len(pending))
     extra_columns, extra_values = other_columns(model)
     columns = (model._meta.pk.column, *NEW_COLUMNS[model], *extra_columns)
+    if words is not None:
+        columns += ("search_vector",)
 
     def rows():
         # Ascending ids, so rows get them in the order given (positions: by statement date).
         for row, pk_value in zip(pending, ids, strict=True):
             row.pk = pk_value
-            yield (pk_value, *resolved(model, row), *extra_values)
+            if words is None:
+                yield (pk_value, *resolved(model, row), *extra_values)
+            else:
+                yield (pk_value, *resolved(model, row), *extra_values, words[row.line])
 
     if model is Position:
-        postgres.copy_positions(columns, rows())
+        postgres.copy_positions(columns, rows(), words_staged=words is not None)
     else:
         postgres.copy_into(model, columns, rows())
 

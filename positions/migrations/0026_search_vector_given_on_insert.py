@@ -1,7 +1,7 @@
 """A position inserted with its search vector already computed keeps it; any other still gets one.
 
 The importer computes the vectors of a file's new positions in one `INSERT … SELECT`
-(positions/search_vector.py), joining the actors and quotes once for all rows; the row trigger
+(positions/postgres.py), joining the actors and quotes once for all rows; the row trigger
 did the same work one row at a time, with two lookups each, and was half of the time PostgreSQL
 spent writing an import's positions. The trigger is split: on INSERT it fires only when the row
 arrives without a vector (every writer but the importer, which never names the column), so the

@@ -12,6 +12,7 @@ from django.db import connection
 
 from positions import derived, postgres
 from positions.choices import OfficeRank
+from positions.exchange import importer
 from positions.exchange.importer import import_file
 from positions.models import CountryStance, FacetCount, MonthStance, Position, Topic
 from tests.exchange.test_import import csv_bytes, row
@@ -156,18 +157,55 @@ def test_new_positions_are_found_by_search_with_or_without_accents(imported):
         assert set(Position.objects.search(words)) == {macron}, words
 
 
-@on_postgresql
-def test_each_imported_vector_is_the_one_the_trigger_computes(imported):
-    def vectors():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT id, search_vector::text FROM positions_position ORDER BY id")
-            return cursor.fetchall()
+def stored_vectors() -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, search_vector::text FROM positions_position ORDER BY id")
+        return cursor.fetchall()
 
-    stored = vectors()
+
+@pytest.fixture
+def words_by_second_connection(monkeypatch):
+    """Every import, however small, has its vectors' words computed by a second connection; returns what it computed."""
+    monkeypatch.setattr(importer, "TEXT_VECTORS_FROM", 0)
+    computed: list[dict | None] = []
+    result = postgres.TextVectors.result
+
+    def recorded(self):
+        computed.append(result(self))
+        return computed[-1]
+
+    monkeypatch.setattr(postgres.TextVectors, "result", recorded)
+    return computed
+
+
+@on_postgresql
+@pytest.mark.parametrize("words", ["in the insert", "by a second connection"])
+def test_each_imported_vector_is_the_one_the_trigger_computes(words, request):
+    computed = request.getfixturevalue("words_by_second_connection") if words == "by a second connection" else None
+    imported = request.getfixturevalue("imported")
+    if computed is not None:
+        # The second connection did compute them (one vector per row of the file), and they were used.
+        assert computed and computed[0] is not None and len(computed[0]) == imported.count()
+
+    stored = stored_vectors()
     assert all(vector for _pk, vector in stored)
     # Touching a column the trigger watches makes it compute the vector again, row by row.
     imported.update(summary_uk="")
-    assert vectors() == stored
+    assert stored_vectors() == stored
+
+
+@on_postgresql
+def test_vectors_are_computed_in_the_insert_when_the_second_connection_fails(words_by_second_connection, monkeypatch):
+    monkeypatch.setattr(postgres, "TEXT_VECTORS", "SELECT no_such_function()")
+    rows = [statement(n, quote_original="Rien ne doit être exclu", quote_language="fr") for n in range(3)]
+
+    assert import_file(csv_bytes(rows), "a.csv").written
+
+    assert words_by_second_connection and all(vectors is None for vectors in words_by_second_connection)
+    stored = stored_vectors()
+    Position.objects.update(summary_uk="")
+    assert stored_vectors() == stored
+    assert Position.objects.search("etre exclu").count() == 3
 
 
 @on_postgresql
@@ -180,10 +218,10 @@ def test_a_position_inserted_without_a_vector_still_gets_one():
 def test_positions_whose_actor_vanished_meanwhile_are_refused_not_dropped(monkeypatch):
     copy_positions = postgres.copy_positions
 
-    def meanwhile(columns, rows):
+    def meanwhile(columns, rows, **options):
         with connection.cursor() as cursor:  # as if deleted by someone else after the import wrote it
             cursor.execute("DELETE FROM positions_actor WHERE slug = 'jan-analyst'")
-        return copy_positions(columns, rows)
+        return copy_positions(columns, rows, **options)
 
     monkeypatch.setattr(postgres, "copy_positions", meanwhile)
     rows = [statement(1), statement(2, actor="Jan Analyst", actor_slug="jan-analyst", actor_kind="analyst", role="")]
