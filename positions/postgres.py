@@ -140,6 +140,44 @@ class TextVectors:
         return self.vectors
 
 
+class Meanwhile:
+    """SQL statements run in this transaction by a thread, while the caller works in Python.
+
+    An import has stretches where PostgreSQL writes (history rows, foreign-key checks) and
+    Python waits, and others where Python computes (office ranks, stances) and PostgreSQL waits:
+    on a machine with two cores the two can overlap. psycopg serialises the use of a connection
+    between threads, so a query the caller makes meanwhile only waits its turn. `wait()` returns
+    when the statements are done and raises what they raised, as Django's exceptions.
+    """
+
+    def __init__(self, statements: list[tuple[str, list]]):
+        connection.ensure_connection()
+        # Captured here: in the thread, `connection` would be that thread's own connection.
+        self.wrapper = connections[connection.alias]
+        self.raw = connection.connection
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self.run, args=(statements,), name="import-meanwhile", daemon=True)
+        self.thread.start()
+
+    def run(self, statements: list[tuple[str, list]]) -> None:
+        try:
+            with self.wrapper.wrap_database_errors, self.raw.cursor() as cursor:
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+        except BaseException as error:  # handed to the caller's thread by wait()
+            self.error = error
+
+    def wait(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+# Runs the foreign-key checks of the rows written so far now rather than at COMMIT (all of this
+# schema's deferrable constraints are initially deferred, Django's default), then defers again.
+CHECK_CONSTRAINTS_NOW = [("SET CONSTRAINTS ALL IMMEDIATE", []), ("SET CONSTRAINTS ALL DEFERRED", [])]
+
+
 def next_ids(model, count: int) -> list[int]:
     """`count` new ids from the table's own sequence, ascending."""
     with connection.cursor() as cursor:

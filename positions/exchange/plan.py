@@ -17,7 +17,7 @@ from positions.choices import office_rank_for
 from positions.exchange.keys import among, chunks, identity, outlet_key, quote_key, source_key
 from positions.exchange.report import Change, display, excerpt
 from positions.exchange.validation import ExchangeRow, RowError, anonymous_confirmed_reason
-from positions.exchange.writer import NEW_COLUMNS, Pending, insert_new
+from positions.exchange.writer import NEW_COLUMNS, Pending, history_statements, insert_new, meanwhile
 from positions.models import Actor, Position, Role, Topic
 from sources.models import Attribution, Outlet, Quote, Source, Translation, Verification
 
@@ -374,18 +374,24 @@ class Plan:
         for kind, model in (("topic", Topic), ("outlet", Outlet), ("actor", Actor)):
             self.create(model, self.new[kind], options)
         self.update(Actor, "actor", options)
-        now = timezone.now()
-        insert_new(Source, self.new["source"], user, now)
-        self.update(Source, "source", options)
-        insert_new(Quote, self.new["quote"], user, now)
-        self.update(Quote, "quote", options)
         self.create(Role, self.new["role"], options)
+        now = timezone.now()
+        insert_new(Source, self.new["source"], user, now, history=False)
+        self.update(Source, "source", options)
+        insert_new(Quote, self.new["quote"], user, now, history=False)
+        self.update(Quote, "quote", options)
         self.copy_to_positions()
         positions = self.new["position"]
-        self.add_copied_values(positions, now)
-        # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
-        # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
-        positions.sort(key=lambda position: (position.values[P["stated_on"]], -position.line))
+        created = [
+            *history_statements(Source, [source.pk for source in self.new["source"]], user, now),
+            *history_statements(Quote, [quote.pk for quote in self.new["quote"]], user, now),
+        ]
+        # The database writes the new sources' and quotes' history and checks their keys while Python completes the positions.
+        with meanwhile(created):
+            self.add_copied_values(positions, now)
+            # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
+            # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
+            positions.sort(key=lambda position: (position.values[P["stated_on"]], -position.line))
         insert_new(Position, positions, user, now, words=self.words.result() if self.words else None)
         for position, fields in self.updated["position"].values():
             position.updated_at = now

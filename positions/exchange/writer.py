@@ -11,6 +11,7 @@ the importer keeps positions' copied columns in step itself.
 """
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import NotSupportedError, connection
@@ -71,11 +72,14 @@ class Pending:
         self.pk: int | None = None
 
 
-def insert_new(model, pending: Sequence[Pending], user=None, now=None, words: dict | None = None) -> None:
+def insert_new(
+    model, pending: Sequence[Pending], user=None, now=None, words: dict | None = None, history: bool = True
+) -> None:
     """Write the rows, set each Pending's id, and add one creation history row per row.
 
     `words`, for positions on PostgreSQL: the words' part of each one's search vector by line,
-    computed beforehand (postgres.TextVectors).
+    computed beforehand (postgres.TextVectors). Without `history`, the caller adds the history
+    rows (`history_statements`).
     """
     if not pending:
         return
@@ -83,7 +87,8 @@ def insert_new(model, pending: Sequence[Pending], user=None, now=None, words: di
         copy_rows(model, pending, words)
     else:
         create_rows(model, pending)
-    insert_history(model, [row.pk for row in pending], user, now)  # type: ignore[misc]  # each row has its id now
+    if history:
+        insert_history(model, [row.pk for row in pending], user, now)  # type: ignore[misc]  # each has its id now
 
 
 def resolved(model, pending: Pending) -> list:
@@ -155,20 +160,42 @@ def history_sql(model, where: str) -> str:
 
 
 def insert_history(model, ids: list[int], user=None, now=None) -> None:
-    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True) or not ids:
-        return
-    params = [now or timezone.now(), "", "+", getattr(user, "pk", None)]
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The range lets PostgreSQL walk the primary key over just the new rows.
-            cursor.execute(
-                history_sql(model, "BETWEEN %s AND %s AND {pk} = ANY(%s)"), [*params, min(ids), max(ids), ids]
-            )
-            return
-        for part in id_chunks(ids):
-            cursor.execute(history_sql(model, f"IN ({', '.join(['%s'] * len(part))})"), [*params, *part])
+        for sql, params in history_statements(model, ids, user, now):
+            cursor.execute(sql, params)
+
+
+def history_statements(model, ids: list[int], user=None, now=None) -> list[tuple[str, list]]:
+    """The statements adding a creation history row for each of the rows `ids` of `model`."""
+    if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True) or not ids:
+        return []
+    params = [now or timezone.now(), "", "+", getattr(user, "pk", None)]
+    if connection.vendor == "postgresql":
+        # The range lets PostgreSQL walk the primary key over just the new rows.
+        return [(history_sql(model, "BETWEEN %s AND %s AND {pk} = ANY(%s)"), [*params, min(ids), max(ids), ids])]
+    return [(history_sql(model, f"IN ({', '.join(['%s'] * len(part))})"), [*params, *part]) for part in id_chunks(ids)]
 
 
 def id_chunks(ids: list[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), ID_CHUNK):
         yield ids[start : start + ID_CHUNK]
+
+
+@contextmanager
+def meanwhile(statements: list[tuple[str, list]]):
+    """Run `statements`, then check the foreign keys of every row written so far, while the block computes.
+
+    On PostgreSQL a thread runs them on this transaction's connection (postgres.Meanwhile);
+    elsewhere they run first, and the keys are checked at COMMIT as usual.
+    """
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+        yield
+        return
+    running = postgres.Meanwhile([*statements, *postgres.CHECK_CONSTRAINTS_NOW])
+    try:
+        yield
+    finally:
+        running.wait()

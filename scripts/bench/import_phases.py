@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench/import_phases.py --database-url postgres://… --file import.csv [--tree DIR]
 
 The file is import_speed.py's (new rows made from an export). The database is copied first
-(`CREATE DATABASE … TEMPLATE`) and the copy dropped afterwards, so it stays as it was. `--tree`
+(`CREATE DATABASE … TEMPLATE`, peers.copy_database) and the copy dropped afterwards, so it stays as it was. `--tree`
 runs another checkout's code (say, main's, from `git archive`) with these same timers, so two
 versions can be compared in the same minutes. Phases a version does not have are left out;
 "commit" is what the transaction's end costs, the deferred foreign-key checks.
@@ -17,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from peers import copy_database
 from serving import ROOT, admin_connection, environment
 
 spent: defaultdict[str, float] = defaultdict(float)
@@ -52,7 +53,11 @@ WRITING = (
     "facet counts",
     "data version",
 )
-PARTS = ("  of which positions with their search vectors",)
+PARTS = (
+    "  of which positions with their search vectors",
+    "  completing new positions (Python)",
+    "  waiting for the work done meanwhile",
+)
 
 
 def install_timers() -> None:
@@ -72,6 +77,9 @@ def install_timers() -> None:
     timed(derived, "recount_facets", WRITING[6])
     timed(derived, "bump", WRITING[7])
     timed(importer.Plan, "write", "writing, all of it")
+    timed(plan.Plan, "add_copied_values", PARTS[1])
+    if hasattr(postgres, "Meanwhile"):
+        timed(postgres.Meanwhile, "wait", PARTS[2])
 
 
 def main() -> None:
@@ -83,9 +91,7 @@ def main() -> None:
     name = urlsplit(args.database_url).path.lstrip("/")
     copy_name = f"{name}_phases"
     copy_url = urlsplit(args.database_url)._replace(path=f"/{copy_name}").geturl()
-    with admin_connection(args.database_url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-        conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
+    copy_database(args.database_url, copy_name)
     try:
         os.environ.update(environment(copy_url))
         os.chdir(args.tree)

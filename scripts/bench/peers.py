@@ -120,6 +120,21 @@ SQL_IMPORT_HISTORY = (
 )
 
 
+def copy_database(database_url: str, copy_name: str) -> None:
+    """A fresh copy of the database, its files written out before anything is timed on it.
+
+    PostgreSQL 15 copies a template through the write-ahead log by default: 1.5 GB of log at a
+    million positions, whose checkpoint then ran during the timed import (imports of the same
+    file in consecutive minutes took 29 to 36 s). FILE_COPY copies the files after a checkpoint,
+    and the CHECKPOINT after it leaves nothing of the copy's writes to be flushed later.
+    """
+    name = urlsplit(database_url).path.lstrip("/")
+    with admin_connection(database_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+        conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}" STRATEGY FILE_COPY')
+        conn.execute("CHECKPOINT")
+
+
 def sql_import_rate(database_url: str, csv_path: Path) -> dict:
     """COPY into staging, then INSERT … SELECT into sources, quotes, positions and their history.
 
@@ -129,9 +144,7 @@ def sql_import_rate(database_url: str, csv_path: Path) -> dict:
     name = urlsplit(database_url).path.lstrip("/")
     copy_name = f"{name}_sql_import"
     copy_url = urlsplit(database_url)._replace(path=f"/{copy_name}").geturl()
-    with admin_connection(database_url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-        conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
+    copy_database(database_url, copy_name)
     try:
         return sql_import_into(copy_url, csv_path)
     finally:
@@ -197,9 +210,7 @@ def import_rate(database_url: str, csv_path: Path, rows: int) -> dict:
     name = urlsplit(database_url).path.lstrip("/")
     copy_name = f"{name}_import"
     copy_url = urlsplit(database_url)._replace(path=f"/{copy_name}").geturl()
-    with admin_connection(database_url) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-        conn.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{name}"')
+    copy_database(database_url, copy_name)
     try:
         started = time.perf_counter()
         process = subprocess.Popen(
