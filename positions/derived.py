@@ -26,6 +26,8 @@ importer and the data generator alike.
 import datetime
 import itertools
 import secrets
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from typing import NamedTuple
 
 from django.db import IntegrityError, connections, router, transaction
@@ -269,7 +271,9 @@ def refresh(pairs) -> None:
 
 
 @transaction.atomic
-def refresh_since(since: dict[Pair, datetime.date], one_pass: bool = False) -> None:
+def refresh_since(
+    since: dict[Pair, datetime.date], one_pass: bool = False, meanwhile: AbstractContextManager | None = None
+) -> None:
     """Weigh again pairs whose statements changed from a day on: their current stances, and their months from that day's.
 
     A month's cell reads nothing said after it, so the months before a pair's day stay as they
@@ -278,22 +282,28 @@ def refresh_since(since: dict[Pair, datetime.date], one_pass: bool = False) -> N
     rewrites each pair's last months, not a million statements and 150 months (at a million
     positions that was a third of an import). A pair whose older statements changed (a new role,
     an edited actor) is given `datetime.date.min`, and read whole. `one_pass` reads many pairs'
-    statements in one query rather than one index range per pair.
+    statements in one query rather than one index range per pair. `meanwhile` is entered once the
+    statements are read and left once the months are worked out: an import has the database write
+    in that time (writer.meanwhile).
     """
+    meanwhile = meanwhile or nullcontext()
     since = {pair: day for pair, day in since.items() if pair[0]}
     if not since:
-        return
+        with meanwhile:
+            return
     shown_actors: set[int] = set()
     decided = []
     months: list[tuple] = []
-    for pair, statements, decision in pairs_since(since, one_pass):
-        country, topic_id = pair
-        if decision is None:
-            CountryStance.objects.filter(country=country, topic_id=topic_id).delete()
-        else:
-            decided.append((pair, decision))
-            shown_actors.add(decision.shown.actor_id)
-        months += month_values(country, topic_id, statements, since[pair])
+    pairs = pairs_since(since, one_pass)
+    with meanwhile:
+        for pair, statements, decision in pairs:
+            country, topic_id = pair
+            if decision is None:
+                CountryStance.objects.filter(country=country, topic_id=topic_id).delete()
+            else:
+                decided.append((pair, decision))
+                shown_actors.add(decision.shown.actor_id)
+            months += month_values(country, topic_id, statements, since[pair])
     delete_months_since(since)
     write_months(months)
     actors = sorted(shown_actors)
@@ -328,16 +338,21 @@ def window_cutoff(day: datetime.date) -> datetime.date:
     return window_start(first_of_month(day)) if day > datetime.date.min else day
 
 
-def pairs_since(since: dict[Pair, datetime.date], one_pass: bool):
+def pairs_since(since: dict[Pair, datetime.date], one_pass: bool) -> Iterator[tuple]:
     """Each pair, with its statements from its window cutoff on (oldest first) and its current cell.
 
     The cell is decided on those statements, then given the counts and the newest report of all
     of them. A pair whose newest statement taking a side is older than its day's month, whose
-    current cell may then read older statements, is read whole instead.
+    current cell may then read older statements, is read whole instead. The statements and counts
+    are read here; the pairs are decided as they are iterated.
     """
     cutoffs = {pair: window_cutoff(day) for pair, day in since.items()}
     statements = pair_statements(cutoffs, one_pass)
     tallies = pair_tallies([pair for pair, cutoff in cutoffs.items() if cutoff > datetime.date.min])
+    return decided_pairs(since, cutoffs, statements, tallies)
+
+
+def decided_pairs(since: dict, cutoffs: dict, statements: dict, tallies: dict) -> Iterator[tuple]:
     for pair in sorted(since):
         rows = statements.get(pair, [])
         if cutoffs[pair] == datetime.date.min:

@@ -37,9 +37,9 @@ NO_FIELDS: MappingProxyType[str, tuple] = MappingProxyType({})
 REFRESH_ALL_OVER = 100
 
 
-def refresh_country_stances(since: dict[tuple[str, int], datetime.date]) -> None:
+def refresh_country_stances(since: dict[tuple[str, int], datetime.date], meanwhile=None) -> None:
     """Refresh the countries' stances (current, and by month from each pair's day) an import may have changed."""
-    derived.refresh_since(since, one_pass=len(since) > REFRESH_ALL_OVER)
+    derived.refresh_since(since, one_pass=len(since) > REFRESH_ALL_OVER, meanwhile=meanwhile)
 
 
 class Plan:
@@ -392,7 +392,7 @@ class Plan:
             # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
             # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
             positions.sort(key=lambda position: (position.values[P["stated_on"]], -position.line))
-        insert_new(Position, positions, user, now, words=self.words.result() if self.words else None)
+        insert_new(Position, positions, user, now, words=self.words.result() if self.words else None, history=False)
         for position, fields in self.updated["position"].values():
             position.updated_at = now
             fields.add("updated_at")
@@ -416,7 +416,9 @@ class Plan:
             values = position.values
             pair = (values[P["country"]], values[P["topic_id"]].pk)
             since[pair] = min(since.get(pair, datetime.date.max), values[P["stated_on"]])
-        refresh_country_stances(since)
+        # The database writes the new positions' history and checks their keys while Python works out the stances.
+        created = history_statements(Position, [position.pk for position in positions], user, now)
+        refresh_country_stances(since, meanwhile=meanwhile(created))
         if self.updated["actor"] or self.updated["quote"] or self.updated["position"]:
             # Existing positions may have moved between combinations, in any country.
             derived.recount_facets()

@@ -12,9 +12,10 @@ from django.db import connection
 
 from positions import derived, postgres
 from positions.choices import OfficeRank
-from positions.exchange import importer
+from positions.exchange import importer, writer
 from positions.exchange.importer import import_file
 from positions.models import CountryStance, FacetCount, MonthStance, Position, Topic
+from sources.models import Source
 from tests.exchange.test_import import csv_bytes, row
 from tests.factories import ActorFactory, PositionFactory, RoleFactory
 
@@ -235,3 +236,27 @@ def test_positions_whose_actor_vanished_meanwhile_are_refused_not_dropped(monkey
 def test_history_has_one_creation_per_new_position(imported):
     for position in imported:
         assert list(position.history.values_list("history_type", "office_rank")) == [("+", position.office_rank)]
+
+
+@pytest.mark.django_db(transaction=True)  # SQLite checks the keys at a real COMMIT
+def test_a_key_broken_meanwhile_refuses_the_import_and_writes_nothing(monkeypatch):
+    """The new rows' foreign keys are checked while Python works (PostgreSQL) or at COMMIT: either refuses the file."""
+    copy_rows, create_rows = writer.copy_rows, writer.create_rows
+
+    def then_outlet_deleted(write):
+        def written(model, pending, *args):
+            write(model, pending, *args)
+            if model is Source:  # as if deleted by someone else, without the cascade the admin would refuse
+                with connection.cursor() as cursor:
+                    cursor.execute("DELETE FROM sources_outlet")
+
+        return written
+
+    monkeypatch.setattr(writer, "copy_rows", then_outlet_deleted(copy_rows))
+    monkeypatch.setattr(writer, "create_rows", then_outlet_deleted(create_rows))
+    report = import_file(csv_bytes([statement(n) for n in range(3)]), "a.csv")
+
+    assert not report.written
+    assert "the database refused the import" in report.lines()[1]
+    assert not Source.objects.exists() and not Position.objects.exists()
+    assert not Position.history.exists() and not Source.history.exists()
