@@ -12,7 +12,9 @@ matches and writes, keys.py holds the natural keys.
 Topics, outlets, actors and roles, a few per thousand rows, go through the ORM as before.
 """
 
+import gc
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -57,6 +59,24 @@ def import_file(
     )
 
 
+@contextmanager
+def cycle_collector_paused():
+    """Python's cycle collector off for the duration of an import, as it was before afterwards.
+
+    An import holds hundreds of thousands of tuples, rows and change lines, none in a reference
+    cycle; each full collection walked all of them again, and matching a 100,000-row file spent
+    a third of its time there. Memory is still freed by reference counting; the few cycles made
+    meanwhile are collected once it is switched back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def import_rows(
     raw_rows: Iterable[RawRow],
     dry_run: bool = False,
@@ -65,6 +85,13 @@ def import_rows(
     correction_note: str = "",
 ) -> ImportReport:
     """Check every row, then match and write them; each raw row is checked as it is read and let go."""
+    with cycle_collector_paused():
+        return checked_and_written(raw_rows, dry_run, user, may_create_topics, correction_note)
+
+
+def checked_and_written(
+    raw_rows: Iterable[RawRow], dry_run: bool, user, may_create_topics: bool, correction_note: str
+) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     rows = []
     today = timezone.localdate()

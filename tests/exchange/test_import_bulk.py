@@ -1,6 +1,7 @@
 """The importer's bulk path: history rows, copied columns, lookups past one chunk, Django's URL check."""
 
 import datetime
+import gc
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from positions.exchange.importer import import_file
 from positions.exchange.keys import LOOKUP_CHUNK
+from positions.exchange.plan import Plan
 from positions.exchange.validation import is_valid_url
 from positions.models import Actor, CountryStance, Position, Role, Topic
 from sources.models import Outlet, Quote, Source
@@ -266,3 +268,27 @@ def test_a_source_added_by_someone_else_while_importing_is_reported_and_nothing_
     assert not report.ok and not report.written
     assert "the database refused the import" in report.lines()[1]
     assert Position.objects.count() == 0 and Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_cycle_collector_is_paused_while_importing_and_restored_after(monkeypatch):
+    seen = []
+    match = Plan.match
+
+    def recorded(self):
+        seen.append(gc.isenabled())
+        return match(self)
+
+    monkeypatch.setattr(Plan, "match", recorded)
+    assert gc.isenabled()
+    assert import_file(csv_bytes(many_rows(3)), "a.csv").written
+    assert seen == [False] and gc.isenabled()
+
+    # A refused file, and a collector someone else had switched off, are left as they were found.
+    assert not import_file(csv_bytes([row(stance="maybe")]), "a.csv").written and gc.isenabled()
+    gc.disable()
+    try:
+        import_file(csv_bytes(many_rows(1)), "a.csv")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
