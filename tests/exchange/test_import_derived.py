@@ -238,7 +238,7 @@ def test_history_has_one_creation_per_new_position(imported):
         assert list(position.history.values_list("history_type", "office_rank")) == [("+", position.office_rank)]
 
 
-@pytest.mark.django_db(transaction=True)  # SQLite checks the keys at a real COMMIT
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # SQLite checks the keys at a real COMMIT
 def test_a_key_broken_meanwhile_refuses_the_import_and_writes_nothing(monkeypatch):
     """The new rows' foreign keys are checked while Python works (PostgreSQL) or at COMMIT: either refuses the file."""
     copy_rows, create_rows = writer.copy_rows, writer.create_rows
