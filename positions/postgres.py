@@ -124,7 +124,7 @@ class TextVectors:
         side = connections[self.alias]  # this thread's own connection
         try:
             keys = list(self.texts)
-            vectors = {}
+            vectors: dict[object, str] = {}
             with side.cursor() as cursor:
                 for start in range(0, len(keys), self.CHUNK):
                     part = keys[start : start + self.CHUNK]
@@ -178,7 +178,10 @@ class Meanwhile:
 
 # Runs the foreign-key checks of the rows written so far now rather than at COMMIT (all of this
 # schema's deferrable constraints are initially deferred, Django's default), then defers again.
-CHECK_CONSTRAINTS_NOW = [("SET CONSTRAINTS ALL IMMEDIATE", []), ("SET CONSTRAINTS ALL DEFERRED", [])]
+CHECK_CONSTRAINTS_NOW: list[tuple[str, list]] = [
+    ("SET CONSTRAINTS ALL IMMEDIATE", []),
+    ("SET CONSTRAINTS ALL DEFERRED", []),
+]
 
 
 def next_ids(model, count: int) -> list[int]:
