@@ -376,9 +376,9 @@ class Plan:
         self.update(Actor, "actor", options)
         self.create(Role, self.new["role"], options)
         now = timezone.now()
-        insert_new(Source, self.new["source"], user, now, history=False)
+        insert_new(Source, self.new["source"])
         self.update(Source, "source", options)
-        insert_new(Quote, self.new["quote"], user, now, history=False)
+        insert_new(Quote, self.new["quote"])
         self.update(Quote, "quote", options)
         self.copy_to_positions()
         positions = self.new["position"]
@@ -392,7 +392,7 @@ class Plan:
             # Oldest first (and, for one date, from the bottom up, as exports list newest first) so
             # ids grow with statement dates, as when entered by hand: a re-export lists rows in the same order.
             positions.sort(key=lambda position: (position.values[P["stated_on"]], -position.line))
-        insert_new(Position, positions, user, now, words=self.words.result() if self.words else None, history=False)
+        insert_new(Position, positions, words=self.words.result() if self.words else None)
         for position, fields in self.updated["position"].values():
             position.updated_at = now
             fields.add("updated_at")

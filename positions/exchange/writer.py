@@ -5,9 +5,10 @@ model instances, and written without a Python object per row: on PostgreSQL with
 from the table's sequence and the rows sent by COPY (positions with their search vectors computed
 in one statement, postgres.copy_positions), elsewhere (SQLite, the small default) by
 `bulk_create` in batches. History rows are then copied from the written rows by one
-`INSERT … SELECT` per table, as simple_history's bulk helpers would have made them one by one
-(history_type `+`, the importing user, an empty change reason). Bulk writes send no signals:
-the importer keeps positions' copied columns in step itself.
+`INSERT … SELECT` per table (`history_statements`, which the plan runs while Python works,
+`meanwhile`), as simple_history's bulk helpers would have made them one by one (history_type
+`+`, the importing user, an empty change reason). Bulk writes send no signals: the importer
+keeps positions' copied columns in step itself.
 """
 
 from collections.abc import Iterator, Sequence
@@ -72,14 +73,11 @@ class Pending:
         self.pk: int | None = None
 
 
-def insert_new(
-    model, pending: Sequence[Pending], user=None, now=None, words: dict | None = None, history: bool = True
-) -> None:
-    """Write the rows, set each Pending's id, and add one creation history row per row.
+def insert_new(model, pending: Sequence[Pending], words: dict | None = None) -> None:
+    """Write the rows and set each Pending's id; their history rows are `history_statements`' work.
 
     `words`, for positions on PostgreSQL: the words' part of each one's search vector by line,
-    computed beforehand (postgres.TextVectors). Without `history`, the caller adds the history
-    rows (`history_statements`).
+    computed beforehand (postgres.TextVectors).
     """
     if not pending:
         return
@@ -87,8 +85,6 @@ def insert_new(
         copy_rows(model, pending, words)
     else:
         create_rows(model, pending)
-    if history:
-        insert_history(model, [row.pk for row in pending], user, now)  # type: ignore[misc]  # each has its id now
 
 
 def resolved(model, pending: Pending) -> list:
@@ -157,12 +153,6 @@ def history_sql(model, where: str) -> str:
         f"INSERT INTO {quote_name(history._meta.db_table)} ({', '.join(quote_name(name) for name in targets)}) "
         f"SELECT {', '.join(sources)} FROM {quote_name(model._meta.db_table)} WHERE {pk} {where.format(pk=pk)} ORDER BY {pk}"
     )
-
-
-def insert_history(model, ids: list[int], user=None, now=None) -> None:
-    with connection.cursor() as cursor:
-        for sql, params in history_statements(model, ids, user, now):
-            cursor.execute(sql, params)
 
 
 def history_statements(model, ids: list[int], user=None, now=None) -> list[tuple[str, list]]:
